@@ -1,0 +1,2 @@
+/** Benchmark harnesses that print figures. */
+package dev.sfsync.benchmarks;

@@ -1,0 +1,7 @@
+package dev.sfsync.cli;
+
+/** Placeholder until the CLI lands. */
+public final class SfsyncCommand {
+    public static void main(String[] args) {
+    }
+}

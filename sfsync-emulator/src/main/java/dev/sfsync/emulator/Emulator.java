@@ -1,0 +1,170 @@
+package dev.sfsync.emulator;
+
+import dev.sfsync.emulator.org.Org;
+import dev.sfsync.emulator.org.OrgDefinition;
+import dev.sfsync.emulator.org.OrgDefinitionLoader;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The local Salesforce: one HTTP server, one port per org. Start it in-process (tests use port 0 for a free port)
+ * or standalone through {@code sfsync emulator}.
+ *
+ * <pre>{@code
+ * try (Emulator emulator = Emulator.builder().org(OrgDefinitionLoader.defaultOrg()).build().start()) {
+ *     String loginUrl = emulator.host().baseUrl();
+ * }
+ * }</pre>
+ */
+public final class Emulator implements AutoCloseable {
+    private final List<OrgHost> hosts;
+    private final String bindAddress;
+    private final int firstPort;
+    private final Map<Integer, OrgHost> hostsByPort = new ConcurrentHashMap<>();
+    private Server server;
+
+    private Emulator(Builder builder) {
+        this.bindAddress = builder.bindAddress;
+        this.firstPort = builder.port;
+        List<OrgHost> built = new ArrayList<>();
+        for (OrgDefinition definition : builder.orgs.isEmpty() ? List.of(OrgDefinitionLoader.defaultOrg()) : builder.orgs) {
+            built.add(new OrgHost(new Org(definition, builder.clock)));
+        }
+        this.hosts = List.copyOf(built);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds every org to its port (the first to {@code port}, the next to port+1 …, or each to a free port for 0). */
+    public synchronized Emulator start() {
+        if (server != null) {
+            return this;
+        }
+        QueuedThreadPool threads = new QueuedThreadPool(256, 8);
+        threads.setName("sfsync-emulator");
+        server = new Server(threads);
+        List<ServerConnector> connectors = new ArrayList<>();
+        for (int i = 0; i < hosts.size(); i++) {
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost(bindAddress);
+            connector.setPort(firstPort == 0 ? 0 : firstPort + i);
+            connector.setIdleTimeout(120_000);
+            server.addConnector(connector);
+            connectors.add(connector);
+        }
+        GzipHandler gzip = new GzipHandler(new EmulatorHandler(this));
+        gzip.setMinGzipSize(1024);
+        gzip.setInflateBufferSize(64 * 1024);
+        gzip.addIncludedMethods("POST", "PATCH", "PUT");
+        server.setHandler(gzip);
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the emulator could not start on " + bindAddress + ":" + firstPort
+                    + " (" + e.getMessage() + "); pick another port with --port, or 0 for a free one", e);
+        }
+        for (int i = 0; i < hosts.size(); i++) {
+            OrgHost host = hosts.get(i);
+            int port = connectors.get(i).getLocalPort();
+            String shownHost = bindAddress.equals("0.0.0.0") ? "localhost" : bindAddress;
+            host.baseUrl("http://" + shownHost + ":" + port);
+            hostsByPort.put(port, host);
+            SeedRecords.load(host);
+        }
+        return this;
+    }
+
+    /** The first org (the only one unless the builder was given several). */
+    public OrgHost host() {
+        return hosts.getFirst();
+    }
+
+    public List<OrgHost> hosts() {
+        return hosts;
+    }
+
+    /** The org whose name or environment matches, e.g. "sandbox". */
+    public OrgHost host(String nameOrEnvironment) {
+        return hosts.stream()
+                .filter(h -> h.org().name().equalsIgnoreCase(nameOrEnvironment)
+                        || h.org().environment().name().equalsIgnoreCase(nameOrEnvironment))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no emulated org named '" + nameOrEnvironment + "'"));
+    }
+
+    OrgHost hostForPort(int port) {
+        return hostsByPort.get(port);
+    }
+
+    /** Resets every org to its org file. */
+    public void reset() {
+        for (OrgHost host : hosts) {
+            host.reset();
+            SeedRecords.load(host);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("the emulator did not stop cleanly", e);
+            } finally {
+                server = null;
+            }
+        }
+    }
+
+    /** Configures an emulator; without orgs it serves the built-in default org. */
+    public static final class Builder {
+        private final List<OrgDefinition> orgs = new ArrayList<>();
+        private String bindAddress = "127.0.0.1";
+        private int port;
+        private Clock clock = Clock.systemUTC();
+
+        public Builder org(OrgDefinition definition) {
+            orgs.add(Objects.requireNonNull(definition, "definition is null"));
+            return this;
+        }
+
+        public Builder org(Path orgFile) {
+            return org(OrgDefinitionLoader.load(orgFile));
+        }
+
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("port " + value + " is out of range (0 to 65535; 0 picks a free port)");
+            }
+            port = value;
+            return this;
+        }
+
+        public Builder bindAddress(String value) {
+            bindAddress = Objects.requireNonNull(value, "bindAddress is null");
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value, "clock is null");
+            return this;
+        }
+
+        public Emulator build() {
+            return new Emulator(this);
+        }
+    }
+}

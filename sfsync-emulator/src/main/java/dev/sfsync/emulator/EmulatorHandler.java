@@ -1,0 +1,80 @@
+package dev.sfsync.emulator;
+
+import dev.sfsync.emulator.admin.AdminEndpoints;
+import dev.sfsync.emulator.http.ApiException;
+import dev.sfsync.emulator.http.Exchange;
+import dev.sfsync.emulator.http.Router;
+import dev.sfsync.emulator.oauth.OAuthEndpoints;
+import dev.sfsync.emulator.rest.RestEndpoints;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Finds the org of the port a request came in on, routes the request, and renders failures as Salesforce does. */
+final class EmulatorHandler extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(EmulatorHandler.class);
+
+    private final Emulator emulator;
+    private final Map<OrgHost, Router> routers = new ConcurrentHashMap<>();
+
+    EmulatorHandler(Emulator emulator) {
+        this.emulator = emulator;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Exchange exchange = new Exchange(request, response, callback);
+        OrgHost host = emulator.hostForPort(exchange.localPort());
+        try {
+            if (host == null) {
+                throw ApiException.notFound();
+            }
+            Router router = routers.computeIfAbsent(host, this::routes);
+            if (!router.dispatch(exchange)) {
+                throw ApiException.notFound();
+            }
+        } catch (ApiException e) {
+            if (!exchange.committed()) {
+                exchange.json(e.status(), render(e));
+            }
+        } catch (Exception e) {
+            LOG.error("emulator failed on {} {}", exchange.method(), exchange.path(), e);
+            if (!exchange.committed()) {
+                exchange.json(500, render(new ApiException(500, "UNKNOWN_EXCEPTION",
+                        "An unexpected error occurred. Please include this ErrorId if you contact support: " + e)));
+            }
+        }
+        return true;
+    }
+
+    private Router routes(OrgHost host) {
+        Router router = new Router();
+        new OAuthEndpoints(host).register(router);
+        new RestEndpoints(host).register(router);
+        new AdminEndpoints(host, emulator).register(router);
+        return router;
+    }
+
+    static List<Map<String, Object>> render(ApiException e) {
+        List<Map<String, Object>> body = new ArrayList<>();
+        for (ApiException.ErrorItem item : e.errors()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("message", item.message());
+            entry.put("errorCode", item.errorCode());
+            if (item.fields() != null) {
+                entry.put("fields", item.fields());
+            }
+            body.add(entry);
+        }
+        return body;
+    }
+}

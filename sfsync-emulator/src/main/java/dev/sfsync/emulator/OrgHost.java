@@ -1,0 +1,44 @@
+package dev.sfsync.emulator;
+
+import dev.sfsync.emulator.oauth.Sessions;
+import dev.sfsync.emulator.org.Org;
+import dev.sfsync.emulator.rest.QueryCursors;
+
+import java.util.Objects;
+
+/**
+ * One org as served on its own port: the port's base URL is both the org's login host and its instance URL, so a
+ * production org and a sandbox org are two hosts, as login.salesforce.com and test.salesforce.com are.
+ */
+public final class OrgHost {
+    private final Org org;
+    private final Sessions sessions;
+    private final QueryCursors cursors;
+    private volatile String baseUrl;
+
+    public OrgHost(Org org) {
+        this.org = Objects.requireNonNull(org, "org is null");
+        this.sessions = new Sessions(org);
+        this.cursors = new QueryCursors(org.clock());
+    }
+
+    public Org org() { return org; }
+    public Sessions sessions() { return sessions; }
+    public QueryCursors cursors() { return cursors; }
+
+    /** e.g. http://127.0.0.1:53211; clients use it as login URL and receive it as instance_url. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    void baseUrl(String url) {
+        this.baseUrl = url;
+    }
+
+    /** Back to the org file: records, limits, settings and all tokens. */
+    public void reset() {
+        org.reset();
+        sessions.clear();
+        cursors.clear();
+    }
+}

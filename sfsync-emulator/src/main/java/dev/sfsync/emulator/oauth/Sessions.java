@@ -1,0 +1,115 @@
+package dev.sfsync.emulator.oauth;
+
+import dev.sfsync.emulator.org.ConnectedApp;
+import dev.sfsync.emulator.org.Org;
+import dev.sfsync.emulator.org.UserAccount;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The tokens one org has issued: access tokens (expiring after the org's TTL), refresh tokens (valid until revoked)
+ * and one-time authorization codes of the web-server flow.
+ */
+public final class Sessions {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A refresh token; revoking it also ends the access tokens issued from it. */
+    public record RefreshGrant(String token, UserAccount user, ConnectedApp app, String scope) {
+    }
+
+    /** An authorization code waiting to be exchanged; PKCE's challenge is kept to check the verifier. */
+    public record AuthorizationCode(String code, UserAccount user, ConnectedApp app, String redirectUri, String scope,
+                                    String codeChallenge, String codeChallengeMethod, Instant expiresAt) {
+    }
+
+    private final Org org;
+    private final Map<String, Session> access = new ConcurrentHashMap<>();
+    private final Map<String, RefreshGrant> refresh = new ConcurrentHashMap<>();
+    private final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
+
+    public Sessions(Org org) {
+        this.org = org;
+    }
+
+    public Session issue(UserAccount user, ConnectedApp app, String scope, String refreshToken) {
+        Instant now = org.clock().instant();
+        String token = org.id().substring(0, 15) + "!" + random(72);
+        Session session = new Session(token, user, app, scope, now, now.plus(org.accessTokenTtl()), refreshToken);
+        access.put(token, session);
+        return session;
+    }
+
+    public RefreshGrant issueRefresh(UserAccount user, ConnectedApp app, String scope) {
+        RefreshGrant grant = new RefreshGrant("5Aep" + random(80), user, app, scope);
+        refresh.put(grant.token(), grant);
+        return grant;
+    }
+
+    public AuthorizationCode issueCode(UserAccount user, ConnectedApp app, String redirectUri, String scope,
+                                       String challenge, String method) {
+        AuthorizationCode code = new AuthorizationCode("aPrx" + random(60), user, app, redirectUri, scope, challenge, method,
+                org.clock().instant().plusSeconds(15 * 60));
+        codes.put(code.code(), code);
+        return code;
+    }
+
+    /** Takes a code out (codes work once); empty when unknown or expired. */
+    public Optional<AuthorizationCode> consumeCode(String code) {
+        AuthorizationCode found = code == null ? null : codes.remove(code);
+        if (found == null || org.clock().instant().isAfter(found.expiresAt())) {
+            return Optional.empty();
+        }
+        return Optional.of(found);
+    }
+
+    /** The live session of an access token; empty when unknown, revoked or expired. */
+    public Optional<Session> session(String accessToken) {
+        Session session = accessToken == null ? null : access.get(accessToken);
+        if (session == null || session.expiredAt(org.clock().instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(session);
+    }
+
+    public Optional<RefreshGrant> refreshGrant(String token) {
+        return Optional.ofNullable(token == null ? null : refresh.get(token));
+    }
+
+    /** Revokes an access or refresh token; a refresh token takes its access tokens with it. True when it existed. */
+    public boolean revoke(String token) {
+        if (token == null) {
+            return false;
+        }
+        if (access.remove(token) != null) {
+            return true;
+        }
+        if (refresh.remove(token) != null) {
+            access.values().removeIf(s -> token.equals(s.refreshToken()));
+            return true;
+        }
+        return false;
+    }
+
+    /** Makes every access token expire now, as a session timeout in the middle of a run would. */
+    public void expireAllAccessTokens() {
+        Instant now = org.clock().instant();
+        access.replaceAll((token, s) -> new Session(token, s.user(), s.app(), s.scope(), s.issuedAt(), now, s.refreshToken()));
+    }
+
+    public void clear() {
+        access.clear();
+        refresh.clear();
+        codes.clear();
+    }
+
+    private static String random(int length) {
+        byte[] bytes = new byte[length * 3 / 4 + 1];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).substring(0, length).replace('-', '.').replace('_', 'x');
+    }
+}

@@ -1,0 +1,159 @@
+package dev.sfsync.emulator.org;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One emulated org at run time: its schema, records, users, connected apps, limits and settings. All record writes
+ * hold {@link #writeLock()} so unique checks and indexes stay consistent; reads need no lock.
+ */
+public final class Org {
+    private final OrgDefinition definition;
+    private final Clock clock;
+    private final Object writeLock = new Object();
+    private final Map<String, RecordStore> stores = new ConcurrentHashMap<>();
+    private final Map<String, UserAccount> usersByName = new ConcurrentHashMap<>();
+    private final Map<String, ConnectedApp> appsByClientId = new ConcurrentHashMap<>();
+    private final Set<String> lockedRecordIds = ConcurrentHashMap.newKeySet();
+    private final SalesforceIds ids = new SalesforceIds(1000);
+    private final ApiUsage apiUsage;
+    private volatile Duration accessTokenTtl;
+    private volatile boolean apiEnabled;
+
+    public Org(OrgDefinition definition, Clock clock) {
+        this.definition = definition;
+        this.clock = clock;
+        this.apiUsage = new ApiUsage(clock, definition.dailyApiRequests());
+        this.accessTokenTtl = definition.accessTokenTtl();
+        this.apiEnabled = definition.apiEnabled();
+        load();
+    }
+
+    private void load() {
+        for (ObjectSchema schema : definition.objects()) {
+            stores.put(schema.name().toLowerCase(Locale.ROOT), new RecordStore(schema));
+        }
+        for (UserAccount user : definition.users()) {
+            usersByName.put(user.username().toLowerCase(Locale.ROOT), user);
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("Username", user.username());
+            values.put("FirstName", user.firstName());
+            values.put("LastName", user.lastName());
+            values.put("Name", user.displayName());
+            values.put("Email", user.email());
+            values.put("IsActive", user.active());
+            values.put("ProfileId", user.profile().id());
+            RecordStore users = store("User").orElseThrow();
+            users.put(new StoredRecord(user.id(), users.schema(), SystemFields.stamp(values, user.id(), user.id(), clock.instant(), true)));
+        }
+        for (ConnectedApp app : definition.connectedApps()) {
+            appsByClientId.put(app.clientId(), app);
+        }
+    }
+
+    /** Drops every record and every change made at run time, back to the org file. */
+    public void reset() {
+        synchronized (writeLock) {
+            stores.clear();
+            usersByName.clear();
+            appsByClientId.clear();
+            lockedRecordIds.clear();
+            apiUsage.reset();
+            apiUsage.setMax(definition.dailyApiRequests());
+            accessTokenTtl = definition.accessTokenTtl();
+            apiEnabled = definition.apiEnabled();
+            load();
+        }
+    }
+
+    public OrgDefinition definition() { return definition; }
+    public String id() { return definition.orgId(); }
+    public String name() { return definition.name(); }
+    public Environment environment() { return definition.environment(); }
+    public Clock clock() { return clock; }
+    public Object writeLock() { return writeLock; }
+    public SalesforceIds ids() { return ids; }
+    public ApiUsage apiUsage() { return apiUsage; }
+    public Duration accessTokenTtl() { return accessTokenTtl; }
+    public void accessTokenTtl(Duration ttl) { this.accessTokenTtl = ttl; }
+    public boolean apiEnabled() { return apiEnabled; }
+    public void apiEnabled(boolean enabled) { this.apiEnabled = enabled; }
+    public Set<String> lockedRecordIds() { return lockedRecordIds; }
+
+    public Optional<RecordStore> store(String objectName) {
+        return Optional.ofNullable(stores.get(objectName.toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<ObjectSchema> schema(String objectName) {
+        return store(objectName).map(RecordStore::schema);
+    }
+
+    public Collection<ObjectSchema> schemas() {
+        List<ObjectSchema> all = new ArrayList<>();
+        for (RecordStore store : stores.values()) {
+            all.add(store.schema());
+        }
+        all.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+        return all;
+    }
+
+    /** The object whose ids start with this key prefix. */
+    public Optional<ObjectSchema> schemaForId(String id) {
+        if (id == null || id.length() < 3) {
+            return Optional.empty();
+        }
+        String prefix = id.substring(0, 3);
+        return stores.values().stream().map(RecordStore::schema).filter(s -> s.keyPrefix().equals(prefix)).findFirst();
+    }
+
+    /** Finds a live record by id in whatever object its prefix names. */
+    public Optional<StoredRecord> findRecord(String id18) {
+        return schemaForId(id18).flatMap(s -> store(s.name())).flatMap(s -> s.get(id18)).filter(r -> !r.isDeleted());
+    }
+
+    /** Adds or replaces an object (used by the Metadata and Tooling APIs); its records are kept. */
+    public void putSchema(ObjectSchema schema) {
+        synchronized (writeLock) {
+            RecordStore existing = stores.get(schema.name().toLowerCase(Locale.ROOT));
+            if (existing == null) {
+                stores.put(schema.name().toLowerCase(Locale.ROOT), new RecordStore(schema));
+            } else {
+                existing.schema(schema);
+            }
+        }
+    }
+
+    public Optional<UserAccount> user(String username) {
+        return Optional.ofNullable(usersByName.get(username.toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<UserAccount> userById(String id) {
+        return usersByName.values().stream().filter(u -> u.id().equals(id)).findFirst();
+    }
+
+    public Collection<UserAccount> users() {
+        return usersByName.values();
+    }
+
+    public Optional<ConnectedApp> connectedApp(String clientId) {
+        return Optional.ofNullable(clientId == null ? null : appsByClientId.get(clientId));
+    }
+
+    public void putConnectedApp(ConnectedApp app) {
+        appsByClientId.put(app.clientId(), app);
+    }
+
+    /** The user the authorize endpoint approves without a login form. */
+    public UserAccount defaultUser() {
+        return definition.users().getFirst();
+    }
+}

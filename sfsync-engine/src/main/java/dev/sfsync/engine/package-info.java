@@ -1,0 +1,2 @@
+/** Planning and execution of syncs. Filled by the outbound sync engine issue. */
+package dev.sfsync.engine;

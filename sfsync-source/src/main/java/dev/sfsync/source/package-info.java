@@ -1,0 +1,2 @@
+/** Models over JDBC sources, snapshots and the diff. Filled by the models and change-detection issue. */
+package dev.sfsync.source;
