@@ -81,7 +81,6 @@ public final class Emulator implements AutoCloseable {
             String shownHost = bindAddress.equals("0.0.0.0") ? "localhost" : bindAddress;
             host.baseUrl("http://" + shownHost + ":" + port);
             hostsByPort.put(port, host);
-            SeedRecords.load(host);
         }
         return this;
     }
@@ -112,7 +111,6 @@ public final class Emulator implements AutoCloseable {
     public void reset() {
         for (OrgHost host : hosts) {
             host.reset();
-            SeedRecords.load(host);
         }
     }
 

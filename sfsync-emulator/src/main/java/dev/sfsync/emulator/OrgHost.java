@@ -20,6 +20,7 @@ public final class OrgHost {
         this.org = Objects.requireNonNull(org, "org is null");
         this.sessions = new Sessions(org);
         this.cursors = new QueryCursors(org.clock());
+        SeedRecords.load(this);
     }
 
     public Org org() { return org; }
@@ -40,5 +41,14 @@ public final class OrgHost {
         org.reset();
         sessions.clear();
         cursors.clear();
+        SeedRecords.load(this);
+    }
+
+    /** Serves another org file from now on (records, users and tokens start afresh). */
+    public void replaceDefinition(dev.sfsync.emulator.org.OrgDefinition definition) {
+        org.replaceDefinition(definition);
+        sessions.clear();
+        cursors.clear();
+        SeedRecords.load(this);
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * hold {@link #writeLock()} so unique checks and indexes stay consistent; reads need no lock.
  */
 public final class Org {
-    private final OrgDefinition definition;
+    private volatile OrgDefinition definition;
     private final Clock clock;
     private final Object writeLock = new Object();
     private final Map<String, RecordStore> stores = new ConcurrentHashMap<>();
@@ -25,6 +25,7 @@ public final class Org {
     private final Map<String, ConnectedApp> appsByClientId = new ConcurrentHashMap<>();
     private final Set<String> lockedRecordIds = ConcurrentHashMap.newKeySet();
     private final SalesforceIds ids = new SalesforceIds(1000);
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> autoNumbers = new ConcurrentHashMap<>();
     private final ApiUsage apiUsage;
     private volatile Duration accessTokenTtl;
     private volatile boolean apiEnabled;
@@ -67,6 +68,7 @@ public final class Org {
             usersByName.clear();
             appsByClientId.clear();
             lockedRecordIds.clear();
+            autoNumbers.clear();
             apiUsage.reset();
             apiUsage.setMax(definition.dailyApiRequests());
             accessTokenTtl = definition.accessTokenTtl();
@@ -76,6 +78,14 @@ public final class Org {
     }
 
     public OrgDefinition definition() { return definition; }
+
+    /** Replaces the org file and resets to it (the admin endpoint that loads an org file). */
+    public void replaceDefinition(OrgDefinition replacement) {
+        synchronized (writeLock) {
+            this.definition = replacement;
+            reset();
+        }
+    }
     public String id() { return definition.orgId(); }
     public String name() { return definition.name(); }
     public Environment environment() { return definition.environment(); }
@@ -88,6 +98,12 @@ public final class Org {
     public boolean apiEnabled() { return apiEnabled; }
     public void apiEnabled(boolean enabled) { this.apiEnabled = enabled; }
     public Set<String> lockedRecordIds() { return lockedRecordIds; }
+
+    /** The next value of an auto-number field, e.g. A-0001, numbered per field as Salesforce does. */
+    public String nextAutoNumber(String object, String field) {
+        long next = autoNumbers.computeIfAbsent(object + "." + field, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+        return String.format("A-%04d", next);
+    }
 
     public Optional<RecordStore> store(String objectName) {
         return Optional.ofNullable(stores.get(objectName.toLowerCase(Locale.ROOT)));

@@ -1,9 +1,15 @@
 package dev.sfsync.emulator.rest;
 
+import dev.sfsync.emulator.ApiVersions;
 import dev.sfsync.emulator.OrgHost;
+import dev.sfsync.emulator.http.Exchange;
 import dev.sfsync.emulator.http.Router;
 
-/** Everything under /services/data. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/** Everything under /services/data: the versions list, the resources of a version, and each resource family. */
 public final class RestEndpoints {
     private final OrgHost host;
 
@@ -12,6 +18,27 @@ public final class RestEndpoints {
     }
 
     public void register(Router router) {
+        router.on("GET", "/services/data/?", (ex, m) -> ex.json(200, ApiVersions.list()));
+        router.on("GET", "/services/data/v([^/]+)/?", this::resources);
+        new SObjectEndpoints(host).register(router);
+        new CollectionsEndpoint(host).register(router);
         new QueryEndpoint(host).register(router);
+        new LimitsEndpoint(host).register(router);
+    }
+
+    private void resources(Exchange ex, Matcher m) {
+        ApiContext api = RestAuth.authenticate(host, ex, m.group(1));
+        String base = api.dataPath();
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("tooling", base + "/tooling");
+        body.put("metadata", base + "/metadata");
+        body.put("jobs", base + "/jobs");
+        body.put("query", base + "/query");
+        body.put("queryAll", base + "/queryAll");
+        body.put("sobjects", base + "/sobjects");
+        body.put("composite", base + "/composite");
+        body.put("limits", base + "/limits");
+        body.put("identity", host.baseUrl() + "/id/" + api.org().id() + "/" + api.user().id());
+        ex.json(200, body);
     }
 }
