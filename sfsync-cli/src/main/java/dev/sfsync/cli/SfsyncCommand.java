@@ -1,7 +1,39 @@
 package dev.sfsync.cli;
 
-/** Placeholder until the CLI lands. */
-public final class SfsyncCommand {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sfsync} command line. */
+@Command(name = "sfsync",
+        mixinStandardHelpOptions = true,
+        versionProvider = SfsyncCommand.Version.class,
+        description = "Self-hostable Salesforce sync engine: reverse ETL from your database into Salesforce, and back.",
+        subcommands = {EmulatorCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:", "  sfsync demo               tour a local emulated org",
+                "  sfsync emulator           serve a local Salesforce on 8642 (+ sandbox on 8643)"})
+public final class SfsyncCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new SfsyncCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reads the version from the jar manifest, falling back to "development". */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = SfsyncCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"sfsync " + (version == null ? "development build" : version)};
+        }
     }
 }

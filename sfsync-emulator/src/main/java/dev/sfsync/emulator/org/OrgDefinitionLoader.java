@@ -35,6 +35,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class OrgDefinitionLoader {
     public static final String DEFAULT_ORG = "/dev/sfsync/emulator/default-org.yaml";
+    public static final String DEFAULT_SANDBOX_ORG = "/dev/sfsync/emulator/default-sandbox-org.yaml";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP_KEYS = Set.of("name", "orgId", "environment", "accessTokenTtlSeconds", "apiEnabled",
@@ -51,8 +52,17 @@ public final class OrgDefinitionLoader {
     }
 
     public static OrgDefinition defaultOrg() {
-        try (InputStream in = OrgDefinitionLoader.class.getResourceAsStream(DEFAULT_ORG)) {
-            return load(in.readAllBytes(), "default-org.yaml");
+        return builtIn(DEFAULT_ORG);
+    }
+
+    /** The default org's sandbox: same schema, its own users, served as a separate login host. */
+    public static OrgDefinition defaultSandboxOrg() {
+        return builtIn(DEFAULT_SANDBOX_ORG);
+    }
+
+    private static OrgDefinition builtIn(String resource) {
+        try (InputStream in = OrgDefinitionLoader.class.getResourceAsStream(resource)) {
+            return load(in.readAllBytes(), resource);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the built-in org file", e);
         }

@@ -1,0 +1,93 @@
+package dev.sfsync.cli;
+
+import dev.sfsync.emulator.ApiVersions;
+import dev.sfsync.emulator.Emulator;
+import dev.sfsync.emulator.OrgHost;
+import dev.sfsync.emulator.org.InvalidOrgDefinition;
+import dev.sfsync.emulator.org.OrgDefinitionLoader;
+import dev.sfsync.emulator.org.UserAccount;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** Serves a local Salesforce until interrupted. */
+@Command(name = "emulator", mixinStandardHelpOptions = true,
+        description = {"Start the local Salesforce emulator and print how to reach it.",
+                "Each org gets its own port, which is both its login host and its instance URL. Without --org it serves "
+                        + "a production org and its sandbox (as login.salesforce.com and test.salesforce.com would)."},
+        footer = {"", "Examples:", "  sfsync emulator", "  sfsync emulator --port 9000 --org orgs/acme.yaml",
+                "  sfsync emulator --org prod.yaml --org sandbox.yaml   (two orgs on 8642 and 8643)"})
+final class EmulatorCommand implements java.util.concurrent.Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8642", description = "Port of the first org; further orgs take the next ports; 0 picks free ports (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--org", paramLabel = "FILE", description = "Org definition file (YAML). Repeat for several orgs.")
+    List<Path> orgFiles = new ArrayList<>();
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Emulator emulator;
+        try {
+            emulator = build(port, bind, orgFiles).start();
+        } catch (InvalidOrgDefinition | IllegalArgumentException | IllegalStateException e) {
+            err.println("sfsync emulator: " + e.getMessage());
+            return 2;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }));
+        out.println("sfsync emulator is running. Press Ctrl-C to stop.");
+        for (OrgHost host : emulator.hosts()) {
+            describe(out, host);
+        }
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    static Emulator build(int port, String bind, List<Path> orgFiles) {
+        Emulator.Builder builder = Emulator.builder().port(port).bindAddress(bind);
+        if (orgFiles.isEmpty()) {
+            builder.org(OrgDefinitionLoader.defaultOrg()).org(OrgDefinitionLoader.defaultSandboxOrg());
+        }
+        for (Path file : orgFiles) {
+            if (!Files.isReadable(file)) {
+                throw new IllegalArgumentException("cannot read org file " + file + " (check the path; see sfsync emulator --help)");
+            }
+            builder.org(file);
+        }
+        return builder.build();
+    }
+
+    static void describe(PrintWriter out, OrgHost host) {
+        UserAccount user = host.org().defaultUser();
+        var app = host.org().definition().connectedApps().getFirst();
+        String token = host.sessions().issue(user, app, "api refresh_token", null).accessToken();
+        String api = host.baseUrl() + "/services/data/v" + ApiVersions.newest();
+        out.println();
+        out.printf("  Org \"%s\" (%s, org id %s)%n", host.org().name(), host.org().environment().name().toLowerCase(), host.org().id());
+        out.printf("    Login URL = instance URL  %s%n", host.baseUrl());
+        out.printf("    REST API                  %s/%n", api);
+        out.printf("    Username / password       %s / %s%n", user.username(), user.password());
+        out.printf("    Connected app             client_id=%s  client_secret=%s%n", app.clientId(), app.clientSecret());
+        out.printf("    Access token              %s%n", token);
+        out.printf("    Admin (tests only)        %s/__admin%n", host.baseUrl());
+        out.printf("    Try: curl -H 'Authorization: Bearer %s' %s/sobjects/Account/describe%n", token, api);
+    }
+}

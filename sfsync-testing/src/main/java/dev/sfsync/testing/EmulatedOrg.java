@@ -1,0 +1,219 @@
+package dev.sfsync.testing;
+
+import dev.sfsync.emulator.Emulator;
+import dev.sfsync.emulator.OrgHost;
+import dev.sfsync.emulator.oauth.Session;
+import dev.sfsync.emulator.org.ConnectedApp;
+import dev.sfsync.emulator.org.FieldSchema;
+import dev.sfsync.emulator.org.ObjectSchema;
+import dev.sfsync.emulator.org.OrgDefinition;
+import dev.sfsync.emulator.org.OrgDefinitionLoader;
+import dev.sfsync.emulator.org.SalesforceIds;
+import dev.sfsync.emulator.org.StoredRecord;
+import dev.sfsync.emulator.org.UserAccount;
+import dev.sfsync.emulator.rest.RecordJson;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one emulator fixture for every module. Registered on a static field it starts one emulator per test class on
+ * a free port and resets the org before each test; on an instance field it starts and stops one per test.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final EmulatedOrg org = EmulatedOrg.withDefinition("orgs/demo.yaml");
+ *
+ * @Test
+ * void upsert_creates_accounts(EmulatedOrg org) {
+ *     ... point the code under test at org.loginUrl(), org.clientId(), org.username() ...
+ *     assertThat(org.records("Account")).hasSize(3);          // assert the org, not the calls
+ * }
+ * }</pre>
+ */
+public final class EmulatedOrg implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    private final OrgDefinition definition;
+    private Emulator emulator;
+    private boolean perClass;
+
+    private EmulatedOrg(OrgDefinition definition) {
+        this.definition = definition;
+    }
+
+    /** The built-in default org (standard objects, one admin, one connected app). */
+    public static EmulatedOrg withDefaultOrg() {
+        return new EmulatedOrg(OrgDefinitionLoader.defaultOrg());
+    }
+
+    /** An org file from the test classpath (e.g. "orgs/demo.yaml") or, failing that, from a file path. */
+    public static EmulatedOrg withDefinition(String resourceOrPath) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resourceOrPath)) {
+            if (in != null) {
+                return new EmulatedOrg(OrgDefinitionLoader.load(in.readAllBytes(), resourceOrPath));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path file = Path.of(resourceOrPath);
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("no org file '" + resourceOrPath + "' on the test classpath or on disk; "
+                    + "put it under src/test/resources or pass an existing path");
+        }
+        return new EmulatedOrg(OrgDefinitionLoader.load(file));
+    }
+
+    public static EmulatedOrg withDefinition(OrgDefinition definition) {
+        return new EmulatedOrg(definition);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        perClass = true;
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (perClass) {
+            emulator.reset();
+        } else {
+            start();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (!perClass) {
+            stop();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == EmulatedOrg.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return this;
+    }
+
+    private void start() {
+        emulator = Emulator.builder().org(definition).build().start();
+    }
+
+    private void stop() {
+        if (emulator != null) {
+            emulator.close();
+            emulator = null;
+        }
+    }
+
+    public Emulator emulator() {
+        if (emulator == null) {
+            throw new IllegalStateException("the emulator runs only while a test runs; register EmulatedOrg with @RegisterExtension");
+        }
+        return emulator;
+    }
+
+    public OrgHost host() {
+        return emulator().host();
+    }
+
+    /** Login host and instance URL, e.g. http://127.0.0.1:40123. */
+    public String loginUrl() {
+        return host().baseUrl();
+    }
+
+    public String instanceUrl() {
+        return host().baseUrl();
+    }
+
+    public ConnectedApp connectedApp() {
+        return host().org().definition().connectedApps().getFirst();
+    }
+
+    public String clientId() {
+        return connectedApp().clientId();
+    }
+
+    public String clientSecret() {
+        return connectedApp().clientSecret();
+    }
+
+    public UserAccount user() {
+        return host().org().defaultUser();
+    }
+
+    public String username() {
+        return user().username();
+    }
+
+    public String password() {
+        return user().password();
+    }
+
+    /** A fresh access token for the default user, without an OAuth round trip. */
+    public String accessToken() {
+        Session session = host().sessions().issue(user(), connectedApp(), "api refresh_token", null);
+        return session.accessToken();
+    }
+
+    /** Live records of an object, each as field name → wire value (dates as strings), in creation order. */
+    public List<Map<String, Object>> records(String object) {
+        ObjectSchema schema = host().org().schema(object)
+                .orElseThrow(() -> new IllegalArgumentException("the org has no object '" + object + "'"));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (StoredRecord record : host().org().store(schema.name()).orElseThrow().all()) {
+            if (!record.isDeleted()) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (FieldSchema field : schema.fields()) {
+                    values.put(field.name(), RecordJson.value(field, record.values().get(field.name())));
+                }
+                out.add(values);
+            }
+        }
+        return out;
+    }
+
+    /** Makes writes to these records fail with UNABLE_TO_LOCK_ROW until {@link #unlockAll()}. */
+    public void lock(Collection<String> ids) {
+        for (String id : ids) {
+            host().org().lockedRecordIds().add(SalesforceIds.normalize(id).orElseThrow(() -> new IllegalArgumentException("not an id: " + id)));
+        }
+    }
+
+    public void unlockAll() {
+        host().org().lockedRecordIds().clear();
+    }
+
+    /** API requests counted against the daily allowance so far. */
+    public long apiRequestsUsed() {
+        return host().org().apiUsage().used();
+    }
+
+    public void dailyApiLimit(long max) {
+        host().org().apiUsage().setMax(max);
+    }
+
+}

@@ -1,2 +1,0 @@
-/** The JUnit 5 extension around the emulator. */
-package dev.sfsync.testing;
