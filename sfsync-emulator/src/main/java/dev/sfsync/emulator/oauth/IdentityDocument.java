@@ -1,7 +1,6 @@
 package dev.sfsync.emulator.oauth;
 
 import dev.sfsync.emulator.OrgHost;
-import dev.sfsync.emulator.org.Permission;
 import dev.sfsync.emulator.org.UserAccount;
 
 import java.time.Instant;
@@ -124,11 +123,6 @@ final class IdentityDocument {
         photos.put("picture", host.baseUrl() + "/profilephoto/005/F");
         photos.put("thumbnail", host.baseUrl() + "/profilephoto/005/T");
         return photos;
-    }
-
-    /** Whether the token's user may read another user's identity: Salesforce wants API access for that. */
-    static boolean maySeeOthers(UserAccount viewer) {
-        return viewer.profile().has(Permission.ApiEnabled);
     }
 
     private static String nickname(UserAccount user) {

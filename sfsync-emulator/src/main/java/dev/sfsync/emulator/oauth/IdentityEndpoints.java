@@ -3,6 +3,7 @@ package dev.sfsync.emulator.oauth;
 import dev.sfsync.emulator.ApiVersions;
 import dev.sfsync.emulator.OrgHost;
 import dev.sfsync.emulator.http.Exchange;
+import dev.sfsync.emulator.org.Permission;
 import dev.sfsync.emulator.org.SalesforceIds;
 import dev.sfsync.emulator.org.UserAccount;
 import dev.sfsync.emulator.rest.RestAuth;
@@ -46,8 +47,9 @@ final class IdentityEndpoints {
             plain(exchange, 404, "Bad_Id");
             return;
         }
+        // Another user's identity is open only to a token whose user has API access (Salesforce also checks sharing).
         UserAccount viewer = current(session.get().user());
-        if (!user.get().id().equals(viewer.id()) && !IdentityDocument.maySeeOthers(viewer)) {
+        if (!user.get().id().equals(viewer.id()) && !viewer.profile().has(Permission.ApiEnabled)) {
             plain(exchange, 404, "No_Access");
             return;
         }

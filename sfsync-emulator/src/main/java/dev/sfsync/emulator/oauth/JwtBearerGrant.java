@@ -46,7 +46,7 @@ final class JwtBearerGrant {
         if (!app.autoApprove() && !host.sessions().approved(user, app)) {
             throw OAuthError.invalidGrant("user hasn't approved this consumer");
         }
-        Session session = host.sessions().issue(user, app, Scopes.DEFAULT.replace(" refresh_token", ""), null);
+        Session session = host.sessions().issue(user, app, Scopes.API_ONLY, null);
         return TokenResponse.of(host, session, null);
     }
 

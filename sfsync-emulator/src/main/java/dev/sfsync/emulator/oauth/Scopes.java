@@ -10,6 +10,8 @@ import java.util.Set;
  */
 final class Scopes {
     static final String DEFAULT = "api refresh_token";
+    /** What the flows that never issue a refresh token (JWT bearer, client credentials) grant. */
+    static final String API_ONLY = "api";
 
     private Scopes() {
     }

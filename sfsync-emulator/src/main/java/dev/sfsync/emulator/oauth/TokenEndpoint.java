@@ -84,7 +84,7 @@ final class TokenEndpoint {
     private Map<String, String> clientCredentials(ClientAuthentication client) {
         ConnectedApp app = client.authenticatedApp();
         UserAccount user = ClientAuthentication.active(current(host.org().defaultUser()));
-        Session session = host.sessions().issue(user, app, Scopes.DEFAULT.replace(" refresh_token", ""), null);
+        Session session = host.sessions().issue(user, app, Scopes.API_ONLY, null);
         return TokenResponse.of(host, session, null);
     }
 
