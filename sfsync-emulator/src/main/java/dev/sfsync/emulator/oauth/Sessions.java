@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,6 +32,10 @@ public final class Sessions {
     private final Map<String, Session> access = new ConcurrentHashMap<>();
     private final Map<String, RefreshGrant> refresh = new ConcurrentHashMap<>();
     private final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
+    /** Codes that were once issued and are gone (redeemed or expired): Salesforce calls those expired, not invalid. */
+    private final Set<String> spentCodes = ConcurrentHashMap.newKeySet();
+    /** "clientId userId" of every user who allowed an app on the consent page; the JWT bearer flow needs it. */
+    private final Set<String> approvals = ConcurrentHashMap.newKeySet();
 
     public Sessions(Org org) {
         this.org = org;
@@ -61,10 +66,27 @@ public final class Sessions {
     /** Takes a code out (codes work once); empty when unknown or expired. */
     public Optional<AuthorizationCode> consumeCode(String code) {
         AuthorizationCode found = code == null ? null : codes.remove(code);
+        if (found != null) {
+            spentCodes.add(code);
+        }
         if (found == null || org.clock().instant().isAfter(found.expiresAt())) {
             return Optional.empty();
         }
         return Optional.of(found);
+    }
+
+    /** True when this code was issued once and has since been redeemed or has expired. */
+    public boolean spent(String code) {
+        return code != null && spentCodes.contains(code);
+    }
+
+    /** Remembers that the user allowed the app, as the consent page's Allow button does. */
+    public void approve(UserAccount user, ConnectedApp app) {
+        approvals.add(app.clientId() + " " + user.id());
+    }
+
+    public boolean approved(UserAccount user, ConnectedApp app) {
+        return approvals.contains(app.clientId() + " " + user.id());
     }
 
     /** The live session of an access token; empty when unknown, revoked or expired. */
@@ -105,6 +127,8 @@ public final class Sessions {
         access.clear();
         refresh.clear();
         codes.clear();
+        spentCodes.clear();
+        approvals.clear();
     }
 
     private static String random(int length) {
