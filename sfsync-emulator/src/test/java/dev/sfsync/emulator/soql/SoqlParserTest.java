@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class SoqlParserTest {
 
@@ -118,8 +119,8 @@ class SoqlParserTest {
         SoqlQuery query = SoqlParser.parse("SELECT Id FROM Account ORDER BY Name, Site DESC, Phone ASC NULLS LAST");
 
         assertThat(query.orderBy()).extracting(SoqlQuery.OrderItem::descending, SoqlQuery.OrderItem::nullsFirst)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(false, true), org.assertj.core.groups.Tuple.tuple(true, false),
-                        org.assertj.core.groups.Tuple.tuple(false, false));
+                .containsExactly(tuple(false, true), tuple(true, false),
+                        tuple(false, false));
     }
 
     @Test
