@@ -85,9 +85,4 @@ public final class QueryCursors {
         Instant now = clock.instant();
         open.values().removeIf(entry -> !entry.lastUsed.plus(IDLE_TIMEOUT).isAfter(now));
     }
-
-    /** For tests and diagnostics: the ids in eviction order, least recently used first. */
-    synchronized List<String> ids() {
-        return List.copyOf(open.keySet());
-    }
 }

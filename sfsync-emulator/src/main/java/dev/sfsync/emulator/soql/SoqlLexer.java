@@ -58,17 +58,19 @@ public final class SoqlLexer {
     }
 
     private void numberOrDate() {
-        int start = pos;
-        for (var kind : new Object[][] {{DATETIME, Token.Kind.DATETIME}, {DATE, Token.Kind.DATE}, {NUMBER, Token.Kind.NUMBER}}) {
-            Matcher m = ((Pattern) kind[0]).matcher(query).region(pos, query.length());
-            if (m.lookingAt()) {
-                pos = m.end();
-                String text = m.group();
-                tokens.add(new Token((Token.Kind) kind[1], text, text, start, null));
-                return;
-            }
+        if (!lex(DATETIME, Token.Kind.DATETIME) && !lex(DATE, Token.Kind.DATE) && !lex(NUMBER, Token.Kind.NUMBER)) {
+            symbol();
         }
-        symbol();
+    }
+
+    private boolean lex(Pattern pattern, Token.Kind kind) {
+        Matcher m = pattern.matcher(query).region(pos, query.length());
+        if (!m.lookingAt()) {
+            return false;
+        }
+        tokens.add(new Token(kind, m.group(), m.group(), pos, null));
+        pos = m.end();
+        return true;
     }
 
     private void symbol() {
