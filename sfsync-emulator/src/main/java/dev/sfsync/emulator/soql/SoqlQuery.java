@@ -1,0 +1,115 @@
+package dev.sfsync.emulator.soql;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A parsed query, before it is checked against an org: names are as written and every node keeps its position in
+ * {@code text} so later errors can point at it. Null where/limit/offset mean the clause is absent.
+ */
+public record SoqlQuery(String text, List<SelectItem> select, String object, int objectPosition, Condition where,
+                        List<OrderItem> orderBy, Integer limit, Integer offset) {
+
+    public SoqlQuery {
+        select = List.copyOf(select);
+        orderBy = List.copyOf(orderBy);
+    }
+
+    /** A dotted field reference such as Account.Owner.Name: relationship names, then a field name. */
+    public record FieldPath(List<String> parts, int position) {
+        public FieldPath {
+            parts = List.copyOf(parts);
+        }
+
+        @Override
+        public String toString() {
+            return String.join(".", parts);
+        }
+    }
+
+    /** One entry of the SELECT list. */
+    public sealed interface SelectItem {
+    }
+
+    public record SelectField(FieldPath path) implements SelectItem {
+    }
+
+    /** COUNT() when {@code path} is null, otherwise COUNT(path); {@code alias} may be null. */
+    public record SelectCount(FieldPath path, String alias, int position) implements SelectItem {
+    }
+
+    /** A WHERE expression. */
+    public sealed interface Condition {
+    }
+
+    public record And(List<Condition> operands) implements Condition {
+    }
+
+    public record Or(List<Condition> operands) implements Condition {
+    }
+
+    public record Not(Condition operand) implements Condition {
+    }
+
+    public record Comparison(FieldPath path, Operator operator, int operatorPosition, Literal value) implements Condition {
+    }
+
+    /** {@code path [NOT] IN (SELECT field FROM ...)}. */
+    public record SemiJoin(FieldPath path, boolean negated, SoqlQuery subquery) implements Condition {
+    }
+
+    public enum Operator {
+        EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), LIKE("LIKE"), IN("IN"), NOT_IN("NOT IN"),
+        INCLUDES("INCLUDES"), EXCLUDES("EXCLUDES");
+
+        private final String symbol;
+
+        Operator(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+    }
+
+    /** A value on the right of an operator. */
+    public sealed interface Literal {
+        int position();
+    }
+
+    /** {@code likePattern} is a Java regex where only unescaped % and _ are wildcards. */
+    public record StringLiteral(String value, String likePattern, int position) implements Literal {
+    }
+
+    public record NumberLiteral(BigDecimal value, int position) implements Literal {
+    }
+
+    public record BooleanLiteral(boolean value, int position) implements Literal {
+    }
+
+    public record NullLiteral(int position) implements Literal {
+    }
+
+    public record DateLiteral(LocalDate value, int position) implements Literal {
+    }
+
+    public record DateTimeLiteral(Instant value, int position) implements Literal {
+    }
+
+    /** TODAY, YESTERDAY, TOMORROW, LAST_N_DAYS:n or NEXT_N_DAYS:n, relative to the day the query runs. */
+    public record RelativeDate(String name, int n, int position) implements Literal {
+    }
+
+    /** The parenthesised list of IN, NOT IN, INCLUDES and EXCLUDES. */
+    public record ListLiteral(List<Literal> values, int position) implements Literal {
+        public ListLiteral {
+            values = List.copyOf(values);
+        }
+    }
+
+    public record OrderItem(FieldPath path, boolean descending, boolean nullsFirst) {
+    }
+}
