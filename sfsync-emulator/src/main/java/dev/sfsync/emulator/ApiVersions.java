@@ -15,7 +15,7 @@ public final class ApiVersions {
     }
 
     public static boolean supported(String version) {
-        if (!version.matches("\\d{2}\\.0")) {
+        if (version.length() != 4 || !Character.isDigit(version.charAt(0)) || !Character.isDigit(version.charAt(1)) || !version.endsWith(".0")) {
             return false;
         }
         int major = Integer.parseInt(version.substring(0, 2));

@@ -2,6 +2,7 @@ package dev.sfsync.emulator.org;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,15 @@ public final class ObjectSchema {
     private final boolean custom;
     private final boolean platformEvent;
     private final Map<String, FieldSchema> fieldsByLowerName = new LinkedHashMap<>();
+    private final Map<String, FieldSchema> fieldsByName = new HashMap<>();
     private final Map<String, FieldSchema> referencesByLowerRelationship = new LinkedHashMap<>();
     private final List<ValidationRule> validationRules;
+    // Subsets the record writer walks on every write; kept here so a write does not filter all fields each time.
+    private final List<FieldSchema> uniqueFields;
+    private final List<FieldSchema> writableReferences;
+    private final List<FieldSchema> defaultedFields;
+    private final List<FieldSchema> autoNumberFields;
+    private final List<FieldSchema> requiredOnCreate;
 
     public ObjectSchema(String name, String label, String labelPlural, String keyPrefix, boolean platformEvent,
                         Collection<FieldSchema> fields, List<ValidationRule> validationRules) {
@@ -31,11 +39,18 @@ public final class ObjectSchema {
         this.platformEvent = platformEvent;
         for (FieldSchema field : fields) {
             fieldsByLowerName.put(field.name().toLowerCase(Locale.ROOT), field);
+            fieldsByName.put(field.name(), field);
             if (field.relationshipName() != null) {
                 referencesByLowerRelationship.put(field.relationshipName().toLowerCase(Locale.ROOT), field);
             }
         }
         this.validationRules = List.copyOf(validationRules);
+        this.uniqueFields = fieldsByLowerName.values().stream().filter(FieldSchema::unique).toList();
+        this.writableReferences = fieldsByLowerName.values().stream()
+                .filter(f -> f.type() == FieldType.REFERENCE && (f.createable() || f.updateable())).toList();
+        this.defaultedFields = fieldsByLowerName.values().stream().filter(f -> f.defaultValue() != null && !f.autoNumber()).toList();
+        this.autoNumberFields = fieldsByLowerName.values().stream().filter(FieldSchema::autoNumber).toList();
+        this.requiredOnCreate = fieldsByLowerName.values().stream().filter(FieldSchema::requiredOnCreate).toList();
     }
 
     public String name() { return name; }
@@ -45,13 +60,21 @@ public final class ObjectSchema {
     public boolean custom() { return custom; }
     public boolean platformEvent() { return platformEvent; }
     public List<ValidationRule> validationRules() { return validationRules; }
+    public List<FieldSchema> uniqueFields() { return uniqueFields; }
+    /** Reference fields a user can set (createable or updateable); system references such as CreatedById are not checked. */
+    public List<FieldSchema> writableReferences() { return writableReferences; }
+    /** Fields with a default value applied on create (auto-numbers excluded: they are numbered instead). */
+    public List<FieldSchema> defaultedFields() { return defaultedFields; }
+    public List<FieldSchema> autoNumberFields() { return autoNumberFields; }
+    public List<FieldSchema> requiredOnCreate() { return requiredOnCreate; }
 
     public Collection<FieldSchema> fields() {
         return fieldsByLowerName.values();
     }
 
     public Optional<FieldSchema> field(String fieldName) {
-        return Optional.ofNullable(fieldsByLowerName.get(fieldName.toLowerCase(Locale.ROOT)));
+        FieldSchema exact = fieldsByName.get(fieldName);
+        return Optional.ofNullable(exact != null ? exact : fieldsByLowerName.get(fieldName.toLowerCase(Locale.ROOT)));
     }
 
     /** The reference field behind a relationship name, e.g. {@code Account} on Contact gives {@code AccountId}. */

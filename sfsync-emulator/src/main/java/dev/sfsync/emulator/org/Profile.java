@@ -48,6 +48,9 @@ public final class Profile {
     }
 
     public Access fieldAccess(String object, String field) {
+        if (fieldAccess.isEmpty()) {
+            return Access.EDIT;
+        }
         return fieldAccess.getOrDefault(key(object, field), Access.EDIT);
     }
 

@@ -19,6 +19,9 @@ public final class RecordStore {
     private final ConcurrentSkipListMap<String, StoredRecord> byId = new ConcurrentSkipListMap<>();
     private final Map<String, Map<String, Set<String>>> indexes = new ConcurrentHashMap<>();
     private volatile ObjectSchema schema;
+    // Recomputed when the schema changes; both fields are only touched by writers, under the org's write lock.
+    private List<FieldSchema> indexedFields = List.of();
+    private ObjectSchema indexedFieldsOf;
 
     public RecordStore(ObjectSchema schema) {
         this.schema = schema;
@@ -28,8 +31,13 @@ public final class RecordStore {
         return schema;
     }
 
+    /** A changed definition can add or drop indexed fields (a new external ID, say), so the indexes are rebuilt. */
     void schema(ObjectSchema changed) {
         this.schema = changed;
+        indexes.clear();
+        for (StoredRecord record : byId.values()) {
+            reindex(null, record);
+        }
     }
 
     public Optional<StoredRecord> get(String id18) {
@@ -73,19 +81,33 @@ public final class RecordStore {
     }
 
     public void put(StoredRecord record) {
-        StoredRecord previous = byId.put(record.id(), record);
-        if (previous != null) {
-            unindex(previous);
-        }
-        if (!record.isDeleted()) {
-            index(record);
+        reindex(byId.put(record.id(), record), record);
+    }
+
+    private void reindex(StoredRecord previous, StoredRecord record) {
+        for (FieldSchema field : indexedFields()) {
+            String before = previous == null || previous.isDeleted() ? null : keyOf(field, previous);
+            String after = record.isDeleted() ? null : keyOf(field, record);
+            if (before != null && !before.equals(after)) {
+                unindex(field, before, record.id());
+            }
+            if (after != null && !after.equals(before)) {
+                indexes.computeIfAbsent(field.name(), k -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(after, k -> ConcurrentHashMap.newKeySet())
+                        .add(record.id());
+            }
         }
     }
 
     public void remove(String id18) {
         StoredRecord previous = byId.remove(id18);
-        if (previous != null) {
-            unindex(previous);
+        if (previous != null && !previous.isDeleted()) {
+            for (FieldSchema field : indexedFields()) {
+                String key = keyOf(field, previous);
+                if (key != null) {
+                    unindex(field, key, id18);
+                }
+            }
         }
     }
 
@@ -94,31 +116,29 @@ public final class RecordStore {
         indexes.clear();
     }
 
-    private void index(StoredRecord record) {
-        for (FieldSchema field : schema.fields()) {
-            if (isIndexed(field)) {
-                Object value = record.values().get(field.name());
-                if (value != null) {
-                    indexes.computeIfAbsent(field.name(), k -> new ConcurrentHashMap<>())
-                            .computeIfAbsent(indexKey(field, value), k -> ConcurrentHashMap.newKeySet())
-                            .add(record.id());
-                }
-            }
+    private List<FieldSchema> indexedFields() {
+        ObjectSchema current = schema;
+        List<FieldSchema> cached = indexedFields;
+        if (indexedFieldsOf != current) {
+            cached = current.fields().stream().filter(RecordStore::isIndexed).toList();
+            indexedFields = cached;
+            indexedFieldsOf = current;
         }
+        return cached;
     }
 
-    private void unindex(StoredRecord record) {
-        for (FieldSchema field : schema.fields()) {
-            Map<String, Set<String>> index = indexes.get(field.name());
-            Object value = record.values().get(field.name());
-            if (index != null && value != null) {
-                Set<String> ids = index.get(indexKey(field, value));
-                if (ids != null) {
-                    ids.remove(record.id());
-                    if (ids.isEmpty()) {
-                        index.remove(indexKey(field, value));
-                    }
-                }
+    private static String keyOf(FieldSchema field, StoredRecord record) {
+        Object value = record.values().get(field.name());
+        return value == null ? null : indexKey(field, value);
+    }
+
+    private void unindex(FieldSchema field, String key, String id) {
+        Map<String, Set<String>> index = indexes.get(field.name());
+        Set<String> ids = index == null ? null : index.get(key);
+        if (ids != null) {
+            ids.remove(id);
+            if (ids.isEmpty()) {
+                index.remove(key);
             }
         }
     }

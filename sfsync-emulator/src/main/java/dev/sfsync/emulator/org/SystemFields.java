@@ -1,7 +1,6 @@
 package dev.sfsync.emulator.org;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Sets the audit fields Salesforce maintains itself on every create and update. */
@@ -9,11 +8,10 @@ public final class SystemFields {
     private SystemFields() {
     }
 
-    /** Returns a copy of {@code values} with Id, audit fields and IsDeleted set; creation fields only when {@code creating}. */
+    /** Sets Id, audit fields and IsDeleted on {@code values} (creation fields only when {@code creating}) and returns it. */
     public static Map<String, Object> stamp(Map<String, Object> values, String id, String userId, Instant now, boolean creating) {
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> out = values;
         out.put("Id", id);
-        out.putAll(values);
         if (creating) {
             out.put("IsDeleted", Boolean.FALSE);
             out.put("CreatedDate", now);

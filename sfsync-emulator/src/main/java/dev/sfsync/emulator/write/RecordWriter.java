@@ -45,7 +45,7 @@ public final class RecordWriter {
             return WriteResult.failed(null, insufficientAccess());
         }
         try {
-            Map<String, Object> values = new LinkedHashMap<>();
+            LinkedHashMap<String, Object> values = new LinkedHashMap<>();
             List<String> notWritable = new ArrayList<>();
             for (Map.Entry<FieldSchema, Object> entry : input.entrySet()) {
                 FieldSchema field = entry.getKey();
@@ -62,7 +62,7 @@ public final class RecordWriter {
                 return WriteResult.failed(null, notWritable(notWritable));
             }
             applyDefaults(schema, values);
-            checkRequired(schema, values, schema.fields());
+            checkRequired(schema, values, schema.requiredOnCreate());
             return store(schema, org.ids().next(schema.keyPrefix()), values, true);
         } catch (InvalidValue e) {
             return WriteResult.failed(null, e.error());
@@ -92,7 +92,7 @@ public final class RecordWriter {
             return WriteResult.failed(id.get(), RecordError.of("CANNOT_UPDATE_CONVERTED_LEAD", "cannot reference converted lead"));
         }
         try {
-            Map<String, Object> values = new LinkedHashMap<>(existing.values());
+            LinkedHashMap<String, Object> values = new LinkedHashMap<>(existing.values());
             List<String> notWritable = new ArrayList<>();
             List<FieldSchema> touched = new ArrayList<>();
             for (Map.Entry<FieldSchema, Object> entry : input.entrySet()) {
@@ -171,12 +171,12 @@ public final class RecordWriter {
         if (org.lockedRecordIds().contains(id.get())) {
             return WriteResult.failed(id.get(), unableToLock(id.get()));
         }
-        Map<String, Object> values = new LinkedHashMap<>(existing.values());
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>(existing.values());
         values.put("IsDeleted", Boolean.TRUE);
         Instant now = org.clock().instant();
         values.put("SystemModstamp", now);
         values.put("LastModifiedDate", now);
-        put(store, new StoredRecord(id.get(), schema.get(), values));
+        put(store, StoredRecord.adopting(id.get(), schema.get(), values));
         return WriteResult.saved(id.get());
     }
 
@@ -187,7 +187,7 @@ public final class RecordWriter {
         }
     }
 
-    private WriteResult store(ObjectSchema schema, String id, Map<String, Object> values, boolean creating) throws InvalidValue {
+    private WriteResult store(ObjectSchema schema, String id, LinkedHashMap<String, Object> values, boolean creating) throws InvalidValue {
         deriveFields(schema, values, creating);
         checkReferences(schema, values);
         for (ValidationRule rule : schema.validationRules()) {
@@ -198,9 +198,9 @@ public final class RecordWriter {
             }
         }
         RecordStore store = org.store(schema.name()).orElseThrow();
-        for (FieldSchema field : schema.fields()) {
+        for (FieldSchema field : schema.uniqueFields()) {
             Object value = values.get(field.name());
-            if (field.unique() && value != null) {
+            if (value != null) {
                 for (String other : store.findBy(field, value)) {
                     if (!other.equals(id)) {
                         return WriteResult.failed(creating ? null : id, new RecordError("DUPLICATE_VALUE",
@@ -209,7 +209,8 @@ public final class RecordWriter {
                 }
             }
         }
-        put(store, new StoredRecord(id, schema, SystemFields.stamp(values, id, user.id(), org.clock().instant(), creating)));
+        SystemFields.stamp(values, id, user.id(), org.clock().instant(), creating);
+        put(store, StoredRecord.adopting(id, schema, values));
         return creating ? WriteResult.created(id) : WriteResult.saved(id);
     }
 
@@ -237,8 +238,8 @@ public final class RecordWriter {
     }
 
     private void applyDefaults(ObjectSchema schema, Map<String, Object> values) {
-        for (FieldSchema field : schema.fields()) {
-            if (!values.containsKey(field.name()) && field.defaultValue() != null && !field.autoNumber()) {
+        for (FieldSchema field : schema.defaultedFields()) {
+            if (!values.containsKey(field.name())) {
                 values.put(field.name(), field.defaultValue());
             }
         }
@@ -260,10 +261,7 @@ public final class RecordWriter {
     }
 
     private void checkReferences(ObjectSchema schema, Map<String, Object> values) throws InvalidValue {
-        for (FieldSchema field : schema.fields()) {
-            if (field.type() != FieldType.REFERENCE || !field.createable() && !field.updateable()) {
-                continue;
-            }
+        for (FieldSchema field : schema.writableReferences()) {
             Object value = values.get(field.name());
             if (value == null) {
                 continue;
@@ -300,10 +298,8 @@ public final class RecordWriter {
             values.put("ConvertedDate", org.clock().instant().atZone(java.time.ZoneOffset.UTC).toLocalDate());
         }
         if (creating) {
-            for (FieldSchema field : schema.fields()) {
-                if (field.autoNumber()) {
-                    values.put(field.name(), org.nextAutoNumber(schema.name(), field.name()));
-                }
+            for (FieldSchema field : schema.autoNumberFields()) {
+                values.put(field.name(), org.nextAutoNumber(schema.name(), field.name()));
             }
         }
     }
