@@ -1,0 +1,21 @@
+package dev.sfsync.benchmarks;
+
+import java.util.Arrays;
+
+/** Entry point of the benchmark jar: {@code ./bench emulator [seconds]}. Prints figures; never fails a build. */
+public final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length == 0 ? "emulator" : args[0];
+        String[] rest = args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length);
+        switch (which) {
+            case "emulator" -> EmulatorBenchmark.main(rest);
+            default -> {
+                System.err.println("unknown benchmark '" + which + "'; available: emulator");
+                System.exit(2);
+            }
+        }
+    }
+}

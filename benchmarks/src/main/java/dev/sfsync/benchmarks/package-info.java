@@ -1,2 +1,0 @@
-/** Benchmark harnesses that print figures. */
-package dev.sfsync.benchmarks;
