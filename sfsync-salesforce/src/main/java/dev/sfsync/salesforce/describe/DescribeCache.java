@@ -53,14 +53,17 @@ public final class DescribeCache {
 
     public DescribeGlobal describeGlobal() {
         try (RawResponse response = caller.call(ApiRequest.get(dataPath + "/sobjects"))) {
-            JsonNode body = Json.read(response.readAll());
-            List<SObjectSummary> objects = new ArrayList<>();
-            for (JsonNode o : body.path("sobjects")) {
-                objects.add(new SObjectSummary(o.path("name").asText(), o.path("label").asText(), text(o, "keyPrefix"), o.path("custom").asBoolean(),
-                        o.path("createable").asBoolean(), o.path("updateable").asBoolean(), o.path("deletable").asBoolean(), o.path("queryable").asBoolean()));
-            }
-            return new DescribeGlobal(body.path("encoding").asText("UTF-8"), body.path("maxBatchSize").asInt(200), objects);
+            return parseGlobal(Json.read(response.readAll()));
         }
+    }
+
+    static DescribeGlobal parseGlobal(JsonNode body) {
+        List<SObjectSummary> objects = new ArrayList<>();
+        for (JsonNode o : body.path("sobjects")) {
+            objects.add(new SObjectSummary(o.path("name").asText(), o.path("label").asText(), text(o, "keyPrefix"), o.path("custom").asBoolean(),
+                    o.path("createable").asBoolean(), o.path("updateable").asBoolean(), o.path("deletable").asBoolean(), o.path("queryable").asBoolean()));
+        }
+        return new DescribeGlobal(body.path("encoding").asText("UTF-8"), body.path("maxBatchSize").asInt(200), objects);
     }
 
     private SObjectDescribe fetch(String object, SObjectDescribe cached) {

@@ -3,12 +3,10 @@ package dev.sfsync.salesforce.rest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sfsync.salesforce.internal.ApiCaller;
-import dev.sfsync.salesforce.internal.ApiRequest;
 import dev.sfsync.salesforce.internal.Json;
-import dev.sfsync.salesforce.internal.RawResponse;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -26,10 +24,15 @@ import java.util.stream.StreamSupport;
  * null), with parent relationships as nested maps and the "attributes" entries removed. Not thread-safe; close it.
  */
 public final class RecordStream implements Iterator<Map<String, Object>>, AutoCloseable {
-    private final ApiCaller caller;
-    private final int batchSize;
+    /** Opens one page (the query URL or a nextRecordsUrl); closing the stream releases the page's connection. */
+    @FunctionalInterface
+    interface PageSource {
+        InputStream open(String target);
+    }
+
+    private final PageSource pages;
     private String nextPage;
-    private RawResponse page;
+    private InputStream page;
     private JsonParser parser;
     private boolean inRecords;
     private long totalSize = -1;
@@ -37,10 +40,9 @@ public final class RecordStream implements Iterator<Map<String, Object>>, AutoCl
     private Map<String, Object> next;
     private boolean closed;
 
-    RecordStream(ApiCaller caller, String firstPage, int batchSize) {
-        this.caller = caller;
+    RecordStream(PageSource pages, String firstPage) {
+        this.pages = pages;
         this.nextPage = firstPage;
-        this.batchSize = batchSize;
     }
 
     /** Salesforce's count of all rows the query matches (read from the first page, which this fetches if needed). */
@@ -108,14 +110,10 @@ public final class RecordStream implements Iterator<Map<String, Object>>, AutoCl
     }
 
     private void openPage(String target) throws IOException {
-        ApiRequest request = ApiRequest.get(target);
-        if (batchSize > 0) {
-            request = request.withHeader("Sforce-Query-Options", "batchSize=" + batchSize);
-        }
         nextPage = null;
-        page = caller.call(request);
+        page = pages.open(target);
         pagesRead++;
-        parser = Json.FACTORY.createParser(page.body());
+        parser = Json.FACTORY.createParser(page);
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new IOException("a query page is a JSON object, but the response began differently");
         }
@@ -150,6 +148,16 @@ public final class RecordStream implements Iterator<Map<String, Object>>, AutoCl
         parser = null;
         page.close();
         page = null;
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // Closing only frees the connection.
+            }
+        }
     }
 
     static Map<String, Object> toRecord(JsonNode node) {
@@ -194,9 +202,7 @@ public final class RecordStream implements Iterator<Map<String, Object>>, AutoCl
         } catch (IOException ignored) {
             // Closing only frees the connection.
         }
-        if (page != null) {
-            page.close();
-        }
+        closeQuietly(page);
         parser = null;
         page = null;
     }

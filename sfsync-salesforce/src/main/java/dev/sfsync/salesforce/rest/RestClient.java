@@ -16,7 +16,6 @@ import dev.sfsync.salesforce.internal.RequestBody;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -119,7 +118,9 @@ public final class RestClient {
                             externalIdField + " = " + externalId + " matches " + matches.size() + " records: " + String.join(", ", matches),
                             List.of(externalIdField))));
                 }
-                return SaveResults.read(Json.read(response.readAll()), response.status() == 201);
+                byte[] body = response.readAll();
+                // Before API 46.0 an update through upsert answered 204 with no body, so there is no id to report.
+                return body.length == 0 ? SaveResult.succeeded(null, false) : SaveResults.read(Json.read(body), response.status() == 201);
             }
         });
     }
@@ -150,15 +151,18 @@ public final class RestClient {
             throw new IllegalArgumentException("a query batch size is 200 to 2000 records (or 0 for the default), not " + batchSize);
         }
         String first = dataPath((includeDeleted ? "/queryAll" : "/query") + "?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8));
-        return new RecordStream(caller, first, batchSize);
+        return new RecordStream(target -> {
+            ApiRequest request = ApiRequest.get(target);
+            if (batchSize > 0) {
+                request = request.withHeader("Sforce-Query-Options", "batchSize=" + batchSize);
+            }
+            return caller.call(request).body();
+        }, first);
     }
 
     /** GET /limits; also refreshes the client's view of the daily API usage. */
     public Map<String, OrgLimit> limits() {
-        JsonNode body = getJson(ApiRequest.get(dataPath("/limits")));
-        Map<String, OrgLimit> limits = new LinkedHashMap<>();
-        body.fields().forEachRemaining(e -> limits.put(e.getKey(),
-                new OrgLimit(e.getKey(), e.getValue().path("Max").asLong(), e.getValue().path("Remaining").asLong())));
+        Map<String, OrgLimit> limits = OrgLimit.parse(getJson(ApiRequest.get(dataPath("/limits"))));
         OrgLimit daily = limits.get("DailyApiRequests");
         if (daily != null) {
             caller.usage().observeRemaining(daily.max(), daily.remaining());
