@@ -64,7 +64,7 @@ final class SyncReader {
         int batchSize = readBatchSize(def, path, api);
         int parallelism = fields.integer(def, "parallelism", path, 1, SyncDefinition.MAX_PARALLELISM).orElse(SyncDefinition.DEFAULT_PARALLELISM);
         RetryPolicy retry = readRetry(def, path);
-        if (mode.isPresent() && mode.get() != SyncMode.ARCHIVE && mappings.isEmpty() && lookups.isEmpty()) {
+        if (mode.isPresent() && mode.get() != SyncMode.ARCHIVE && def.path("mappings").isEmpty() && def.path("lookups").isEmpty()) {
             fields.problem(path + ".mappings", "a " + mode.get().configName() + " sync must map at least one field",
                     "add e.g. 'mappings: [{from: name, to: Name}]'");
         }
