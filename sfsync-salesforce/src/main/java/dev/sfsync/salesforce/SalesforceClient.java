@@ -6,6 +6,8 @@ import dev.sfsync.salesforce.auth.OAuthTokens;
 import dev.sfsync.salesforce.auth.Session;
 import dev.sfsync.salesforce.auth.TokenEndpoint;
 import dev.sfsync.salesforce.auth.WebServerFlow;
+import dev.sfsync.salesforce.bulk1.Bulk1Client;
+import dev.sfsync.salesforce.bulk2.Bulk2Client;
 import dev.sfsync.salesforce.internal.ApiCaller;
 import dev.sfsync.salesforce.internal.HttpTransport;
 import dev.sfsync.salesforce.internal.Redactor;
@@ -14,6 +16,7 @@ import dev.sfsync.salesforce.limits.ApiUsageTracker;
 import dev.sfsync.salesforce.limits.QuotaReserve;
 import dev.sfsync.salesforce.observe.ExchangeListener;
 import dev.sfsync.salesforce.rest.RestClient;
+import dev.sfsync.salesforce.retry.PollPolicy;
 import dev.sfsync.salesforce.retry.RetryPolicy;
 import dev.sfsync.salesforce.retry.Sleeper;
 
@@ -44,12 +47,16 @@ public final class SalesforceClient {
     private final ApiCaller caller;
     private final String apiVersion;
     private final RestClient rest;
+    private final Bulk2Client bulk2;
+    private final Bulk1Client bulk1;
 
     private SalesforceClient(Builder builder, Session session, ApiCaller caller) {
         this.session = session;
         this.caller = caller;
         this.apiVersion = builder.apiVersion;
         this.rest = new RestClient(caller, apiVersion);
+        this.bulk2 = new Bulk2Client(caller, apiVersion, builder.sleeper, builder.pollPolicy, builder.workDirectory);
+        this.bulk1 = new Bulk1Client(caller, apiVersion, builder.sleeper, builder.pollPolicy, builder.workDirectory);
     }
 
     public static Builder builder() {
@@ -58,6 +65,14 @@ public final class SalesforceClient {
 
     public RestClient rest() {
         return rest;
+    }
+
+    public Bulk2Client bulk2() {
+        return bulk2;
+    }
+
+    public Bulk1Client bulk1() {
+        return bulk1;
     }
 
     public Session session() {
@@ -89,6 +104,7 @@ public final class SalesforceClient {
         private HttpTransport.Settings transport = HttpTransport.Settings.DEFAULT;
         private QuotaReserve reserve = QuotaReserve.NONE;
         private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private PollPolicy pollPolicy = PollPolicy.DEFAULT;
         private Sleeper sleeper = Sleeper.SYSTEM;
         private RandomGenerator random = RandomGenerator.getDefault();
         private Clock clock = Clock.systemUTC();
@@ -152,6 +168,12 @@ public final class SalesforceClient {
 
         public Builder retryPolicy(RetryPolicy value) {
             retry = Objects.requireNonNull(value, "retryPolicy is null");
+            return this;
+        }
+
+        /** How Bulk jobs are polled until they finish. */
+        public Builder pollPolicy(PollPolicy value) {
+            pollPolicy = Objects.requireNonNull(value, "pollPolicy is null");
             return this;
         }
 
