@@ -11,7 +11,7 @@ import java.util.Map;
  * through its external ID is a dotted name ({@code Account.External_Key__c}), as in a CSV header.
  */
 interface BatchRecords extends Closeable {
-    /** The next record, or null after the last one. */
+    /** The next record, or null after the last one (and on every call after that). */
     Map<String, Object> next() throws IOException, MalformedBatch;
 
     /** The field names every record shares (a CSV header), or an empty list when each record names its own. */

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class BatchScheduler {
     static final int WORKERS = 4;
+    private static final AtomicInteger SCHEDULERS = new AtomicInteger();
 
     /** Processes one batch; {@code contended} are the lock keys other batches held when it started. */
     @FunctionalInterface
@@ -37,6 +38,7 @@ final class BatchScheduler {
     private final Processor processor;
     private final KeyScanner scanner;
     private final Clock clock;
+    private final String threadNamePrefix = "sfsync-bulk1-" + SCHEDULERS.incrementAndGet() + "-worker-";
     private final RecordLocks locks = new RecordLocks();
     private final Set<Batch> queue = new LinkedHashSet<>();
     private final Map<Job, Integer> runningPerJob = new HashMap<>();
@@ -135,11 +137,16 @@ final class BatchScheduler {
         dispatch();
     }
 
+    /** Names of this scheduler's worker threads start with this, so a test can tell that they stopped. */
+    String threadNamePrefix() {
+        return threadNamePrefix;
+    }
+
     private ExecutorService workers() {
         if (workers == null) {
             AtomicInteger number = new AtomicInteger();
             workers = Executors.newFixedThreadPool(WORKERS, task -> {
-                Thread thread = new Thread(task, "sfsync-bulk1-worker-" + number.incrementAndGet());
+                Thread thread = new Thread(task, threadNamePrefix + number.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
             });

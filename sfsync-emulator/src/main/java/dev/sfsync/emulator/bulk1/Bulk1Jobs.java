@@ -200,6 +200,11 @@ public final class Bulk1Jobs implements AutoCloseable {
         });
     }
 
+    /** Where batches are spooled; null until the first job (and again after a reset). */
+    synchronized Path spoolDirectory() {
+        return spool;
+    }
+
     private synchronized Path spool() {
         if (spool == null) {
             try {

@@ -18,6 +18,7 @@ import java.util.Map;
 final class XmlBatchRecords implements BatchRecords {
     private final InputStream in;
     private final XMLStreamReader reader;
+    private boolean ended;
 
     XmlBatchRecords(Path file) throws IOException, MalformedBatch {
         this.in = Files.newInputStream(file);
@@ -37,8 +38,12 @@ final class XmlBatchRecords implements BatchRecords {
 
     @Override
     public Map<String, Object> next() throws MalformedBatch {
+        if (ended) {
+            return null;
+        }
         try {
             if (reader.nextTag() != XMLStreamConstants.START_ELEMENT) {
+                ended = true;
                 return null;
             }
             if (!reader.getLocalName().equals("sObject")) {
