@@ -16,7 +16,9 @@ import java.util.Set;
 
 /**
  * The fields a client sent in a jobInfo (create, close or abort), read from XML or JSON. Read-only JobInfo fields
- * are accepted and ignored, as a client may echo a jobInfo back; a name that is not a JobInfo field is refused.
+ * are accepted and ignored, as a client may echo a jobInfo back. In XML a name that is not a JobInfo field is
+ * refused; in JSON it is ignored, because clients that serialize a JobInfo bean (the WSC library under Data Loader)
+ * send every property the bean has, nulls included.
  */
 final class JobRequest {
     private static final Set<String> JOB_INFO_FIELDS = Set.of("apiVersion", "apexProcessingTime", "apiActiveProcessingTime",
@@ -59,7 +61,9 @@ final class JobRequest {
         Map<String, String> fields = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            accept(fields, entry.getKey(), entry.getValue().isNull() ? null : entry.getValue().asText());
+            if (JOB_INFO_FIELDS.contains(entry.getKey())) {
+                fields.put(entry.getKey(), entry.getValue().isNull() ? null : entry.getValue().asText());
+            }
         }
         return fields;
     }

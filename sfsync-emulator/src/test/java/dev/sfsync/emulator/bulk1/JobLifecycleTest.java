@@ -64,6 +64,16 @@ class JobLifecycleTest extends EmulatorTest {
     }
 
     @Test
+    void a_json_jobinfo_may_carry_every_bean_property_as_serializing_clients_send_it() {
+        Http.Response response = bulk.post(ASYNC + "/job", "application/json", "{\"id\":null,\"operation\":\"insert\",\"object\":\"Account\","
+                + "\"state\":null,\"contentType\":\"JSON\",\"concurrencyMode\":null,\"numberBatchesQueued\":0,\"apiVersion\":0.0,\"jobType\":null}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(response.json().path("state").asText()).isEqualTo("Open");
+        assertThat(response.json().path("concurrencyMode").asText()).isEqualTo("Parallel");
+    }
+
+    @Test
     void a_job_answers_in_its_own_format_whatever_the_request_says() {
         String jobId = bulk.createJob("insert", "Account", "JSON");
 
