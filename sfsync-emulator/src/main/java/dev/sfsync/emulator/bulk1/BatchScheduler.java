@@ -66,10 +66,6 @@ final class BatchScheduler {
         dispatch();
     }
 
-    synchronized boolean paused() {
-        return paused;
-    }
-
     /** Forgets every queued batch and lock (the org was reset); batches in flight stop at their next chunk. */
     synchronized void clear() {
         queue.clear();

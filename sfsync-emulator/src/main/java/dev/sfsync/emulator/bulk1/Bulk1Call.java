@@ -1,7 +1,6 @@
 package dev.sfsync.emulator.bulk1;
 
 import dev.sfsync.emulator.http.Exchange;
-import dev.sfsync.emulator.oauth.Session;
 
 /**
  * One authenticated Bulk 1.0 request: the exchange, the caller, and the format its answer (error included) is
@@ -22,7 +21,6 @@ final class Bulk1Call {
 
     Exchange exchange() { return exchange; }
     Bulk1Auth.Caller caller() { return caller; }
-    Session session() { return caller.session(); }
     Bulk1Jobs jobs() { return jobs; }
     WireFormat format() { return format; }
 
