@@ -75,6 +75,15 @@ class Bulk1AuthTest extends EmulatorTest {
     }
 
     @Test
+    void an_org_without_api_access_is_feature_not_enabled() {
+        host.org().apiEnabled(false);
+
+        Http.Response answer = bulk.get(ASYNC + "/job/750000000000000AAA");
+
+        assertThat(xml(answer.body(), "exceptionCode")).isEqualTo("FeatureNotEnabled");
+    }
+
+    @Test
     void an_unsupported_version_is_invalid_url() {
         Http.Response answer = bulk.get("/services/async/20.0/job/750000000000000AAA");
 

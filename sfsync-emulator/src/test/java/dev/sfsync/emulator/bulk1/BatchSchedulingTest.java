@@ -15,10 +15,11 @@ import static dev.sfsync.emulator.bulk1.BulkHttp.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Parallel batches contend for row locks as in Salesforce; Serial batches never do. Batches are lined up while the
- * worker is paused, then released together, so which batch loses a lock does not depend on timing.
+ * How batches run: Parallel batches contend for row locks as in Salesforce, Serial batches never do, an abort stops
+ * queued batches only. Batches are lined up while the worker is paused, then released together, so which batch
+ * loses a lock does not depend on timing; holding the org's write lock keeps a batch InProgress.
  */
-class ParallelLockingTest extends EmulatorTest {
+class BatchSchedulingTest extends EmulatorTest {
     private BulkHttp bulk;
 
     @BeforeEach
@@ -77,6 +78,24 @@ class ParallelLockingTest extends EmulatorTest {
         assertThat(xml(aborted.body(), "numberBatchesQueued")).isEqualTo("0");
         assertThat(xml(info, "state")).isEqualTo("NotProcessed");
         assertThat(host.org().store("Account").orElseThrow().liveCount()).isZero();
+    }
+
+    @Test
+    void a_batch_in_progress_when_its_job_is_aborted_runs_to_its_end() {
+        String jobId = bulk.createJob("insert", "Account", "CSV");
+        String batchId;
+        String during;
+        synchronized (host.org().writeLock()) {
+            batchId = bulk.addBatch(jobId, "text/csv", "Name\nFinished anyway\n");
+            during = bulk.get(ASYNC + "/job/" + jobId + "/batch/" + batchId).body();
+            bulk.post(ASYNC + "/job/" + jobId, "application/xml", "<jobInfo xmlns=\"" + NS + "\"><state>Aborted</state></jobInfo>");
+        }
+        String after = bulk.awaitBatch(jobId, batchId).body();
+
+        assertThat(xml(during, "state")).isEqualTo("InProgress");
+        assertThat(xml(after, "state")).isEqualTo("Completed");
+        assertThat(xml(bulk.get(ASYNC + "/job/" + jobId).body(), "state")).isEqualTo("Aborted");
+        assertThat(host.org().store("Account").orElseThrow().liveCount()).isEqualTo(1);
     }
 
     @Test
