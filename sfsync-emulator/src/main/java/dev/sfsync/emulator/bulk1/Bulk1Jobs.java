@@ -33,6 +33,12 @@ public final class Bulk1Jobs implements AutoCloseable {
     private static final Duration RETENTION = Duration.ofDays(7);
     private static final Duration ALLOCATION_WINDOW = Duration.ofHours(24);
     private static final Logger LOG = LoggerFactory.getLogger(Bulk1Jobs.class);
+    /** Spool directories in use, deleted when the JVM ends even if nobody closed the emulator (a standalone one killed). */
+    private static final Set<Path> LIVE_SPOOLS = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE_SPOOLS.forEach(Bulk1Jobs::deleteTree), "sfsync-bulk1-cleanup"));
+    }
 
     private final Org org;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
@@ -120,8 +126,11 @@ public final class Bulk1Jobs implements AutoCloseable {
         synchronized (this) {
             recentBatches.clear();
             dailyBatchLimit = DAILY_BATCHES;
-            deleteTree(spool);
-            spool = null;
+            if (spool != null) {
+                deleteTree(spool);
+                LIVE_SPOOLS.remove(spool);
+                spool = null;
+            }
         }
     }
 
@@ -209,6 +218,7 @@ public final class Bulk1Jobs implements AutoCloseable {
         if (spool == null) {
             try {
                 spool = Files.createTempDirectory("sfsync-bulk1-");
+                LIVE_SPOOLS.add(spool);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create a temp directory for Bulk batches", e);
             }
