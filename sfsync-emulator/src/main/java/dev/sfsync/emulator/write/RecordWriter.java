@@ -317,7 +317,7 @@ public final class RecordWriter {
         return RecordError.of("INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id");
     }
 
-    static RecordError unableToLock(String id) {
+    public static RecordError unableToLock(String id) {
         return RecordError.of("UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record or 1 records: " + id);
     }
 }
