@@ -54,6 +54,7 @@ public final class AdminEndpoints {
         router.on("POST", "/__admin/locks", this::lock);
         router.on("DELETE", "/__admin/locks", (ex, m) -> { host.org().lockedRecordIds().clear(); ex.noContent(); });
         router.on("POST", "/__admin/leads/([^/]+)/convert", this::convertLead);
+        router.on("GET", "/__admin/events/([^/]+)/?", new dev.sfsync.emulator.events.PublishedEvents(host)::list);
     }
 
     private void info(Exchange ex, Matcher m) {
