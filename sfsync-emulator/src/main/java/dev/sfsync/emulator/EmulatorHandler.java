@@ -60,6 +60,7 @@ final class EmulatorHandler extends Handler.Abstract {
         Router router = new Router();
         new OAuthEndpoints(host).register(router);
         new RestEndpoints(host).register(router);
+        new dev.sfsync.emulator.soap.SoapEndpoints(host).register(router);
         new AdminEndpoints(host, emulator).register(router);
         return router;
     }
