@@ -38,6 +38,9 @@ final class EmulatorHandler extends Handler.Abstract {
             if (host == null) {
                 throw ApiException.notFound();
             }
+            if (host.faults().intercept(exchange)) {
+                return true;
+            }
             Router router = routers.computeIfAbsent(host, this::routes);
             if (!router.dispatch(exchange)) {
                 throw ApiException.notFound();

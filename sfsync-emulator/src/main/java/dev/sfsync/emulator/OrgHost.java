@@ -1,5 +1,6 @@
 package dev.sfsync.emulator;
 
+import dev.sfsync.emulator.faults.Faults;
 import dev.sfsync.emulator.oauth.Sessions;
 import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.rest.QueryCursors;
@@ -14,18 +15,21 @@ public final class OrgHost {
     private final Org org;
     private final Sessions sessions;
     private final QueryCursors cursors;
+    private final Faults faults;
     private volatile String baseUrl;
 
     public OrgHost(Org org) {
         this.org = Objects.requireNonNull(org, "org is null");
         this.sessions = new Sessions(org);
         this.cursors = new QueryCursors(org.clock());
+        this.faults = new Faults(org.definition().faults(), this::expireSession);
         SeedRecords.load(this);
     }
 
     public Org org() { return org; }
     public Sessions sessions() { return sessions; }
     public QueryCursors cursors() { return cursors; }
+    public Faults faults() { return faults; }
 
     /** e.g. http://127.0.0.1:53211; clients use it as login URL and receive it as instance_url. */
     public String baseUrl() {
@@ -41,6 +45,7 @@ public final class OrgHost {
         org.reset();
         sessions.clear();
         cursors.clear();
+        faults.reset(org.definition().faults());
         SeedRecords.load(this);
     }
 
@@ -49,6 +54,16 @@ public final class OrgHost {
         org.replaceDefinition(definition);
         sessions.clear();
         cursors.clear();
+        faults.reset(definition.faults());
         SeedRecords.load(this);
+    }
+
+    /** A token fault: the caller's token, or every token when the call carried its session in the body (SOAP). */
+    private void expireSession(String accessToken) {
+        if (accessToken == null) {
+            sessions.expireAllAccessTokens();
+        } else {
+            sessions.expire(accessToken);
+        }
     }
 }

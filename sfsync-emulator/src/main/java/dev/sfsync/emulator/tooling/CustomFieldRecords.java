@@ -51,8 +51,7 @@ final class CustomFieldRecords {
         OrgDefinition data = org.definition();
         if (toolingOf != data) {
             List<ObjectSchema> objects = List.of(BuiltInObjects.all().stream().filter(o -> o.name().equals("User")).findFirst().orElseThrow(), schema());
-            tooling = new Org(new OrgDefinition(data.name() + " (Tooling API)", data.orgId(), data.environment(), Long.MAX_VALUE,
-                    data.accessTokenTtl(), true, objects, data.profiles(), data.users(), List.of(), Map.of()), org.clock());
+            tooling = new Org(data.withObjects(objects), org.clock());
             toolingOf = data;
         }
         return tooling;
