@@ -91,7 +91,8 @@ final class PartnerCalls {
     }
 
     byte[] merge(SoapRequest request, ApiContext api) {
-        List<Element> requests = SoapRequest.children(request.operation(), "request");
+        // The WSDL names each request <request>; Salesforce takes any element name (jsforce sends <mergeRequests>).
+        List<Element> requests = SoapRequest.children(request.operation(), null);
         if (requests.isEmpty()) {
             throw SoapFault.unexpected("INVALID_ARGUMENT", "merge() needs at least one <request> with a masterRecord and recordToMergeIds");
         }
@@ -107,6 +108,9 @@ final class PartnerCalls {
                 throw SoapFault.unexpected("INVALID_ARGUMENT", "each merge <request> needs a <masterRecord> (with type and Id)");
             }
             ObjectSchema schema = objectOf(api, master);
+            if (!RecordMerger.MERGEABLE.contains(schema.name())) {
+                throw SoapFault.unexpected("INVALID_TYPE_FOR_OPERATION", "entity type does not support merge");
+            }
             Map<FieldSchema, Object> changes = FieldInput.fromMap(schema, api.profile(), fields(master));
             results.add(merger.merge(schema, SoapRequest.text(master, "Id"), changes, SoapRequest.texts(mergeRequest, "recordToMergeIds")));
         }

@@ -80,7 +80,7 @@ public final class RecordMerger {
 
     private Optional<RecordError> checkRequest(ObjectSchema schema, String rawMasterId, List<String> rawMergeIds) {
         if (!MERGEABLE.contains(schema.name())) {
-            return Optional.of(RecordError.of("INVALID_TYPE_FOR_OPERATION", "entity type cannot be merged: " + schema.name()
+            return Optional.of(RecordError.of("INVALID_TYPE_FOR_OPERATION", "entity type does not support merge"
                     + " (merge() takes Account, Contact, Lead and Individual records)"));
         }
         if (rawMasterId == null || rawMasterId.isBlank()) {

@@ -72,14 +72,11 @@ class PartnerMergeTest extends EmulatorTest {
         String deleted = create("Account", Map.of("Name", "Gone"));
         http.delete(data("/sobjects/Account/" + deleted));
         String contact = create("Contact", Map.of("LastName", "C"));
-        String opportunity = create("Opportunity", Map.of("Name", "D", "StageName", "Prospecting", "CloseDate", "2030-01-01"));
-        String opportunity2 = create("Opportunity", Map.of("Name", "E", "StageName", "Prospecting", "CloseDate", "2030-01-01"));
 
         assertThat(merge(request("Account", master, "", deleted)).text("statusCode")).isEqualTo("ENTITY_IS_DELETED");
         assertThat(merge(request("Account", master, "", contact)).text("statusCode")).isEqualTo("INVALID_ID_FIELD");
         assertThat(merge(request("Account", master, "", master)).text("statusCode")).isEqualTo("INVALID_ID_FIELD");
         assertThat(merge(request("Account", master, "")).text("statusCode")).isEqualTo("MISSING_ARGUMENT");
-        assertThat(merge(request("Opportunity", opportunity, "", opportunity2)).text("statusCode")).isEqualTo("INVALID_TYPE_FOR_OPERATION");
         String victim = create("Account", Map.of("Name", "Dup"));
         SoapCall.Answer readOnly = SoapCall.post(http, "/services/Soap/u/60.0",
                 SoapCall.envelope(SoapCall.PARTNER, sessionOf("readonly@test.org"), "<merge>" + request("Account", master, "", victim) + "</merge>"));
@@ -96,6 +93,25 @@ class PartnerMergeTest extends EmulatorTest {
         assertThat(field.elements("InvalidFieldFault")).hasSize(1);
         SoapCall.Answer type = merge(request("Nope__c", master, "", victim));
         assertThat(type.text("faultcode")).isEqualTo("sf:INVALID_TYPE");
+    }
+
+    @Test
+    void objects_other_than_account_contact_lead_and_individual_cannot_be_merged() {
+        String opportunity = create("Opportunity", Map.of("Name", "D", "StageName", "Prospecting", "CloseDate", "2030-01-01"));
+        String opportunity2 = create("Opportunity", Map.of("Name", "E", "StageName", "Prospecting", "CloseDate", "2030-01-01"));
+        SoapCall.Answer answer = merge(request("Opportunity", opportunity, "", opportunity2));
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.text("faultstring")).isEqualTo("INVALID_TYPE_FOR_OPERATION: entity type does not support merge");
+    }
+
+    @Test
+    void merge_requests_are_read_whatever_their_element_is_named_as_jsforce_names_them_merge_requests() {
+        String master = create("Individual", Map.of("LastName", "Master"));
+        String victim = create("Individual", Map.of("LastName", "Victim"));
+        String contact = create("Contact", Map.of("LastName", "C", "IndividualId", victim));
+        SoapCall.Answer answer = merge(request("Individual", master, "", victim).replace("request>", "mergeRequests>"));
+        assertThat(answer.text("success")).as(answer.body()).isEqualTo("true");
+        assertThat(answer.texts("updatedRelatedIds")).containsExactly(contact);
     }
 
     private static String request(String type, String masterId, String fields, String... mergeIds) {
