@@ -4,7 +4,6 @@ import dev.sfsync.emulator.access.AccessObjects;
 import dev.sfsync.emulator.events.PlatformEventHook;
 import dev.sfsync.emulator.org.ObjectSchema;
 
-import java.util.Locale;
 import java.util.Map;
 
 /** The hooks of the objects that have one; every other object is written by the generic checks alone. */
@@ -15,11 +14,11 @@ final class RecordHooks {
     private RecordHooks() {
     }
 
-    /** The hook of this object, or null. */
+    /** The hook of this object, or null; called on every write, so it allocates nothing. */
     static RecordHook of(ObjectSchema schema) {
         if (schema.platformEvent()) {
             return PLATFORM_EVENT;
         }
-        return BY_OBJECT.get(schema.name().toLowerCase(Locale.ROOT));
+        return BY_OBJECT.get(schema.name());
     }
 }
