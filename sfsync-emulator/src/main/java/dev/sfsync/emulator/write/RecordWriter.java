@@ -364,7 +364,7 @@ public final class RecordWriter {
                 + " (platform event messages can only be published)");
     }
 
-    static RecordError unableToLock(String id) {
+    public static RecordError unableToLock(String id) {
         return RecordError.of("UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record or 1 records: " + id);
     }
 }
