@@ -65,6 +65,7 @@ final class EmulatorHandler extends Handler.Abstract {
         new OAuthEndpoints(host).register(router);
         new RestEndpoints(host).register(router);
         new Bulk1Endpoints(host).register(router);
+        new dev.sfsync.emulator.soap.SoapEndpoints(host).register(router);
         new AdminEndpoints(host, emulator).register(router);
         return router;
     }

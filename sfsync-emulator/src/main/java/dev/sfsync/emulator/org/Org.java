@@ -101,8 +101,12 @@ public final class Org {
 
     /** The next value of an auto-number field, e.g. A-0001, numbered per field as Salesforce does. */
     public String nextAutoNumber(String object, String field) {
-        long next = autoNumbers.computeIfAbsent(object + "." + field, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
-        return String.format("A-%04d", next);
+        return String.format("A-%04d", nextNumber(object, field));
+    }
+
+    /** The next number of a per-field sequence (1, 2, 3 …), restarted by a reset; auto-numbers and replay ids use it. */
+    public long nextNumber(String object, String field) {
+        return autoNumbers.computeIfAbsent(object + "." + field, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
     }
 
     public Optional<RecordStore> store(String objectName) {

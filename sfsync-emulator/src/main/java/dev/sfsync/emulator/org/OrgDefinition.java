@@ -40,4 +40,10 @@ public record OrgDefinition(
     public long dailyApiRequests() {
         return limits.dailyApiRequests();
     }
+
+    /** The same org with other objects and no seed records (the Tooling API keeps its objects in such an org). */
+    public OrgDefinition withObjects(List<ObjectSchema> replacement) {
+        return new OrgDefinition(name, orgId, environment, limits, accessTokenTtl, apiEnabled, replacement, profiles, users,
+                connectedApps, Map.of(), faults);
+    }
 }
