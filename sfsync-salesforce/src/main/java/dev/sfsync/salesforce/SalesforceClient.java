@@ -43,7 +43,7 @@ import java.util.random.RandomGenerator;
  * List<SaveResult> results = client.rest().collections().upsert("Account", "External_Key__c", rows);
  * }</pre>
  */
-public final class SalesforceClient {
+public final class SalesforceClient implements AutoCloseable {
     public static final String DEFAULT_API_VERSION = "62.0";
 
     private final Session session;
@@ -115,6 +115,12 @@ public final class SalesforceClient {
     /** Revokes the connection's grant at Salesforce; the client cannot be used afterwards. */
     public void disconnect() {
         session.revoke();
+    }
+
+    /** Releases the client's connections and threads (without revoking anything: see {@link #disconnect()}). */
+    @Override
+    public void close() {
+        caller.transport().close();
     }
 
     /** How to reach an org and how to behave there. Everything but the login host and credentials has a default. */

@@ -1,6 +1,7 @@
 package dev.sfsync.salesforce;
 
 import dev.sfsync.testing.EmulatedOrg;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,5 +17,10 @@ public abstract class AgainstEmulatedOrg {
     @BeforeEach
     void connect() {
         client = Emulated.builder(org, exchanges, sleeper).build();
+    }
+
+    @AfterEach
+    void release() {
+        client.close();
     }
 }

@@ -24,7 +24,7 @@ import java.util.zip.GZIPInputStream;
  * and bodies handed back as streams. Every exchange is reported, redacted, to the listener once its body is closed.
  * Thread-safe.
  */
-public final class HttpTransport {
+public final class HttpTransport implements AutoCloseable {
     /**
      * @param connectTimeout   to open a TCP (and TLS) connection
      * @param responseTimeout  from sending a request until its response headers arrive
@@ -65,6 +65,12 @@ public final class HttpTransport {
 
     public Redactor redactor() {
         return redactor;
+    }
+
+    /** Closes the pooled connections and the client's threads; calls after this fail. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     /** Sends once. An IOException means no (complete) response head arrived; it has been reported to the listener. */

@@ -28,6 +28,7 @@ class Bulk1LoadTest extends AgainstEmulatedOrg {
 
     @BeforeEach
     void bulkClient() {
+        client.close();
         client = Emulated.builder(org, exchanges, sleeper).sleeper(Sleeper.SYSTEM).workDirectory(work)
                 .pollPolicy(new PollPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 2, Duration.ofSeconds(60))).build();
     }

@@ -38,6 +38,7 @@ class Bulk2IngestTest extends AgainstEmulatedOrg {
         HttpResponse<String> probe = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(org.instanceUrl() + "/services/data/v62.0/jobs/ingest"))
                 .header("Authorization", "Bearer " + org.accessToken()).build(), HttpResponse.BodyHandlers.ofString());
         assumeTrue(probe.statusCode() == 200, "the emulator in this checkout does not serve Bulk API 2.0 yet");
+        client.close();
         client = Emulated.builder(org, exchanges, sleeper).sleeper(Sleeper.SYSTEM).workDirectory(work)
                 .pollPolicy(new PollPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 2, Duration.ofSeconds(60))).build();
     }

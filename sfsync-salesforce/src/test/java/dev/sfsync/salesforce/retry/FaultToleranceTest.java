@@ -25,6 +25,7 @@ class FaultToleranceTest extends AgainstEmulatedOrg {
 
     @BeforeEach
     void patientClient() {
+        client.close();
         client = Emulated.builder(org, exchanges, sleeper).retryPolicy(PATIENT).build();
         client.rest().limits();
         exchanges.clear();
