@@ -65,6 +65,18 @@ class ConnectingTest {
     }
 
     @Test
+    void a_blocked_app_comes_back_from_the_browser_as_reconnect_needed() {
+        org.putConnectedApp(new ConnectedApp("Blocked", "blocked-app", "blocked-secret", List.of(), null, true, true));
+        WebServerFlow flow = Emulated.builder(org, exchanges, sleeper).webServerFlow("blocked-app", null, "api refresh_token");
+
+        assertThatThrownBy(() -> flow.authorizeWithLocalCallback(0, "/callback", url -> actAsBrowser(url, "did not grant access"), Duration.ofSeconds(10)))
+                .isInstanceOf(ReconnectNeeded.class)
+                .hasMessageContaining("OAUTH_APP_BLOCKED")
+                .hasMessageContaining("Connected Apps OAuth Usage");
+        assertThat(exchanges.to("/oauth2/token")).isEmpty();
+    }
+
+    @Test
     void a_callback_with_another_state_is_refused() {
         WebServerFlow flow = Emulated.builder(org, exchanges, sleeper).webServerFlow(org.clientId(), null, "api");
         WebServerFlow.Authorization authorization = flow.begin("http://localhost:1717/callback");
@@ -208,10 +220,14 @@ class ConnectingTest {
 
     /** What a browser does with the authorize URL when the app is pre-approved: follow the redirect to the callback. */
     private static void actAsBrowser(URI authorizeUrl) {
+        actAsBrowser(authorizeUrl, "connected");
+    }
+
+    private static void actAsBrowser(URI authorizeUrl, String expectedPage) {
         try (HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()) {
             HttpResponse<String> page = browser.send(HttpRequest.newBuilder(authorizeUrl).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body()).contains("connected");
+            assertThat(page.body()).contains(expectedPage);
         } catch (Exception e) {
             throw new AssertionError("the browser could not follow the authorize URL", e);
         }
