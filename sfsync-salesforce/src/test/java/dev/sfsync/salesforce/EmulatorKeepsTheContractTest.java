@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The emulator's live answers carry every field the documented examples carry, so a field the emulator forgets shows
@@ -68,6 +69,42 @@ class EmulatorKeepsTheContractTest {
 
         // The password flow issues no refresh token, and id_token comes only with the openid scope.
         assertThat(missing(Contract.json("auth/token-web-server-flow.json"), live, Set.of("refresh_token", "id_token"))).isEmpty();
+    }
+
+    @Test
+    void bulk_1_job_info_has_every_documented_element() throws Exception {
+        String job = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><jobInfo xmlns=\"http://www.force.com/2009/06/asyncapi/dataload\">"
+                + "<operation>insert</operation><object>Account</object><contentType>CSV</contentType></jobInfo>";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(org.instanceUrl() + "/services/async/62.0/job"))
+                .header("X-SFDC-Session", org.accessToken()).header("Content-Type", "application/xml; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(job)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        Set<String> live = elementNames(response.body());
+        Set<String> documented = elementNames(new String(Contract.bytes("bulk1/job-created.xml"), StandardCharsets.UTF_8));
+        documented.removeAll(live);
+        assertThat(documented).isEmpty();
+    }
+
+    @Test
+    void bulk_2_job_info_has_every_documented_property() throws Exception {
+        String job = "{\"object\":\"Account\",\"operation\":\"insert\",\"contentType\":\"CSV\",\"lineEnding\":\"LF\"}";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(org.instanceUrl() + "/services/data/v62.0/jobs/ingest"))
+                .header("Authorization", "Bearer " + org.accessToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(job)).build(), HttpResponse.BodyHandlers.ofString());
+        assumeTrue(response.statusCode() != 404, "the emulator in this checkout does not serve Bulk API 2.0 yet");
+
+        JsonNode live = Json.read(response.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(missing(Contract.json("bulk2/job-created.json"), live, Set.of("externalIdFieldName"))).isEmpty();
+    }
+
+    private static Set<String> elementNames(String xml) {
+        Set<String> names = new TreeSet<>();
+        java.util.regex.Matcher tags = java.util.regex.Pattern.compile("<([A-Za-z][A-Za-z0-9]*)[ >]").matcher(xml);
+        while (tags.find()) {
+            names.add(tags.group(1));
+        }
+        return names;
     }
 
     private JsonNode get(String path) throws Exception {
