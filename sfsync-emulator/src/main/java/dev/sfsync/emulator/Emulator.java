@@ -116,6 +116,9 @@ public final class Emulator implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        for (OrgHost host : hosts) {
+            host.close();
+        }
         if (server != null) {
             try {
                 server.stop();

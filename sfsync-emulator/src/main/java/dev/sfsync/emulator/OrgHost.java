@@ -1,5 +1,6 @@
 package dev.sfsync.emulator;
 
+import dev.sfsync.emulator.bulk2.Bulk2Jobs;
 import dev.sfsync.emulator.oauth.Sessions;
 import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.rest.QueryCursors;
@@ -14,18 +15,21 @@ public final class OrgHost {
     private final Org org;
     private final Sessions sessions;
     private final QueryCursors cursors;
+    private final Bulk2Jobs bulk2;
     private volatile String baseUrl;
 
     public OrgHost(Org org) {
         this.org = Objects.requireNonNull(org, "org is null");
         this.sessions = new Sessions(org);
         this.cursors = new QueryCursors(org.clock());
+        this.bulk2 = new Bulk2Jobs(org);
         SeedRecords.load(this);
     }
 
     public Org org() { return org; }
     public Sessions sessions() { return sessions; }
     public QueryCursors cursors() { return cursors; }
+    public Bulk2Jobs bulk2() { return bulk2; }
 
     /** e.g. http://127.0.0.1:53211; clients use it as login URL and receive it as instance_url. */
     public String baseUrl() {
@@ -38,6 +42,7 @@ public final class OrgHost {
 
     /** Back to the org file: records, limits, settings and all tokens. */
     public void reset() {
+        bulk2.clear();
         org.reset();
         sessions.clear();
         cursors.clear();
@@ -46,9 +51,15 @@ public final class OrgHost {
 
     /** Serves another org file from now on (records, users and tokens start afresh). */
     public void replaceDefinition(dev.sfsync.emulator.org.OrgDefinition definition) {
+        bulk2.clear();
         org.replaceDefinition(definition);
         sessions.clear();
         cursors.clear();
         SeedRecords.load(this);
+    }
+
+    /** Stops what runs in the background for this org (Bulk API jobs) and removes its temp files. */
+    void close() {
+        bulk2.close();
     }
 }

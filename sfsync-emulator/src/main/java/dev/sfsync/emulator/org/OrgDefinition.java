@@ -17,7 +17,8 @@ public record OrgDefinition(
         List<Profile> profiles,
         List<UserAccount> users,
         List<ConnectedApp> connectedApps,
-        Map<String, List<Map<String, Object>>> seedRecords) {
+        Map<String, List<Map<String, Object>>> seedRecords,
+        BulkApiLimits bulkApiLimits) {
 
     public OrgDefinition {
         Objects.requireNonNull(name, "name is null");
@@ -27,6 +28,7 @@ public record OrgDefinition(
         users = List.copyOf(users);
         connectedApps = List.copyOf(connectedApps);
         seedRecords = Map.copyOf(seedRecords);
+        Objects.requireNonNull(bulkApiLimits, "bulkApiLimits is null");
         if (users.isEmpty()) {
             throw new IllegalArgumentException("an org needs at least one user");
         }

@@ -116,6 +116,7 @@ public final class OrgDefinitionLoader {
             problems.add("orgId: '" + orgId + "' is not an org id (fix: 15 or 18 characters starting with 00D, or leave it out)");
         }
         long daily = root.path("limits").path("dailyApiRequests").asLong(100_000);
+        BulkApiLimits bulkApiLimits = readBulkApiLimits(root.path("limits"));
         Duration ttl = Duration.ofSeconds(root.path("accessTokenTtlSeconds").asLong(7200));
         boolean apiEnabled = root.path("apiEnabled").asBoolean(true);
 
@@ -128,7 +129,26 @@ public final class OrgDefinitionLoader {
             return null;
         }
         return new OrgDefinition(name, SalesforceIds.normalize(orgId).orElseThrow(), environment, daily, ttl, apiEnabled,
-                objects, profiles, users, apps, records);
+                objects, profiles, users, apps, records, bulkApiLimits);
+    }
+
+    private BulkApiLimits readBulkApiLimits(JsonNode limits) {
+        long recordsPerDay = positive(limits, "bulkApiRecordsPerDay", BulkApiLimits.DEFAULT_RECORDS_PER_DAY);
+        long maxUploadBytes = positive(limits, "bulkApiMaxUploadBytes", BulkApiLimits.DEFAULT_MAX_UPLOAD_BYTES);
+        return new BulkApiLimits(recordsPerDay, maxUploadBytes);
+    }
+
+    private long positive(JsonNode parent, String key, long defaultValue) {
+        JsonNode value = parent.path(key);
+        if (value.isMissingNode()) {
+            return defaultValue;
+        }
+        if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() <= 0) {
+            problems.add("limits." + key + ": '" + value.asText() + "' is not a positive whole number (fix: e.g. " + key + ": " + defaultValue
+                    + ", or leave it out for Salesforce's default)");
+            return defaultValue;
+        }
+        return value.asLong();
     }
 
     private List<ObjectSchema> readObjects(JsonNode node) {
@@ -346,7 +366,7 @@ public final class OrgDefinitionLoader {
                 try {
                     permissions.add(Permission.valueOf(p.asText()));
                 } catch (IllegalArgumentException e) {
-                    problems.add(path + ".permissions: unknown permission '" + p.asText() + "' (fix: one of ApiEnabled, ModifyAllData, CustomizeApplication, ViewSetup)");
+                    problems.add(path + ".permissions: unknown permission '" + p.asText() + "' (fix: one of ApiEnabled, ModifyAllData, CustomizeApplication, ViewSetup, BulkApiHardDelete)");
                 }
             }
             Profile profile = new Profile(ids.next("00e"), name, permissions);

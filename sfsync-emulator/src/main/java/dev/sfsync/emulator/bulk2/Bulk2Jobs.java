@@ -1,0 +1,158 @@
+package dev.sfsync.emulator.bulk2;
+
+import dev.sfsync.emulator.org.Org;
+import dev.sfsync.emulator.org.SalesforceIds;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The Bulk API 2.0 jobs of one org: ingest and query jobs by id (oldest first), their temp files, the worker that
+ * processes them, and the org's Bulk API limits. Resetting the org forgets every job and deletes its files; closing the
+ * emulator stops the worker and removes the temp directory.
+ */
+public final class Bulk2Jobs implements AutoCloseable {
+    private static final String JOB_KEY_PREFIX = "750";
+
+    private final Org org;
+    private final SalesforceIds ids = new SalesforceIds(0);
+    private final Map<String, IngestJob> ingestJobs = new LinkedHashMap<>();
+    private final Map<String, QueryJob> queryJobs = new LinkedHashMap<>();
+    private final Bulk2Limits limits;
+    private final JobWorker worker = new JobWorker();
+    private Path spoolDir;
+
+    public Bulk2Jobs(Org org) {
+        this.org = org;
+        this.limits = new Bulk2Limits(org);
+    }
+
+    public Bulk2Limits limits() {
+        return limits;
+    }
+
+    /** Holds processing of jobs (those running stop at their next chunk) until {@link #resumeProcessing()}; for tests. */
+    public void pauseProcessing() {
+        worker.pause();
+    }
+
+    public void resumeProcessing() {
+        worker.resume();
+    }
+
+    /** Waits until every closed job has been processed; false when the timeout passed first. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return worker.awaitIdle(timeout);
+    }
+
+    /** Jobs created and not deleted, for the admin endpoint. */
+    public synchronized int jobCount() {
+        return ingestJobs.size() + queryJobs.size();
+    }
+
+    synchronized String nextId() {
+        return ids.next(JOB_KEY_PREFIX);
+    }
+
+    synchronized JobFiles filesFor(String jobId) {
+        try {
+            if (spoolDir == null) {
+                spoolDir = Files.createTempDirectory("sfsync-bulk2-");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temp directory for Bulk API job data", e);
+        }
+        return new JobFiles(spoolDir, jobId);
+    }
+
+    synchronized void add(IngestJob job) {
+        ingestJobs.put(job.id(), job);
+    }
+
+    synchronized void add(QueryJob job) {
+        queryJobs.put(job.id(), job);
+    }
+
+    synchronized Optional<IngestJob> ingestJob(String id) {
+        return SalesforceIds.normalize(id).map(ingestJobs::get);
+    }
+
+    synchronized Optional<QueryJob> queryJob(String id) {
+        return SalesforceIds.normalize(id).map(queryJobs::get);
+    }
+
+    synchronized List<IngestJob> ingestJobs() {
+        return new ArrayList<>(ingestJobs.values());
+    }
+
+    synchronized List<QueryJob> queryJobs() {
+        return new ArrayList<>(queryJobs.values());
+    }
+
+    synchronized void remove(IngestJob job) {
+        ingestJobs.remove(job.id());
+        job.discard();
+    }
+
+    synchronized void remove(QueryJob job) {
+        queryJobs.remove(job.id());
+        job.discard();
+    }
+
+    void process(IngestJob job) {
+        worker.submit(new IngestProcessor(org, job, limits, worker));
+    }
+
+    void process(QueryJob job) {
+        worker.submit(new QueryProcessor(org, job, worker));
+    }
+
+    /**
+     * Forgets every job and deletes its files. Call it before the org's records are reset: a running job checks, under
+     * the org's write lock, that it was not discarded, so none of its rows lands in the reset org.
+     */
+    public void clear() {
+        List<IngestJob> ingest;
+        List<QueryJob> query;
+        synchronized (this) {
+            ingest = ingestJobs();
+            query = queryJobs();
+            ingestJobs.clear();
+            queryJobs.clear();
+        }
+        ingest.forEach(IngestJob::discard);
+        query.forEach(QueryJob::discard);
+        limits.reset();
+        worker.resume();
+    }
+
+    @Override
+    public void close() {
+        clear();
+        worker.close();
+        Path dir;
+        synchronized (this) {
+            dir = spoolDir;
+            spoolDir = null;
+        }
+        if (dir != null) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the Bulk API temp directory " + dir, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.sfsync.emulator.bulk2;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.sfsync.emulator.org.FieldSchema;
+import dev.sfsync.emulator.org.ObjectSchema;
+import dev.sfsync.emulator.org.Org;
+import dev.sfsync.emulator.write.RecordWriter;
+import dev.sfsync.emulator.write.WriteResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Processes one closed ingest job: reads the spooled upload row by row, writes chunks of 10,000 rows through the
+ * record writer (the same checks and errors as REST), and streams each row's outcome to the job's result files. Each
+ * chunk holds the org's write lock only while it writes, so REST calls interleave with a large job, and only one
+ * chunk of rows is in memory at a time.
+ */
+final class IngestProcessor implements Runnable {
+    static final int CHUNK_SIZE = 10_000;
+
+    private final Org org;
+    private final IngestJob job;
+    private final Bulk2Limits limits;
+    private final JobWorker worker;
+
+    IngestProcessor(Org org, IngestJob job, Bulk2Limits limits, JobWorker worker) {
+        this.org = org;
+        this.job = job;
+        this.limits = limits;
+        this.worker = worker;
+    }
+
+    @Override
+    public void run() {
+        if (!job.begin(org.clock().instant())) {
+            return;
+        }
+        long started = System.nanoTime();
+        JobState outcome = JobState.JobComplete;
+        String message = null;
+        try {
+            process();
+        } catch (JobFailure failure) {
+            outcome = JobState.Failed;
+            message = failure.getMessage();
+        } catch (IOException | UncheckedIOException e) {
+            outcome = JobState.Failed;
+            message = "Unknown : the emulator could not read or write the job's files (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = JobState.Failed;
+            message = "Unknown : the emulator stopped while the job was being processed";
+        } finally {
+            job.finish(outcome, message, (System.nanoTime() - started) / 1_000_000, org.clock().instant());
+        }
+    }
+
+    private void process() throws IOException, JobFailure, InterruptedException {
+        List<UploadedData> uploads = job.uploads();
+        if (uploads.isEmpty()) {
+            throw new JobFailure("InvalidBatch : No data was uploaded to job " + job.id() + "; PUT the CSV to its contentUrl before setting the state to UploadComplete");
+        }
+        UploadedData upload = uploads.getFirst();
+        if (upload.problem() != null) {
+            throw new JobFailure(upload.problem());
+        }
+        ObjectSchema schema = org.schema(job.spec().object()).orElseThrow(() -> new JobFailure(
+                "InvalidJob : Unable to find object: " + job.spec().object() + " (the object was removed after the job was created)"));
+        IngestJob.Spec spec = job.spec();
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(spec.delimiter().character())
+                .allowExtraFields(true).allowMissingFields(true).allowUnclosedQuote(false).allowExtraCharsAfterClosingQuote(false)
+                .skipEmptyLines(true).ofCsvRecord(upload.file(), StandardCharsets.UTF_8)) {
+            Iterator<CsvRecord> rows = reader.iterator();
+            if (!rows.hasNext()) {
+                throw new JobFailure("InvalidBatch : The uploaded CSV is empty; its first line must name the fields, e.g. Name,Phone, "
+                        + "followed by one line per record");
+            }
+            IngestColumns columns = IngestColumns.resolve(schema, spec.createdBy().profile(), rows.next().getFields());
+            try (IngestResults results = IngestResults.open(job, columns.header())) {
+                processRows(schema, columns, rows, results);
+            }
+            JobFiles.delete(upload.file());
+        } catch (CsvParseException e) {
+            throw new JobFailure("InvalidBatch : Failed to parse CSV. " + e.getMessage());
+        }
+    }
+
+    private void processRows(ObjectSchema schema, IngestColumns columns, Iterator<CsvRecord> rows, IngestResults results)
+            throws IOException, JobFailure, InterruptedException {
+        List<List<String>> chunk = new ArrayList<>(CHUNK_SIZE);
+        while (true) {
+            chunk.clear();
+            while (chunk.size() < CHUNK_SIZE && rows.hasNext()) {
+                chunk.add(rows.next().getFields());
+            }
+            if (chunk.isEmpty()) {
+                return;
+            }
+            worker.checkpoint();
+            if (job.stopped()) {
+                leaveUnprocessed(chunk, 0, rows, columns, results);
+                return;
+            }
+            int granted = (int) limits.take(chunk.size());
+            writeChunk(schema, columns, chunk.subList(0, granted), results);
+            if (granted < chunk.size()) {
+                leaveUnprocessed(chunk, granted, rows, columns, results);
+                throw new JobFailure("ExceededQuota : The org has used its allowance of " + limits.recordsPerDay()
+                        + " Bulk API records in 24 hours; " + job.status().processed() + " records of this job were processed, the rest are in "
+                        + "unprocessedrecords. Submit them again once the 24-hour window has moved on");
+            }
+        }
+    }
+
+    private void writeChunk(ObjectSchema schema, IngestColumns columns, List<List<String>> chunk, IngestResults results) throws IOException {
+        long started = System.nanoTime();
+        WriteResult[] outcomes = new WriteResult[chunk.size()];
+        List<Map<FieldSchema, Object>> inputs = new ArrayList<>(chunk.size());
+        IngestRowWriter rowWriter = new IngestRowWriter(org, schema, job.spec(), columns);
+        for (int i = 0; i < chunk.size(); i++) {
+            List<String> row = chunk.get(i);
+            outcomes[i] = rowWriter.precheck(row);
+            inputs.add(outcomes[i] == null ? columns.input(row) : null);
+        }
+        rowWriter.markDuplicateKeys(inputs, outcomes);
+        synchronized (org.writeLock()) {
+            if (job.discarded()) {
+                return;
+            }
+            RecordWriter writer = new RecordWriter(org, job.spec().createdBy());
+            for (int i = 0; i < outcomes.length; i++) {
+                if (outcomes[i] == null) {
+                    outcomes[i] = rowWriter.write(writer, chunk.get(i), inputs.get(i));
+                }
+            }
+        }
+        long failed = 0;
+        for (int i = 0; i < outcomes.length; i++) {
+            results.write(outcomes[i], chunk.get(i), columns.size());
+            if (!outcomes[i].success()) {
+                failed++;
+            }
+        }
+        job.progress(outcomes.length, failed, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void leaveUnprocessed(List<List<String>> chunk, int from, Iterator<CsvRecord> rest, IngestColumns columns,
+                                         IngestResults results) throws IOException {
+        for (List<String> row : chunk.subList(from, chunk.size())) {
+            results.unprocessed(row, columns.size());
+        }
+        while (rest.hasNext()) {
+            results.unprocessed(rest.next().getFields(), columns.size());
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.sfsync.emulator.bulk2;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Processes closed jobs in the background, as Salesforce does, on two daemon threads started with the first job (so an
+ * ingest job does not hold a query job up). Tests can pause processing to look at a job before it runs, and wait until
+ * every submitted job has finished instead of sleeping.
+ */
+final class JobWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
+    private static final int THREADS = 2;
+    private static final AtomicInteger WORKERS = new AtomicInteger();
+
+    private ExecutorService executor;
+    private int pending;
+    private boolean paused;
+    private boolean closed;
+
+    synchronized void submit(Runnable job) {
+        if (closed) {
+            throw new IllegalStateException("the emulator is closed; no more Bulk API jobs run");
+        }
+        if (executor == null) {
+            int worker = WORKERS.incrementAndGet();
+            AtomicInteger thread = new AtomicInteger();
+            executor = Executors.newFixedThreadPool(THREADS, task -> {
+                Thread t = new Thread(task, "sfsync-bulk2-" + worker + "-" + thread.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        pending++;
+        executor.execute(() -> {
+            try {
+                checkpoint();
+                job.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.error("a Bulk API job failed unexpectedly", e);
+            } finally {
+                finished();
+            }
+        });
+    }
+
+    /** Returns at once unless processing is paused; then waits for {@link #resume()}. Jobs call it between chunks. */
+    synchronized void checkpoint() throws InterruptedException {
+        while (paused && !closed) {
+            wait();
+        }
+    }
+
+    synchronized void pause() {
+        paused = true;
+    }
+
+    synchronized void resume() {
+        paused = false;
+        notifyAll();
+    }
+
+    /** Waits until every submitted job has finished; false when the timeout passed first. */
+    synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (pending > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    synchronized int pending() {
+        return pending;
+    }
+
+    void close() {
+        ExecutorService running;
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+            running = executor;
+        }
+        if (running != null) {
+            running.shutdownNow();
+            try {
+                running.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private synchronized void finished() {
+        pending--;
+        notifyAll();
+    }
+}
