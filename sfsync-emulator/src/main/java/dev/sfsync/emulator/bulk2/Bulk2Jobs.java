@@ -59,6 +59,11 @@ public final class Bulk2Jobs implements AutoCloseable {
         return ingestJobs.size() + queryJobs.size();
     }
 
+    /** Where job data and results are kept; null until the first job needs it. */
+    synchronized Path spoolDirectory() {
+        return spoolDir;
+    }
+
     synchronized String nextId() {
         return ids.next(JOB_KEY_PREFIX);
     }

@@ -24,7 +24,10 @@ final class JobViews {
     }
 
     static Map<String, Object> ingestListed(IngestJob job) {
-        IngestJob.Status status = job.status();
+        return ingestListed(job, job.status());
+    }
+
+    private static Map<String, Object> ingestListed(IngestJob job, IngestJob.Status status) {
         Map<String, Object> view = ingestHead(job, status);
         view.put("jobType", "V2Ingest");
         if (status.state() == JobState.Open) {
@@ -36,12 +39,7 @@ final class JobViews {
 
     static Map<String, Object> ingestInfo(IngestJob job) {
         IngestJob.Status status = job.status();
-        Map<String, Object> view = ingestHead(job, status);
-        view.put("jobType", "V2Ingest");
-        if (status.state() == JobState.Open) {
-            view.put("contentUrl", contentUrl(job));
-        }
-        ingestFormat(job, view);
+        Map<String, Object> view = ingestListed(job, status);
         view.put("numberRecordsProcessed", status.processed());
         view.put("numberRecordsFailed", status.failed());
         view.put("retries", 0);
@@ -65,7 +63,11 @@ final class JobViews {
     }
 
     static Map<String, Object> queryListed(QueryJob job) {
-        Map<String, Object> view = queryHead(job, job.status());
+        return queryListed(job, job.status());
+    }
+
+    private static Map<String, Object> queryListed(QueryJob job, QueryJob.Status status) {
+        Map<String, Object> view = queryHead(job, status);
         view.put("jobType", "V2Query");
         queryFormat(job, view);
         return view;
@@ -73,9 +75,7 @@ final class JobViews {
 
     static Map<String, Object> queryInfo(QueryJob job) {
         QueryJob.Status status = job.status();
-        Map<String, Object> view = queryHead(job, status);
-        view.put("jobType", "V2Query");
-        queryFormat(job, view);
+        Map<String, Object> view = queryListed(job, status);
         view.put("numberRecordsProcessed", status.processed());
         view.put("retries", 0);
         view.put("totalProcessingTime", status.totalProcessingMillis());

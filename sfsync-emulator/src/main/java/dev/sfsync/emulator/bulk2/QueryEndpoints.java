@@ -74,8 +74,9 @@ final class QueryEndpoints {
         QueryJob job = new QueryJob(id, new QueryJob.Spec(plan, operation == QueryOperation.queryAll, delimiter, lineEnding, api.user(),
                 api.org().clock().instant(), api.version()), jobs.filesFor(id));
         jobs.add(job);
+        Object created = JobViews.queryCreated(job);
         jobs.process(job);
-        ex.json(200, JobViews.queryCreated(job));
+        ex.json(200, created);
     }
 
     private void list(Exchange ex, Matcher m) {

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** One query job: the checked query it runs and, once processed, the CSV file of its results. */
-final class QueryJob {
+final class QueryJob extends BulkJob {
     /** What the client chose at creation; fixed for the job's life. */
     record Spec(SoqlPlan plan, boolean queryAll, ColumnDelimiter delimiter, LineEnding lineEnding, UserAccount createdBy,
                 Instant createdDate, String apiVersion) {
@@ -30,87 +30,36 @@ final class QueryJob {
     record Status(JobState state, Instant systemModstamp, long processed, long totalProcessingMillis, String errorMessage) {
     }
 
-    private final String id;
     private final Spec spec;
-    private final JobFiles files;
-    private JobState state = JobState.UploadComplete;
-    private Instant systemModstamp;
     private long processed;
     private long totalProcessingMillis;
     private String errorMessage;
     private QueryResultFile results;
-    private boolean running;
-    private volatile boolean discarded;
 
     QueryJob(String id, Spec spec, JobFiles files) {
-        this.id = id;
+        super(id, files, JobState.UploadComplete, spec.createdDate());
         this.spec = spec;
-        this.files = files;
-        this.systemModstamp = spec.createdDate();
     }
 
-    String id() { return id; }
-    Spec spec() { return spec; }
-    JobFiles files() { return files; }
+    Spec spec() {
+        return spec;
+    }
 
     synchronized Status status() {
-        return new Status(state, systemModstamp, processed, totalProcessingMillis, errorMessage);
-    }
-
-    synchronized JobState state() {
-        return state;
-    }
-
-    synchronized void changeState(JobState next, Instant now) {
-        state = next;
-        systemModstamp = now;
-    }
-
-    /** Moves to {@code next} when the job is in one of {@code from}; returns the state it was in either way. */
-    synchronized JobState transition(java.util.Set<JobState> from, JobState next, Instant now) {
-        JobState before = state;
-        if (from.contains(before)) {
-            changeState(next, now);
-        }
-        return before;
-    }
-
-    synchronized boolean begin(Instant now) {
-        if (state != JobState.UploadComplete || discarded) {
-            return false;
-        }
-        running = true;
-        changeState(JobState.InProgress, now);
-        return true;
-    }
-
-    synchronized boolean stopped() {
-        return state == JobState.Aborted || discarded;
-    }
-
-    synchronized void finish(QueryResultFile file, String failure, long totalMillis, Instant now) {
-        running = false;
-        totalProcessingMillis = totalMillis;
-        if (state == JobState.InProgress) {
-            state = failure == null ? JobState.JobComplete : JobState.Failed;
-            errorMessage = failure;
-            results = file;
-            processed = file == null ? 0 : file.records();
-        }
-        systemModstamp = now;
-        if (discarded) {
-            files.deleteAll();
-        }
+        return new Status(state(), systemModstamp(), processed, totalProcessingMillis, errorMessage);
     }
 
     synchronized QueryResultFile results() {
         return results;
     }
 
-    synchronized void discard() {
-        discarded = true;
-        if (!running) {
-            files.deleteAll();
+    /** Ends a run with its results, or with the failure that stopped it. */
+    synchronized void finish(QueryResultFile file, String failure, long totalMillis, Instant now) {
+        totalProcessingMillis = totalMillis;
+        if (endRun(failure == null ? JobState.JobComplete : JobState.Failed, now)) {
+            errorMessage = failure;
+            results = file;
+            processed = file == null ? 0 : file.records();
         }
     }
 }
