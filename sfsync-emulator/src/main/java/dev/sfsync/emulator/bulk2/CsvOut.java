@@ -39,12 +39,10 @@ final class CsvOut implements Closeable {
         separate();
         out.write('"');
         int start = 0;
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) == '"') {
-                out.write(value, start, i + 1 - start);
-                out.write('"');
-                start = i + 1;
-            }
+        for (int quote = value.indexOf('"'); quote >= 0; quote = value.indexOf('"', start)) {
+            out.write(value, start, quote + 1 - start);
+            out.write('"');
+            start = quote + 1;
         }
         out.write(value, start, value.length() - start);
         out.write('"');

@@ -6,10 +6,8 @@ import dev.sfsync.emulator.org.Profile;
 import dev.sfsync.emulator.write.ParentReference;
 
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -81,17 +79,29 @@ final class IngestColumns {
         return value.isEmpty() || value.equals(NULL_VALUE) ? null : value;
     }
 
-    /** The row as the record writer takes it; the Id column is left to the operation. */
-    Map<FieldSchema, Object> input(List<String> row) {
-        Map<FieldSchema, Object> input = new LinkedHashMap<>(fields.length * 2);
+    /** The column of a field, or -1 when the header does not name it. */
+    int indexOf(FieldSchema field) {
+        for (int i = 0; i < fields.length; i++) {
+            if (relationships[i] == null && fields[i].name().equals(field.name())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Fills {@code input} (cleared first) with the row as the record writer takes it; the Id column is left to the
+     * operation. One instance serves every row of a chunk, as the record writer keeps none of its input.
+     */
+    void fill(RowValues input, List<String> row) {
+        input.clear();
         for (int i = 0; i < fields.length; i++) {
             String value = row.get(i);
             if (i == idColumn || value.isEmpty()) {
                 continue;
             }
             Object stored = value.equals(NULL_VALUE) ? null : value;
-            input.put(fields[i], relationships[i] == null ? stored : new ParentReference(relationships[i], parentKeys[i], stored));
+            input.add(fields[i], relationships[i] == null ? stored : new ParentReference(relationships[i], parentKeys[i], stored));
         }
-        return input;
     }
 }

@@ -3,7 +3,6 @@ package dev.sfsync.emulator.bulk2;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import dev.sfsync.emulator.org.FieldSchema;
 import dev.sfsync.emulator.org.ObjectSchema;
 import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.write.RecordWriter;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Processes one closed ingest job: reads the spooled upload row by row, writes chunks of 10,000 rows through the
@@ -123,14 +121,12 @@ final class IngestProcessor implements Runnable {
     private void writeChunk(ObjectSchema schema, IngestColumns columns, List<List<String>> chunk, IngestResults results) throws IOException {
         long started = System.nanoTime();
         WriteResult[] outcomes = new WriteResult[chunk.size()];
-        List<Map<FieldSchema, Object>> inputs = new ArrayList<>(chunk.size());
         IngestRowWriter rowWriter = new IngestRowWriter(org, schema, job.spec(), columns);
         for (int i = 0; i < chunk.size(); i++) {
-            List<String> row = chunk.get(i);
-            outcomes[i] = rowWriter.precheck(row);
-            inputs.add(outcomes[i] == null ? columns.input(row) : null);
+            outcomes[i] = rowWriter.precheck(chunk.get(i));
         }
-        rowWriter.markDuplicateKeys(inputs, outcomes);
+        rowWriter.markDuplicateKeys(chunk, outcomes);
+        RowValues input = new RowValues(columns.size());
         synchronized (org.writeLock()) {
             if (job.discarded()) {
                 return;
@@ -138,7 +134,8 @@ final class IngestProcessor implements Runnable {
             RecordWriter writer = new RecordWriter(org, job.spec().createdBy());
             for (int i = 0; i < outcomes.length; i++) {
                 if (outcomes[i] == null) {
-                    outcomes[i] = rowWriter.write(writer, chunk.get(i), inputs.get(i));
+                    columns.fill(input, chunk.get(i));
+                    outcomes[i] = rowWriter.write(writer, chunk.get(i), input);
                 }
             }
         }

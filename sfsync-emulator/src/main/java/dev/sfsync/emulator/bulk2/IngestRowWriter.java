@@ -43,23 +43,29 @@ final class IngestRowWriter {
     }
 
     /** Salesforce refuses every row of an upsert chunk whose external ID another row of the chunk also uses. */
-    void markDuplicateKeys(List<Map<FieldSchema, Object>> inputs, WriteResult[] outcomes) {
-        if (operation != IngestOperation.upsert || matchField == null || matchField.name().equals("Id")) {
+    void markDuplicateKeys(List<List<String>> rows, WriteResult[] outcomes) {
+        int column = matchField == null || matchField.name().equals("Id") ? -1 : columns.indexOf(matchField);
+        if (operation != IngestOperation.upsert || column < 0) {
             return;
         }
         Map<String, Integer> counts = new HashMap<>();
-        for (Map<FieldSchema, Object> input : inputs) {
-            Object key = input == null ? null : input.get(matchField);
+        for (int i = 0; i < outcomes.length; i++) {
+            String key = outcomes[i] == null ? key(rows.get(i), column) : null;
             if (key != null) {
                 counts.merge(normalized(key), 1, Integer::sum);
             }
         }
         for (int i = 0; i < outcomes.length; i++) {
-            Object key = inputs.get(i) == null ? null : inputs.get(i).get(matchField);
-            if (outcomes[i] == null && key != null && counts.get(normalized(key)) > 1) {
+            String key = outcomes[i] == null ? key(rows.get(i), column) : null;
+            if (key != null && counts.get(normalized(key)) > 1) {
                 outcomes[i] = failure("DUPLICATE_EXTERNAL_ID", "Duplicate external id specified: " + key, matchField.name());
             }
         }
+    }
+
+    private static String key(List<String> row, int column) {
+        String value = row.get(column);
+        return value.isEmpty() || value.equals(IngestColumns.NULL_VALUE) ? null : value;
     }
 
     /** Writes one row; the caller holds the org's write lock. */
@@ -90,9 +96,17 @@ final class IngestRowWriter {
         return result;
     }
 
-    private String normalized(Object key) {
-        String text = key instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString() : String.valueOf(key);
+    private String normalized(String key) {
+        String text = matchField.type().isNumber() ? numberText(key) : key;
         return matchField.caseSensitive() ? text : text.toLowerCase(Locale.ROOT);
+    }
+
+    private static String numberText(String key) {
+        try {
+            return new BigDecimal(key.trim()).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return key;
+        }
     }
 
     private static WriteResult failure(String code, String message, String... fields) {

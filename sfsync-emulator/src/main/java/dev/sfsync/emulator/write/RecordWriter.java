@@ -176,7 +176,7 @@ public final class RecordWriter {
         Instant now = org.clock().instant();
         values.put("SystemModstamp", now);
         values.put("LastModifiedDate", now);
-        put(store, StoredRecord.adopting(id.get(), schema.get(), values));
+        put(store, StoredRecord.adopting(id.get(), schema.get(), values), false);
         return WriteResult.saved(id.get());
     }
 
@@ -210,12 +210,13 @@ public final class RecordWriter {
             }
         }
         SystemFields.stamp(values, id, user.id(), org.clock().instant(), creating);
-        put(store, StoredRecord.adopting(id, schema, values));
+        put(store, StoredRecord.adopting(id, schema, values), creating);
         return creating ? WriteResult.created(id) : WriteResult.saved(id);
     }
 
-    private void put(RecordStore store, StoredRecord record) {
-        StoredRecord previous = store.get(record.id()).orElse(null);
+    /** Stores a version and remembers how to undo it; a created record has no previous version to look up. */
+    private void put(RecordStore store, StoredRecord record, boolean creating) {
+        StoredRecord previous = creating ? null : store.get(record.id()).orElse(null);
         store.put(record);
         undo.push(() -> {
             if (previous == null) {
