@@ -49,6 +49,10 @@ public final class Bulk2Jobs implements AutoCloseable {
         worker.resume();
     }
 
+    JobWorker worker() {
+        return worker;
+    }
+
     /** Waits until every closed job has been processed; false when the timeout passed first. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         return worker.awaitIdle(timeout);

@@ -68,6 +68,22 @@ abstract class BulkJob {
         return discarded;
     }
 
+    /**
+     * Waits while a worker is still running the job: an abort changes the state at once, but the run writes its last
+     * results when it reaches its next chunk. False when the timeout passed first.
+     */
+    final synchronized boolean awaitRunEnd(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (running) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+
     /** Forgets the job (deleted, or the org was reset): its files go now, or when its run ends. */
     final synchronized void discard() {
         discarded = true;
@@ -90,6 +106,7 @@ abstract class BulkJob {
         if (discarded) {
             files.deleteAll();
         }
+        notifyAll();
         return taken;
     }
 }

@@ -28,6 +28,8 @@ final class IngestEndpoints {
     private static final String V = "/services/data/v([^/]+)/jobs/ingest";
     private static final Set<String> CREATE_PROPERTIES = Set.of("object", "operation", "externalIdFieldName", "contentType",
             "columnDelimiter", "lineEnding", "assignmentRuleId");
+    /** How long results wait for an aborted job's run to reach its next chunk and write what it left unprocessed. */
+    private static final long RESULTS_WAIT_MILLIS = 30_000;
     private static final JobList LIST = new JobList(List.of("BigObjectIngest", "Classic", "V2Ingest"), "V2Ingest");
 
     private final OrgHost host;
@@ -150,10 +152,10 @@ final class IngestEndpoints {
         ex.noContent();
     }
 
-    private void results(Exchange ex, Matcher m) throws IOException {
+    private void results(Exchange ex, Matcher m) throws IOException, InterruptedException {
         IngestJob job = job(ex, m);
         JobState state = job.state();
-        if (!state.terminal()) {
+        if (!state.terminal() || !job.awaitRunEnd(RESULTS_WAIT_MILLIS)) {
             throw Bulk2Errors.invalidState("Job " + job.id() + " is " + state + "; its results are ready once it is "
                     + "JobComplete, Failed or Aborted (poll GET /jobs/ingest/" + job.id() + ")");
         }

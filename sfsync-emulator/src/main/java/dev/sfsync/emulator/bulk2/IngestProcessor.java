@@ -82,10 +82,14 @@ final class IngestProcessor implements Runnable {
                         + "followed by one line per record");
             }
             IngestColumns columns = IngestColumns.resolve(schema, spec.createdBy().profile(), rows.next().getFields());
+            // From here the result files account for every row, so the upload goes however the run ends; before, it
+            // stays as the job's unprocessed records.
             try (IngestResults results = IngestResults.open(job, columns.header())) {
                 processRows(schema, columns, rows, results);
+            } finally {
+                reader.close();
+                JobFiles.delete(upload.file());
             }
-            JobFiles.delete(upload.file());
         } catch (CsvParseException e) {
             throw new JobFailure("InvalidBatch : Failed to parse CSV. " + e.getMessage());
         }

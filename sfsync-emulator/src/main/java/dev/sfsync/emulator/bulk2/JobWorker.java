@@ -23,6 +23,8 @@ final class JobWorker {
     private int pending;
     private boolean paused;
     private boolean closed;
+    private int checkpointsUntilPause;
+    private int waiting;
 
     synchronized void submit(Runnable job) {
         if (closed) {
@@ -52,11 +54,43 @@ final class JobWorker {
         });
     }
 
-    /** Returns at once unless processing is paused; then waits for {@link #resume()}. Jobs call it between chunks. */
+    /**
+     * Returns at once unless processing is paused; then waits for {@link #resume()}. Jobs call it before they start
+     * and before each chunk.
+     */
     synchronized void checkpoint() throws InterruptedException {
-        while (paused && !closed) {
-            wait();
+        if (checkpointsUntilPause > 0 && --checkpointsUntilPause == 0) {
+            paused = true;
         }
+        if (paused && !closed) {
+            waiting++;
+            notifyAll();
+            try {
+                while (paused && !closed) {
+                    wait();
+                }
+            } finally {
+                waiting--;
+            }
+        }
+    }
+
+    /** Pauses processing when the {@code checkpoints}-th checkpoint from now is reached; for tests of a job half done. */
+    synchronized void pauseAt(int checkpoints) {
+        checkpointsUntilPause = checkpoints;
+    }
+
+    /** Waits until a job stands paused at a checkpoint; false when the timeout passed first. */
+    synchronized boolean awaitPausedJob(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (waiting == 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     synchronized void pause() {
@@ -65,6 +99,7 @@ final class JobWorker {
 
     synchronized void resume() {
         paused = false;
+        checkpointsUntilPause = 0;
         notifyAll();
     }
 

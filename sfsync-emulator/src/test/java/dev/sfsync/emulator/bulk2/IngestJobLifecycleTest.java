@@ -86,6 +86,39 @@ class IngestJobLifecycleTest extends Bulk2Test {
     }
 
     @Test
+    void a_large_job_reports_progress_between_chunks_lets_rest_calls_through_and_can_be_aborted_half_done() throws Exception {
+        int rows = IngestProcessor.CHUNK_SIZE * 2 + 5_000;
+        StringBuilder csv = new StringBuilder("Name\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("Row ").append(i).append('\n');
+        }
+        String id = createJob("Account", "insert").path("id").asText();
+        upload(id, csv.toString());
+        // checkpoints: the job's start, before chunk 1, before chunk 2: the worker stops after one chunk
+        host.bulk2().worker().pauseAt(3);
+        setState(INGEST + "/" + id, "UploadComplete");
+        assertThat(host.bulk2().worker().awaitPausedJob(java.time.Duration.ofSeconds(30))).isTrue();
+
+        JsonNode halfway = info(INGEST, id);
+        assertThat(halfway.path("state").asText()).isEqualTo("InProgress");
+        assertThat(halfway.path("numberRecordsProcessed").asLong()).isEqualTo(IngestProcessor.CHUNK_SIZE);
+        Http.Response rest = http.post(data("/sobjects/Account"), java.util.Map.of("Name", "Between chunks"));
+        assertThat(rest.status()).as("the org is not locked between chunks").isEqualTo(201);
+
+        assertThat(setState(INGEST + "/" + id, "Aborted").json().path("state").asText()).isEqualTo("Aborted");
+        host.bulk2().resumeProcessing();
+        awaitIdle();
+        JsonNode aborted = info(INGEST, id);
+        assertThat(aborted.path("state").asText()).isEqualTo("Aborted");
+        assertThat(aborted.path("numberRecordsProcessed").asLong()).isEqualTo(IngestProcessor.CHUNK_SIZE);
+        assertThat(results(id, "successfulResults").lines().count()).isEqualTo(IngestProcessor.CHUNK_SIZE + 1);
+        List<String> unprocessed = results(id, "unprocessedrecords").lines().toList();
+        assertThat(unprocessed).hasSize(rows - IngestProcessor.CHUNK_SIZE + 1);
+        assertThat(unprocessed.get(1)).isEqualTo("\"Row " + IngestProcessor.CHUNK_SIZE + "\"");
+        assertThat(liveCount("Account")).isEqualTo(IngestProcessor.CHUNK_SIZE + 1);
+    }
+
+    @Test
     void data_cannot_be_uploaded_once_the_job_is_closed() {
         String id = runJob("Account", "insert", "Name\nA\n").path("id").asText();
         Http.Response again = upload(id, "Name\nB\n");
