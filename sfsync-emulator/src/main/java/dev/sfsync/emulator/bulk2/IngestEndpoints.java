@@ -103,7 +103,7 @@ final class IngestEndpoints {
         requireOpen(job, "upload data to");
         IngestJob.Spec spec = job.spec();
         long limit = jobs.limits().maxUploadBytes();
-        Path file = job.files().newFile("upload-" + (job.uploads().size() + 1));
+        Path file = job.files().newFile("upload");
         UploadedData upload;
         try {
             upload = UploadSpool.spool(ex.bodyStream(), file, spec.delimiter(), spec.lineEnding(), limit, job.uploadedBytes());

@@ -18,8 +18,9 @@ final class JobFiles {
         this.jobId = jobId;
     }
 
+    /** A new file for the job, numbered so that two uploads arriving at once never share one. */
     synchronized Path newFile(String name) {
-        Path file = dir.resolve(jobId + "-" + name + ".csv");
+        Path file = dir.resolve(jobId + "-" + name + "-" + (created.size() + 1) + ".csv");
         created.add(file);
         return file;
     }

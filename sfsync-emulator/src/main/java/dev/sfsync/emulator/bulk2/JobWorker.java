@@ -27,9 +27,6 @@ final class JobWorker {
     private int waiting;
 
     synchronized void submit(Runnable job) {
-        if (closed) {
-            throw new IllegalStateException("the emulator is closed; no more Bulk API jobs run");
-        }
         if (executor == null) {
             int worker = WORKERS.incrementAndGet();
             AtomicInteger thread = new AtomicInteger();
@@ -135,10 +132,18 @@ final class JobWorker {
                 Thread.currentThread().interrupt();
             }
         }
+        synchronized (this) {
+            // An emulator started again after close gets a fresh pool with its first job.
+            executor = null;
+            closed = false;
+            paused = false;
+            pending = 0;
+            notifyAll();
+        }
     }
 
     private synchronized void finished() {
-        pending--;
+        pending = Math.max(0, pending - 1);
         notifyAll();
     }
 }
