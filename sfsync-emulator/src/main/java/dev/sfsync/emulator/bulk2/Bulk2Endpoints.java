@@ -34,7 +34,11 @@ public final class Bulk2Endpoints {
 
     /** Answers once no closed job is waiting or running: {@code {"idle":true}}, or false after timeoutSeconds (default 30). */
     private void await(Exchange ex, Matcher m) throws InterruptedException {
-        long seconds = ex.queryParam("timeoutSeconds").map(Long::parseLong).orElse(30L);
+        String text = ex.queryParam("timeoutSeconds").orElse("30");
+        if (!text.matches("\\d{1,6}")) {
+            throw new ApiException(400, "INVALID_FIELD", "timeoutSeconds must be a whole number of seconds, e.g. ?timeoutSeconds=30, not " + text);
+        }
+        long seconds = Long.parseLong(text);
         boolean idle = host.bulk2().awaitIdle(Duration.ofSeconds(seconds));
         ex.json(200, Map.of("idle", idle));
     }

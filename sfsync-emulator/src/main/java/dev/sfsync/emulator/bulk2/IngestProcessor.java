@@ -75,7 +75,7 @@ final class IngestProcessor implements Runnable {
         IngestJob.Spec spec = job.spec();
         try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(spec.delimiter().character())
                 .allowExtraFields(true).allowMissingFields(true).allowUnclosedQuote(false).allowExtraCharsAfterClosingQuote(false)
-                .skipEmptyLines(true).ofCsvRecord(upload.file(), StandardCharsets.UTF_8)) {
+                .skipEmptyLines(true).detectBomHeader(true).ofCsvRecord(upload.file(), StandardCharsets.UTF_8)) {
             Iterator<CsvRecord> rows = reader.iterator();
             if (!rows.hasNext()) {
                 throw new JobFailure("InvalidBatch : The uploaded CSV is empty; its first line must name the fields, e.g. Name,Phone, "

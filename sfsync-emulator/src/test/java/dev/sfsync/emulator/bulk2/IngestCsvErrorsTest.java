@@ -64,6 +64,13 @@ class IngestCsvErrorsTest extends Bulk2Test {
     }
 
     @Test
+    void a_byte_order_mark_before_the_header_is_not_part_of_the_first_name() {
+        JsonNode info = runJob("Account", "insert", "\uFEFFName,Phone\nA,1\n");
+        assertThat(info.path("state").asText()).isEqualTo("JobComplete");
+        assertThat(liveCount("Account")).isEqualTo(1);
+    }
+
+    @Test
     void an_empty_upload_fails_the_job() {
         assertThat(failedJob("").path("errorMessage").asText()).startsWith("InvalidBatch : The uploaded CSV is empty");
     }
