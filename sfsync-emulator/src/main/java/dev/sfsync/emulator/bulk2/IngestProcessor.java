@@ -8,6 +8,9 @@ import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.write.RecordWriter;
 import dev.sfsync.emulator.write.WriteResult;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,7 @@ import java.util.List;
  * chunk of rows is in memory at a time.
  */
 final class IngestProcessor implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestProcessor.class);
     static final int CHUNK_SIZE = 10_000;
 
     private final Org org;
@@ -56,6 +60,10 @@ final class IngestProcessor implements Runnable {
             Thread.currentThread().interrupt();
             outcome = JobState.Failed;
             message = "Unknown : the emulator stopped while the job was being processed";
+        } catch (RuntimeException e) {
+            LOG.error("Bulk API job {} failed unexpectedly", job.id(), e);
+            outcome = JobState.Failed;
+            message = "Unknown : An unexpected error occurred while processing the job (" + e + ")";
         } finally {
             job.finish(outcome, message, (System.nanoTime() - started) / 1_000_000, org.clock().instant());
         }

@@ -7,6 +7,9 @@ import dev.sfsync.emulator.soql.SoqlExecutor;
 import dev.sfsync.emulator.soql.SoqlProjector;
 import dev.sfsync.emulator.soql.SoqlResult;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -23,6 +26,7 @@ import java.util.Arrays;
  * noting where every 1,000th record starts so result sets can be served from any record on.
  */
 final class QueryProcessor implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryProcessor.class);
     private final Org org;
     private final QueryJob job;
     private final JobWorker worker;
@@ -48,6 +52,9 @@ final class QueryProcessor implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = "Unknown : the emulator stopped while the job was being processed";
+        } catch (RuntimeException e) {
+            LOG.error("Bulk API query job {} failed unexpectedly", job.id(), e);
+            failure = "Unknown : An unexpected error occurred while running the query (" + e + ")";
         } finally {
             job.finish(results, failure, (System.nanoTime() - started) / 1_000_000, org.clock().instant());
         }
