@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Processes one closed ingest job: reads the spooled upload row by row, writes chunks of 10,000 rows through the
@@ -103,34 +106,46 @@ final class IngestProcessor implements Runnable {
         }
     }
 
+    /**
+     * Writes the rows chunk by chunk. The next chunk is parsed and the last chunk's results are written on helper
+     * threads while the current chunk goes through the record writer, which is the part that holds the org's lock.
+     */
     private void processRows(ObjectSchema schema, IngestColumns columns, Iterator<CsvRecord> rows, IngestResults results)
             throws IOException, JobFailure, InterruptedException {
-        List<List<String>> chunk = new ArrayList<>(CHUNK_SIZE);
-        while (true) {
-            chunk.clear();
-            while (chunk.size() < CHUNK_SIZE && rows.hasNext()) {
-                chunk.add(rows.next().getFields());
-            }
-            if (chunk.isEmpty()) {
-                return;
-            }
-            worker.checkpoint();
-            if (job.stopped()) {
-                leaveUnprocessed(chunk, 0, rows, columns, results);
-                return;
-            }
-            int granted = (int) limits.take(chunk.size());
-            writeChunk(schema, columns, chunk.subList(0, granted), results);
-            if (granted < chunk.size()) {
-                leaveUnprocessed(chunk, granted, rows, columns, results);
-                throw new JobFailure("ExceededQuota : The org has used its allowance of " + limits.recordsPerDay()
-                        + " Bulk API records in 24 hours; " + job.status().processed() + " records of this job were processed, the rest are in "
-                        + "unprocessedrecords. Submit them again once the 24-hour window has moved on");
+        List<Future<?>> written = new ArrayList<>();
+        try (ExecutorService reading = helperThread("read"); ExecutorService writing = helperThread("results")) {
+            ChunkReader reader = new ChunkReader(rows, reading, CHUNK_SIZE);
+            try {
+                for (List<List<String>> chunk = reader.next(); !chunk.isEmpty(); chunk = reader.next()) {
+                    worker.checkpoint();
+                    if (job.discarded()) {
+                        return;
+                    }
+                    if (job.stopped()) {
+                        leaveUnprocessed(chunk, 0, reader, columns, results);
+                        return;
+                    }
+                    int granted = (int) limits.take(chunk.size());
+                    List<List<String>> writable = chunk.subList(0, granted);
+                    WriteResult[] outcomes = writeChunk(schema, columns, writable);
+                    written.add(writing.submit(() -> writeResults(outcomes, writable, columns, results)));
+                    if (granted < chunk.size()) {
+                        leaveUnprocessed(chunk, granted, reader, columns, results);
+                        throw new JobFailure("ExceededQuota : The org has used its allowance of " + limits.recordsPerDay()
+                                + " Bulk API records in 24 hours; " + job.status().processed() + " records of this job were processed, "
+                                + "the rest are in unprocessedrecords. Submit them again once the 24-hour window has moved on");
+                    }
+                }
+            } finally {
+                for (Future<?> chunkResults : written) {
+                    ChunkReader.await(chunkResults);
+                }
             }
         }
     }
 
-    private void writeChunk(ObjectSchema schema, IngestColumns columns, List<List<String>> chunk, IngestResults results) throws IOException {
+    /** Writes a chunk through the record writer; the outcomes are in row order, null where the job was discarded. */
+    private WriteResult[] writeChunk(ObjectSchema schema, IngestColumns columns, List<List<String>> chunk) {
         long started = System.nanoTime();
         WriteResult[] outcomes = new WriteResult[chunk.size()];
         IngestRowWriter rowWriter = new IngestRowWriter(org, schema, job.spec(), columns);
@@ -139,9 +154,10 @@ final class IngestProcessor implements Runnable {
         }
         rowWriter.markDuplicateKeys(chunk, outcomes);
         RowValues input = new RowValues(columns.size());
+        long failed = 0;
         synchronized (org.writeLock()) {
             if (job.discarded()) {
-                return;
+                return new WriteResult[0];
             }
             RecordWriter writer = new RecordWriter(org, job.spec().createdBy());
             for (int i = 0; i < outcomes.length; i++) {
@@ -151,23 +167,39 @@ final class IngestProcessor implements Runnable {
                 }
             }
         }
-        long failed = 0;
-        for (int i = 0; i < outcomes.length; i++) {
-            results.write(outcomes[i], chunk.get(i), columns.size());
-            if (!outcomes[i].success()) {
+        for (WriteResult outcome : outcomes) {
+            if (!outcome.success()) {
                 failed++;
             }
         }
         job.progress(outcomes.length, failed, (System.nanoTime() - started) / 1_000_000);
+        return outcomes;
     }
 
-    private static void leaveUnprocessed(List<List<String>> chunk, int from, Iterator<CsvRecord> rest, IngestColumns columns,
-                                         IngestResults results) throws IOException {
+    private static Void writeResults(WriteResult[] outcomes, List<List<String>> chunk, IngestColumns columns, IngestResults results)
+            throws IOException {
+        for (int i = 0; i < outcomes.length; i++) {
+            results.write(outcomes[i], chunk.get(i), columns.size());
+        }
+        return null;
+    }
+
+    private static void leaveUnprocessed(List<List<String>> chunk, int from, ChunkReader reader, IngestColumns columns,
+                                         IngestResults results) throws IOException, InterruptedException {
         for (List<String> row : chunk.subList(from, chunk.size())) {
             results.unprocessed(row, columns.size());
         }
-        while (rest.hasNext()) {
-            results.unprocessed(rest.next().getFields(), columns.size());
+        for (List<String> row : reader.rest()) {
+            results.unprocessed(row, columns.size());
         }
+    }
+
+    /** A helper thread of this job's run, named like the worker's so its CPU counts as Bulk API processing. */
+    private ExecutorService helperThread(String role) {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "sfsync-bulk2-" + job.id() + "-" + role);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }
