@@ -8,11 +8,7 @@ import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.write.RecordWriter;
 import dev.sfsync.emulator.write.WriteResult;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,11 +20,10 @@ import java.util.concurrent.Future;
 /**
  * Processes one closed ingest job: reads the spooled upload row by row, writes chunks of 10,000 rows through the
  * record writer (the same checks and errors as REST), and streams each row's outcome to the job's result files. Each
- * chunk holds the org's write lock only while it writes, so REST calls interleave with a large job, and only one
- * chunk of rows is in memory at a time.
+ * chunk holds the org's write lock only while it writes, so REST calls interleave with a large job, and only a few
+ * chunks of rows (the one being written, the next being read, the last whose results are being written) are in memory.
  */
 final class IngestProcessor implements Runnable {
-    private static final Logger LOG = LoggerFactory.getLogger(IngestProcessor.class);
     static final int CHUNK_SIZE = 10_000;
 
     private final Org org;
@@ -56,17 +51,9 @@ final class IngestProcessor implements Runnable {
         } catch (JobFailure failure) {
             outcome = JobState.Failed;
             message = failure.getMessage();
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | InterruptedException | RuntimeException e) {
             outcome = JobState.Failed;
-            message = "Unknown : the emulator could not read or write the job's files (" + e.getMessage() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            outcome = JobState.Failed;
-            message = "Unknown : the emulator stopped while the job was being processed";
-        } catch (RuntimeException e) {
-            LOG.error("Bulk API job {} failed unexpectedly", job.id(), e);
-            outcome = JobState.Failed;
-            message = "Unknown : An unexpected error occurred while processing the job (" + e + ")";
+            message = RunFailures.describe(job.id(), e);
         } finally {
             job.finish(outcome, message, (System.nanoTime() - started) / 1_000_000, org.clock().instant());
         }

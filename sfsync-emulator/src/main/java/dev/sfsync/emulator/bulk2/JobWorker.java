@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Processes closed jobs in the background, as Salesforce does, on two daemon threads started with the first job (so an
@@ -79,15 +80,7 @@ final class JobWorker {
 
     /** Waits until a job stands paused at a checkpoint; false when the timeout passed first. */
     synchronized boolean awaitPausedJob(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (waiting == 0) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-        }
-        return true;
+        return awaitUntil(() -> waiting > 0, timeout);
     }
 
     synchronized void pause() {
@@ -102,8 +95,13 @@ final class JobWorker {
 
     /** Waits until every submitted job has finished; false when the timeout passed first. */
     synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return awaitUntil(() -> pending == 0, timeout);
+    }
+
+    /** Waits on this worker's lock (held by the caller) until the condition holds; false when the timeout passed first. */
+    private boolean awaitUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (pending > 0) {
+        while (!condition.getAsBoolean()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;

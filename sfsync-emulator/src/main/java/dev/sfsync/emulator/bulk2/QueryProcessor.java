@@ -7,14 +7,10 @@ import dev.sfsync.emulator.soql.SoqlExecutor;
 import dev.sfsync.emulator.soql.SoqlProjector;
 import dev.sfsync.emulator.soql.SoqlResult;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +22,6 @@ import java.util.Arrays;
  * noting where every 1,000th record starts so result sets can be served from any record on.
  */
 final class QueryProcessor implements Runnable {
-    private static final Logger LOG = LoggerFactory.getLogger(QueryProcessor.class);
     private final Org org;
     private final QueryJob job;
     private final JobWorker worker;
@@ -47,14 +42,8 @@ final class QueryProcessor implements Runnable {
         String failure = null;
         try {
             results = write();
-        } catch (IOException | UncheckedIOException e) {
-            failure = "Unknown : the emulator could not write the query results (" + e.getMessage() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure = "Unknown : the emulator stopped while the job was being processed";
-        } catch (RuntimeException e) {
-            LOG.error("Bulk API query job {} failed unexpectedly", job.id(), e);
-            failure = "Unknown : An unexpected error occurred while running the query (" + e + ")";
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            failure = RunFailures.describe(job.id(), e);
         } finally {
             job.finish(results, failure, (System.nanoTime() - started) / 1_000_000, org.clock().instant());
         }
