@@ -11,7 +11,9 @@ import dev.sfsync.emulator.org.Permission;
 import dev.sfsync.emulator.rest.ApiContext;
 import dev.sfsync.emulator.rest.RestAuth;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,9 +52,11 @@ final class IngestEndpoints {
         router.on("GET", V + "/([^/]+)/(?i)(successfulResults|failedResults|unprocessedrecords)/?", this::results);
     }
 
-    private void create(Exchange ex, Matcher m) {
+    private void create(Exchange ex, Matcher m) throws IOException {
         ApiContext api = RestAuth.authenticate(host, ex, m.group(1));
-        JobRequestBody body = JobRequestBody.read(ex, CREATE_PROPERTIES);
+        MultipartJobRequest multipart = MultipartJobRequest.isMultipart(ex.header("Content-Type"))
+                ? MultipartJobRequest.read(ex.header("Content-Type"), ex.bodyStream()) : null;
+        JobRequestBody body = multipart == null ? JobRequestBody.read(ex, CREATE_PROPERTIES) : JobRequestBody.read(multipart.job(), CREATE_PROPERTIES);
         IngestOperation operation = body.required("operation", IngestOperation.class);
         String objectName = body.text("object");
         ObjectSchema schema = api.org().schema(objectName == null ? "" : objectName)
@@ -69,7 +73,26 @@ final class IngestEndpoints {
         IngestJob job = new IngestJob(id, new IngestJob.Spec(schema.name(), operation, externalId, delimiter, lineEnding, api.user(),
                 api.org().clock().instant(), api.version()), jobs.filesFor(id));
         jobs.add(job);
-        ex.json(200, JobViews.ingestCreated(job));
+        if (multipart == null) {
+            ex.json(200, JobViews.ingestCreated(job));
+            return;
+        }
+        UploadedData upload = spool(job, new ByteArrayInputStream(multipart.content()));
+        job.addUploadWhileOpen(upload);
+        job.transition(Set.of(JobState.Open), JobState.UploadComplete, api.org().clock().instant());
+        Object created = JobViews.ingestCreatedWithData(job);
+        jobs.process(job);
+        ex.json(200, created);
+    }
+
+    private UploadedData spool(IngestJob job, InputStream data) throws IOException {
+        IngestJob.Spec spec = job.spec();
+        long limit = jobs.limits().maxUploadBytes();
+        try {
+            return UploadSpool.spool(data, job.files().newFile("upload"), spec.delimiter(), spec.lineEnding(), limit, job.uploadedBytes());
+        } catch (UploadSpool.UploadTooLarge e) {
+            throw Bulk2Errors.uploadTooLarge(limit);
+        }
     }
 
     private static String externalIdField(ApiContext api, ObjectSchema schema, IngestOperation operation, String name) {
@@ -101,15 +124,7 @@ final class IngestEndpoints {
             throw Bulk2Errors.notCsv(contentType);
         }
         requireOpen(job, "upload data to");
-        IngestJob.Spec spec = job.spec();
-        long limit = jobs.limits().maxUploadBytes();
-        Path file = job.files().newFile("upload");
-        UploadedData upload;
-        try {
-            upload = UploadSpool.spool(ex.bodyStream(), file, spec.delimiter(), spec.lineEnding(), limit, job.uploadedBytes());
-        } catch (UploadSpool.UploadTooLarge e) {
-            throw Bulk2Errors.uploadTooLarge(limit);
-        }
+        UploadedData upload = spool(job, ex.bodyStream());
         if (!job.addUploadWhileOpen(upload)) {
             JobFiles.delete(upload.file());
             requireOpen(job, "upload data to");

@@ -1,10 +1,13 @@
 package dev.sfsync.emulator.bulk2;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsync.emulator.http.ApiException;
 import dev.sfsync.emulator.http.Exchange;
+import dev.sfsync.emulator.http.Json;
 
-import java.util.Iterator;
+import java.io.IOException;
+import java.io.UncheckedIOException;import java.util.Iterator;
 import java.util.Set;
 
 /** Reads the JSON body of a job request: only known properties, enum values by their wire names. */
@@ -16,7 +19,24 @@ final class JobRequestBody {
     }
 
     static JobRequestBody read(Exchange exchange, Set<String> properties) {
-        JsonNode body = exchange.jsonBody();
+        return of(exchange.jsonBody(), properties);
+    }
+
+    /** The job part of a multipart create request. */
+    static JobRequestBody read(byte[] json, Set<String> properties) {
+        try {
+            return of(Json.MAPPER.readTree(json), properties);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "JSON_PARSER_ERROR", "The job part of the multipart request is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JobRequestBody of(JsonNode body, Set<String> properties) {
+        if (body == null || body.isMissingNode()) {
+            throw new ApiException(400, "JSON_PARSER_ERROR", "The request body is either invalid or incomplete.");
+        }
         if (!body.isObject()) {
             throw new ApiException(400, "JSON_PARSER_ERROR", "The request body must be a JSON object, e.g. {\"state\":\"UploadComplete\"}");
         }

@@ -19,6 +19,13 @@ final class JobViews {
         return view;
     }
 
+    /** After a multipart create, which uploads the data and closes the job at once: no contentUrl. */
+    static Map<String, Object> ingestCreatedWithData(IngestJob job) {
+        Map<String, Object> view = ingestHead(job, job.status());
+        ingestFormat(job, view);
+        return view;
+    }
+
     static Map<String, Object> ingestChanged(IngestJob job) {
         return ingestHead(job, job.status());
     }
