@@ -13,17 +13,22 @@ import dev.sfsync.emulator.soql.SoqlPlanner;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
  * Bulk API 2.0 query jobs under /services/data/vXX.X/jobs/query: create from SOQL, get info, list, abort, delete, and
- * the CSV results in sets of up to maxRecords, linked by the Sforce-Locator header.
+ * the CSV results in sets of up to maxRecords, linked by the Sforce-Locator header, and the URLs of those sets for
+ * parallel download (resultPages).
  */
 final class QueryEndpoints {
     static final int DEFAULT_MAX_RECORDS = 100_000;
+    private static final int PAGES_PER_RESPONSE = 5;
     private static final String V = "/services/data/v([^/]+)/jobs/query";
     private static final Set<String> CREATE_PROPERTIES = Set.of("operation", "query", "contentType", "columnDelimiter", "lineEnding");
     private static final JobList LIST = new JobList(List.of("Classic", "V2Query", "V2Ingest"), "V2Query");
@@ -43,6 +48,7 @@ final class QueryEndpoints {
         router.on("PATCH", V + "/([^/]+)/?", this::abort);
         router.on("DELETE", V + "/([^/]+)/?", this::delete);
         router.on("GET", V + "/([^/]+)/results/?", this::results);
+        router.on("GET", V + "/([^/]+)/(?i)resultPages/?", this::resultPages);
     }
 
     private void create(Exchange ex, Matcher m) {
@@ -109,15 +115,7 @@ final class QueryEndpoints {
 
     private void results(Exchange ex, Matcher m) throws IOException {
         QueryJob job = job(ex, m);
-        if (!m.group(1).equals(job.spec().apiVersion())) {
-            throw new ApiException(409, "API_ERROR", "Get the results of job " + job.id() + " with the API version that created it (v"
-                    + job.spec().apiVersion() + "), not v" + m.group(1));
-        }
-        QueryResultFile results = job.results();
-        if (job.state() != JobState.JobComplete || results == null) {
-            throw Bulk2Errors.invalidState("Job " + job.id() + " is " + job.state() + "; its results are ready once it is JobComplete "
-                    + "(poll GET /jobs/query/" + job.id() + ")");
-        }
+        QueryResultFile results = completedResults(job, m.group(1));
         long from = ex.queryParam("locator").map(QueryEndpoints::offset).orElse(0L);
         long max = ex.queryParam("maxRecords").map(QueryEndpoints::maxRecords).orElse((long) DEFAULT_MAX_RECORDS);
         if (from > results.records()) {
@@ -132,9 +130,44 @@ final class QueryEndpoints {
         }
     }
 
+    /**
+     * Up to five result-set URLs at a time, for clients that download sets in parallel (API 58.0 and later); each set
+     * holds the default number of records, so a URL used without maxRecords returns exactly its set.
+     */
+    private void resultPages(Exchange ex, Matcher m) {
+        QueryJob job = job(ex, m);
+        QueryResultFile results = completedResults(job, m.group(1));
+        long from = ex.queryParam("locator").map(QueryEndpoints::offset).orElse(0L);
+        String path = "/services/data/v" + m.group(1) + "/jobs/query/" + job.id();
+        List<Map<String, String>> pages = new ArrayList<>();
+        long offset = from;
+        for (; offset < results.records() && pages.size() < PAGES_PER_RESPONSE; offset += DEFAULT_MAX_RECORDS) {
+            pages.add(Map.of("resultUrl", path + "/results?locator=" + locator(offset)));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("resultPages", pages);
+        body.put("nextRecordsUrl", offset < results.records() ? path + "/resultpages?locator=" + locator(offset) : null);
+        body.put("done", offset >= results.records());
+        ex.json(200, body);
+    }
+
     private QueryJob job(Exchange ex, Matcher m) {
         RestAuth.authenticate(host, ex, m.group(1));
         return jobs.queryJob(m.group(2)).orElseThrow(ApiException::notFound);
+    }
+
+    /** The results of a finished job, asked for with the API version that created it, as Salesforce requires. */
+    private static QueryResultFile completedResults(QueryJob job, String version) {
+        if (!version.equals(job.spec().apiVersion())) {
+            throw new ApiException(409, "API_ERROR", "Get the results of job " + job.id() + " with the API version that created it (v"
+                    + job.spec().apiVersion() + "), not v" + version);
+        }
+        QueryResultFile results = job.results();
+        if (job.state() != JobState.JobComplete || results == null) {
+            throw Bulk2Errors.invalidState("Job " + job.id() + " is " + job.state() + "; its results are ready once it is JobComplete "
+                    + "(poll GET /jobs/query/" + job.id() + ")");
+        }
+        return results;
     }
 
     /** An opaque-looking locator, as Salesforce's are (MTAwMDA is where record 10,000 starts). */

@@ -98,6 +98,22 @@ class QueryJobTest extends Bulk2Test {
     }
 
     @Test
+    void result_pages_list_the_urls_of_the_sets() {
+        accounts(3);
+        String id = createQuery("SELECT Name FROM Account");
+        awaitJobs();
+        JsonNode pages = http.get(data(QUERY + "/" + id + "/resultPages")).json();
+        assertThat(pages.path("done").asBoolean()).isTrue();
+        assertThat(pages.path("nextRecordsUrl").isNull()).isTrue();
+        assertThat(pages.path("resultPages")).hasSize(1);
+        String url = pages.path("resultPages").get(0).path("resultUrl").asText();
+        assertThat(url).startsWith("/services/data/v60.0/jobs/query/" + id + "/results?locator=");
+        Http.Response set = http.get(url);
+        assertThat(set.header("Sforce-NumberOfRecords")).isEqualTo("3");
+        assertThat(set.header("Sforce-Locator")).isEqualTo("null");
+    }
+
+    @Test
     void query_all_includes_deleted_records_and_relationship_columns_are_flat() {
         String parent = http.post(data("/sobjects/Account"), Map.of("Name", "Parent")).json().path("id").asText();
         String gone = http.post(data("/sobjects/Account"), Map.of("Name", "Gone")).json().path("id").asText();
