@@ -116,9 +116,7 @@ public final class Emulator implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (OrgHost host : hosts) {
-            host.close();
-        }
+        hosts.forEach(OrgHost::close);
         if (server != null) {
             try {
                 server.stop();

@@ -1,6 +1,6 @@
 package dev.sfsync.emulator.bulk2;
 
-import dev.sfsync.emulator.org.BulkApiLimits;
+import dev.sfsync.emulator.org.LimitSettings;
 import dev.sfsync.emulator.org.Org;
 
 import java.time.Clock;
@@ -28,12 +28,12 @@ public final class Bulk2Limits {
     }
 
     public synchronized long recordsPerDay() {
-        return recordsPerDayOverride != null ? recordsPerDayOverride : fromOrgFile().recordsPerDay();
+        return recordsPerDayOverride != null ? recordsPerDayOverride : fromOrgFile().bulkV2IngestRecordsPerDay();
     }
 
     /** The most job data one job takes, counted after base64 encoding as Salesforce counts it. */
     public synchronized long maxUploadBytes() {
-        return maxUploadBytesOverride != null ? maxUploadBytesOverride : fromOrgFile().maxUploadBytes();
+        return maxUploadBytesOverride != null ? maxUploadBytesOverride : fromOrgFile().bulkV2MaxUploadBytes();
     }
 
     public synchronized long recordsUsed() {
@@ -69,8 +69,8 @@ public final class Bulk2Limits {
         windowStart = clock.instant();
     }
 
-    private BulkApiLimits fromOrgFile() {
-        return org.definition().bulkApiLimits();
+    private LimitSettings fromOrgFile() {
+        return org.definition().limits();
     }
 
     private void roll() {

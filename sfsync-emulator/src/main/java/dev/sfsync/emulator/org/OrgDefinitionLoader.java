@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.sfsync.emulator.faults.FaultRules;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -115,8 +116,7 @@ public final class OrgDefinitionLoader {
         if (SalesforceIds.normalize(orgId).isEmpty() || !orgId.startsWith("00D")) {
             problems.add("orgId: '" + orgId + "' is not an org id (fix: 15 or 18 characters starting with 00D, or leave it out)");
         }
-        long daily = root.path("limits").path("dailyApiRequests").asLong(100_000);
-        BulkApiLimits bulkApiLimits = readBulkApiLimits(root.path("limits"));
+        LimitSettings limits = LimitsSection.read(root.path("limits"), "limits", LimitSettings.DEFAULTS, problems);
         Duration ttl = Duration.ofSeconds(root.path("accessTokenTtlSeconds").asLong(7200));
         boolean apiEnabled = root.path("apiEnabled").asBoolean(true);
 
@@ -125,30 +125,12 @@ public final class OrgDefinitionLoader {
         List<UserAccount> users = readUsers(root.path("users"), profiles);
         List<ConnectedApp> apps = readApps(root.path("connectedApps"));
         Map<String, List<Map<String, Object>>> records = readRecords(root.path("records"), objects);
+        FaultRules faults = FaultsSection.read(root.path("faults"), "faults", objects.stream().map(ObjectSchema::name).toList(), problems);
         if (!problems.isEmpty()) {
             return null;
         }
-        return new OrgDefinition(name, SalesforceIds.normalize(orgId).orElseThrow(), environment, daily, ttl, apiEnabled,
-                objects, profiles, users, apps, records, bulkApiLimits);
-    }
-
-    private BulkApiLimits readBulkApiLimits(JsonNode limits) {
-        long recordsPerDay = positive(limits, "bulkApiRecordsPerDay", BulkApiLimits.DEFAULT_RECORDS_PER_DAY);
-        long maxUploadBytes = positive(limits, "bulkApiMaxUploadBytes", BulkApiLimits.DEFAULT_MAX_UPLOAD_BYTES);
-        return new BulkApiLimits(recordsPerDay, maxUploadBytes);
-    }
-
-    private long positive(JsonNode parent, String key, long defaultValue) {
-        JsonNode value = parent.path(key);
-        if (value.isMissingNode()) {
-            return defaultValue;
-        }
-        if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() <= 0) {
-            problems.add("limits." + key + ": '" + value.asText() + "' is not a positive whole number (fix: e.g. " + key + ": " + defaultValue
-                    + ", or leave it out for Salesforce's default)");
-            return defaultValue;
-        }
-        return value.asLong();
+        return new OrgDefinition(name, SalesforceIds.normalize(orgId).orElseThrow(), environment, limits, ttl, apiEnabled,
+                objects, profiles, users, apps, records, faults);
     }
 
     private List<ObjectSchema> readObjects(JsonNode node) {
@@ -488,18 +470,7 @@ public final class OrgDefinitionLoader {
     }
 
     private void checkKeys(JsonNode node, Set<String> allowed, String path) {
-        if (!node.isObject()) {
-            if (!node.isMissingNode()) {
-                problems.add((path.isEmpty() ? "(top)" : path) + ": must be a mapping");
-            }
-            return;
-        }
-        node.fieldNames().forEachRemaining(key -> {
-            if (!allowed.contains(key)) {
-                String suggestion = Suggestions.closest(key, allowed).map(s -> "did you mean '" + s + "'?").orElse("allowed: " + String.join(", ", allowed));
-                problems.add((path.isEmpty() ? "" : path + ".") + key + ": unknown key (fix: " + suggestion + ")");
-            }
-        });
+        new SectionChecks(problems).keys(node, allowed, path);
     }
 
     private static String text(JsonNode node, String key) {

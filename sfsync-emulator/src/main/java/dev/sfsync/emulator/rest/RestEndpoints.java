@@ -25,6 +25,7 @@ public final class RestEndpoints {
         new QueryEndpoint(host).register(router);
         new LimitsEndpoint(host).register(router);
         new dev.sfsync.emulator.bulk2.Bulk2Endpoints(host).register(router);
+        new dev.sfsync.emulator.tooling.ToolingEndpoints(host).register(router);
     }
 
     private void resources(Exchange ex, Matcher m) {

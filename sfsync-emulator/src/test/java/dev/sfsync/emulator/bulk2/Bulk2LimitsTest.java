@@ -3,18 +3,14 @@ package dev.sfsync.emulator.bulk2;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsync.emulator.Emulator;
 import dev.sfsync.emulator.Http;
-import dev.sfsync.emulator.org.BulkApiLimits;
-import dev.sfsync.emulator.org.InvalidOrgDefinition;
 import dev.sfsync.emulator.org.OrgDefinitionLoader;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class Bulk2LimitsTest extends Bulk2Test {
 
@@ -70,19 +66,7 @@ class Bulk2LimitsTest extends Bulk2Test {
         emulator.reset();
         assertThat(host.bulk2().limits().recordsPerDay()).isEqualTo(150_000_000L);
         assertThat(host.bulk2().limits().recordsUsed()).isZero();
-        assertThat(host.bulk2().limits().maxUploadBytes()).isEqualTo(BulkApiLimits.DEFAULT_MAX_UPLOAD_BYTES);
-    }
-
-    @Test
-    void the_org_file_sets_the_limits_and_explains_bad_values() {
-        var definition = OrgDefinitionLoader.load(("name: Small\nlimits:\n  bulkApiRecordsPerDay: 1000\n  bulkApiMaxUploadBytes: 2048\n"
-                + "users:\n  - username: a@b.c\n    password: p\n").getBytes(StandardCharsets.UTF_8), "small.yaml");
-        assertThat(definition.bulkApiLimits()).isEqualTo(new BulkApiLimits(1000, 2048));
-        assertThatThrownBy(() -> OrgDefinitionLoader.load(("name: Bad\nlimits:\n  bulkApiRecordsPerDay: -1\n  bulkApiMaxUploadBytes: lots\n"
-                + "users:\n  - username: a@b.c\n    password: p\n").getBytes(StandardCharsets.UTF_8), "bad.yaml"))
-                .isInstanceOf(InvalidOrgDefinition.class)
-                .hasMessageContaining("limits.bulkApiRecordsPerDay: '-1' is not a positive whole number")
-                .hasMessageContaining("limits.bulkApiMaxUploadBytes: 'lots' is not a positive whole number");
+        assertThat(host.bulk2().limits().maxUploadBytes()).isEqualTo(150L * 1024 * 1024);
     }
 
     @Test
