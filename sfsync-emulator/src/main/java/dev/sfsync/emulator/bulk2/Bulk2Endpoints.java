@@ -1,19 +1,17 @@
 package dev.sfsync.emulator.bulk2;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsync.emulator.OrgHost;
 import dev.sfsync.emulator.http.ApiException;
 import dev.sfsync.emulator.http.Exchange;
 import dev.sfsync.emulator.http.Router;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
  * Bulk API 2.0: the ingest and query job resources, and admin endpoints for tests: wait until every closed job has
- * been processed, pause and resume processing, and set the Bulk API limits.
+ * been processed, and pause and resume processing. The limits are the org's, set through /__admin/limits.
  */
 public final class Bulk2Endpoints {
     private final OrgHost host;
@@ -25,11 +23,10 @@ public final class Bulk2Endpoints {
     public void register(Router router) {
         new IngestEndpoints(host).register(router);
         new QueryEndpoints(host).register(router);
-        router.on("GET", "/__admin/bulk2/?", (ex, m) -> ex.json(200, state()));
+        router.on("GET", "/__admin/bulk2/?", (ex, m) -> ex.json(200, Map.of("jobs", host.bulk2().jobCount())));
         router.on("POST", "/__admin/bulk2/await", this::await);
         router.on("POST", "/__admin/bulk2/pause", (ex, m) -> { host.bulk2().pauseProcessing(); ex.noContent(); });
         router.on("POST", "/__admin/bulk2/resume", (ex, m) -> { host.bulk2().resumeProcessing(); ex.noContent(); });
-        router.on("PUT", "/__admin/bulk2/limits", this::limits);
     }
 
     /** Answers once no closed job is waiting or running: {@code {"idle":true}}, or false after timeoutSeconds (default 30). */
@@ -41,40 +38,5 @@ public final class Bulk2Endpoints {
         long seconds = Long.parseLong(text);
         boolean idle = host.bulk2().awaitIdle(Duration.ofSeconds(seconds));
         ex.json(200, Map.of("idle", idle));
-    }
-
-    private void limits(Exchange ex, Matcher m) {
-        JsonNode body = ex.jsonBody();
-        host.bulk2().limits().override(positive(body, "recordsPerDay"), positive(body, "maxUploadBytes"), count(body, "recordsUsed"));
-        ex.json(200, state());
-    }
-
-    private Map<String, Object> state() {
-        Bulk2Limits limits = host.bulk2().limits();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("jobs", host.bulk2().jobCount());
-        body.put("recordsPerDay", limits.recordsPerDay());
-        body.put("recordsUsed", limits.recordsUsed());
-        body.put("maxUploadBytes", limits.maxUploadBytes());
-        return body;
-    }
-
-    private static Long positive(JsonNode body, String key) {
-        Long value = count(body, key);
-        if (value != null && value <= 0) {
-            throw new ApiException(400, "INVALID_FIELD", key + " must be a positive number, not " + value);
-        }
-        return value;
-    }
-
-    private static Long count(JsonNode body, String key) {
-        JsonNode value = body.path(key);
-        if (value.isMissingNode()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || value.asLong() < 0) {
-            throw new ApiException(400, "INVALID_FIELD", key + " must be a whole number of 0 or more, not " + value);
-        }
-        return value.asLong();
     }
 }

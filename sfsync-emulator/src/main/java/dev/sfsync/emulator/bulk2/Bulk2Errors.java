@@ -62,6 +62,13 @@ final class Bulk2Errors {
                 + "(about " + (limitBytes / 4 * 3) + " bytes of CSV); split the data into several jobs");
     }
 
+    /** Salesforce documents the allowance (DailyBulkV2QueryJobs in /limits) but not its error; this is REST's limit error. */
+    static ApiException queryJobsSpent(long max) {
+        return new ApiException(403, "REQUEST_LIMIT_EXCEEDED", "ExceededQuota : The org has created its allowance of " + max
+                + " Bulk API 2.0 query jobs in 24 hours (DailyBulkV2QueryJobs in /limits); run the query through the REST query "
+                + "resource, or create the job once the 24-hour window has moved on");
+    }
+
     static ApiException notCsv(String contentType) {
         return new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type header specified in HTTP request is not supported: "
                 + contentType + "; upload job data as text/csv");

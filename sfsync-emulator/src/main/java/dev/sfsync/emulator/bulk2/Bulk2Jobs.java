@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The Bulk API 2.0 jobs of one org: ingest and query jobs by id (oldest first), their temp files, the worker that
- * processes them, and the org's Bulk API limits. Resetting the org forgets every job and deletes its files; closing the
- * emulator stops the worker and removes the temp directory.
+ * The Bulk API 2.0 jobs of one org: ingest and query jobs by id (oldest first), their temp files, and the worker that
+ * processes them (the allowances they spend are the org's, in {@link dev.sfsync.emulator.org.OrgLimits}). Resetting
+ * the org forgets every job and deletes its files; closing the emulator stops the worker and removes the temp directory.
  */
 public final class Bulk2Jobs implements AutoCloseable {
     private static final String JOB_KEY_PREFIX = "750";
@@ -27,17 +27,11 @@ public final class Bulk2Jobs implements AutoCloseable {
     private final SalesforceIds ids = new SalesforceIds(0);
     private final Map<String, IngestJob> ingestJobs = new LinkedHashMap<>();
     private final Map<String, QueryJob> queryJobs = new LinkedHashMap<>();
-    private final Bulk2Limits limits;
     private final JobWorker worker = new JobWorker();
     private Path spoolDir;
 
     public Bulk2Jobs(Org org) {
         this.org = org;
-        this.limits = new Bulk2Limits(org);
-    }
-
-    public Bulk2Limits limits() {
-        return limits;
     }
 
     /** Holds processing of jobs (those running stop at their next chunk) until {@link #resumeProcessing()}; for tests. */
@@ -118,7 +112,7 @@ public final class Bulk2Jobs implements AutoCloseable {
     }
 
     void process(IngestJob job) {
-        worker.submit(new IngestProcessor(org, job, limits, worker));
+        worker.submit(new IngestProcessor(org, job, worker));
     }
 
     void process(QueryJob job) {
@@ -140,7 +134,6 @@ public final class Bulk2Jobs implements AutoCloseable {
         }
         ingest.forEach(IngestJob::discard);
         query.forEach(QueryJob::discard);
-        limits.reset();
         worker.resume();
     }
 

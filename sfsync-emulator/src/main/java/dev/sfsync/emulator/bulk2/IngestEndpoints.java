@@ -87,7 +87,7 @@ final class IngestEndpoints {
 
     private UploadedData spool(IngestJob job, InputStream data) throws IOException {
         IngestJob.Spec spec = job.spec();
-        long limit = jobs.limits().maxUploadBytes();
+        long limit = host.org().limits().bulkV2MaxUploadBytes();
         try {
             return UploadSpool.spool(data, job.files().newFile("upload"), spec.delimiter(), spec.lineEnding(), limit, job.uploadedBytes());
         } catch (UploadSpool.UploadTooLarge e) {

@@ -28,13 +28,11 @@ final class IngestProcessor implements Runnable {
 
     private final Org org;
     private final IngestJob job;
-    private final Bulk2Limits limits;
     private final JobWorker worker;
 
-    IngestProcessor(Org org, IngestJob job, Bulk2Limits limits, JobWorker worker) {
+    IngestProcessor(Org org, IngestJob job, JobWorker worker) {
         this.org = org;
         this.job = job;
-        this.limits = limits;
         this.worker = worker;
     }
 
@@ -100,6 +98,7 @@ final class IngestProcessor implements Runnable {
     private void processRows(ObjectSchema schema, IngestColumns columns, Iterator<CsvRecord> rows, IngestResults results)
             throws IOException, JobFailure, InterruptedException {
         List<Future<?>> written = new ArrayList<>();
+        ChunkAllowance allowance = new ChunkAllowance(org.limits());
         try (ExecutorService reading = helperThread("read"); ExecutorService writing = helperThread("results")) {
             ChunkReader reader = new ChunkReader(rows, reading, CHUNK_SIZE);
             try {
@@ -112,15 +111,13 @@ final class IngestProcessor implements Runnable {
                         leaveUnprocessed(chunk, 0, reader, columns, results);
                         return;
                     }
-                    int granted = (int) limits.take(chunk.size());
+                    int granted = allowance.grant(chunk.size());
                     List<List<String>> writable = chunk.subList(0, granted);
                     WriteResult[] outcomes = writeChunk(schema, columns, writable);
                     written.add(writing.submit(() -> writeResults(outcomes, writable, columns, results)));
                     if (granted < chunk.size()) {
                         leaveUnprocessed(chunk, granted, reader, columns, results);
-                        throw new JobFailure("ExceededQuota : The org has used its allowance of " + limits.recordsPerDay()
-                                + " Bulk API records in 24 hours; " + job.status().processed() + " records of this job were processed, "
-                                + "the rest are in unprocessedrecords. Submit them again once the 24-hour window has moved on");
+                        throw allowance.failure(job.status().processed());
                     }
                 }
             } finally {

@@ -76,6 +76,9 @@ final class QueryEndpoints {
             throw new ApiException(400, "API_ERROR", "FeatureNotEnabled : OFFSET is not supported by Bulk API 2.0 query jobs; "
                     + "remove it and page through the results with the locator");
         }
+        if (!api.org().limits().bulkV2QueryJobs().tryAcquire(1)) {
+            throw Bulk2Errors.queryJobsSpent(api.org().limits().bulkV2QueryJobs().max());
+        }
         String id = jobs.nextId();
         QueryJob job = new QueryJob(id, new QueryJob.Spec(plan, operation == QueryOperation.queryAll, delimiter, lineEnding, api.user(),
                 api.org().clock().instant(), api.version()), jobs.filesFor(id));

@@ -1,6 +1,7 @@
 package dev.sfsync.emulator.bulk2;
 
 import dev.sfsync.emulator.http.Json;
+import dev.sfsync.emulator.org.DailyAllowance;
 import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.org.StoredRecord;
 import dev.sfsync.emulator.soql.SoqlExecutor;
@@ -19,9 +20,12 @@ import java.util.Arrays;
 
 /**
  * Runs a query job: executes its query and writes the rows as CSV to the job's result file, one record at a time,
- * noting where every 1,000th record starts so result sets can be served from any record on.
+ * noting where every 1,000th record starts so result sets can be served from any record on. The file's size counts
+ * against the org's query results per 24 hours, in whole MB rounded up per job.
  */
 final class QueryProcessor implements Runnable {
+    private static final long MEGABYTE = 1024 * 1024;
+
     private final Org org;
     private final QueryJob job;
     private final JobWorker worker;
@@ -42,6 +46,10 @@ final class QueryProcessor implements Runnable {
         String failure = null;
         try {
             results = write();
+            chargeStorage(results);
+        } catch (JobFailure e) {
+            results = null;
+            failure = e.getMessage();
         } catch (IOException | InterruptedException | RuntimeException e) {
             failure = RunFailures.describe(job.id(), e);
         } finally {
@@ -76,6 +84,16 @@ final class QueryProcessor implements Runnable {
         }
         return new QueryResultFile(file, projector.columnNames(), Arrays.copyOf(checkpoints, checkpoints.length), written,
                 spec.delimiter(), spec.lineEnding());
+    }
+
+    private void chargeStorage(QueryResultFile results) throws JobFailure, IOException {
+        DailyAllowance storage = org.limits().bulkV2QueryFileStorageMB();
+        long megabytes = (results.bytes() + MEGABYTE - 1) / MEGABYTE;
+        if (!storage.tryAcquire(megabytes)) {
+            throw new JobFailure("ExceededQuota : The org has used its allowance of " + storage.max() + " MB of Bulk API 2.0 query "
+                    + "results in 24 hours and this job's results take " + megabytes + " MB; select fewer fields or records, "
+                    + "or run the query again once the 24-hour window has moved on");
+        }
     }
 
     /** A stored value as Bulk API query results write it; null is an empty value. */

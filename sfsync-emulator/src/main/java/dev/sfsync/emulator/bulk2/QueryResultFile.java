@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -41,6 +42,11 @@ final class QueryResultFile {
 
     long records() {
         return records;
+    }
+
+    /** The size of the records on disk (the header is written as each set is served). */
+    long bytes() throws IOException {
+        return Files.size(file);
     }
 
     /** Writes the header row and records {@code [from, from + count)} to {@code out}. */

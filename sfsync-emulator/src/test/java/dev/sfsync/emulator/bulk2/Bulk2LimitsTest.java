@@ -14,23 +14,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class Bulk2LimitsTest extends Bulk2Test {
 
-    private JsonNode setLimits(Map<String, Object> limits) {
-        Http admin = new Http(host.baseUrl());
-        Http.Response response = admin.send(admin.builder("/__admin/bulk2/limits").header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(limits).toString())));
+    /** Sets maxima through the one place for the org's limits, as a test of any module would. */
+    private void setLimits(String json) {
+        Http.Response response = http.put("/__admin/limits", "application/json", json);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
     }
 
-    @Test
-    void the_defaults_are_salesforces() {
-        assertThat(host.bulk2().limits().recordsPerDay()).isEqualTo(150_000_000L);
-        assertThat(host.bulk2().limits().maxUploadBytes()).isEqualTo(150L * 1024 * 1024);
+    private JsonNode limitsResource() {
+        return http.get(data("/limits")).json();
+    }
+
+    private static String rows(int count) {
+        StringBuilder csv = new StringBuilder("Name\n");
+        for (int i = 0; i < count; i++) {
+            csv.append("Row ").append(i).append('\n');
+        }
+        return csv.toString();
     }
 
     @Test
     void an_upload_past_the_size_limit_after_base64_is_refused_and_not_kept() throws Exception {
-        setLimits(Map.of("maxUploadBytes", 40));
+        setLimits("{\"bulkV2MaxUploadBytes\": 40}");
         String id = createJob("Account", "insert").path("id").asText();
         assertThat(upload(id, "Name\n" + "A".repeat(24) + "\n").status()).as("30 bytes are 40 in base64").isEqualTo(201);
         String second = createJob("Account", "insert").path("id").asText();
@@ -46,7 +50,8 @@ class Bulk2LimitsTest extends Bulk2Test {
 
     @Test
     void the_daily_record_allowance_fails_a_job_once_spent_and_leaves_the_rest_unprocessed() {
-        setLimits(Map.of("recordsPerDay", 5, "recordsUsed", 2));
+        setLimits("{\"bulkV2IngestRecordsPerDay\": 5}");
+        assertThat(host.org().limits().bulkV2IngestRecords().tryAcquire(2)).isTrue();
         JsonNode info = runJob("Account", "insert", "Name\nA\nB\nC\nD\nE\n");
         assertThat(info.path("state").asText()).isEqualTo("Failed");
         assertThat(info.path("errorMessage").asText()).startsWith("ExceededQuota : The org has used its allowance of 5 Bulk API records in 24 hours");
@@ -61,12 +66,60 @@ class Bulk2LimitsTest extends Bulk2Test {
     }
 
     @Test
-    void a_reset_restores_the_limits_of_the_org_file() {
-        setLimits(Map.of("recordsPerDay", 5, "recordsUsed", 5, "maxUploadBytes", 10));
-        emulator.reset();
-        assertThat(host.bulk2().limits().recordsPerDay()).isEqualTo(150_000_000L);
-        assertThat(host.bulk2().limits().recordsUsed()).isZero();
-        assertThat(host.bulk2().limits().maxUploadBytes()).isEqualTo(150L * 1024 * 1024);
+    void ingest_takes_a_batch_per_ten_thousand_records_from_the_allocation_bulk_1_shares() {
+        JsonNode info = runJob("Account", "insert", rows(10_001));
+
+        assertThat(info.path("state").asText()).isEqualTo("JobComplete");
+        assertThat(limitsResource().path("DailyBulkApiBatches").toString()).isEqualTo("{\"Max\":15000,\"Remaining\":14998}");
+        assertThat(host.org().limits().bulkV2IngestRecords().used()).isEqualTo(10_001);
+    }
+
+    @Test
+    void an_ingest_job_fails_when_the_batch_allocation_is_spent() {
+        setLimits("{\"dailyBulkApiBatches\": 1}");
+        assertThat(host.org().limits().bulkApiBatches().tryAcquire(1)).as("a Bulk 1.0 batch takes the last one").isTrue();
+
+        JsonNode info = runJob("Account", "insert", "Name\nA\nB\n");
+
+        assertThat(info.path("state").asText()).isEqualTo("Failed");
+        assertThat(info.path("errorMessage").asText()).startsWith("ExceededQuota : The org has used its allocation of 1 Bulk API batches in 24 hours");
+        assertThat(info.path("numberRecordsProcessed").asLong()).isZero();
+        assertThat(results(info.path("id").asText(), "unprocessedrecords")).isEqualTo("Name\n\"A\"\n\"B\"\n");
+        assertThat(host.org().limits().bulkV2IngestRecords().used()).as("no rows were taken").isZero();
+    }
+
+    @Test
+    void query_jobs_and_their_results_count_against_the_query_allowances() {
+        runJob("Account", "insert", rows(3));
+        setLimits("{\"dailyBulkV2QueryJobs\": 1}");
+
+        Http.Response first = http.post(data(QUERY), Map.of("operation", "query", "query", "SELECT Id, Name FROM Account"));
+        awaitJobs();
+        Http.Response second = http.post(data(QUERY), Map.of("operation", "query", "query", "SELECT Id FROM Account"));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(info(QUERY, first.json().path("id").asText()).path("state").asText()).isEqualTo("JobComplete");
+        assertThat(second.status()).isEqualTo(403);
+        assertThat(second.errorCode()).isEqualTo("REQUEST_LIMIT_EXCEEDED");
+        assertThat(second.json().path(0).path("message").asText()).contains("1 Bulk API 2.0 query jobs in 24 hours");
+        JsonNode limits = limitsResource();
+        assertThat(limits.path("DailyBulkV2QueryJobs").toString()).isEqualTo("{\"Max\":1,\"Remaining\":0}");
+        assertThat(limits.path("DailyBulkV2QueryFileStorageMB").path("Remaining").asLong()).as("a small result takes 1 MB").isEqualTo(976_561);
+        assertThat(limits.path("DailyBulkApiBatches").path("Remaining").asLong()).as("query jobs take no batches").isEqualTo(14_999);
+    }
+
+    @Test
+    void a_query_job_whose_results_exceed_the_storage_allowance_fails() {
+        runJob("Account", "insert", rows(3));
+        setLimits("{\"dailyBulkV2QueryFileStorageMB\": 0}");
+
+        String id = http.post(data(QUERY), Map.of("operation", "query", "query", "SELECT Id FROM Account")).json().path("id").asText();
+        awaitJobs();
+
+        JsonNode info = info(QUERY, id);
+        assertThat(info.path("state").asText()).isEqualTo("Failed");
+        assertThat(info.path("errorMessage").asText()).startsWith("ExceededQuota : The org has used its allowance of 0 MB of Bulk API 2.0 query results");
+        assertThat(http.get(data(QUERY + "/" + id + "/results")).status()).isNotEqualTo(200);
     }
 
     @Test
