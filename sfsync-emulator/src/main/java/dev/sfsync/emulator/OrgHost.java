@@ -27,8 +27,8 @@ public final class OrgHost {
         this.sessions = new Sessions(org);
         this.cursors = new QueryCursors(org.clock());
         this.faults = new Faults(org.definition().faults(), this::expireSession);
-        this.bulk1Jobs = new Bulk1Jobs(org);
-        this.bulk2 = new Bulk2Jobs(org);
+        this.bulk1Jobs = new Bulk1Jobs(org, faults);
+        this.bulk2 = new Bulk2Jobs(org, faults);
         SeedRecords.load(this);
     }
 

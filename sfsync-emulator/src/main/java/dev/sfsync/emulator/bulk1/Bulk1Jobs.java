@@ -1,5 +1,6 @@
 package dev.sfsync.emulator.bulk1;
 
+import dev.sfsync.emulator.faults.Faults;
 import dev.sfsync.emulator.org.DailyAllowance;
 import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.org.UserAccount;
@@ -44,9 +45,9 @@ public final class Bulk1Jobs implements AutoCloseable {
     private final QueryBatch query;
     private Path spool;
 
-    public Bulk1Jobs(Org org) {
+    public Bulk1Jobs(Org org, Faults faults) {
         this.org = org;
-        this.ingest = new IngestBatch(org);
+        this.ingest = new IngestBatch(org, faults);
         this.query = new QueryBatch(org);
         this.scheduler = new BatchScheduler(this::process,
                 batch -> LockKeys.scan(batch, org.schema(batch.job().object()).orElse(null)), org.clock());

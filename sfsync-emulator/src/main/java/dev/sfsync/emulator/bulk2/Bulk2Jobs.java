@@ -1,5 +1,6 @@
 package dev.sfsync.emulator.bulk2;
 
+import dev.sfsync.emulator.faults.Faults;
 import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.org.SalesforceIds;
 
@@ -24,14 +25,16 @@ public final class Bulk2Jobs implements AutoCloseable {
     private static final String JOB_KEY_PREFIX = "750";
 
     private final Org org;
+    private final Faults faults;
     private final SalesforceIds ids = new SalesforceIds(0);
     private final Map<String, IngestJob> ingestJobs = new LinkedHashMap<>();
     private final Map<String, QueryJob> queryJobs = new LinkedHashMap<>();
     private final JobWorker worker = new JobWorker();
     private Path spoolDir;
 
-    public Bulk2Jobs(Org org) {
+    public Bulk2Jobs(Org org, Faults faults) {
         this.org = org;
+        this.faults = faults;
     }
 
     /** Holds processing of jobs (those running stop at their next chunk) until {@link #resumeProcessing()}; for tests. */
@@ -112,7 +115,7 @@ public final class Bulk2Jobs implements AutoCloseable {
     }
 
     void process(IngestJob job) {
-        worker.submit(new IngestProcessor(org, job, worker));
+        worker.submit(new IngestProcessor(org, faults, job, worker));
     }
 
     void process(QueryJob job) {

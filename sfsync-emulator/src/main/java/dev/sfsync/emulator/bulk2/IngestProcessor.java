@@ -3,6 +3,9 @@ package dev.sfsync.emulator.bulk2;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.sfsync.emulator.faults.ApiKind;
+import dev.sfsync.emulator.faults.Faults;
+import dev.sfsync.emulator.faults.InjectedRecordError;
 import dev.sfsync.emulator.org.ObjectSchema;
 import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.write.RecordWriter;
@@ -13,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,11 +31,13 @@ final class IngestProcessor implements Runnable {
     static final int CHUNK_SIZE = 10_000;
 
     private final Org org;
+    private final Faults faults;
     private final IngestJob job;
     private final JobWorker worker;
 
-    IngestProcessor(Org org, IngestJob job, JobWorker worker) {
+    IngestProcessor(Org org, Faults faults, IngestJob job, JobWorker worker) {
         this.org = org;
+        this.faults = faults;
         this.job = job;
         this.worker = worker;
     }
@@ -146,8 +152,14 @@ final class IngestProcessor implements Runnable {
             RecordWriter writer = new RecordWriter(org, job.spec().createdBy());
             for (int i = 0; i < outcomes.length; i++) {
                 if (outcomes[i] == null) {
-                    columns.fill(input, chunk.get(i));
-                    outcomes[i] = rowWriter.write(writer, chunk.get(i), input);
+                    // Drawn under the write lock, row by row, so injected faults replay with the same seed.
+                    Optional<InjectedRecordError> fault = faults.recordError(ApiKind.BULK2, schema.name());
+                    if (fault.isPresent()) {
+                        outcomes[i] = rowWriter.injected(chunk.get(i), fault.get());
+                    } else {
+                        columns.fill(input, chunk.get(i));
+                        outcomes[i] = rowWriter.write(writer, chunk.get(i), input);
+                    }
                 }
             }
         }

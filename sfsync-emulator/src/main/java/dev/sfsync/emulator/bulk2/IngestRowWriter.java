@@ -1,5 +1,6 @@
 package dev.sfsync.emulator.bulk2;
 
+import dev.sfsync.emulator.faults.InjectedRecordError;
 import dev.sfsync.emulator.org.FieldSchema;
 import dev.sfsync.emulator.org.ObjectSchema;
 import dev.sfsync.emulator.org.Org;
@@ -66,6 +67,12 @@ final class IngestRowWriter {
     private static String key(List<String> row, int column) {
         String value = row.get(column);
         return value.isEmpty() || value.equals(IngestColumns.NULL_VALUE) ? null : value;
+    }
+
+    /** The failed result of a row that a record fault rule picked instead of writing it. */
+    WriteResult injected(List<String> row, InjectedRecordError fault) {
+        boolean hasId = operation != IngestOperation.insert && row.size() == columns.size();
+        return WriteResult.failed(hasId ? columns.id(row) : null, RecordError.of(fault.errorCode(), fault.message()));
     }
 
     /** Writes one row; the caller holds the org's write lock. */

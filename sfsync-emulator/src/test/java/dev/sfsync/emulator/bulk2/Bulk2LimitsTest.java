@@ -24,14 +24,6 @@ class Bulk2LimitsTest extends Bulk2Test {
         return http.get(data("/limits")).json();
     }
 
-    private static String rows(int count) {
-        StringBuilder csv = new StringBuilder("Name\n");
-        for (int i = 0; i < count; i++) {
-            csv.append("Row ").append(i).append('\n');
-        }
-        return csv.toString();
-    }
-
     @Test
     void an_upload_past_the_size_limit_after_base64_is_refused_and_not_kept() throws Exception {
         setLimits("{\"bulkV2MaxUploadBytes\": 40}");

@@ -29,6 +29,15 @@ abstract class Bulk2Test extends EmulatorTest {
         return response.json();
     }
 
+    /** An insert CSV of {@code count} accounts named Row 0, Row 1, … */
+    static String rows(int count) {
+        StringBuilder csv = new StringBuilder("Name\n");
+        for (int i = 0; i < count; i++) {
+            csv.append("Row ").append(i).append('\n');
+        }
+        return csv.toString();
+    }
+
     Http.Response upload(String jobId, String csv) {
         return http.put(data(INGEST + "/" + jobId + "/batches"), "text/csv", csv);
     }
