@@ -161,6 +161,17 @@ public final class SnapshotStore implements AutoCloseable {
         }
     }
 
+    /** DuckDB's memory limit, the memory it holds now, and what it has spilled to disk, for benchmarks and diagnostics. */
+    public String memoryReport() {
+        try (DuckDBConnection connection = db.duplicate()) {
+            return Sql.queryString(connection, "SELECT 'memory limit ' || current_setting('memory_limit') || ', in use '"
+                    + " || (sum(memory_usage_bytes) // 1048576) || ' MB, spilled ' || (sum(temporary_storage_bytes) // 1048576) || ' MB'"
+                    + " FROM duckdb_memory()");
+        } catch (SQLException e) {
+            throw SnapshotStoreFailed.of("report memory", e);
+        }
+    }
+
     @Override
     public void close() {
         try {
