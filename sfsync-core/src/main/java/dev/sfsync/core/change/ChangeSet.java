@@ -36,7 +36,8 @@ public interface ChangeSet extends AutoCloseable {
     List<String> notices();
 
     /**
-     * The changes of the given kinds (all kinds if none), ordered by kind then key, streamed from disk.
+     * The changes of the given kinds (all kinds if none), grouped by kind (added, changed, removed) in no particular
+     * order within a kind, streamed from disk.
      * Close the stream (try-with-resources) when done with it.
      */
     Stream<Change> changes(Set<ChangeKind> kinds);
