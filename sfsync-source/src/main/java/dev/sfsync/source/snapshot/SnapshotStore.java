@@ -65,6 +65,9 @@ public final class SnapshotStore implements AutoCloseable {
             Sql.execute(db, "SET GLOBAL temp_directory = " + Sql.literal(stateDirectory.resolve("tmp").toAbsolutePath().toString()));
             // Order only matters where a query says so; not keeping it lets DuckDB stream big CREATE TABLE ... AS in less memory.
             Sql.execute(db, "SET GLOBAL preserve_insertion_order = false");
+            // Return freed memory to the system between detections instead of keeping it for the next one.
+            Sql.execute(db, "SET GLOBAL allocator_background_threads = true");
+            Sql.execute(db, "SET GLOBAL allocator_flush_threshold = '64MB'");
             String catalog = Sql.queryString(db, "SELECT current_database()");
             String probe = Sql.queryString(db, "SELECT hash(42::BIGINT, 'sfsync', 1.5::DOUBLE, DATE '2024-02-29', TRUE, NULL::VARCHAR,"
                     + " 12.34::DECIMAL(10, 2), TIMESTAMP '2024-02-29 12:34:56', ['a', 'b'])::VARCHAR");
