@@ -2,7 +2,7 @@ package dev.sfsync.benchmarks;
 
 import java.util.Arrays;
 
-/** Entry point of the benchmark jar: {@code ./bench emulator [seconds]}. Prints figures; never fails a build. */
+/** Entry point of the benchmark jar: {@code ./bench emulator [seconds]}, {@code ./bench diff [rows] [duckdb-memory-limit]}. Prints figures; never fails a build. */
 public final class Benchmarks {
     private Benchmarks() {
     }
@@ -12,8 +12,9 @@ public final class Benchmarks {
         String[] rest = args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length);
         switch (which) {
             case "emulator" -> EmulatorBenchmark.main(rest);
+            case "diff" -> DiffBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; available: emulator");
+                System.err.println("unknown benchmark '" + which + "'; available: emulator, diff");
                 System.exit(2);
             }
         }
