@@ -2,7 +2,10 @@ package dev.sfsync.benchmarks;
 
 import java.util.Arrays;
 
-/** Entry point of the benchmark jar: {@code ./bench emulator [seconds]}, {@code ./bench diff [rows] [duckdb-memory-limit]}. Prints figures; never fails a build. */
+/**
+ * Entry point of the benchmark jar: {@code ./bench emulator [seconds]}, {@code ./bench bulk1 [batches]} or
+ * {@code ./bench diff [rows] [duckdb-memory-limit]}. Prints figures; never fails a build.
+ */
 public final class Benchmarks {
     private Benchmarks() {
     }
@@ -12,9 +15,10 @@ public final class Benchmarks {
         String[] rest = args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length);
         switch (which) {
             case "emulator" -> EmulatorBenchmark.main(rest);
+            case "bulk1" -> Bulk1Benchmark.main(rest);
             case "diff" -> DiffBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; available: emulator, diff");
+                System.err.println("unknown benchmark '" + which + "'; available: emulator, bulk1, diff");
                 System.exit(2);
             }
         }

@@ -116,6 +116,7 @@ public final class Emulator implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        hosts.forEach(OrgHost::close);
         if (server != null) {
             try {
                 server.stop();

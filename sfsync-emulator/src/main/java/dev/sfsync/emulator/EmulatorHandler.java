@@ -1,6 +1,7 @@
 package dev.sfsync.emulator;
 
 import dev.sfsync.emulator.admin.AdminEndpoints;
+import dev.sfsync.emulator.bulk1.Bulk1Endpoints;
 import dev.sfsync.emulator.http.ApiException;
 import dev.sfsync.emulator.http.Exchange;
 import dev.sfsync.emulator.http.Router;
@@ -38,6 +39,9 @@ final class EmulatorHandler extends Handler.Abstract {
             if (host == null) {
                 throw ApiException.notFound();
             }
+            if (host.faults().intercept(exchange)) {
+                return true;
+            }
             Router router = routers.computeIfAbsent(host, this::routes);
             if (!router.dispatch(exchange)) {
                 throw ApiException.notFound();
@@ -60,6 +64,8 @@ final class EmulatorHandler extends Handler.Abstract {
         Router router = new Router();
         new OAuthEndpoints(host).register(router);
         new RestEndpoints(host).register(router);
+        new Bulk1Endpoints(host).register(router);
+        new dev.sfsync.emulator.soap.SoapEndpoints(host).register(router);
         new AdminEndpoints(host, emulator).register(router);
         return router;
     }

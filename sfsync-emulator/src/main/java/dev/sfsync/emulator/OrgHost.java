@@ -1,5 +1,7 @@
 package dev.sfsync.emulator;
 
+import dev.sfsync.emulator.faults.Faults;
+import dev.sfsync.emulator.bulk1.Bulk1Jobs;
 import dev.sfsync.emulator.oauth.Sessions;
 import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.rest.QueryCursors;
@@ -14,18 +16,24 @@ public final class OrgHost {
     private final Org org;
     private final Sessions sessions;
     private final QueryCursors cursors;
+    private final Faults faults;
+    private final Bulk1Jobs bulk1Jobs;
     private volatile String baseUrl;
 
     public OrgHost(Org org) {
         this.org = Objects.requireNonNull(org, "org is null");
         this.sessions = new Sessions(org);
         this.cursors = new QueryCursors(org.clock());
+        this.faults = new Faults(org.definition().faults(), this::expireSession);
+        this.bulk1Jobs = new Bulk1Jobs(org);
         SeedRecords.load(this);
     }
 
     public Org org() { return org; }
     public Sessions sessions() { return sessions; }
     public QueryCursors cursors() { return cursors; }
+    public Faults faults() { return faults; }
+    public Bulk1Jobs bulk1Jobs() { return bulk1Jobs; }
 
     /** e.g. http://127.0.0.1:53211; clients use it as login URL and receive it as instance_url. */
     public String baseUrl() {
@@ -38,17 +46,35 @@ public final class OrgHost {
 
     /** Back to the org file: records, limits, settings and all tokens. */
     public void reset() {
+        bulk1Jobs.clear();
         org.reset();
         sessions.clear();
         cursors.clear();
+        faults.reset(org.definition().faults());
         SeedRecords.load(this);
     }
 
     /** Serves another org file from now on (records, users and tokens start afresh). */
     public void replaceDefinition(dev.sfsync.emulator.org.OrgDefinition definition) {
+        bulk1Jobs.clear();
         org.replaceDefinition(definition);
         sessions.clear();
         cursors.clear();
+        faults.reset(definition.faults());
         SeedRecords.load(this);
+    }
+
+    /** A token fault: the caller's token, or every token when the call carried its session in the body (SOAP). */
+    private void expireSession(String accessToken) {
+        if (accessToken == null) {
+            sessions.expireAllAccessTokens();
+        } else {
+            sessions.expire(accessToken);
+        }
+    }
+
+    /** Stops this org's background work (Bulk batch workers) and deletes its spooled files. */
+    public void close() {
+        bulk1Jobs.close();
     }
 }

@@ -19,6 +19,7 @@ final class SeedRecords {
         Org org = host.org();
         UserAccount admin = org.defaultUser();
         synchronized (org.writeLock()) {
+            dev.sfsync.emulator.access.AccessRecords.seed(org);
             RecordWriter writer = new RecordWriter(org, admin);
             for (Map.Entry<String, List<Map<String, Object>>> entry : org.definition().seedRecords().entrySet()) {
                 ObjectSchema schema = org.schema(entry.getKey()).orElseThrow();

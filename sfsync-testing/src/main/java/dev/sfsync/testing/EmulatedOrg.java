@@ -8,6 +8,7 @@ import dev.sfsync.emulator.org.FieldSchema;
 import dev.sfsync.emulator.org.ObjectSchema;
 import dev.sfsync.emulator.org.OrgDefinition;
 import dev.sfsync.emulator.org.OrgDefinitionLoader;
+import dev.sfsync.emulator.org.OrgLimits;
 import dev.sfsync.emulator.org.SalesforceIds;
 import dev.sfsync.emulator.org.StoredRecord;
 import dev.sfsync.emulator.org.UserAccount;
@@ -214,6 +215,16 @@ public final class EmulatedOrg implements BeforeAllCallback, AfterAllCallback, B
 
     public void dailyApiLimit(long max) {
         host().org().apiUsage().setMax(max);
+    }
+
+    /** The org's fault rules for this test: errors, latency, dropped connections, expired tokens, failed records. */
+    public FaultControl faults() {
+        return new FaultControl(this);
+    }
+
+    /** The org's daily allowances (API requests, Bulk batches and records, Bulk query jobs) and their use. */
+    public OrgLimits limits() {
+        return host().org().limits();
     }
 
 }

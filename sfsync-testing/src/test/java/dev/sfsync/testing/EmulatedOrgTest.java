@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmulatedOrgTest {
@@ -51,5 +52,37 @@ class EmulatedOrgTest {
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"Name\":\"x\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.body()).contains("UNABLE_TO_LOCK_ROW");
+    }
+
+    @Test
+    @Order(4)
+    void failed_records_are_reported_and_the_others_saved() throws Exception {
+        org.faults().failNextRecords("UNABLE_TO_LOCK_ROW", 1);
+
+        HttpResponse<String> response = post(org, "/services/data/v60.0/composite/sobjects", """
+                {"records": [{"attributes": {"type": "Account"}, "Name": "Locked"}, {"attributes": {"type": "Account"}, "Name": "Saved"}]}""");
+
+        assertThat(response.body()).contains("UNABLE_TO_LOCK_ROW");
+        assertThat(org.records("Account")).extracting(r -> r.get("Name")).containsExactly("Seeded", "Saved");
+        assertThat(org.faults().log()).hasSize(1);
+    }
+
+    @Test
+    @Order(5)
+    void faults_of_one_test_are_gone_in_the_next() throws Exception {
+        assertThat(org.faults().rules().recordErrors()).isEmpty();
+        assertThat(post(org, "/services/data/v60.0/sobjects/Account", "{\"Name\":\"fine\"}").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    @Order(6)
+    void calls_fail_as_the_rules_say_and_bad_rules_say_what_is_wrong() throws Exception {
+        org.faults().set("errors: [{api: rest, status: 503, times: 1}]");
+
+        assertThat(post(org, "/services/data/v60.0/sobjects/Account", "{\"Name\":\"x\"}").statusCode()).isEqualTo(503);
+        assertThat(post(org, "/services/data/v60.0/sobjects/Account", "{\"Name\":\"x\"}").statusCode()).isEqualTo(201);
+        assertThatThrownBy(() -> org.faults().set("errors: [{rate: 2, status: 503}]"))
+                .hasMessageContaining("faults.errors[0].rate: '2' is not a rate");
+        assertThat(org.limits().bulkApiBatches().max()).isEqualTo(15_000);
     }
 }

@@ -1,6 +1,7 @@
 package dev.sfsync.emulator.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfsync.emulator.Emulator;
 import dev.sfsync.emulator.OrgHost;
 import dev.sfsync.emulator.http.ApiException;
@@ -8,6 +9,7 @@ import dev.sfsync.emulator.http.Exchange;
 import dev.sfsync.emulator.http.Json;
 import dev.sfsync.emulator.http.Router;
 import dev.sfsync.emulator.org.FieldSchema;
+import dev.sfsync.emulator.org.LimitsSection;
 import dev.sfsync.emulator.org.ObjectSchema;
 import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.org.OrgDefinitionLoader;
@@ -54,6 +56,9 @@ public final class AdminEndpoints {
         router.on("POST", "/__admin/locks", this::lock);
         router.on("DELETE", "/__admin/locks", (ex, m) -> { host.org().lockedRecordIds().clear(); ex.noContent(); });
         router.on("POST", "/__admin/leads/([^/]+)/convert", this::convertLead);
+        router.on("GET", "/__admin/limits", (ex, m) -> ex.json(200, host.org().limits().settings().toJson()));
+        new FaultAdminEndpoints(host).register(router);
+        router.on("GET", "/__admin/events/([^/]+)/?", new dev.sfsync.emulator.events.PublishedEvents(host)::list);
     }
 
     private void info(Exchange ex, Matcher m) {
@@ -113,11 +118,17 @@ public final class AdminEndpoints {
         ex.json(200, results);
     }
 
+    /** Takes the keys of the org file's limits: section, plus "used" for the API requests spent so far. */
     private void limits(Exchange ex, Matcher m) {
         JsonNode body = ex.jsonBody();
-        if (body.has("dailyApiRequests")) {
-            host.org().apiUsage().setMax(body.get("dailyApiRequests").asLong());
+        ObjectNode settings = body.isObject() ? body.deepCopy() : Json.MAPPER.createObjectNode();
+        settings.remove("used");
+        List<String> problems = new ArrayList<>();
+        var limits = LimitsSection.read(settings, "", host.org().limits().settings(), problems);
+        if (!problems.isEmpty()) {
+            throw FaultAdminEndpoints.invalid("INVALID_LIMITS", problems);
         }
+        host.org().limits().apply(limits);
         if (body.has("used")) {
             host.org().apiUsage().setUsed(body.get("used").asLong());
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -30,6 +31,7 @@ public final class Exchange {
     private Map<String, String> query;
     private byte[] body;
     private boolean committed;
+    private boolean dropInsteadOfAnswering;
 
     public Exchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -132,6 +134,10 @@ public final class Exchange {
 
     public void send(int status, String contentType, byte[] bytes) {
         ensureNotCommitted();
+        if (dropInsteadOfAnswering) {
+            dropConnection();
+            return;
+        }
         response.setStatus(status);
         if (contentType != null) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
@@ -144,6 +150,23 @@ public final class Exchange {
     /** Streams a large body; the caller must close the stream, which completes the exchange. */
     public OutputStream stream(int status, String contentType) {
         ensureNotCommitted();
+        if (dropInsteadOfAnswering) {
+            committed = true;
+            return new OutputStream() {
+                @Override
+                public void write(int b) {
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                }
+
+                @Override
+                public void close() {
+                    dropConnection();
+                }
+            };
+        }
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         committed = true;
@@ -170,8 +193,14 @@ public final class Exchange {
     /** Breaks the connection without an answer, as a dropped connection does. */
     public void dropConnection() {
         committed = true;
-        callback.failed(new IOException("connection dropped by fault injection"));
-        request.getConnectionMetaData().getConnection().close();
+        // Closing comes first: a callback failed on an open connection makes Jetty answer with an error page.
+        request.getConnectionMetaData().getConnection().getEndPoint().close();
+        callback.failed(new EofException("connection dropped by fault injection"));
+    }
+
+    /** Lets the request be processed as usual, then drops the connection where the answer would have gone. */
+    public void dropInsteadOfAnswering() {
+        dropInsteadOfAnswering = true;
     }
 
     public int localPort() {

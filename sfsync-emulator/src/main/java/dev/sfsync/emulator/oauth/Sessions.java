@@ -119,8 +119,18 @@ public final class Sessions {
 
     /** Makes every access token expire now, as a session timeout in the middle of a run would. */
     public void expireAllAccessTokens() {
-        Instant now = org.clock().instant();
-        access.replaceAll((token, s) -> new Session(token, s.user(), s.app(), s.scope(), s.issuedAt(), now, s.refreshToken()));
+        access.replaceAll((token, s) -> expiredNow(s));
+    }
+
+    /** Makes one access token expire now; its refresh token still works. */
+    public void expire(String accessToken) {
+        if (accessToken != null) {
+            access.computeIfPresent(accessToken, (token, s) -> expiredNow(s));
+        }
+    }
+
+    private Session expiredNow(Session s) {
+        return new Session(s.accessToken(), s.user(), s.app(), s.scope(), s.issuedAt(), org.clock().instant(), s.refreshToken());
     }
 
     public void clear() {

@@ -1,69 +1,44 @@
 package dev.sfsync.emulator.org;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The org's daily API request allowance, counted over a 24-hour window as Salesforce does, and reported in the
  * {@code Sforce-Limit-Info} header as {@code api-usage=used/max}.
  */
 public final class ApiUsage {
-    private static final Duration WINDOW = Duration.ofHours(24);
-
-    private final Clock clock;
-    private long max;
-    private long used;
-    private Instant windowStart;
+    private final DailyAllowance requests;
 
     public ApiUsage(Clock clock, long max) {
-        this.clock = clock;
-        this.max = max;
-        this.windowStart = clock.instant();
+        this.requests = new DailyAllowance(clock, max);
     }
 
     /** Counts one request; false when the allowance is already spent (the request must then be refused). */
-    public synchronized boolean tryAcquire() {
-        roll();
-        if (used >= max) {
-            return false;
-        }
-        used++;
-        return true;
+    public boolean tryAcquire() {
+        return requests.tryAcquire(1);
     }
 
-    public synchronized long used() {
-        roll();
-        return used;
+    public long used() {
+        return requests.used();
     }
 
-    public synchronized long max() {
-        return max;
+    public long max() {
+        return requests.max();
     }
 
-    public synchronized void setMax(long newMax) {
-        this.max = newMax;
+    public void setMax(long newMax) {
+        requests.setMax(newMax);
     }
 
-    public synchronized void setUsed(long newUsed) {
-        this.used = newUsed;
+    public void setUsed(long newUsed) {
+        requests.setUsed(newUsed);
     }
 
-    public synchronized void reset() {
-        used = 0;
-        windowStart = clock.instant();
+    public void reset() {
+        requests.reset();
     }
 
-    public synchronized String header() {
-        roll();
-        return "api-usage=" + used + "/" + max;
-    }
-
-    private void roll() {
-        Instant now = clock.instant();
-        if (now.isAfter(windowStart.plus(WINDOW))) {
-            used = 0;
-            windowStart = now;
-        }
+    public String header() {
+        return "api-usage=" + requests.used() + "/" + requests.max();
     }
 }

@@ -19,13 +19,15 @@ import static dev.sfsync.emulator.org.FieldType.STRING;
 import static dev.sfsync.emulator.org.FieldType.TEXTAREA;
 import static dev.sfsync.emulator.org.FieldType.URL;
 
-/** The standard objects every emulated org has: User, Account, Contact, Lead, Opportunity, Individual. */
+/** The standard objects every emulated org has: User, Account, Contact, Lead, Opportunity, Individual, and the {@link SetupObjects}. */
 public final class BuiltInObjects {
     private BuiltInObjects() {
     }
 
     public static List<ObjectSchema> all() {
-        return List.of(user(), account(), contact(), lead(), opportunity(), individual());
+        List<ObjectSchema> all = new ArrayList<>(List.of(user(), account(), contact(), lead(), opportunity(), individual()));
+        all.addAll(SetupObjects.all());
+        return List.copyOf(all);
     }
 
     /** Id, audit fields and IsDeleted, which Salesforce maintains on every record. */

@@ -92,4 +92,11 @@ public final class ObjectSchema {
         copy.put(field.name().toLowerCase(Locale.ROOT), field);
         return new ObjectSchema(name, label, labelPlural, keyPrefix, platformEvent, new ArrayList<>(copy.values()), validationRules);
     }
+
+    /** A copy without the named field (used when the Metadata API deletes a field). */
+    public ObjectSchema withoutField(String fieldName) {
+        Map<String, FieldSchema> copy = new LinkedHashMap<>(fieldsByLowerName);
+        copy.remove(fieldName.toLowerCase(Locale.ROOT));
+        return new ObjectSchema(name, label, labelPlural, keyPrefix, platformEvent, new ArrayList<>(copy.values()), validationRules);
+    }
 }

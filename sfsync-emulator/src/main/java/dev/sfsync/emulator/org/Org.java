@@ -26,14 +26,14 @@ public final class Org {
     private final Set<String> lockedRecordIds = ConcurrentHashMap.newKeySet();
     private final SalesforceIds ids = new SalesforceIds(1000);
     private final Map<String, java.util.concurrent.atomic.AtomicLong> autoNumbers = new ConcurrentHashMap<>();
-    private final ApiUsage apiUsage;
+    private final OrgLimits limits;
     private volatile Duration accessTokenTtl;
     private volatile boolean apiEnabled;
 
     public Org(OrgDefinition definition, Clock clock) {
         this.definition = definition;
         this.clock = clock;
-        this.apiUsage = new ApiUsage(clock, definition.dailyApiRequests());
+        this.limits = new OrgLimits(clock, definition.limits());
         this.accessTokenTtl = definition.accessTokenTtl();
         this.apiEnabled = definition.apiEnabled();
         load();
@@ -69,8 +69,7 @@ public final class Org {
             appsByClientId.clear();
             lockedRecordIds.clear();
             autoNumbers.clear();
-            apiUsage.reset();
-            apiUsage.setMax(definition.dailyApiRequests());
+            limits.reset(definition.limits());
             accessTokenTtl = definition.accessTokenTtl();
             apiEnabled = definition.apiEnabled();
             load();
@@ -92,7 +91,8 @@ public final class Org {
     public Clock clock() { return clock; }
     public Object writeLock() { return writeLock; }
     public SalesforceIds ids() { return ids; }
-    public ApiUsage apiUsage() { return apiUsage; }
+    public ApiUsage apiUsage() { return limits.apiUsage(); }
+    public OrgLimits limits() { return limits; }
     public Duration accessTokenTtl() { return accessTokenTtl; }
     public void accessTokenTtl(Duration ttl) { this.accessTokenTtl = ttl; }
     public boolean apiEnabled() { return apiEnabled; }
@@ -101,8 +101,12 @@ public final class Org {
 
     /** The next value of an auto-number field, e.g. A-0001, numbered per field as Salesforce does. */
     public String nextAutoNumber(String object, String field) {
-        long next = autoNumbers.computeIfAbsent(object + "." + field, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
-        return String.format("A-%04d", next);
+        return String.format("A-%04d", nextNumber(object, field));
+    }
+
+    /** The next number of a per-field sequence (1, 2, 3 …), restarted by a reset; auto-numbers and replay ids use it. */
+    public long nextNumber(String object, String field) {
+        return autoNumbers.computeIfAbsent(object + "." + field, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
     }
 
     public Optional<RecordStore> store(String objectName) {

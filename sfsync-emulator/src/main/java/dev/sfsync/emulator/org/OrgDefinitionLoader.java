@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.sfsync.emulator.faults.FaultRules;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -115,7 +116,7 @@ public final class OrgDefinitionLoader {
         if (SalesforceIds.normalize(orgId).isEmpty() || !orgId.startsWith("00D")) {
             problems.add("orgId: '" + orgId + "' is not an org id (fix: 15 or 18 characters starting with 00D, or leave it out)");
         }
-        long daily = root.path("limits").path("dailyApiRequests").asLong(100_000);
+        LimitSettings limits = LimitsSection.read(root.path("limits"), "limits", LimitSettings.DEFAULTS, problems);
         Duration ttl = Duration.ofSeconds(root.path("accessTokenTtlSeconds").asLong(7200));
         boolean apiEnabled = root.path("apiEnabled").asBoolean(true);
 
@@ -124,11 +125,12 @@ public final class OrgDefinitionLoader {
         List<UserAccount> users = readUsers(root.path("users"), profiles);
         List<ConnectedApp> apps = readApps(root.path("connectedApps"));
         Map<String, List<Map<String, Object>>> records = readRecords(root.path("records"), objects);
+        FaultRules faults = FaultsSection.read(root.path("faults"), "faults", objects.stream().map(ObjectSchema::name).toList(), problems);
         if (!problems.isEmpty()) {
             return null;
         }
-        return new OrgDefinition(name, SalesforceIds.normalize(orgId).orElseThrow(), environment, daily, ttl, apiEnabled,
-                objects, profiles, users, apps, records);
+        return new OrgDefinition(name, SalesforceIds.normalize(orgId).orElseThrow(), environment, limits, ttl, apiEnabled,
+                objects, profiles, users, apps, records, faults);
     }
 
     private List<ObjectSchema> readObjects(JsonNode node) {
@@ -468,18 +470,7 @@ public final class OrgDefinitionLoader {
     }
 
     private void checkKeys(JsonNode node, Set<String> allowed, String path) {
-        if (!node.isObject()) {
-            if (!node.isMissingNode()) {
-                problems.add((path.isEmpty() ? "(top)" : path) + ": must be a mapping");
-            }
-            return;
-        }
-        node.fieldNames().forEachRemaining(key -> {
-            if (!allowed.contains(key)) {
-                String suggestion = Suggestions.closest(key, allowed).map(s -> "did you mean '" + s + "'?").orElse("allowed: " + String.join(", ", allowed));
-                problems.add((path.isEmpty() ? "" : path + ".") + key + ": unknown key (fix: " + suggestion + ")");
-            }
-        });
+        new SectionChecks(problems).keys(node, allowed, path);
     }
 
     private static String text(JsonNode node, String key) {

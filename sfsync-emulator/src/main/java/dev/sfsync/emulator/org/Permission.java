@@ -9,5 +9,7 @@ public enum Permission {
     /** "Customize Application": needed to create or change fields through the Metadata and Tooling APIs. */
     CustomizeApplication,
     /** "View Setup and Configuration". */
-    ViewSetup
+    ViewSetup,
+    /** "Bulk API Hard Delete": needed to create a Bulk hardDelete job. */
+    BulkApiHardDelete
 }

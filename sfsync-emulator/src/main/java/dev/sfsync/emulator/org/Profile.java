@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A profile: system permissions, object permissions (objects not listed get full access) and field-level security
- * (fields not listed are editable). Field grants can change at runtime, as FieldPermissions do in Salesforce.
+ * (fields not listed are editable). Field grants can change at runtime, as FieldPermissions do in Salesforce; on top of
+ * the profile's own grants sit those of the permission sets assigned to its users.
  */
 public final class Profile {
     private final String id;
@@ -17,6 +18,8 @@ public final class Profile {
     private final Set<Permission> permissions;
     private final Map<String, Set<ObjectPermission>> objectPermissions = new ConcurrentHashMap<>();
     private final Map<String, Access> fieldAccess = new ConcurrentHashMap<>();
+    private volatile Map<String, Access> definedFieldAccess;
+    private volatile Map<String, Access> permissionSetAccess = Map.of();
 
     public Profile(String id, String name, Set<Permission> permissions) {
         this.id = Objects.requireNonNull(id, "id is null");
@@ -48,10 +51,41 @@ public final class Profile {
     }
 
     public Access fieldAccess(String object, String field) {
-        if (fieldAccess.isEmpty()) {
-            return Access.EDIT;
+        Access own = fieldAccess.isEmpty() ? Access.EDIT : fieldAccess.getOrDefault(key(object, field), Access.EDIT);
+        Map<String, Access> extra = permissionSetAccess;
+        if (extra.isEmpty() || own == Access.EDIT) {
+            return own;
         }
-        return fieldAccess.getOrDefault(key(object, field), Access.EDIT);
+        Access granted = extra.get(key(object, field));
+        return granted != null && granted.ordinal() > own.ordinal() ? granted : own;
+    }
+
+    /** The field grants of the profile itself, keyed "object.field" in lower case. */
+    public Map<String, Access> fieldGrants() {
+        return Map.copyOf(fieldAccess);
+    }
+
+    /** Replaces what permission sets assigned to this profile's users add, keyed as {@link #fieldGrants()}. */
+    public void permissionSetGrants(Map<String, Access> grants) {
+        permissionSetAccess = Map.copyOf(grants);
+    }
+
+    /**
+     * The first call remembers the field grants the org file set; later calls put them back and drop every grant made
+     * since (an org reset), permission sets included.
+     */
+    public void resetFieldGrants() {
+        if (definedFieldAccess == null) {
+            definedFieldAccess = Map.copyOf(fieldAccess);
+        } else {
+            fieldAccess.clear();
+            fieldAccess.putAll(definedFieldAccess);
+        }
+        permissionSetAccess = Map.of();
+    }
+
+    public static String fieldKey(String object, String field) {
+        return key(object, field);
     }
 
     private static String key(String object, String field) {

@@ -56,7 +56,7 @@ final class CollectionsEndpoint {
         for (JsonNode record : records(body)) {
             ObjectSchema schema = typeOf(api, record);
             Map<FieldSchema, Object> input = FieldInput.fromJson(schema, api.profile(), record);
-            operations.add(writer -> writer.create(schema, input));
+            operations.add(withFaults(schema.name(), null, writer -> writer.create(schema, input)));
         }
         ex.json(200, run(api, operations, body.path("allOrNone").asBoolean(false), false));
     }
@@ -72,7 +72,8 @@ final class CollectionsEndpoint {
             if (id.isMissingNode() || id.isNull() || id.asText().isBlank()) {
                 operations.add(writer -> WriteResult.failed(null, RecordError.of("MISSING_ARGUMENT", "Id not specified in an update call", "Id")));
             } else {
-                operations.add(writer -> writer.update(schema, id.asText(), input));
+                String recordId = SalesforceIds.normalize(id.asText()).orElse(null);
+                operations.add(withFaults(schema.name(), recordId, writer -> writer.update(schema, id.asText(), input)));
             }
         }
         ex.json(200, run(api, operations, body.path("allOrNone").asBoolean(false), false));
@@ -106,7 +107,7 @@ final class CollectionsEndpoint {
                 operations.add(writer -> WriteResult.failed(null, RecordError.of("DUPLICATE_EXTERNAL_ID",
                         "Duplicate external id specified: " + key, matchField.name())));
             } else {
-                operations.add(writer -> writer.upsert(schema, matchField, input));
+                operations.add(withFaults(schema.name(), null, writer -> writer.upsert(schema, matchField, input)));
             }
         }
         ex.json(200, run(api, operations, body.path("allOrNone").asBoolean(false), true));
@@ -121,7 +122,9 @@ final class CollectionsEndpoint {
         }
         List<RecordOperation> operations = new ArrayList<>();
         for (String id : list) {
-            operations.add(writer -> writer.delete(null, id.trim()));
+            String recordId = SalesforceIds.normalize(id.trim()).orElse(null);
+            String object = api.org().schemaForId(recordId).map(ObjectSchema::name).orElse(null);
+            operations.add(withFaults(object, recordId, writer -> writer.delete(null, id.trim())));
         }
         ex.json(200, run(api, operations, ex.queryParam("allOrNone").map(Boolean::parseBoolean).orElse(false), false));
     }
@@ -149,6 +152,11 @@ final class CollectionsEndpoint {
             out.add(record.map(r -> (Object) RecordView.render(api, r, fields)).orElse(null));
         }
         ex.json(200, out);
+    }
+
+    /** The write, unless a record fault rule fails this record first (see {@link dev.sfsync.emulator.faults.Faults}). */
+    private RecordOperation withFaults(String object, String recordId, RecordOperation write) {
+        return writer -> RecordFaults.failure(host, object, recordId).orElseGet(() -> write.apply(writer));
     }
 
     private static List<Map<String, Object>> run(ApiContext api, List<RecordOperation> operations, boolean allOrNone, boolean withCreated) {

@@ -181,13 +181,25 @@ final class DescribeRenderer {
                     r.put("field", f.name());
                     r.put("junctionIdListNames", List.of());
                     r.put("junctionReferenceTo", List.of());
-                    r.put("relationshipName", child.custom() ? child.labelPlural().replace(" ", "_") + "__r" : child.labelPlural().replace(" ", ""));
+                    r.put("relationshipName", childRelationshipName(parent, child, f));
                     r.put("restrictedDelete", false);
                     out.add(r);
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The parent's name for its children: the child's plural label (Contacts, Opportunities; Compat_Items__r for a custom
+     * child). A standard object's own hierarchy is prefixed with Child, as Account.ParentId gives ChildAccounts.
+     */
+    private static String childRelationshipName(ObjectSchema parent, ObjectSchema child, FieldSchema field) {
+        if (child.custom()) {
+            return child.labelPlural().replace(" ", "_") + "__r";
+        }
+        String plural = child.labelPlural().replace(" ", "");
+        return child.name().equals(parent.name()) && field.name().equals("ParentId") ? "Child" + plural : plural;
     }
 
     private Map<String, Object> masterRecordType(ObjectSchema schema) {

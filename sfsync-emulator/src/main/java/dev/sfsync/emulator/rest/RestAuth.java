@@ -16,11 +16,16 @@ public final class RestAuth {
     }
 
     public static ApiContext authenticate(OrgHost host, Exchange exchange, String version) {
+        return authenticate(host, exchange, version, bearerToken(exchange));
+    }
+
+    /** The same checks for a session id sent another way (the SOAP APIs send it in a SessionHeader). */
+    public static ApiContext authenticate(OrgHost host, Exchange exchange, String version, String sessionId) {
         if (!ApiVersions.supported(version)) {
             throw ApiException.notFound();
         }
         exchange.setHeader("Sforce-Limit-Info", host.org().apiUsage().header());
-        Session session = host.sessions().session(bearerToken(exchange)).orElseThrow(ApiException::invalidSession);
+        Session session = host.sessions().session(sessionId).orElseThrow(ApiException::invalidSession);
         if (!host.org().apiEnabled()) {
             throw new ApiException(403, "API_DISABLED_FOR_ORG", "The REST API is not enabled for this Organization.");
         }

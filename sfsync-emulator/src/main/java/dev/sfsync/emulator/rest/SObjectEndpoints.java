@@ -79,7 +79,8 @@ final class SObjectEndpoints {
         Map<FieldSchema, Object> input = FieldInput.fromJson(schema, api.profile(), ex.jsonBody());
         WriteResult result;
         synchronized (api.org().writeLock()) {
-            result = new RecordWriter(api.org(), api.user()).create(schema, input);
+            result = RecordFaults.failure(host, schema.name(), null)
+                    .orElseGet(() -> new RecordWriter(api.org(), api.user()).create(schema, input));
         }
         if (!result.success()) {
             throw SaveResults.failure(result);
@@ -101,7 +102,8 @@ final class SObjectEndpoints {
         Map<FieldSchema, Object> input = FieldInput.fromJson(schema, api.profile(), ex.jsonBody());
         WriteResult result;
         synchronized (api.org().writeLock()) {
-            result = new RecordWriter(api.org(), api.user()).update(schema, id, input);
+            result = RecordFaults.failure(host, schema.name(), id)
+                    .orElseGet(() -> new RecordWriter(api.org(), api.user()).update(schema, id, input));
         }
         if (!result.success()) {
             throw SaveResults.failure(result);
@@ -115,7 +117,8 @@ final class SObjectEndpoints {
         String id = Lookups.existing(api, schema, m.group(3)).id();
         WriteResult result;
         synchronized (api.org().writeLock()) {
-            result = new RecordWriter(api.org(), api.user()).delete(schema, id);
+            result = RecordFaults.failure(host, schema.name(), id)
+                    .orElseGet(() -> new RecordWriter(api.org(), api.user()).delete(schema, id));
         }
         if (!result.success()) {
             throw SaveResults.failure(result);
@@ -150,7 +153,8 @@ final class SObjectEndpoints {
         input.put(matchField, m.group(4));
         WriteResult result;
         synchronized (api.org().writeLock()) {
-            result = new RecordWriter(api.org(), api.user()).upsert(schema, matchField, input);
+            result = RecordFaults.failure(host, schema.name(), null)
+                    .orElseGet(() -> new RecordWriter(api.org(), api.user()).upsert(schema, matchField, input));
         }
         if (!result.success()) {
             throw SaveResults.failure(result);
@@ -171,7 +175,9 @@ final class SObjectEndpoints {
         }
         WriteResult result;
         synchronized (api.org().writeLock()) {
-            result = new RecordWriter(api.org(), api.user()).delete(schema, matches.getFirst().id());
+            String id = matches.getFirst().id();
+            result = RecordFaults.failure(host, schema.name(), id)
+                    .orElseGet(() -> new RecordWriter(api.org(), api.user()).delete(schema, id));
         }
         if (!result.success()) {
             throw SaveResults.failure(result);

@@ -46,8 +46,12 @@ final class SaveResults {
         return new ApiException(status, items);
     }
 
+    /**
+     * The result of a record that succeeded but was undone by allOrNone. A record it had created no longer exists, so
+     * its id goes, as SaveResult's id is set only for a record that was saved; an updated or deleted one keeps its id.
+     */
     static WriteResult rolledBack(WriteResult original) {
-        return WriteResult.failed(original.id(), RecordError.of(ROLLED_BACK,
+        return WriteResult.failed(original.created() ? null : original.id(), RecordError.of(ROLLED_BACK,
                 "Record rolled back because not all records were valid and the request was using AllOrNone header"));
     }
 }

@@ -29,9 +29,10 @@ public final class FieldResolver {
         this.query = query;
     }
 
-    /** The queryable object of that name, or INVALID_TYPE as if it did not exist. */
+    /** The queryable object of that name, or INVALID_TYPE as if it did not exist (platform events are never queryable). */
     public ObjectSchema object(String name, int position) {
-        return readableObject(name).orElseThrow(() -> SoqlError.unsupportedType(query, position, name));
+        return readableObject(name).filter(schema -> !schema.platformEvent())
+                .orElseThrow(() -> SoqlError.unsupportedType(query, position, name));
     }
 
     public ResolvedField resolve(ObjectSchema root, FieldPath path) {

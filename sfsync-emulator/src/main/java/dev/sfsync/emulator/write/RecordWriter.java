@@ -82,6 +82,9 @@ public final class RecordWriter {
         if (existing.isDeleted()) {
             return WriteResult.failed(id.get(), RecordError.of("ENTITY_IS_DELETED", "entity is deleted"));
         }
+        if (schema.platformEvent()) {
+            return WriteResult.failed(id.get(), immutableEvent(schema, "updated"));
+        }
         if (schema.name().equals("User") || !user.profile().can(schema.name(), ObjectPermission.EDIT)) {
             return WriteResult.failed(id.get(), insufficientAccess());
         }
@@ -165,11 +168,19 @@ public final class RecordWriter {
         if (existing.isDeleted()) {
             return WriteResult.failed(id.get(), RecordError.of("ENTITY_IS_DELETED", "entity is deleted"));
         }
+        if (schema.get().platformEvent()) {
+            return WriteResult.failed(id.get(), immutableEvent(schema.get(), "deleted"));
+        }
         if (schema.get().name().equals("User") || !user.profile().can(schema.get().name(), ObjectPermission.DELETE)) {
             return WriteResult.failed(id.get(), insufficientAccess());
         }
         if (org.lockedRecordIds().contains(id.get())) {
             return WriteResult.failed(id.get(), unableToLock(id.get()));
+        }
+        RecordHook hook = RecordHooks.of(schema.get());
+        Optional<RecordError> refused = hook == null ? Optional.empty() : hook.beforeWrite(org, user, schema.get(), existing, null);
+        if (refused.isPresent()) {
+            return WriteResult.failed(id.get(), refused.get());
         }
         LinkedHashMap<String, Object> values = new LinkedHashMap<>(existing.values());
         values.put("IsDeleted", Boolean.TRUE);
@@ -198,6 +209,13 @@ public final class RecordWriter {
             }
         }
         RecordStore store = org.store(schema.name()).orElseThrow();
+        RecordHook hook = RecordHooks.of(schema);
+        if (hook != null) {
+            Optional<RecordError> refused = hook.beforeWrite(org, user, schema, creating ? null : store.get(id).orElse(null), values);
+            if (refused.isPresent()) {
+                return WriteResult.failed(creating ? null : id, refused.get());
+            }
+        }
         for (FieldSchema field : schema.uniqueFields()) {
             Object value = values.get(field.name());
             if (value != null) {
@@ -211,17 +229,41 @@ public final class RecordWriter {
         }
         SystemFields.stamp(values, id, user.id(), org.clock().instant(), creating);
         put(store, StoredRecord.adopting(id, schema, values));
+        if (schema.platformEvent()) {
+            return WriteResult.enqueued(id, String.valueOf(values.get("EventUuid")));
+        }
         return creating ? WriteResult.created(id) : WriteResult.saved(id);
+    }
+
+    /**
+     * Changes fields Salesforce maintains itself (no access or value checks), stamping the modification; undone with the
+     * rest of this writer's work. Merges use it to re-parent records and to mark what a victim was merged into.
+     */
+    void putSystemChange(StoredRecord existing, Map<String, Object> changes) {
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>(existing.values());
+        values.putAll(changes);
+        Instant now = org.clock().instant();
+        values.put("LastModifiedDate", now);
+        values.put("LastModifiedById", user.id());
+        values.put("SystemModstamp", now);
+        put(org.store(existing.objectName()).orElseThrow(), StoredRecord.adopting(existing.id(), existing.schema(), values));
     }
 
     private void put(RecordStore store, StoredRecord record) {
         StoredRecord previous = store.get(record.id()).orElse(null);
         store.put(record);
+        RecordHook hook = RecordHooks.of(record.schema());
+        if (hook != null) {
+            hook.afterWrite(org, previous, record);
+        }
         undo.push(() -> {
             if (previous == null) {
                 store.remove(record.id());
             } else {
                 store.put(previous);
+            }
+            if (hook != null) {
+                hook.afterWrite(org, record, previous);
             }
         });
     }
@@ -317,7 +359,12 @@ public final class RecordWriter {
         return RecordError.of("INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id");
     }
 
-    static RecordError unableToLock(String id) {
+    private static RecordError immutableEvent(ObjectSchema schema, String verb) {
+        return RecordError.of("INVALID_TYPE_FOR_OPERATION", "entity type cannot be " + verb + ": " + schema.label()
+                + " (platform event messages can only be published)");
+    }
+
+    public static RecordError unableToLock(String id) {
         return RecordError.of("UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record or 1 records: " + id);
     }
 }

@@ -16,6 +16,14 @@ public record WriteResult(String id, boolean success, boolean created, List<Reco
         return new WriteResult(id, true, false, List.of());
     }
 
+    /**
+     * A published platform event: successful, yet carrying OPERATION_ENQUEUED with the event's UUID in its errors, as
+     * Salesforce answers asynchronous publishing.
+     */
+    public static WriteResult enqueued(String id, String eventUuid) {
+        return new WriteResult(id, true, true, List.of(RecordError.of("OPERATION_ENQUEUED", eventUuid)));
+    }
+
     public static WriteResult failed(String id, RecordError error) {
         return new WriteResult(id, false, false, List.of(error));
     }

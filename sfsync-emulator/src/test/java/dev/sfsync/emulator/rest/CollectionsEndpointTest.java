@@ -40,6 +40,7 @@ class CollectionsEndpointTest extends EmulatorTest {
                 account("good", "G-1"), Map.of("attributes", Map.of("type", "Account"), "Tier__c", "Nope", "Name", "bad"))));
         JsonNode results = response.json();
         assertThat(results.get(0).path("errors").get(0).path("statusCode").asText()).isEqualTo("ALL_OR_NONE_OPERATION_ROLLED_BACK");
+        assertThat(results.get(0).path("id").isNull()).as("a rolled-back create names no record").isTrue();
         assertThat(results.get(1).path("errors").get(0).path("statusCode").asText()).isEqualTo("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST");
         assertThat(host.org().store("Account").orElseThrow().liveCount()).as("nothing remains after the rollback").isZero();
     }

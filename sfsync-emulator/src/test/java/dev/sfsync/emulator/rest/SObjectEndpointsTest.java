@@ -82,6 +82,18 @@ class SObjectEndpointsTest extends EmulatorTest {
         JsonNode id = findByName(describe.path("fields"), "Id");
         assertThat(id.path("defaultedOnCreate").asBoolean()).isTrue();
         assertThat(describe.path("childRelationships").findValuesAsText("childSObject")).contains("Contact", "Opportunity", "Invoice__c");
+        assertThat(childRelationship(describe, "Contact", "AccountId").path("relationshipName").asText()).isEqualTo("Contacts");
+        assertThat(childRelationship(describe, "Account", "ParentId").path("relationshipName").asText())
+                .as("the account hierarchy, as jsforce's describe shows it").isEqualTo("ChildAccounts");
+    }
+
+    private static JsonNode childRelationship(JsonNode describe, String childSObject, String field) {
+        for (JsonNode relationship : describe.path("childRelationships")) {
+            if (relationship.path("childSObject").asText().equals(childSObject) && relationship.path("field").asText().equals(field)) {
+                return relationship;
+            }
+        }
+        throw new AssertionError("no child relationship " + childSObject + "." + field);
     }
 
     @Test

@@ -1,0 +1,64 @@
+package dev.sfsync.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sfsync.engine.config.ConfigProblem;
+import dev.sfsync.engine.config.ConfigResult;
+import dev.sfsync.engine.config.ProjectConfig;
+import dev.sfsync.engine.config.ProjectConfigReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Checks the project file without touching the network. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check sfsync.yaml: its shape, values, names that refer to each other, and that secrets are references.",
+                "Reports every problem at once, with line, column and a fix. Needs no network."},
+        footer = {"", "Examples:", "  sfsync validate", "  sfsync validate --project ../crm-sync --json"})
+final class ValidateCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Mixin
+    ProjectOption project;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ConfigResult result = new ProjectConfigReader().read(project.directory);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("valid", result.ok());
+            body.put("problems", result.problems());
+            result.config().ifPresent(config -> body.put("syncs", List.copyOf(config.syncs().keySet())));
+            out.println(JSON.writeValueAsString(body));
+        } else if (result.ok()) {
+            ProjectConfig config = result.config().orElseThrow();
+            out.printf("%s is valid: %d source(s), %d connection(s), %d model(s), %d sync(s): %s%n", ProjectConfigReader.FILE_NAME,
+                    config.sources().size(), config.connections().size(), config.models().size(), config.syncs().size(),
+                    String.join(", ", config.syncs().keySet()));
+        } else {
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf("%s has %d problem(s):%n", ProjectConfigReader.FILE_NAME, result.problems().size());
+            for (ConfigProblem problem : result.problems()) {
+                err.println("  " + problem.render());
+            }
+            err.flush();
+        }
+        out.flush();
+        return result.ok() ? ExitCodes.OK : ExitCodes.CONFIG_INVALID;
+    }
+}

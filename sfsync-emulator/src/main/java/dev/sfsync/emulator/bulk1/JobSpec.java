@@ -1,0 +1,14 @@
+package dev.sfsync.emulator.bulk1;
+
+import java.util.Objects;
+
+/** What a create-job request asks for, checked against the org before the job exists. */
+record JobSpec(Operation operation, String object, String externalIdFieldName, JobContentType contentType,
+               ConcurrencyMode concurrencyMode, String assignmentRuleId) {
+    JobSpec {
+        Objects.requireNonNull(operation, "operation is null");
+        Objects.requireNonNull(object, "object is null");
+        Objects.requireNonNull(contentType, "contentType is null");
+        Objects.requireNonNull(concurrencyMode, "concurrencyMode is null");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.sfsync.emulator.bulk1;
+
+import dev.sfsync.emulator.org.Org;
+import dev.sfsync.emulator.org.StoredRecord;
+import dev.sfsync.emulator.soql.SoqlError;
+import dev.sfsync.emulator.soql.SoqlExecutor;
+import dev.sfsync.emulator.soql.SoqlPlan;
+import dev.sfsync.emulator.soql.SoqlPlanner;
+import dev.sfsync.emulator.soql.SoqlProjector;
+import dev.sfsync.emulator.soql.SoqlResult;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+/**
+ * Runs a query batch: the batch body is one SOQL statement on the job's object. Matching records are written to
+ * one result file (Salesforce splits results above 1 GB; the emulator never needs to), named by a 752 result id.
+ */
+final class QueryBatch {
+    private final Org org;
+
+    QueryBatch(Org org) {
+        this.org = org;
+    }
+
+    void run(Batch batch) throws IOException, MalformedBatch {
+        Job job = batch.job();
+        String soql = Files.readString(batch.requestFile(), StandardCharsets.UTF_8).strip();
+        SoqlPlan plan;
+        try {
+            plan = SoqlPlanner.plan(soql, org, job.createdBy().profile());
+        } catch (SoqlError e) {
+            throw new MalformedBatch("Failed to process query: " + e.errorCode() + ": " + e.getMessage());
+        }
+        if (!plan.object().name().equalsIgnoreCase(job.object())) {
+            throw new MalformedBatch("Failed to process query: INVALID_TYPE: the query reads " + plan.object().name()
+                    + " but the job's object is " + job.object() + "; query the job's object or create a job for " + plan.object().name());
+        }
+        if (plan.shape() != SoqlPlan.Shape.RECORDS) {
+            throw new MalformedBatch("Failed to process query: FUNCTIONALITY_NOT_ENABLED: Aggregate queries are not supported by"
+                    + " Bulk API; select fields, or run COUNT() through the REST query resource");
+        }
+        SoqlResult result = SoqlExecutor.execute(plan, job.operation() == Operation.queryAll);
+        String resultId = org.ids().next("752");
+        int count = 0;
+        try (QueryResults out = QueryResults.open(job.contentType(), job.directory().resolve(resultId + ".result"),
+                new SoqlProjector(plan), job.apiVersion())) {
+            for (StoredRecord record : result.records()) {
+                if (batch.cancelled()) {
+                    return;
+                }
+                out.write(record);
+                count++;
+            }
+        }
+        batch.addResultId(resultId);
+        batch.progress(count, 0, org.clock().instant());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.sfsync.emulator.org;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.sfsync.emulator.org.FieldType.BOOLEAN;
+import static dev.sfsync.emulator.org.FieldType.REFERENCE;
+import static dev.sfsync.emulator.org.FieldType.STRING;
+import static dev.sfsync.emulator.org.FieldType.TEXTAREA;
+
+/**
+ * The setup objects through which clients grant field-level security: Profile (read only), PermissionSet (each
+ * profile owns one), PermissionSetAssignment and FieldPermissions. What writing them does lives in the access package.
+ */
+public final class SetupObjects {
+    public static final String PROFILE = "Profile";
+    public static final String PERMISSION_SET = "PermissionSet";
+    public static final String ASSIGNMENT = "PermissionSetAssignment";
+    public static final String FIELD_PERMISSIONS = "FieldPermissions";
+
+    private SetupObjects() {
+    }
+
+    public static List<ObjectSchema> all() {
+        return List.of(profile(), permissionSet(), assignment(), fieldPermissions());
+    }
+
+    private static ObjectSchema profile() {
+        List<FieldSchema> f = new ArrayList<>(BuiltInObjects.systemFields(false));
+        f.add(FieldSchema.builder("Name", STRING).readOnly().nameField().build());
+        return new ObjectSchema(PROFILE, "Profile", "Profiles", "00e", false, f, List.of());
+    }
+
+    private static ObjectSchema permissionSet() {
+        List<FieldSchema> f = new ArrayList<>(BuiltInObjects.systemFields(false));
+        f.add(FieldSchema.builder("Name", STRING).length(80).required().unique(true).build());
+        f.add(FieldSchema.builder("Label", STRING).length(80).required().nameField().build());
+        f.add(FieldSchema.builder("Description", TEXTAREA).length(255).build());
+        f.add(FieldSchema.builder("IsOwnedByProfile", BOOLEAN).label("Is Owned By Profile").readOnly().build());
+        f.add(FieldSchema.builder("ProfileId", REFERENCE).label("Profile ID").readOnly().references(PROFILE, "Profile").build());
+        return new ObjectSchema(PERMISSION_SET, "Permission Set", "Permission Sets", "0PS", false, f, List.of());
+    }
+
+    private static ObjectSchema assignment() {
+        List<FieldSchema> f = new ArrayList<>(BuiltInObjects.systemFields(false));
+        f.add(FieldSchema.builder("AssigneeId", REFERENCE).label("Assignee ID").required().updateable(false).references("User", "Assignee").build());
+        f.add(FieldSchema.builder("PermissionSetId", REFERENCE).label("Permission Set ID").required().updateable(false)
+                .references(PERMISSION_SET, "PermissionSet").build());
+        return new ObjectSchema(ASSIGNMENT, "Permission Set Assignment", "Permission Set Assignments", "0Pa", false, f, List.of());
+    }
+
+    private static ObjectSchema fieldPermissions() {
+        List<FieldSchema> f = new ArrayList<>(BuiltInObjects.systemFields(false));
+        f.add(FieldSchema.builder("ParentId", REFERENCE).label("Parent ID").required().updateable(false).references(PERMISSION_SET, "Parent").build());
+        f.add(FieldSchema.builder("SobjectType", STRING).length(40).label("Sobject Type Name").required().updateable(false).build());
+        f.add(FieldSchema.builder("Field", STRING).length(100).label("Field Name").required().updateable(false).build());
+        f.add(FieldSchema.builder("PermissionsRead", BOOLEAN).label("Read Access").build());
+        f.add(FieldSchema.builder("PermissionsEdit", BOOLEAN).label("Edit Access").build());
+        return new ObjectSchema(FIELD_PERMISSIONS, "Field Permissions", "Field Permissions", "01k", false, f, List.of());
+    }
+}

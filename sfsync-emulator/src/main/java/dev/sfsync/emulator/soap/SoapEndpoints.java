@@ -1,0 +1,108 @@
+package dev.sfsync.emulator.soap;
+
+import dev.sfsync.emulator.ApiVersions;
+import dev.sfsync.emulator.OrgHost;
+import dev.sfsync.emulator.http.ApiException;
+import dev.sfsync.emulator.http.Exchange;
+import dev.sfsync.emulator.http.Router;
+import dev.sfsync.emulator.rest.ApiContext;
+import dev.sfsync.emulator.rest.RestAuth;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.regex.Matcher;
+
+/**
+ * The SOAP APIs: the partner API at /services/Soap/u/{version} (login, merge) and the Metadata API at
+ * /services/Soap/m/{version} (CRUD calls on CustomField), each also with the org id after the version, as the URLs
+ * login() hands out have it. Every failure is answered as a SOAP fault with HTTP 500, as Salesforce answers them.
+ */
+public final class SoapEndpoints {
+    private static final Logger LOG = LoggerFactory.getLogger(SoapEndpoints.class);
+    static final String XML = "text/xml;charset=UTF-8";
+
+    private final OrgHost host;
+    private final PartnerCalls partner;
+    private final MetadataCalls metadata;
+
+    public SoapEndpoints(OrgHost host) {
+        this.host = host;
+        this.partner = new PartnerCalls(host);
+        this.metadata = new MetadataCalls(host);
+    }
+
+    public void register(Router router) {
+        router.on("POST", "/services/Soap/u/([^/]+)(?:/[^/]+)?/?", (ex, m) -> call(ex, m, SoapNamespaces.PARTNER_FAULT, this::partner));
+        router.on("POST", "/services/Soap/m/([^/]+)(?:/[^/]+)?/?", (ex, m) -> call(ex, m, SoapNamespaces.METADATA, this::metadata));
+    }
+
+    /** One API's handling of a parsed call; answers with the response body. */
+    @FunctionalInterface
+    private interface Api {
+        byte[] handle(SoapRequest request, String version, Exchange exchange);
+    }
+
+    private void call(Exchange ex, Matcher m, String faultNamespace, Api api) {
+        try {
+            String version = m.group(1);
+            if (!ApiVersions.supported(version)) {
+                throw SoapFault.unexpected("UNSUPPORTED_API_VERSION", "Invalid Api version specified on URL: " + version
+                        + " (the emulator serves " + ApiVersions.OLDEST + ".0 to " + ApiVersions.NEWEST + ".0)");
+            }
+            SoapRequest request = SoapRequest.parse(ex.body());
+            ex.send(200, XML, api.handle(request, version, ex));
+        } catch (SoapFault fault) {
+            ex.send(500, XML, render(fault, faultNamespace));
+        } catch (ApiException e) {
+            ex.send(500, XML, render(SoapFault.from(e), faultNamespace));
+        } catch (RuntimeException e) {
+            LOG.error("SOAP call failed on {}", ex.path(), e);
+            ex.send(500, XML, render(SoapFault.unexpected("UNKNOWN_EXCEPTION", "An unexpected error occurred: " + e), faultNamespace));
+        }
+    }
+
+    private byte[] partner(SoapRequest request, String version, Exchange ex) {
+        if (!SoapNamespaces.PARTNER.equals(request.operationNamespace())) {
+            throw SoapFault.noSuchOperation(request.operationNamespace(), request.operationName());
+        }
+        if (request.operationName().equals("login")) {
+            return partner.login(request, version);
+        }
+        ApiContext api = authenticate(request, version, ex);
+        return switch (request.operationName()) {
+            case "merge" -> partner.merge(request, api);
+            default -> throw SoapFault.noSuchOperation(SoapNamespaces.PARTNER, request.operationName());
+        };
+    }
+
+    private byte[] metadata(SoapRequest request, String version, Exchange ex) {
+        if (!SoapNamespaces.METADATA.equals(request.operationNamespace()) || !MetadataCalls.handles(request.operationName())) {
+            throw SoapFault.noSuchOperation(request.operationNamespace(), request.operationName());
+        }
+        return metadata.handle(request, authenticate(request, version, ex));
+    }
+
+    /** The REST API's checks (session, API access, daily limit) with the session id of the SessionHeader. */
+    private ApiContext authenticate(SoapRequest request, String version, Exchange ex) {
+        if (request.sessionId() == null || request.sessionId().isEmpty()) {
+            throw SoapFault.invalidSession();
+        }
+        return RestAuth.authenticate(host, ex, version, request.sessionId());
+    }
+
+    static byte[] render(SoapFault fault, String faultNamespace) {
+        SoapWriter xml = SoapWriter.fault(faultNamespace).body().startPrefixed("soapenv", "Fault", SoapNamespaces.ENVELOPE)
+                .element("faultcode", fault.faultCode())
+                .element("faultstring", fault.faultString());
+        if (fault.detailType() != null) {
+            xml.start("detail")
+                    .startPrefixed("sf", fault.detailType(), faultNamespace)
+                    .attribute("xsi", "type", SoapNamespaces.XSI, "sf:" + fault.detailType())
+                    .prefixedElement("sf", "exceptionCode", faultNamespace, fault.code())
+                    .prefixedElement("sf", "exceptionMessage", faultNamespace, fault.getMessage())
+                    .end()
+                    .end();
+        }
+        return xml.end().end().finish();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.sfsync.emulator.write;
+
+import dev.sfsync.emulator.access.AccessObjects;
+import dev.sfsync.emulator.events.PlatformEventHook;
+import dev.sfsync.emulator.org.ObjectSchema;
+
+import java.util.Map;
+
+/** The hooks of the objects that have one; every other object is written by the generic checks alone. */
+final class RecordHooks {
+    private static final Map<String, RecordHook> BY_OBJECT = AccessObjects.hooks();
+    private static final RecordHook PLATFORM_EVENT = new PlatformEventHook();
+
+    private RecordHooks() {
+    }
+
+    /** The hook of this object, or null; called on every write, so it allocates nothing. */
+    static RecordHook of(ObjectSchema schema) {
+        if (schema.platformEvent()) {
+            return PLATFORM_EVENT;
+        }
+        return BY_OBJECT.get(schema.name());
+    }
+}

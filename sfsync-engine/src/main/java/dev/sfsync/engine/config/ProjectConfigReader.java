@@ -1,0 +1,171 @@
+package dev.sfsync.engine.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfsync.engine.sync.SyncDefinition;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a project's {@code sfsync.yaml} into a {@link ProjectConfig}, checking it statically: shape, types,
+ * allowed values, names that refer to each other, secrets only as references. Needs no network; checks against the
+ * org's describe are a separate step. Every problem is collected, with line, column and a fix.
+ */
+public final class ProjectConfigReader {
+    public static final String FILE_NAME = "sfsync.yaml";
+    /** Used when a project declares no source: a DuckDB file next to sfsync.yaml. */
+    public static final String DEFAULT_SOURCE = "warehouse";
+
+    private static final Set<String> TOP_LEVEL = Set.of("version", "sources", "connections", "models", "syncs");
+    private static final Set<String> SOURCE_KEYS = Set.of("url", "user", "password");
+    private static final Set<String> CONNECTION_KEYS = Set.of("environment", "login_url", "client_id", "client_secret", "api_version");
+    private static final Set<String> MODEL_KEYS = Set.of("source", "sql", "sql_file", "primary_key");
+
+    public ConfigResult read(Path directory) {
+        Path file = directory.resolve(FILE_NAME);
+        try {
+            return read(directory, FILE_NAME, new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (NoSuchFileException e) {
+            return new ConfigResult(Optional.empty(), List.of(new ConfigProblem(FILE_NAME, 0, 0, "(file)",
+                    "no " + FILE_NAME + " in " + directory.toAbsolutePath(), "run 'sfsync init' there, or pass --project DIR")));
+        } catch (IOException e) {
+            return new ConfigResult(Optional.empty(), List.of(new ConfigProblem(FILE_NAME, 0, 0, "(file)",
+                    "cannot read " + file + ": " + e.getMessage(), "check the file's permissions")));
+        }
+    }
+
+    public ConfigResult read(Path directory, String fileName, Reader reader) {
+        LocatedYaml yaml = LocatedYaml.parse(fileName, reader);
+        YamlFields fields = new YamlFields(yaml);
+        JsonNode root = yaml.root();
+        if (!root.isObject()) {
+            fields.problem("(file)", "the file must be a mapping with sources, connections, models and syncs", "see 'sfsync init' for an example");
+            return new ConfigResult(Optional.empty(), fields.problems());
+        }
+        fields.onlyKeys(root, "", TOP_LEVEL);
+        fields.integer(root, "version", "", 1, 1);
+
+        Map<String, SourceConfig> sources = readSources(root, fields);
+        Map<String, ConnectionConfig> connections = readConnections(root, fields);
+        Map<String, ModelConfig> models = readModels(root, fields, directory, sources);
+        Map<String, SyncDefinition> syncs = new SyncReader(fields).read(root, models, connections);
+        if (syncs.isEmpty() && fields.problems().isEmpty() && root.path("syncs").isMissingNode()) {
+            fields.problem("syncs", "no syncs are defined", "add a 'syncs:' section (see 'sfsync init' for an example)");
+        }
+        ProjectConfig config = new ProjectConfig(directory, sources, connections, models, syncs);
+        return new ConfigResult(fields.problems().isEmpty() ? Optional.of(config) : Optional.empty(), fields.problems());
+    }
+
+    private static Map<String, SourceConfig> readSources(JsonNode root, YamlFields fields) {
+        Map<String, SourceConfig> sources = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : fields.namedSections(root, "sources", "source")) {
+            String path = "sources." + entry.getKey();
+            JsonNode def = entry.getValue();
+            fields.onlyKeys(def, path, SOURCE_KEYS);
+            Optional<String> url = fields.text(def, "url", path, "give the JDBC URL, e.g. 'jdbc:duckdb:warehouse.duckdb' or 'jdbc:postgresql://host/db'");
+            if (url.isPresent() && !url.get().startsWith("jdbc:")) {
+                fields.problem(path + ".url", "'" + url.get() + "' is not a JDBC URL", "JDBC URLs start with 'jdbc:', e.g. 'jdbc:duckdb:warehouse.duckdb'");
+            }
+            Optional<SecretRef> user = fields.secretOrPlain(def, "user", path);
+            Optional<SecretRef> password = fields.secret(def, "password", path);
+            url.ifPresent(u -> sources.put(entry.getKey(), new SourceConfig(entry.getKey(), u, user, password)));
+        }
+        if (sources.isEmpty() && root.path("sources").isMissingNode()) {
+            sources.put(DEFAULT_SOURCE, new SourceConfig(DEFAULT_SOURCE, "jdbc:duckdb:" + DEFAULT_SOURCE + ".duckdb", Optional.empty(), Optional.empty()));
+        }
+        return sources;
+    }
+
+    private static Map<String, ConnectionConfig> readConnections(JsonNode root, YamlFields fields) {
+        Map<String, ConnectionConfig> connections = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : fields.namedSections(root, "connections", "connection")) {
+            String path = "connections." + entry.getKey();
+            JsonNode def = entry.getValue();
+            fields.onlyKeys(def, path, CONNECTION_KEYS);
+            Optional<ConnectionConfig.Environment> environment = fields.choice(def, "environment", path,
+                    ConnectionConfig.Environment.class, ConnectionConfig.Environment.PRODUCTION);
+            Optional<String> loginUrl = fields.text(def, "login_url", path, null);
+            if (loginUrl.isPresent() && !loginUrl.get().matches("https?://[^\\s/]+(/.*)?")) {
+                fields.problem(path + ".login_url", "'" + loginUrl.get() + "' is not an http(s) URL", "e.g. 'https://mycompany.my.salesforce.com'");
+            }
+            if (environment.orElse(null) == ConnectionConfig.Environment.CUSTOM && loginUrl.isEmpty()) {
+                fields.problem(path + ".login_url", "a custom environment needs its login URL", "set login_url, e.g. 'https://mycompany.my.salesforce.com'");
+            }
+            Optional<String> clientId = fields.text(def, "client_id", path, "set the connected app's consumer key (client_id)");
+            Optional<SecretRef> clientSecret = fields.secret(def, "client_secret", path);
+            Optional<String> apiVersion = fields.text(def, "api_version", path, null);
+            if (apiVersion.isPresent() && !apiVersion.get().matches("\\d{2}\\.0")) {
+                fields.problem(path + ".api_version", "'" + apiVersion.get() + "' is not an API version", "write it like '62.0', or leave it out to use the newest the org offers");
+            }
+            if (environment.isPresent() && clientId.isPresent()) {
+                String url = loginUrl.orElseGet(() -> environment.get().defaultLoginUrl().orElse(""));
+                connections.put(entry.getKey(), new ConnectionConfig(entry.getKey(), environment.get(), url, clientId.get(), clientSecret, apiVersion));
+            }
+        }
+        return connections;
+    }
+
+    private static Map<String, ModelConfig> readModels(JsonNode root, YamlFields fields, Path directory, Map<String, SourceConfig> sources) {
+        Map<String, ModelConfig> models = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : fields.namedSections(root, "models", "model")) {
+            String path = "models." + entry.getKey();
+            JsonNode def = entry.getValue();
+            fields.onlyKeys(def, path, MODEL_KEYS);
+            Optional<String> source = fields.text(def, "source", path, null);
+            if (source.isEmpty() && sources.size() == 1) {
+                source = Optional.of(sources.keySet().iterator().next());
+            } else if (source.isEmpty()) {
+                fields.problem(path + ".source", "missing, and the project has " + sources.size() + " sources", "name one of " + String.join(", ", sources.keySet()));
+            } else if (!sources.containsKey(source.get())) {
+                fields.problem(path + ".source", "no source named '" + source.get() + "'", NearestName.fix(source.get(), sources.keySet(), "source under 'sources:'"));
+                source = Optional.empty();
+            }
+            Optional<String> sql = readSql(def, path, fields, directory);
+            List<String> primaryKey = fields.textList(def, "primary_key", path,
+                    "name the column (or list of columns) that identifies a row, e.g. 'primary_key: account_id'");
+            if (source.isPresent() && sql.isPresent() && !primaryKey.isEmpty()) {
+                models.put(entry.getKey(), new ModelConfig(entry.getKey(), source.get(), sql.get(), primaryKey));
+            }
+        }
+        return models;
+    }
+
+    private static Optional<String> readSql(JsonNode def, String path, YamlFields fields, Path directory) {
+        boolean inline = def.has("sql");
+        boolean file = def.has("sql_file");
+        if (inline && file) {
+            fields.problem(path + ".sql_file", "both sql and sql_file are set", "keep one: the query inline (sql) or in a file (sql_file)");
+            return Optional.empty();
+        }
+        if (!file) {
+            return fields.text(def, "sql", path, "write the model's query, e.g. 'sql: select * from accounts', or point sql_file at a .sql file");
+        }
+        Optional<String> name = fields.text(def, "sql_file", path, null);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Path sqlFile = directory.resolve(name.get());
+        try {
+            String sql = Files.readString(sqlFile, StandardCharsets.UTF_8);
+            if (sql.isBlank()) {
+                fields.problem(path + ".sql_file", name.get() + " is empty", "write the model's query in it");
+                return Optional.empty();
+            }
+            return Optional.of(sql.strip());
+        } catch (IOException e) {
+            fields.problem(path + ".sql_file", "cannot read " + name.get() + " (" + e.getClass().getSimpleName() + ")",
+                    "the path is relative to the directory of " + FILE_NAME + "; check it exists");
+            return Optional.empty();
+        }
+    }
+}
