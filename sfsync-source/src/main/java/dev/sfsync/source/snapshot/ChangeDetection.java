@@ -140,10 +140,12 @@ final class ChangeDetection {
                     notices.add("Mappings were dropped; rows whose other mapped columns are unchanged are not resent.");
                 } else {
                     Sql.execute(connection, "UPDATE " + tables.snapshot() + " SET _sfsync_h = NULL");
-                    notices.add(sameHashing
-                            ? "Mappings were added or retargeted (" + String.join(", ", entry.fingerprint().gainedIn(now))
-                                    + "): every synced row is sent once more."
-                            : "This DuckDB version hashes rows differently from the one that built the snapshot: every synced row is sent once more.");
+                    List<String> gained = entry.fingerprint().gainedIn(now);
+                    notices.add(!sameHashing
+                            ? "This DuckDB version hashes rows differently from the one that built the snapshot: every synced row is sent once more."
+                            : gained.isEmpty()
+                            ? "Columns the last mappings read are gone from the model: every synced row is sent once more."
+                            : "Mappings were added or retargeted (" + String.join(", ", gained) + "): every synced row is sent once more.");
                 }
                 registry.updateFingerprint(connection, sync, now, hashProbe);
                 return null;

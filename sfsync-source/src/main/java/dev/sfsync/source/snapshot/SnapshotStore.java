@@ -23,6 +23,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * row hash and Salesforce record Id of every row last synced successfully. {@link #detect} compares a model with
  * its sync's snapshot and returns the {@link ChangeSet} to send; the change set's commit moves the snapshot forward.
  * <p>
+ * <pre>{@code
+ * try (ChangeSet changes = snapshots.detect(sync, source, model, DetectOptions.mapped(targetToColumn))) {
+ *     try (Stream<Change> stream = changes.changes()) {
+ *         // send in batches; after each batch:
+ *         changes.record(outcomesOfTheBatch);
+ *     }
+ *     changes.commit();
+ * }
+ * }</pre>
  * One process at a time opens a state directory (DuckDB locks the file). Within it, the store is thread-safe and
  * syncs detect changes concurrently, but each sync has at most one open change set.
  */
