@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * Change detection of a model of N rows x 10 columns in a DuckDB file against its snapshot, after 1 % of the rows
  * changed, 0.1 % were added and 0.1 % removed: the time to detect (stage, check keys, diff, read changed rows),
- * to stream the changes, and to commit their outcomes; then an unchanged rerun. Peak RSS is the process's
+ * to stream the changes, and to commit their outcomes; then an unchanged rerun. The setup (generating the source,
+ * syncing it once, changing it) runs in a child process and is printed but not part of the table. Peak RSS is the process's
  * VmHWM, reset before each phase (after a GC); DuckDB's own memory is what it reports after the phase.
  * Targets for 10,000,000 rows on 2 cores: detect <= 20 s, peak RSS <= 1.5 GB.
  */
@@ -53,7 +54,7 @@ final class DiffBenchmark {
         try {
             System.out.printf("diff benchmark: %,d rows x 10 columns, DuckDB memory limit %s, %d cores, JDK %s, in %s%n", rows, memoryLimit,
                     Runtime.getRuntime().availableProcessors(), Runtime.version(), dir);
-            Result result = run(rows, memoryLimit, dir, System.out);
+            Result result = run(rows, memoryLimit, dir, System.out, true);
             System.out.println();
             System.out.println("| phase | wall time | peak RSS | detail |");
             System.out.println("|---|---|---|---|");
@@ -66,38 +67,26 @@ final class DiffBenchmark {
         }
     }
 
-    static Result run(long rows, String memoryLimit, Path dir, PrintStream log) throws Exception {
-        Path warehouse = dir.resolve("warehouse.duckdb");
+    /**
+     * Setup (generate the source, first run, change the source) and then the measured phases. With
+     * {@code isolateSetup}, setup runs in a child JVM, so the measured phases start in a process that has not just
+     * written ten million rows, as an engine's would; its phases are printed but not returned.
+     */
+    static Result run(long rows, String memoryLimit, Path dir, PrintStream log, boolean isolateSetup) throws Exception {
         List<Phase> phases = new ArrayList<>();
-        DuckDbSource source = DuckDbSource.file("warehouse", warehouse);
-
-        phases.add(measure("generate source (not part of the diff)", log, () -> {
-            sql(warehouse, "CREATE TABLE accounts AS SELECT i AS id, 'Account ' || i AS name, 'acct' || i || '@example.com' AS email,"
-                    + " i % 1000 AS employees, (i % 100000) / 7.0 AS revenue, DATE '2020-01-01' + (i % 2000)::INTEGER AS since,"
-                    + " i % 3 = 0 AS active, 'Industry ' || (i % 40) AS industry, 'City ' || (i % 5000) AS city, 'tier-' || (i % 5) AS tier"
-                    + " FROM range(" + rows + ") t(i)");
-            return rows + " rows";
-        }));
-        ChangeCounts[] counts = new ChangeCounts[2];
-        try (SnapshotStore snapshots = SnapshotStore.open(dir.resolve("state"), new SnapshotSettings(memoryLimit, Runtime.getRuntime().availableProcessors()))) {
-            ChangeSet[] first = new ChangeSet[1];
-            phases.add(measure("first run: detect (setup)", log, () -> {
-                first[0] = detect(snapshots, source);
-                return first[0].counts().added() + " added; " + duckDbMemory(snapshots);
-            }));
-            try (ChangeSet changes = first[0]) {
-                phases.add(measure("first run: record all as created, commit (setup)", log, () -> {
-                    recordAll(changes);
-                    return changes.commit() + "; " + duckDbMemory(snapshots);
-                }));
+        if (isolateSetup) {
+            Process setup = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+                    "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Setup.class.getName(),
+                    String.valueOf(rows), memoryLimit, dir.toString()).inheritIO().start();
+            if (setup.waitFor() != 0) {
+                throw new IllegalStateException("the benchmark's setup process failed (exit " + setup.exitValue() + ")");
             }
-            phases.add(measure("change the source: 1 % changed, 0.1 % added, 0.1 % removed", log, () -> {
-                sql(warehouse, "UPDATE accounts SET city = city || ' (moved)' WHERE id % 100 = 42");
-                sql(warehouse, "DELETE FROM accounts WHERE id % 1000 = 7");
-                sql(warehouse, "INSERT INTO accounts SELECT i, 'New ' || i, 'new' || i || '@example.com', 1, 1.0, DATE '2025-01-01', true,"
-                        + " 'Industry 1', 'City 1', 'tier-1' FROM range(" + rows + ", " + (rows + rows / 1000) + ") t(i)");
-                return "";
-            }));
+        } else {
+            phases.addAll(setup(rows, memoryLimit, dir, log));
+        }
+        ChangeCounts[] counts = new ChangeCounts[2];
+        DuckDbSource source = DuckDbSource.file("warehouse", dir.resolve("warehouse.duckdb"));
+        try (SnapshotStore snapshots = SnapshotStore.open(dir.resolve("state"), settings(memoryLimit))) {
             ChangeSet[] open = new ChangeSet[1];
             phases.add(measure("DIFF: detect changes (stage, check keys, diff, read changed rows)", log, () -> {
                 open[0] = detect(snapshots, source);
@@ -125,6 +114,55 @@ final class DiffBenchmark {
             }));
         }
         return new Result(phases, counts[0], counts[1]);
+    }
+
+    /** The source's first version synced in full, then 1 % of its rows changed, 0.1 % added and 0.1 % removed. */
+    static List<Phase> setup(long rows, String memoryLimit, Path dir, PrintStream log) throws Exception {
+        Path warehouse = dir.resolve("warehouse.duckdb");
+        List<Phase> phases = new ArrayList<>();
+        DuckDbSource source = DuckDbSource.file("warehouse", warehouse);
+        phases.add(measure("setup: generate the source", log, () -> {
+            sql(warehouse, "CREATE TABLE accounts AS SELECT i AS id, 'Account ' || i AS name, 'acct' || i || '@example.com' AS email,"
+                    + " i % 1000 AS employees, (i % 100000) / 7.0 AS revenue, DATE '2020-01-01' + (i % 2000)::INTEGER AS since,"
+                    + " i % 3 = 0 AS active, 'Industry ' || (i % 40) AS industry, 'City ' || (i % 5000) AS city, 'tier-' || (i % 5) AS tier"
+                    + " FROM range(" + rows + ") t(i)");
+            return rows + " rows";
+        }));
+        try (SnapshotStore snapshots = SnapshotStore.open(dir.resolve("state"), settings(memoryLimit))) {
+            ChangeSet[] first = new ChangeSet[1];
+            phases.add(measure("setup: first run, detect", log, () -> {
+                first[0] = detect(snapshots, source);
+                return first[0].counts().added() + " added; " + duckDbMemory(snapshots);
+            }));
+            try (ChangeSet changes = first[0]) {
+                phases.add(measure("setup: first run, record all as created and commit", log, () -> {
+                    recordAll(changes);
+                    return changes.commit() + "; " + duckDbMemory(snapshots);
+                }));
+            }
+        }
+        phases.add(measure("setup: change 1 %, add 0.1 %, remove 0.1 % of the rows", log, () -> {
+            sql(warehouse, "UPDATE accounts SET city = city || ' (moved)' WHERE id % 100 = 42");
+            sql(warehouse, "DELETE FROM accounts WHERE id % 1000 = 7");
+            sql(warehouse, "INSERT INTO accounts SELECT i, 'New ' || i, 'new' || i || '@example.com', 1, 1.0, DATE '2025-01-01', true,"
+                    + " 'Industry 1', 'City 1', 'tier-1' FROM range(" + rows + ", " + (rows + rows / 1000) + ") t(i)");
+            return "";
+        }));
+        return phases;
+    }
+
+    /** The setup, in its own process. */
+    static final class Setup {
+        private Setup() {
+        }
+
+        public static void main(String[] args) throws Exception {
+            setup(Long.parseLong(args[0]), args[1], Path.of(args[2]), System.out);
+        }
+    }
+
+    private static SnapshotSettings settings(String memoryLimit) {
+        return new SnapshotSettings(memoryLimit, Runtime.getRuntime().availableProcessors());
     }
 
     private static ChangeSet detect(SnapshotStore snapshots, DuckDbSource source) {
@@ -184,7 +222,7 @@ final class DiffBenchmark {
     }
 
     private static String duckDbMemory(SnapshotStore snapshots) {
-        return "DuckDB " + snapshots.memoryReport();
+        return "DuckDB " + snapshots.memoryReport() + "; JVM heap committed " + (Runtime.getRuntime().totalMemory() >> 20) + " MB";
     }
 
     private static void sql(Path file, String statement) throws SQLException {

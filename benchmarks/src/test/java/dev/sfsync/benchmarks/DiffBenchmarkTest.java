@@ -19,7 +19,7 @@ class DiffBenchmarkTest {
     @Test
     void the_diff_benchmark_finds_the_changes_it_made_and_none_on_rerun() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        DiffBenchmark.Result result = DiffBenchmark.run(20_000, "256MB", dir, new PrintStream(log, true));
+        DiffBenchmark.Result result = DiffBenchmark.run(20_000, "256MB", dir, new PrintStream(log, true), false);
 
         assertThat(result.changed()).isEqualTo(new ChangeCounts(20_000, 20, 200, 20, 0));
         assertThat(result.rerun()).isEqualTo(new ChangeCounts(20_000, 0, 0, 0, 0));
