@@ -2,7 +2,10 @@ package dev.sfsync.benchmarks;
 
 import java.util.Arrays;
 
-/** Entry point of the benchmark jar: {@code ./bench emulator [seconds]}, {@code ./bench bulk1 [batches]} or {@code ./bench bulk2 [rows]}. Prints figures; never fails a build. */
+/**
+ * Entry point of the benchmark jar: {@code ./bench emulator [seconds]}, {@code ./bench bulk1 [batches]},
+ * {@code ./bench bulk2 [rows]} or {@code ./bench diff [rows] [duckdb-memory-limit]}. Prints figures; never fails a build.
+ */
 public final class Benchmarks {
     private Benchmarks() {
     }
@@ -14,8 +17,9 @@ public final class Benchmarks {
             case "emulator" -> EmulatorBenchmark.main(rest);
             case "bulk1" -> Bulk1Benchmark.main(rest);
             case "bulk2" -> Bulk2IngestBenchmark.main(rest);
+            case "diff" -> DiffBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; available: emulator, bulk1, bulk2");
+                System.err.println("unknown benchmark '" + which + "'; available: emulator, bulk1, bulk2, diff");
                 System.exit(2);
             }
         }
