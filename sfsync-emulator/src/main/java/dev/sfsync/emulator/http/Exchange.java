@@ -32,6 +32,7 @@ public final class Exchange {
     private byte[] body;
     private boolean committed;
     private boolean dropInsteadOfAnswering;
+    private InputStream requestStream;
 
     public Exchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -78,12 +79,39 @@ public final class Exchange {
         if (body != null) {
             return new java.io.ByteArrayInputStream(body);
         }
-        return Content.Source.asInputStream(request);
+        return requestStream();
+    }
+
+    private InputStream requestStream() {
+        if (requestStream == null) {
+            requestStream = Content.Source.asInputStream(request);
+        }
+        return requestStream;
+    }
+
+    /**
+     * Reads and discards what the handler left of the request body. An answer sent while the body is still unread
+     * (a fault, a failed login, a refused upload) would otherwise make Jetty close the keep-alive connection right after
+     * it, and a client that sends its next request on that connection sees it break with nothing received.
+     */
+    private void drainUnreadBody() {
+        if (body != null || !hasBody()) {
+            return;
+        }
+        try {
+            requestStream().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+            // The client went away or sent a broken body; the answer is still worth trying.
+        }
+    }
+
+    private boolean hasBody() {
+        return request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING) || request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH) > 0;
     }
 
     public byte[] body() {
         if (body == null) {
-            try (InputStream in = Content.Source.asInputStream(request)) {
+            try (InputStream in = requestStream()) {
                 body = in.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -138,6 +166,7 @@ public final class Exchange {
             dropConnection();
             return;
         }
+        drainUnreadBody();
         response.setStatus(status);
         if (contentType != null) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
@@ -167,6 +196,7 @@ public final class Exchange {
                 }
             };
         }
+        drainUnreadBody();
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         committed = true;
