@@ -1,0 +1,32 @@
+package dev.sfsync.source;
+
+import dev.sfsync.core.SfsyncException;
+import dev.sfsync.core.model.Model;
+
+import java.sql.SQLException;
+
+/** The source refused or failed the model's query; the message carries the source's own words. */
+public final class ModelQueryFailed extends SfsyncException {
+    private final String sourceMessage;
+
+    public ModelQueryFailed(String sourceName, Model model, SQLException cause) {
+        super("Model '" + model.name() + "' failed on source '" + sourceName + "': " + sourceMessage(cause),
+                "correct the model's SQL (run it in the source's own SQL client to try it), then run again", cause);
+        this.sourceMessage = sourceMessage(cause);
+    }
+
+    /** The source's message, as its driver gave it. */
+    public String sourceMessage() {
+        return sourceMessage;
+    }
+
+    /** DuckDB prefixes errors of prepared queries with a line about its internals that says nothing to a user. */
+    static String sourceMessage(SQLException e) {
+        String message = String.valueOf(e.getMessage()).strip();
+        int internal = message.indexOf("pending query result");
+        if (internal >= 0 && message.indexOf("\nError: ", internal) >= 0) {
+            message = message.substring(message.indexOf("\nError: ", internal) + "\nError: ".length());
+        }
+        return message;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.sfsync.source.snapshot;
+
+import dev.sfsync.core.SyncId;
+import dev.sfsync.core.change.ChangeCounts;
+import dev.sfsync.core.model.Model;
+import dev.sfsync.core.model.ModelSchema;
+import dev.sfsync.source.Source;
+
+import org.duckdb.DuckDBConnection;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One change detection, in DuckDB SQL: stage the model's keys and row hashes, check the keys, reconcile changed
+ * mappings with the snapshot, join staged rows and snapshot on the key, and keep the differing rows (with their
+ * current values, read in a second pass over the model) as the run's changes table.
+ */
+final class ChangeDetection {
+    private static final String STAGE = "sfsync_stage";
+    private static final String DIFF = "sfsync_diff";
+
+    private final DuckDBConnection connection;
+    private final Registry registry;
+    private final String catalog;
+    private final String hashProbe;
+    private final SyncId sync;
+    private final Model model;
+    private final DetectOptions options;
+    private final List<String> notices = new ArrayList<>();
+
+    ChangeDetection(DuckDBConnection connection, Registry registry, String catalog, String hashProbe, SyncId sync, Model model,
+                    DetectOptions options) {
+        this.connection = connection;
+        this.registry = registry;
+        this.catalog = catalog;
+        this.hashProbe = hashProbe;
+        this.sync = sync;
+        this.model = model;
+        this.options = options;
+    }
+
+    /** The result of a detection: where its changes are and what they count. */
+    record Detected(SyncTables tables, long runNo, ModelSchema schema, ChangeCounts counts, List<String> notices) {
+    }
+
+    Detected run(Source source) throws SQLException {
+        long runNo = registry.nextNumber(connection);
+        try (StagedModel staged = StagedModel.of(connection, catalog, runNo, source, model)) {
+            ModelSchema schema = staged.schema();
+            int keyCount = model.keyColumns().size();
+            Fingerprint fingerprint = Fingerprint.resolve(options.mappedColumns(), schema, model);
+            Optional<Registry.Entry> entry = registry.find(connection, sync);
+            Optional<Fingerprint> compareWith = entry.flatMap(e -> comparable(e, fingerprint, schema));
+
+            staged.executeReadingModel("CREATE OR REPLACE TEMP TABLE " + STAGE + " AS SELECT "
+                    + Sql.each(keyCount, ", ", k -> "m." + Sql.ident(schema.keyColumns().get(k).name()) + " AS _sfsync_k" + k)
+                    + ", " + fingerprint.hashSql("m") + " AS _sfsync_h"
+                    + compareWith.map(old -> ", " + old.hashSql("m") + " AS _sfsync_hc").orElse("")
+                    + " FROM " + staged.relation() + " AS m");
+            long modelRows = KeyCheck.verify(connection, STAGE, staged, model, keyCount);
+
+            String keySignature = keySignature(schema);
+            SyncTables tables = entry.isPresent()
+                    ? checkedTables(entry.get(), keySignature, keyCount)
+                    : createTables(fingerprint, keySignature, keyCount);
+            entry.ifPresent(e -> reconcile(e, fingerprint, compareWith, tables));
+
+            Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE " + DIFF + " AS SELECT CASE WHEN s._sfsync_k0 IS NULL THEN 'ADDED'"
+                    + " WHEN c._sfsync_k0 IS NULL THEN 'REMOVED' ELSE 'CHANGED' END AS _sfsync_kind, "
+                    + Sql.each(keyCount, ", ", k -> "coalesce(c._sfsync_k" + k + ", s._sfsync_k" + k + ") AS _sfsync_k" + k)
+                    + ", s._sfsync_record_id FROM " + STAGE + " c FULL OUTER JOIN " + tables.snapshot() + " s ON " + tables.keysMatch("c", "s")
+                    + " WHERE c._sfsync_k0 IS NULL OR s._sfsync_k0 IS NULL OR "
+                    + (options.fullResync() ? "TRUE" : "c._sfsync_h IS DISTINCT FROM s._sfsync_h"));
+            Sql.execute(connection, "DROP TABLE " + STAGE);
+            boolean needsRows = Sql.queryLong(connection, "SELECT count(*) FROM " + DIFF + " WHERE _sfsync_kind <> 'REMOVED'") > 0;
+
+            // Values are read in a second pass and hashed again: the hash the snapshot takes is always that of the values sent.
+            String rows = needsRows ? staged.relation() : "(SELECT * FROM " + staged.relation() + " LIMIT 0)";
+            Sql.inTransaction(connection, () -> {
+                staged.executeReadingModel("CREATE TABLE " + tables.changes(runNo) + " AS SELECT d._sfsync_kind, " + tables.keys("d") + ", "
+                        + Sql.each(keyCount, ", ", k -> "CAST(d._sfsync_k" + k + " AS VARCHAR) AS _sfsync_t" + k)
+                        + ", d._sfsync_record_id, coalesce(f._sfsync_attempts, 0) AS _sfsync_prior, m._sfsync_h, m.* EXCLUDE ("
+                        + Sql.each(keyCount, ", ", k -> "_sfsync_mk" + k) + ", _sfsync_h)"
+                        + " FROM " + DIFF + " d LEFT JOIN " + tables.failures() + " f ON " + tables.keysMatch("d", "f")
+                        + " LEFT JOIN (SELECT " + Sql.each(keyCount, ", ", k -> "m." + Sql.ident(schema.keyColumns().get(k).name()) + " AS _sfsync_mk" + k)
+                        + ", " + fingerprint.hashSql("m") + " AS _sfsync_h, m.* FROM " + rows + " AS m) m ON d._sfsync_kind <> 'REMOVED' AND "
+                        + Sql.each(keyCount, " AND ", k -> "d._sfsync_k" + k + " = m._sfsync_mk" + k)
+                        + " WHERE d._sfsync_kind = 'REMOVED' OR m._sfsync_mk0 IS NOT NULL");
+                Sql.execute(connection, "CREATE TABLE " + tables.outcomes(runNo) + " (" + Sql.each(keyCount, ", ", k -> "_sfsync_t" + k + " VARCHAR")
+                        + ", _sfsync_status VARCHAR, _sfsync_record_id VARCHAR, _sfsync_code VARCHAR, _sfsync_message VARCHAR, _sfsync_seq BIGINT)");
+                registry.addPending(connection, sync, runNo, tables);
+                return null;
+            });
+            Sql.execute(connection, "DROP TABLE " + DIFF);
+            return new Detected(tables, runNo, schema, counts(tables.changes(runNo), modelRows), notices);
+        }
+    }
+
+    /**
+     * The fingerprint to compare the snapshot's hashes with, when the mappings changed in a way that needs no resend
+     * (mappings dropped only) and DuckDB still hashes as it did; empty when the fingerprints are equal or nothing can help.
+     */
+    private Optional<Fingerprint> comparable(Registry.Entry entry, Fingerprint now, ModelSchema schema) {
+        if (!entry.hashProbe().equals(hashProbe) || entry.fingerprint().equals(now) || !entry.fingerprint().covers(now)) {
+            return Optional.empty();
+        }
+        return entry.fingerprint().within(schema);
+    }
+
+    /** Brings the snapshot's hashes to the current mappings, in one transaction, so the diff compares like with like. */
+    private void reconcile(Registry.Entry entry, Fingerprint now, Optional<Fingerprint> compareWith, SyncTables tables) {
+        boolean sameHashing = entry.hashProbe().equals(hashProbe);
+        if (sameHashing && entry.fingerprint().equals(now)) {
+            return;
+        }
+        try {
+            Sql.inTransaction(connection, () -> {
+                if (compareWith.isPresent()) {
+                    // Rows equal under the old mappings are equal under the new ones: give them the new hash, send nothing.
+                    Sql.execute(connection, "UPDATE " + tables.snapshot() + " s SET _sfsync_h = c._sfsync_h FROM " + STAGE + " c WHERE "
+                            + tables.keysMatch("s", "c") + " AND s._sfsync_h = c._sfsync_hc");
+                    notices.add("Mappings were dropped; rows whose other mapped columns are unchanged are not resent.");
+                } else {
+                    Sql.execute(connection, "UPDATE " + tables.snapshot() + " SET _sfsync_h = NULL");
+                    notices.add(sameHashing
+                            ? "Mappings were added or retargeted (" + String.join(", ", entry.fingerprint().gainedIn(now))
+                                    + "): every synced row is sent once more."
+                            : "This DuckDB version hashes rows differently from the one that built the snapshot: every synced row is sent once more.");
+                }
+                registry.updateFingerprint(connection, sync, now, hashProbe);
+                return null;
+            });
+        } catch (SQLException e) {
+            throw SnapshotStoreFailed.of("update the snapshot to the new mappings", e);
+        }
+    }
+
+    private SyncTables createTables(Fingerprint fingerprint, String keySignature, int keyCount) throws SQLException {
+        long tableNo = registry.nextNumber(connection);
+        SyncTables tables = new SyncTables(catalog, tableNo, keyCount);
+        Sql.inTransaction(connection, () -> {
+            Sql.execute(connection, "CREATE TABLE " + tables.snapshot() + " AS SELECT " + tables.keys("c")
+                    + ", c._sfsync_h, NULL::VARCHAR AS _sfsync_record_id FROM " + STAGE + " c LIMIT 0");
+            Sql.execute(connection, "CREATE TABLE " + tables.failures() + " AS SELECT " + tables.keys("c")
+                    + ", 0::INTEGER AS _sfsync_attempts, NULL::VARCHAR AS _sfsync_code, NULL::VARCHAR AS _sfsync_message FROM " + STAGE + " c LIMIT 0");
+            registry.insert(connection, new Registry.Entry(sync, tableNo, keySignature, fingerprint, hashProbe));
+            return null;
+        });
+        return tables;
+    }
+
+    private SyncTables checkedTables(Registry.Entry entry, String keySignature, int keyCount) {
+        if (!entry.keySignature().equals(keySignature)) {
+            throw new ModelKeyChanged(sync, entry.keySignature(), keySignature);
+        }
+        return new SyncTables(catalog, entry.tableNo(), keyCount);
+    }
+
+    /** The key's columns and staged types, e.g. {@code id BIGINT}: a snapshot only matches rows keyed the same way. */
+    private String keySignature(ModelSchema schema) throws SQLException {
+        List<String> parts = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT data_type FROM duckdb_columns() WHERE database_name = 'temp' AND table_name = '" + STAGE
+                        + "' AND column_name LIKE '\\_sfsync\\_k%' ESCAPE '\\' ORDER BY column_index")) {
+            for (int k = 0; rs.next(); k++) {
+                parts.add(schema.keyColumns().get(k).name().toLowerCase(java.util.Locale.ROOT) + " " + rs.getString(1));
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private ChangeCounts counts(String changes, long modelRows) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT"
+                + " count(*) FILTER (WHERE _sfsync_kind = 'ADDED'), count(*) FILTER (WHERE _sfsync_kind = 'CHANGED'),"
+                + " count(*) FILTER (WHERE _sfsync_kind = 'REMOVED'), count(*) FILTER (WHERE _sfsync_prior > 0) FROM " + changes)) {
+            rs.next();
+            return new ChangeCounts(modelRows, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package dev.sfsync.source.snapshot;
+
+import dev.sfsync.core.change.Change;
+import dev.sfsync.core.change.ChangeCounts;
+import dev.sfsync.core.change.ChangeKind;
+import dev.sfsync.core.change.ChangeSet;
+import dev.sfsync.core.change.CommitResult;
+import dev.sfsync.core.model.ModelColumn;
+import dev.sfsync.core.model.ModelSchema;
+import dev.sfsync.core.model.Row;
+import dev.sfsync.core.model.RowKey;
+import dev.sfsync.core.outcome.RowError;
+import dev.sfsync.core.outcome.RowOutcome;
+import dev.sfsync.source.jdbc.JdbcValues;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A change set held in two tables of the snapshot store: the run's changes (kind, key, the row's values and hash)
+ * and the outcomes recorded so far. Changes are read back with a streaming cursor per kind.
+ */
+final class DuckDbChangeSet implements ChangeSet {
+    private final DuckDBConnection connection;
+    private final Registry registry;
+    private final SyncTables tables;
+    private final long runNo;
+    private final ModelSchema schema;
+    private final ChangeCounts counts;
+    private final List<String> notices;
+    private final CommitHook hook;
+    private final Runnable release;
+    private DuckDBAppender outcomes;
+    private long sequence;
+    private boolean ended;
+
+    DuckDbChangeSet(DuckDBConnection connection, Registry registry, SyncTables tables, long runNo, ModelSchema schema,
+                    ChangeCounts counts, List<String> notices, CommitHook hook, Runnable release) {
+        this.connection = connection;
+        this.registry = registry;
+        this.tables = tables;
+        this.runNo = runNo;
+        this.schema = schema;
+        this.counts = counts;
+        this.notices = List.copyOf(notices);
+        this.hook = hook;
+        this.release = release;
+    }
+
+    @Override
+    public ModelSchema schema() {
+        return schema;
+    }
+
+    @Override
+    public ChangeCounts counts() {
+        return counts;
+    }
+
+    @Override
+    public List<String> notices() {
+        return notices;
+    }
+
+    @Override
+    public Stream<Change> changes(Set<ChangeKind> kinds) {
+        checkOpen();
+        Set<ChangeKind> wanted = kinds.isEmpty() ? EnumSet.allOf(ChangeKind.class) : EnumSet.copyOf(kinds);
+        ChangeCursor cursor = new ChangeCursor(wanted.stream().filter(kind -> counts.of(kind) > 0).iterator());
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(cursor::close);
+    }
+
+    @Override
+    public synchronized void record(Collection<? extends RowOutcome> recorded) {
+        checkOpen();
+        try {
+            if (outcomes == null) {
+                outcomes = connection.createAppender(tables.catalog(), "main", "outcomes_" + runNo);
+            }
+            for (RowOutcome outcome : recorded) {
+                List<String> key = outcome.key().values();
+                if (key.size() != tables.keyCount()) {
+                    throw new IllegalArgumentException("outcome key " + outcome.key() + " has " + key.size() + " value(s); the model's key "
+                            + schema.keyColumns().stream().map(ModelColumn::name).toList() + " has " + tables.keyCount());
+                }
+                RowError error = outcome.error();
+                outcomes.beginRow();
+                for (String value : key) {
+                    outcomes.append(value);
+                }
+                outcomes.append(outcome.status().name()).append(outcome.recordId())
+                        .append(error == null ? null : error.code()).append(error == null ? null : error.message())
+                        .append(++sequence).endRow();
+            }
+            // Flushing commits the rows: an outcome recorded here survives a crash of this process.
+            outcomes.flush();
+        } catch (SQLException e) {
+            throw SnapshotStoreFailed.of("record outcomes", e);
+        }
+    }
+
+    @Override
+    public synchronized CommitResult commit() {
+        checkOpen();
+        try {
+            closeAppender();
+            CommitResult result = SnapshotCommit.apply(connection, registry, tables, runNo, hook);
+            end();
+            return result;
+        } catch (SQLException e) {
+            throw SnapshotStoreFailed.of("commit the snapshot", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!ended) {
+            try {
+                closeAppender();
+            } catch (SQLException e) {
+                throw SnapshotStoreFailed.of("keep the recorded outcomes", e);
+            } finally {
+                end();
+            }
+        }
+    }
+
+    private void closeAppender() throws SQLException {
+        if (outcomes != null) {
+            outcomes.close();
+            outcomes = null;
+        }
+    }
+
+    private void end() {
+        ended = true;
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // The connection only served this change set; its data is committed or deliberately left pending.
+        } finally {
+            release.run();
+        }
+    }
+
+    private void checkOpen() {
+        if (ended) {
+            throw new IllegalStateException("this change set is committed or closed; detect changes again for a new one");
+        }
+    }
+
+    /** Walks the wanted kinds one query at a time, so no sort is needed and rows stream from DuckDB. */
+    private final class ChangeCursor implements Iterator<Change>, AutoCloseable {
+        private final Iterator<ChangeKind> kinds;
+        private DuckDBConnection reader;
+        private Statement statement;
+        private ResultSet rs;
+        private ChangeKind kind;
+        private Boolean ahead;
+
+        ChangeCursor(Iterator<ChangeKind> kinds) {
+            this.kinds = kinds;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (ahead != null) {
+                return ahead;
+            }
+            try {
+                while (true) {
+                    if (rs == null) {
+                        if (!kinds.hasNext()) {
+                            ahead = false;
+                            return false;
+                        }
+                        openNext(kinds.next());
+                    }
+                    if (rs.next()) {
+                        ahead = true;
+                        return true;
+                    }
+                    rs.close();
+                    rs = null;
+                }
+            } catch (SQLException e) {
+                throw SnapshotStoreFailed.of("read changes", e);
+            }
+        }
+
+        private void openNext(ChangeKind next) throws SQLException {
+            if (reader == null) {
+                reader = connection.duplicate();
+                statement = reader.createStatement();
+            }
+            kind = next;
+            rs = statement.executeQuery("SELECT * FROM " + tables.changes(runNo) + " WHERE _sfsync_kind = '" + next.name() + "'");
+        }
+
+        @Override
+        public Change next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more changes");
+            }
+            ahead = null;
+            try {
+                return read();
+            } catch (SQLException e) {
+                throw SnapshotStoreFailed.of("read changes", e);
+            }
+        }
+
+        /** Columns: kind, typed keys, text keys, record id, prior failures, hash, then the model's columns. */
+        private Change read() throws SQLException {
+            int n = tables.keyCount();
+            List<String> key = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                key.add(rs.getString(2 + n + k));
+            }
+            Row row = null;
+            if (kind != ChangeKind.REMOVED) {
+                int first = 2 * n + 5;
+                Object[] values = new Object[schema.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = JdbcValues.read(rs, first + i, schema.columns().get(i).type());
+                }
+                row = new Row(schema, values);
+            }
+            return new Change(kind, new RowKey(key), row, rs.getString(2 * n + 2), rs.getInt(2 * n + 3));
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (reader != null) {
+                    reader.close();
+                }
+            } catch (SQLException ignored) {
+                // A reader connection that fails to close holds nothing the change set needs.
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.sfsync.source.snapshot;
+
+import dev.sfsync.core.SyncId;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The snapshot store's own bookkeeping: which table number each sync's snapshot has, what its key and hash cover,
+ * and which runs have recorded outcomes not yet committed (to be committed by the next detection after a crash).
+ */
+final class Registry {
+    record Entry(SyncId sync, long tableNo, String keySignature, Fingerprint fingerprint, String hashProbe) {
+    }
+
+    record PendingRun(long runNo, SyncTables tables) {
+    }
+
+    private final String catalog;
+
+    Registry(String catalog) {
+        this.catalog = catalog;
+    }
+
+    void create(Connection connection) throws SQLException {
+        Sql.execute(connection, "CREATE TABLE IF NOT EXISTS " + syncs() + " (sync_id VARCHAR NOT NULL, table_no BIGINT NOT NULL,"
+                + " key_signature VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL, hash_probe VARCHAR NOT NULL, updated_at TIMESTAMP NOT NULL)");
+        Sql.execute(connection, "CREATE TABLE IF NOT EXISTS " + pending() + " (run_no BIGINT NOT NULL, sync_id VARCHAR NOT NULL,"
+                + " table_no BIGINT NOT NULL, key_count INTEGER NOT NULL, created_at TIMESTAMP NOT NULL)");
+        Sql.execute(connection, "CREATE SEQUENCE IF NOT EXISTS " + table("numbers"));
+    }
+
+    long nextNumber(Connection connection) throws SQLException {
+        return Sql.queryLong(connection, "SELECT nextval('" + catalog.replace("'", "''") + ".main.numbers')");
+    }
+
+    Optional<Entry> find(Connection connection, SyncId sync) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT table_no, key_signature, fingerprint, hash_probe FROM " + syncs() + " WHERE sync_id = ?")) {
+            statement.setString(1, sync.value());
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new Entry(sync, rs.getLong(1), rs.getString(2), Fingerprint.decode(rs.getString(3)), rs.getString(4)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    void insert(Connection connection, Entry entry) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + syncs() + " VALUES (?, ?, ?, ?, ?, now())")) {
+            statement.setString(1, entry.sync().value());
+            statement.setLong(2, entry.tableNo());
+            statement.setString(3, entry.keySignature());
+            statement.setString(4, entry.fingerprint().encode());
+            statement.setString(5, entry.hashProbe());
+            statement.executeUpdate();
+        }
+    }
+
+    void updateFingerprint(Connection connection, SyncId sync, Fingerprint fingerprint, String hashProbe) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE " + syncs() + " SET fingerprint = ?, hash_probe = ?, updated_at = now() WHERE sync_id = ?")) {
+            statement.setString(1, fingerprint.encode());
+            statement.setString(2, hashProbe);
+            statement.setString(3, sync.value());
+            statement.executeUpdate();
+        }
+    }
+
+    void delete(Connection connection, SyncId sync) throws SQLException {
+        for (String table : List.of(syncs(), pending())) {
+            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table + " WHERE sync_id = ?")) {
+                statement.setString(1, sync.value());
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    void addPending(Connection connection, SyncId sync, long runNo, SyncTables tables) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + pending() + " VALUES (?, ?, ?, ?, now())")) {
+            statement.setLong(1, runNo);
+            statement.setString(2, sync.value());
+            statement.setLong(3, tables.tableNo());
+            statement.setInt(4, tables.keyCount());
+            statement.executeUpdate();
+        }
+    }
+
+    void removePending(Connection connection, long runNo) throws SQLException {
+        Sql.execute(connection, "DELETE FROM " + pending() + " WHERE run_no = " + runNo);
+    }
+
+    List<PendingRun> pending(Connection connection, SyncId sync) throws SQLException {
+        List<PendingRun> runs = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT run_no, table_no, key_count FROM " + pending() + " WHERE sync_id = ? ORDER BY run_no")) {
+            statement.setString(1, sync.value());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    runs.add(new PendingRun(rs.getLong(1), new SyncTables(catalog, rs.getLong(2), rs.getInt(3))));
+                }
+            }
+        }
+        return runs;
+    }
+
+    /** Tables of runs whose detection died before registering them (they hold nothing that matters). */
+    List<String> abandonedRunTables(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT table_name FROM duckdb_tables() WHERE database_name = ?"
+                + " AND (table_name LIKE 'rows\\_%' ESCAPE '\\' OR ((table_name LIKE 'changes\\_%' ESCAPE '\\' OR table_name LIKE 'outcomes\\_%' ESCAPE '\\')"
+                + " AND TRY_CAST(split_part(table_name, '_', 2) AS BIGINT) NOT IN (SELECT run_no FROM " + pending() + ")))")) {
+            statement.setString(1, catalog);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(table(rs.getString(1)));
+                }
+            }
+        }
+        return tables;
+    }
+
+    private String syncs() {
+        return table("sync_snapshots");
+    }
+
+    private String pending() {
+        return table("pending_runs");
+    }
+
+    private String table(String name) {
+        return Sql.ident(catalog) + ".main." + Sql.ident(name);
+    }
+}

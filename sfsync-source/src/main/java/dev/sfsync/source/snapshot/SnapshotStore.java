@@ -1,0 +1,216 @@
+package dev.sfsync.source.snapshot;
+
+import dev.sfsync.core.SyncId;
+import dev.sfsync.core.change.ChangeSet;
+import dev.sfsync.core.model.Model;
+import dev.sfsync.source.Source;
+
+import org.duckdb.DuckDBConnection;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The project's snapshots: a DuckDB file ({@value #FILE_NAME}) in the state directory holding, per sync, the key,
+ * row hash and Salesforce record Id of every row last synced successfully. {@link #detect} compares a model with
+ * its sync's snapshot and returns the {@link ChangeSet} to send; the change set's commit moves the snapshot forward.
+ * <p>
+ * One process at a time opens a state directory (DuckDB locks the file). Within it, the store is thread-safe and
+ * syncs detect changes concurrently, but each sync has at most one open change set.
+ */
+public final class SnapshotStore implements AutoCloseable {
+    public static final String FILE_NAME = "snapshots.duckdb";
+
+    private final DuckDBConnection db;
+    private final String catalog;
+    private final Registry registry;
+    private final String hashProbe;
+    private final Set<SyncId> busy = ConcurrentHashMap.newKeySet();
+    private volatile CommitHook commitHook = CommitHook.NONE;
+
+    private SnapshotStore(DuckDBConnection db, String catalog, String hashProbe) {
+        this.db = db;
+        this.catalog = catalog;
+        this.registry = new Registry(catalog);
+        this.hashProbe = hashProbe;
+    }
+
+    public static SnapshotStore open(Path stateDirectory) {
+        return open(stateDirectory, SnapshotSettings.defaults());
+    }
+
+    /** Opens (or creates) the snapshot store in {@code stateDirectory}, which is created if missing. */
+    public static SnapshotStore open(Path stateDirectory, SnapshotSettings settings) {
+        Path file = stateDirectory.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(stateDirectory.resolve("tmp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Can't create the state directory " + stateDirectory + ": " + e.getMessage(), e);
+        }
+        Properties properties = new Properties();
+        properties.setProperty("jdbc_stream_results", "true");
+        DuckDBConnection db = null;
+        try {
+            db = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
+            Sql.execute(db, "SET GLOBAL memory_limit = " + Sql.literal(settings.memoryLimit()));
+            Sql.execute(db, "SET GLOBAL threads = " + settings.threads());
+            Sql.execute(db, "SET GLOBAL temp_directory = " + Sql.literal(stateDirectory.resolve("tmp").toAbsolutePath().toString()));
+            // Order only matters where a query says so; not keeping it lets DuckDB stream big CREATE TABLE ... AS in less memory.
+            Sql.execute(db, "SET GLOBAL preserve_insertion_order = false");
+            String catalog = Sql.queryString(db, "SELECT current_database()");
+            String probe = Sql.queryString(db, "SELECT hash(42::BIGINT, 'sfsync', 1.5::DOUBLE, DATE '2024-02-29', TRUE, NULL::VARCHAR,"
+                    + " 12.34::DECIMAL(10, 2), TIMESTAMP '2024-02-29 12:34:56', ['a', 'b'])::VARCHAR");
+            SnapshotStore store = new SnapshotStore(db, catalog, probe);
+            store.registry.create(db);
+            for (String abandoned : store.registry.abandonedRunTables(db)) {
+                Sql.execute(db, "DROP TABLE " + abandoned);
+            }
+            return store;
+        } catch (SQLException e) {
+            if (db != null) {
+                try {
+                    db.close();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw SnapshotStoreFailed.of("open " + file, e);
+        }
+    }
+
+    /**
+     * Compares the model's current rows with the sync's snapshot. First commits the outcomes that an earlier change
+     * set of this sync recorded but did not commit (its process died), so those rows are not sent again.
+     *
+     * @throws dev.sfsync.source.ModelQueryFailed      the source refused the model's SQL (its message included)
+     * @throws dev.sfsync.source.ModelMissingKeyColumn the query does not return the key column(s)
+     * @throws dev.sfsync.source.ModelHasNullKeys      with the count of such rows and samples
+     * @throws dev.sfsync.source.ModelHasDuplicateKeys with the count of repeated keys and samples
+     * @throws ModelKeyChanged                          the key differs from the one the snapshot was built with
+     * @throws MappedColumnMissing                      a mapping names a column the model lacks
+     * @throws IllegalStateException                    the sync already has an open change set in this process
+     */
+    public ChangeSet detect(SyncId sync, Source source, Model model, DetectOptions options) {
+        Objects.requireNonNull(sync, "sync is null");
+        Objects.requireNonNull(source, "source is null");
+        Objects.requireNonNull(model, "model is null");
+        Objects.requireNonNull(options, "options is null");
+        if (!busy.add(sync)) {
+            throw new IllegalStateException("Sync '" + sync + "' already has an open change set; commit or close it before detecting again");
+        }
+        DuckDBConnection connection = null;
+        try {
+            connection = db.duplicate();
+            recover(connection, sync);
+            ChangeDetection.Detected detected = new ChangeDetection(connection, registry, catalog, hashProbe, sync, model, options).run(source);
+            return new DuckDbChangeSet(connection, registry, detected.tables(), detected.runNo(), detected.schema(), detected.counts(),
+                    detected.notices(), commitHook, () -> busy.remove(sync));
+        } catch (SQLException | RuntimeException e) {
+            busy.remove(sync);
+            closeQuietly(connection, e);
+            if (e instanceof SQLException sql) {
+                throw SnapshotStoreFailed.of("detect changes of sync '" + sync + "'", sql);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** How many rows the sync's snapshot holds (0 for a sync never run). */
+    public long size(SyncId sync) {
+        try (DuckDBConnection connection = db.duplicate()) {
+            var entry = registry.find(connection, sync);
+            return entry.isEmpty() ? 0
+                    : Sql.queryLong(connection, "SELECT count(*) FROM " + new SyncTables(catalog, entry.get().tableNo(), 1).snapshot());
+        } catch (SQLException e) {
+            throw SnapshotStoreFailed.of("count the snapshot of sync '" + sync + "'", e);
+        }
+    }
+
+    /** Drops the sync's snapshot: its next run sends every row as added. */
+    public void forget(SyncId sync) {
+        if (!busy.add(sync)) {
+            throw new IllegalStateException("Sync '" + sync + "' has an open change set; close it before forgetting the snapshot");
+        }
+        try (DuckDBConnection connection = db.duplicate()) {
+            var entry = registry.find(connection, sync);
+            Sql.inTransaction(connection, () -> {
+                for (Registry.PendingRun run : registry.pending(connection, sync)) {
+                    Sql.execute(connection, "DROP TABLE IF EXISTS " + run.tables().changes(run.runNo()));
+                    Sql.execute(connection, "DROP TABLE IF EXISTS " + run.tables().outcomes(run.runNo()));
+                }
+                if (entry.isPresent()) {
+                    SyncTables tables = new SyncTables(catalog, entry.get().tableNo(), 1);
+                    Sql.execute(connection, "DROP TABLE IF EXISTS " + tables.snapshot());
+                    Sql.execute(connection, "DROP TABLE IF EXISTS " + tables.failures());
+                }
+                registry.delete(connection, sync);
+                return null;
+            });
+        } catch (SQLException e) {
+            throw SnapshotStoreFailed.of("forget the snapshot of sync '" + sync + "'", e);
+        } finally {
+            busy.remove(sync);
+        }
+    }
+
+    /** DuckDB's memory limit, the memory it holds now, and what it has spilled to disk, for benchmarks and diagnostics. */
+    public String memoryReport() {
+        try (DuckDBConnection connection = db.duplicate()) {
+            return Sql.queryString(connection, "SELECT 'memory limit ' || current_setting('memory_limit') || ', in use '"
+                    + " || (sum(memory_usage_bytes) // 1048576) || ' MB, spilled ' || (sum(temporary_storage_bytes) // 1048576) || ' MB'"
+                    + " FROM duckdb_memory()");
+        } catch (SQLException e) {
+            throw SnapshotStoreFailed.of("report memory", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw SnapshotStoreFailed.of("close", e);
+        }
+    }
+
+    /** For crash tests: the snapshot's row count and an order-independent digest of its keys, hashes and record ids. */
+    String digest(SyncId sync) {
+        try (DuckDBConnection connection = db.duplicate()) {
+            var entry = registry.find(connection, sync).orElseThrow();
+            SyncTables tables = new SyncTables(catalog, entry.tableNo(), entry.keySignature().split(", ").length);
+            return Sql.queryString(connection, "SELECT count(*) || ':' || coalesce(bit_xor(hash(" + tables.keys("s")
+                    + ", s._sfsync_h, s._sfsync_record_id)), 0) FROM " + tables.snapshot() + " s");
+        } catch (SQLException e) {
+            throw SnapshotStoreFailed.of("digest", e);
+        }
+    }
+
+    /** For crash tests: run {@code hook} between the statements of every commit. */
+    void commitHook(CommitHook hook) {
+        this.commitHook = hook;
+    }
+
+    private void recover(DuckDBConnection connection, SyncId sync) throws SQLException {
+        for (Registry.PendingRun run : registry.pending(connection, sync)) {
+            SnapshotCommit.apply(connection, registry, run.tables(), run.runNo(), CommitHook.NONE);
+        }
+    }
+
+    private static void closeQuietly(DuckDBConnection connection, Exception cause) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+}

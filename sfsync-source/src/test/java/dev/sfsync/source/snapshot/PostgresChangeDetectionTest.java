@@ -1,0 +1,38 @@
+package dev.sfsync.source.snapshot;
+
+import dev.sfsync.source.PostgresServer;
+import dev.sfsync.source.Source;
+import dev.sfsync.source.SourceConfig;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The change detection contract over a Postgres source, whose rows are streamed into the snapshot store. */
+@Tag("postgres")
+class PostgresChangeDetectionTest extends ChangeDetectionContract {
+    static String url;
+
+    @BeforeAll
+    static void database() {
+        url = PostgresServer.shared().createDatabase("change_detection");
+    }
+
+    @Override
+    Source source() {
+        return Source.open(new SourceConfig("crm", url, "postgres", ""));
+    }
+
+    @Override
+    void sql(String statement) {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", ""); Statement s = connection.createStatement()) {
+            s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(statement + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.sfsync.store;
+
+import dev.sfsync.core.RunId;
+import dev.sfsync.core.model.RowKey;
+import dev.sfsync.core.outcome.OutcomeStatus;
+import dev.sfsync.core.outcome.RowError;
+import dev.sfsync.core.outcome.RowOutcome;
+import dev.sfsync.core.outcome.RunSummary;
+import dev.sfsync.store.internal.Database;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Every row's outcome per run, with the Salesforce error code and message of failed and rejected rows. */
+public final class RowOutcomes {
+    /** Separates the values of a composite key in the stored text (a control character no key value contains). */
+    private static final String KEY_SEPARATOR = "\u001F";
+
+    private final Database db;
+
+    RowOutcomes(Database db) {
+        this.db = db;
+    }
+
+    /** Stores the outcomes in one transaction. */
+    public void record(RunId run, Collection<? extends RowOutcome> outcomes) {
+        List<Object[]> rows = new ArrayList<>(outcomes.size());
+        for (RowOutcome outcome : outcomes) {
+            RowError error = outcome.error();
+            Integer attempt = outcome instanceof RowOutcome.Failed failed ? failed.attempt() : null;
+            rows.add(new Object[] {run.value(), String.join(KEY_SEPARATOR, outcome.key().values()), outcome.status().name(), outcome.recordId(),
+                    error == null ? null : error.code(), error == null ? null : error.message(),
+                    error == null || error.fields().isEmpty() ? null : String.join(",", error.fields()), attempt});
+        }
+        db.batch("INSERT INTO row_outcomes (run_id, row_key, status, record_id, error_code, error_message, error_fields, attempt)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /** Outcome counts of the run, by status. */
+    public RunSummary summarize(RunId run) {
+        Map<OutcomeStatus, Long> counts = new EnumMap<>(OutcomeStatus.class);
+        db.query("SELECT status, count(*) FROM row_outcomes WHERE run_id = ? GROUP BY status",
+                rs -> counts.put(OutcomeStatus.valueOf(rs.getString(1)), rs.getLong(2)), run.value());
+        return RunSummary.of(counts);
+    }
+
+    /** Failed and rejected rows of the run by error code, most frequent first. */
+    public Map<String, Long> errorCounts(RunId run) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        db.query("SELECT error_code, count(*) AS n FROM row_outcomes WHERE run_id = ? AND error_code IS NOT NULL GROUP BY error_code"
+                + " ORDER BY n DESC, error_code", rs -> counts.put(rs.getString(1), rs.getLong(2)), run.value());
+        return counts;
+    }
+
+    /** A page of the run's outcomes with the given statuses (all when empty), in the order they were recorded per status. */
+    public List<RowOutcome> list(RunId run, Set<OutcomeStatus> statuses, int limit, int offset) {
+        String filter = statuses.isEmpty() ? "" : " AND status IN (" + String.join(", ", statuses.stream().map(s -> "'" + s.name() + "'").toList()) + ")";
+        return db.query("SELECT row_key, status, record_id, error_code, error_message, error_fields, attempt FROM row_outcomes"
+                + " WHERE run_id = ?" + filter + " ORDER BY status, row_key LIMIT ? OFFSET ?", RowOutcomes::map, run.value(), limit, offset);
+    }
+
+    private static RowOutcome map(ResultSet rs) throws SQLException {
+        RowKey key = new RowKey(Arrays.asList(rs.getString(1).split(KEY_SEPARATOR, -1)));
+        String fields = rs.getString(6);
+        RowError error = rs.getString(4) == null ? null
+                : new RowError(rs.getString(4), rs.getString(5), fields == null ? List.of() : List.of(fields.split(",")));
+        return switch (OutcomeStatus.valueOf(rs.getString(2))) {
+            case CREATED -> new RowOutcome.Created(key, rs.getString(3));
+            case UPDATED -> new RowOutcome.Updated(key, rs.getString(3));
+            case DELETED -> new RowOutcome.Deleted(key, rs.getString(3));
+            case UNCHANGED -> new RowOutcome.Unchanged(key);
+            case REJECTED -> new RowOutcome.RejectedLocally(key, error);
+            case FAILED -> new RowOutcome.Failed(key, error, rs.getInt(7));
+        };
+    }
+}

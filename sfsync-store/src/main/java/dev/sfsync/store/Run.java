@@ -1,0 +1,29 @@
+package dev.sfsync.store;
+
+import dev.sfsync.core.RunId;
+import dev.sfsync.core.SyncId;
+import dev.sfsync.core.outcome.RunSummary;
+
+import java.time.Instant;
+
+/**
+ * One run of a sync as the store keeps it.
+ *
+ * @param summary         row outcome counts, set when the run finishes ({@link RunSummary#EMPTY} while running)
+ * @param message         why the run failed as a whole, if it did
+ * @param detailsPrunedAt when retention removed its row outcomes and API log; null while they are kept
+ */
+public record Run(RunId id, SyncId sync, Kind kind, Status status, Instant startedAt, Instant finishedAt, RunSummary summary, String message,
+                  Instant detailsPrunedAt) {
+    public enum Kind { OUTBOUND, INBOUND }
+
+    public enum Status {
+        RUNNING,
+        /** Every row succeeded. */
+        SUCCEEDED,
+        /** Some rows were rejected or failed. */
+        PARTIAL,
+        /** The run stopped as a whole (bad model, lost connection). */
+        FAILED
+    }
+}

@@ -1,0 +1,135 @@
+package dev.sfsync.store.secret;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The 256-bit AES key that encrypts secrets in the state store: from the environment variable {@value #ENV}
+ * (base64, for servers and containers), else from a key file, generated on first use with owner-only (0600)
+ * permissions. Losing the key makes stored secrets unreadable; connections then have to be made again.
+ */
+public final class EncryptionKey {
+    public static final String ENV = "SFSYNC_SECRET_KEY";
+    public static final String FILE_NAME = "secret.key";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private final SecretKey key;
+    private final String origin;
+
+    private EncryptionKey(byte[] bytes, String origin) {
+        this.key = new SecretKeySpec(bytes, "AES");
+        this.origin = origin;
+    }
+
+    /** {@value #ENV} from the process environment if set, else {@code keyFile} (created if missing). */
+    public static EncryptionKey fromEnvironmentOrFile(Path keyFile) {
+        return fromEnvironmentOrFile(System.getenv(), keyFile);
+    }
+
+    static EncryptionKey fromEnvironmentOrFile(Map<String, String> environment, Path keyFile) {
+        return fromEnvironment(environment).orElseGet(() -> fromFile(keyFile));
+    }
+
+    /** {@value #ENV} from the process environment, if set. */
+    public static Optional<EncryptionKey> fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    static Optional<EncryptionKey> fromEnvironment(Map<String, String> environment) {
+        String value = environment.get(ENV);
+        return value == null || value.isBlank() ? Optional.empty()
+                : Optional.of(new EncryptionKey(decode(value.strip(), "environment variable " + ENV), "environment variable " + ENV));
+    }
+
+    /** The key in {@code keyFile}, which must be readable by its owner only; generated if the file does not exist. */
+    public static EncryptionKey fromFile(Path keyFile) {
+        Objects.requireNonNull(keyFile, "keyFile is null");
+        try {
+            if (Files.notExists(keyFile)) {
+                generate(keyFile);
+            }
+            checkPermissions(keyFile);
+            return new EncryptionKey(decode(Files.readString(keyFile).strip(), "key file " + keyFile), "key file " + keyFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Can't read or create the secret key file " + keyFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A key from 32 bytes, e.g. for tests. */
+    public static EncryptionKey of(byte[] bytes, String origin) {
+        if (bytes.length != 32) {
+            throw new IllegalArgumentException("an encryption key has 32 bytes, got " + bytes.length);
+        }
+        return new EncryptionKey(bytes.clone(), origin);
+    }
+
+    SecretKey secretKey() {
+        return key;
+    }
+
+    /** Where the key came from, for messages (never the key itself). */
+    public String origin() {
+        return origin;
+    }
+
+    @Override
+    public String toString() {
+        return "EncryptionKey[from " + origin + "]";
+    }
+
+    private static void generate(Path keyFile) throws IOException {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        Files.createDirectories(keyFile.toAbsolutePath().getParent());
+        try {
+            if (Files.getFileStore(keyFile.toAbsolutePath().getParent()).supportsFileAttributeView("posix")) {
+                // Created with its permissions, so there is no moment when others could read it.
+                Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } else {
+                Files.createFile(keyFile);
+            }
+        } catch (FileAlreadyExistsException raced) {
+            return;
+        }
+        Files.writeString(keyFile, Base64.getEncoder().encodeToString(bytes) + "\n");
+    }
+
+    private static void checkPermissions(Path keyFile) throws IOException {
+        if (!Files.getFileStore(keyFile).supportsFileAttributeView("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(keyFile);
+        if (!OWNER_ONLY.containsAll(permissions)) {
+            throw new SecretKeyUnusable("The secret key file " + keyFile + " is readable by others (" + PosixFilePermissions.toString(permissions) + ")",
+                    "run: chmod 600 " + keyFile);
+        }
+    }
+
+    private static byte[] decode(String base64, String origin) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new SecretKeyUnusable("The secret key in " + origin + " is not base64", "set it to 32 random bytes in base64,"
+                    + " e.g. the output of: openssl rand -base64 32");
+        }
+        if (bytes.length != 32) {
+            throw new SecretKeyUnusable("The secret key in " + origin + " has " + bytes.length + " bytes; AES-256 needs 32",
+                    "set it to 32 random bytes in base64, e.g. the output of: openssl rand -base64 32");
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.sfsync.store;
+
+import dev.sfsync.core.RunId;
+import dev.sfsync.core.SyncId;
+import dev.sfsync.core.model.RowKey;
+import dev.sfsync.core.outcome.OutcomeStatus;
+import dev.sfsync.core.outcome.RowError;
+import dev.sfsync.core.outcome.RowOutcome;
+import dev.sfsync.core.outcome.RunSummary;
+import dev.sfsync.store.InboundCursors.InboundCursor;
+import dev.sfsync.store.SalesforceConnection.Environment;
+import dev.sfsync.store.SalesforceConnection.Secrets;
+import dev.sfsync.store.SalesforceConnection.Status;
+import dev.sfsync.store.secret.EncryptionKey;
+import dev.sfsync.store.secret.SecretKeyUnusable;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The state store's behaviour, the same embedded (SQLite) and on Postgres. Subclasses open the store. */
+abstract class StateStoreContract {
+    static final String REFRESH_TOKEN = "5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJ";
+    static final String CLIENT_SECRET = "ClientSecret-0123456789ABCDEF";
+    static final SyncId ACCOUNTS = SyncId.of("accounts");
+
+    final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+    StateStore store;
+
+    /** A store on a fresh database, with this key; each call opens the same database again. */
+    abstract StateStore open(EncryptionKey key);
+
+    /** True if any stored form of the store's data (files or raw column values) contains this text. */
+    abstract boolean storedDataContains(String text);
+
+    static EncryptionKey key(int seed) {
+        byte[] bytes = new byte[32];
+        Arrays.fill(bytes, (byte) seed);
+        return EncryptionKey.of(bytes, "test key " + seed);
+    }
+
+    @BeforeEach
+    void openStore() {
+        store = open(key(1));
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    static SalesforceConnection production() {
+        return new SalesforceConnection("prod", Environment.PRODUCTION, "https://login.salesforce.com", "https://acme.my.salesforce.com",
+                "3MVG9consumerKey", "admin@acme.com", "00D000000000001AAA", Status.CONNECTED, null,
+                new Secrets("00D!AQ4AQaccessToken", REFRESH_TOKEN, CLIENT_SECRET), null);
+    }
+
+    @Test
+    void connections_keep_their_secrets_and_a_refresh_keeps_the_refresh_token() {
+        store.connections().save(production());
+        store.connections().save(new SalesforceConnection("sandbox", Environment.SANDBOX, "https://test.salesforce.com", null, "key", null, null,
+                Status.EXPIRED, "token expired", Secrets.NONE, null));
+
+        SalesforceConnection prod = store.connections().find("prod").orElseThrow();
+        assertThat(prod.secrets()).isEqualTo(production().secrets());
+        assertThat(prod.updatedAt()).isEqualTo(clock.instant());
+        assertThat(prod.secrets().toString()).doesNotContain(REFRESH_TOKEN).contains("****");
+        assertThat(store.connections().list()).extracting(SalesforceConnection::name).containsExactly("prod", "sandbox");
+
+        store.connections().updateTokens("prod", "newAccessToken", null);
+        assertThat(store.connections().find("prod").orElseThrow().secrets())
+                .isEqualTo(new Secrets("newAccessToken", REFRESH_TOKEN, CLIENT_SECRET));
+        store.connections().updateStatus("prod", Status.REVOKED, "refresh token revoked");
+        assertThat(store.connections().find("prod").orElseThrow()).extracting(SalesforceConnection::status, SalesforceConnection::statusMessage)
+                .containsExactly(Status.REVOKED, "refresh token revoked");
+        assertThat(store.connections().delete("sandbox")).isTrue();
+        assertThat(store.connections().find("sandbox")).isEmpty();
+        assertThatThrownBy(() -> store.connections().updateStatus("nope", Status.ERROR, "x")).hasMessageContaining("No connection named 'nope'");
+    }
+
+    @Test
+    void secrets_are_unreadable_in_the_stored_data() {
+        store.connections().save(production());
+        store.close();
+        store = null;
+        assertThat(storedDataContains("admin@acme.com")).as("the test can see plain text where there is some").isTrue();
+        assertThat(storedDataContains(REFRESH_TOKEN)).isFalse();
+        assertThat(storedDataContains(CLIENT_SECRET)).isFalse();
+        assertThat(storedDataContains("00D!AQ4AQaccessToken")).isFalse();
+        assertThat(storedDataContains(java.util.Base64.getEncoder().encodeToString(REFRESH_TOKEN.getBytes()))).isFalse();
+    }
+
+    @Test
+    void a_store_refuses_a_key_other_than_its_own() {
+        store.connections().save(production());
+        store.close();
+        store = null;
+        assertThatThrownBy(() -> open(key(2))).isInstanceOf(SecretKeyUnusable.class)
+                .hasMessageContaining("encrypted with another key").hasMessageContaining("How to fix");
+        store = open(key(1));
+        assertThat(store.connections().find("prod").orElseThrow().secrets().refreshToken()).isEqualTo(REFRESH_TOKEN);
+    }
+
+    @Test
+    void sync_definitions_are_saved_and_replaced() {
+        store.syncs().save(ACCOUNTS, "mode: upsert");
+        clock.advance(Duration.ofMinutes(1));
+        store.syncs().save(ACCOUNTS, "mode: update");
+        store.syncs().save(SyncId.of("contacts"), "mode: insert");
+        assertThat(store.syncs().find(ACCOUNTS).orElseThrow()).extracting(SyncDefinitions.StoredSync::definition, SyncDefinitions.StoredSync::updatedAt)
+                .containsExactly("mode: update", clock.instant());
+        assertThat(store.syncs().list()).extracting(s -> s.id().value()).containsExactly("accounts", "contacts");
+        assertThat(store.syncs().delete(ACCOUNTS)).isTrue();
+        assertThat(store.syncs().find(ACCOUNTS)).isEmpty();
+    }
+
+    @Test
+    void runs_start_running_and_finish_with_their_counts_newest_first() {
+        Run first = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND);
+        assertThat(first.status()).isEqualTo(Run.Status.RUNNING);
+        assertThat(first.summary()).isEqualTo(RunSummary.EMPTY);
+        clock.advance(Duration.ofSeconds(5));
+        store.runs().finish(first.id(), Run.Status.PARTIAL, new RunSummary(5, 4, 0, 0, 1, 2), null);
+        Run second = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND);
+        store.runs().start(SyncId.of("inbound_leads"), Run.Kind.INBOUND);
+
+        Run finished = store.runs().find(first.id()).orElseThrow();
+        assertThat(finished.status()).isEqualTo(Run.Status.PARTIAL);
+        assertThat(finished.summary()).isEqualTo(new RunSummary(5, 4, 0, 0, 1, 2));
+        assertThat(finished.finishedAt()).isEqualTo(finished.startedAt().plusSeconds(5));
+        assertThat(store.runs().recent(ACCOUNTS, 10)).extracting(Run::id).containsExactly(second.id(), first.id());
+        assertThat(store.runs().recent(10)).hasSize(3);
+        assertThatThrownBy(() -> store.runs().finish(RunId.of("missing"), Run.Status.FAILED, RunSummary.EMPTY, "x"))
+                .hasMessageContaining("No run missing");
+    }
+
+    @Test
+    void row_outcomes_keep_each_rows_fate_with_its_error() {
+        RunId run = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND).id();
+        List<RowOutcome> outcomes = List.of(
+                new RowOutcome.Created(RowKey.of("1"), "001000000000001AAA"),
+                new RowOutcome.Updated(RowKey.of("EU", "2"), "001000000000002AAA"),
+                new RowOutcome.Deleted(RowKey.of("3"), "001000000000003AAA"),
+                new RowOutcome.Unchanged(RowKey.of("4")),
+                new RowOutcome.RejectedLocally(RowKey.of("5"), RowError.of("STRING_TOO_LONG", "Name: data value too large", "Name")),
+                new RowOutcome.Failed(RowKey.of("6"), RowError.of("UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access"), 3),
+                new RowOutcome.Failed(RowKey.of("7"), RowError.of("UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access"), 1));
+        store.outcomes().record(run, outcomes);
+
+        assertThat(store.outcomes().summarize(run)).isEqualTo(new RunSummary(1, 1, 1, 1, 1, 2));
+        assertThat(store.outcomes().errorCounts(run)).containsExactly(Map.entry("UNABLE_TO_LOCK_ROW", 2L), Map.entry("STRING_TOO_LONG", 1L));
+        assertThat(store.outcomes().list(run, Set.of(), 100, 0)).containsExactlyInAnyOrderElementsOf(outcomes);
+        assertThat(store.outcomes().list(run, Set.of(OutcomeStatus.FAILED), 1, 1)).containsExactly(outcomes.get(6));
+    }
+
+    @Test
+    void the_api_log_keeps_a_runs_calls_in_order() {
+        RunId run = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND).id();
+        ApiCall create = new ApiCall(run, clock.instant(), "POST", "/services/data/v62.0/jobs/ingest", 200, Duration.ofMillis(120), 300, 900, null);
+        ApiCall upload = new ApiCall(run, clock.instant().plusSeconds(1), "PUT", "/services/data/v62.0/jobs/ingest/750/batches", 503,
+                Duration.ofMillis(2400), 1_000_000, 120, "SERVER_UNAVAILABLE");
+        store.apiLog().record(create);
+        store.apiLog().record(upload);
+        assertThat(store.apiLog().list(run)).containsExactly(create, upload);
+        assertThat(store.apiLog().count(run)).isEqualTo(2);
+    }
+
+    @Test
+    void inbound_cursors_resume_where_the_last_sync_stopped() {
+        SyncId leads = SyncId.of("leads_inbound");
+        assertThat(store.cursors().find(leads)).isEmpty();
+        InboundCursor cursor = new InboundCursor(Instant.parse("2026-01-01T10:15:30Z"), "00Q000000000123AAA");
+        store.cursors().save(leads, cursor);
+        assertThat(store.cursors().find(leads)).contains(cursor);
+        store.cursors().save(leads, new InboundCursor(Instant.parse("2026-01-02T00:00:00Z"), null));
+        assertThat(store.cursors().find(leads).orElseThrow().lastId()).isNull();
+        store.cursors().clear(leads);
+        assertThat(store.cursors().find(leads)).isEmpty();
+    }
+
+    @Test
+    void retention_prunes_the_details_of_old_runs_beyond_the_newest_ones() {
+        List<RunId> runs = new java.util.ArrayList<>();
+        for (int day = 0; day < 5; day++) {
+            RunId run = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND).id();
+            store.outcomes().record(run, List.of(new RowOutcome.Created(RowKey.of("a"), "001"), new RowOutcome.Unchanged(RowKey.of("b"))));
+            store.apiLog().record(new ApiCall(run, clock.instant(), "GET", "/services/data", 200, Duration.ZERO, 0, 10, null));
+            store.runs().finish(run, Run.Status.SUCCEEDED, store.outcomes().summarize(run), null);
+            runs.add(run);
+            clock.advance(Duration.ofDays(1));
+        }
+        RunId running = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND).id();
+        store.outcomes().record(running, List.of(new RowOutcome.Created(RowKey.of("c"), "001")));
+
+        // Older than 2 days: the runs of days 0, 1 and 2; but day 2's is among the sync's 4 newest runs, so it is kept.
+        PruneResult pruned = store.prune(new RetentionPolicy(Duration.ofDays(2).plusHours(1), 4));
+        assertThat(pruned).isEqualTo(new PruneResult(2, 4, 2));
+        assertThat(store.outcomes().summarize(runs.get(0)).rows()).isZero();
+        assertThat(store.apiLog().count(runs.get(1))).isZero();
+        assertThat(store.runs().find(runs.get(0)).orElseThrow().detailsPrunedAt()).isEqualTo(clock.instant());
+        assertThat(store.runs().find(runs.get(0)).orElseThrow().summary().created()).as("the run's counts stay").isEqualTo(1);
+        assertThat(store.outcomes().summarize(runs.get(2)).rows()).isEqualTo(2);
+        assertThat(store.outcomes().summarize(running).rows()).isEqualTo(1);
+        assertThat(store.prune(new RetentionPolicy(Duration.ofDays(2).plusHours(1), 4))).isEqualTo(new PruneResult(0, 0, 0));
+    }
+}
