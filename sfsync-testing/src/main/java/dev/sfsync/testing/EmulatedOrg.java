@@ -217,6 +217,31 @@ public final class EmulatedOrg implements BeforeAllCallback, AfterAllCallback, B
         host().org().apiUsage().setMax(max);
     }
 
+    /** Sets the daily API requests counted so far, e.g. to bring an org close to its limit. */
+    public void apiRequestsUsed(long used) {
+        host().org().apiUsage().setUsed(used);
+    }
+
+    /** Ends every access token now, as a session timeout in the middle of a run does; refresh tokens keep working. */
+    public void expireAccessTokens() {
+        host().sessions().expireAllAccessTokens();
+    }
+
+    /** Revokes a refresh or access token, as an admin does under Connected Apps OAuth Usage; true when it was live. */
+    public boolean revoke(String token) {
+        return host().sessions().revoke(token);
+    }
+
+    /** Whether the org still honours this refresh token. */
+    public boolean refreshTokenIsLive(String refreshToken) {
+        return host().sessions().refreshGrant(refreshToken).isPresent();
+    }
+
+    /** Adds (or replaces) a connected app until the next reset, e.g. one holding a test's JWT certificate. */
+    public void putConnectedApp(ConnectedApp app) {
+        host().org().putConnectedApp(app);
+    }
+
     /** The org's fault rules for this test: errors, latency, dropped connections, expired tokens, failed records. */
     public FaultControl faults() {
         return new FaultControl(this);

@@ -1,0 +1,69 @@
+package dev.sfsync.salesforce.bulk1;
+
+import dev.sfsync.salesforce.bulk.CsvSpool;
+import dev.sfsync.salesforce.bulk.Poller;
+import dev.sfsync.salesforce.bulk.RowSplitter;
+import dev.sfsync.salesforce.internal.ApiCaller;
+import dev.sfsync.salesforce.retry.PollPolicy;
+import dev.sfsync.salesforce.retry.Sleeper;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Bulk API 1.0: one job, rows split into batches of up to 10,000 (and under 10 MB), each batch spooled to disk and
+ * sent as CSV, the job closed, the batches polled to their end, and results read back in input order.
+ *
+ * <pre>{@code
+ * Bulk1Spec spec = Bulk1Spec.of("Account", Operation.UPSERT, "External_Key__c", List.of("External_Key__c", "Name"))
+ *         .withConcurrencyMode(ConcurrencyMode.SERIAL).withBatchSize(5_000);
+ * Bulk1Run run = client.bulk1().load(spec, rows);
+ * run.results().forEach(r -> ...);
+ * }</pre>
+ */
+public final class Bulk1Client {
+    private final Bulk1Jobs jobs;
+    private final Poller poller;
+    private final Path workDirectory;
+
+    public Bulk1Client(ApiCaller caller, String apiVersion, Sleeper sleeper, PollPolicy pollPolicy, Path workDirectory) {
+        this.jobs = new Bulk1Jobs(caller, apiVersion);
+        this.poller = new Poller(pollPolicy, sleeper);
+        this.workDirectory = Objects.requireNonNull(workDirectory, "workDirectory is null");
+    }
+
+    /** Loads the rows (one list of values per row, in the spec's column order) and waits for every batch to finish. */
+    public Bulk1Run load(Bulk1Spec spec, Iterator<? extends List<?>> rows) {
+        String jobId = jobs.create(spec);
+        Set<String> known = new HashSet<>();
+        List<Bulk1Run.Part> parts;
+        try {
+            parts = RowSplitter.split(workDirectory, spec.columns(), rows, new RowSplitter.Limit(spec.batchSize(), Bulk1Spec.MAX_BATCH_BYTES),
+                    (spool, firstRow) -> send(jobId, spool, firstRow, known));
+        } catch (RuntimeException e) {
+            jobs.abort(jobId);
+            throw e;
+        }
+        jobs.close(jobId);
+        Map<String, BatchInfo> finished = poller.until("Bulk API 1.0 job " + jobId,
+                () -> jobs.batches(jobId).stream().collect(Collectors.toMap(BatchInfo::id, Function.identity())),
+                batches -> known.stream().allMatch(id -> batches.containsKey(id) && batches.get(id).finished()));
+        List<Bulk1Run.Part> done = parts.stream().map(p -> new Bulk1Run.Part(finished.get(p.batch().id()), p.firstRow(), p.rows())).toList();
+        return new Bulk1Run(jobId, jobs::results, done);
+    }
+
+    private Bulk1Run.Part send(String jobId, CsvSpool spool, long firstRow, Set<String> known) {
+        try (spool) {
+            BatchInfo batch = jobs.addBatch(jobId, spool.finish(), known);
+            known.add(batch.id());
+            return new Bulk1Run.Part(batch, firstRow, spool.rows());
+        }
+    }
+}

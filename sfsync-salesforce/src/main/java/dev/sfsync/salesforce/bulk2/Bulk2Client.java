@@ -1,0 +1,141 @@
+package dev.sfsync.salesforce.bulk2;
+
+
+import dev.sfsync.salesforce.bulk.CsvSpool;
+import dev.sfsync.salesforce.bulk.CsvValues;
+import dev.sfsync.salesforce.bulk.Poller;
+import dev.sfsync.salesforce.bulk.RowSplitter;
+import dev.sfsync.salesforce.error.SalesforceException;
+import dev.sfsync.salesforce.internal.ApiCaller;
+import dev.sfsync.salesforce.internal.RawResponse;
+import dev.sfsync.salesforce.retry.PollPolicy;
+import dev.sfsync.salesforce.retry.Sleeper;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Bulk API 2.0: ingest that streams rows into as many jobs as the upload limit needs, and query jobs read page by
+ * page. Thread-safe; each ingest or query is independent.
+ *
+ * <pre>{@code
+ * IngestSpec spec = IngestSpec.of("Account", Operation.UPSERT, "External_Key__c", List.of("External_Key__c", "Name"));
+ * try (IngestRun run = client.bulk2().ingest(spec, rows)) {          // rows: Iterator<List<?>>, one value per column
+ *     run.results().filter(r -> !r.succeeded()).forEach(r -> report(r.row(), r.error()));
+ * }
+ * }</pre>
+ */
+public final class Bulk2Client {
+    private final IngestJobs ingestJobs;
+    private final QueryJobs queryJobs;
+    private final Poller poller;
+    private final Path workDirectory;
+
+    public Bulk2Client(ApiCaller caller, String apiVersion, Sleeper sleeper, PollPolicy pollPolicy, Path workDirectory) {
+        String dataPath = "/services/data/v" + apiVersion;
+        this.ingestJobs = new IngestJobs(caller, dataPath);
+        this.queryJobs = new QueryJobs(caller, dataPath);
+        this.poller = new Poller(pollPolicy, sleeper);
+        this.workDirectory = Objects.requireNonNull(workDirectory, "workDirectory is null");
+    }
+
+    /**
+     * Loads the rows: each is written to a spool file as CSV; when a job's file would pass {@code maxBytesPerJob} it is
+     * uploaded and closed, and the rows go on into a new job. Then every job is polled to its end. Returns once all
+     * jobs have finished; the results are read from Salesforce as the returned run is consumed.
+     *
+     * @param rows one list of values per row, in the spec's column order (null clears a field, see {@link CsvValues})
+     */
+    public IngestRun ingest(IngestSpec spec, Iterator<? extends List<?>> rows) {
+        List<IngestRun.Part> parts = new ArrayList<>();
+        try {
+            parts.addAll(RowSplitter.split(workDirectory, spec.columns(), rows, new RowSplitter.Limit(Integer.MAX_VALUE, spec.maxBytesPerJob()),
+                    (spool, firstRow) -> submit(spec, spool, firstRow)));
+            List<IngestRun.Part> finished = new ArrayList<>();
+            for (IngestRun.Part part : parts) {
+                JobInfo done = poller.until("Bulk API 2.0 job " + part.job().id(), () -> ingestJobs.info(part.job().id()), JobInfo::finished);
+                finished.add(new IngestRun.Part(done, part.firstRow(), part.spool()));
+            }
+            return new IngestRun(spec, ingestJobs::results, finished);
+        } catch (RuntimeException e) {
+            parts.forEach(p -> p.spool().close());
+            throw e;
+        }
+    }
+
+    /**
+     * Creates a job for one spool, uploads it and marks it UploadComplete. An upload that fails after reaching
+     * Salesforce (a lost answer, a 5xx) leaves the job's data unknown, so the job is aborted, which discards its
+     * data unprocessed, and the spool goes again into a fresh job: no row can be loaded twice.
+     */
+    private IngestRun.Part submit(IngestSpec spec, CsvSpool spool, long firstRow) {
+        try {
+            return upload(spec, spool, firstRow);
+        } catch (RuntimeException e) {
+            spool.close();
+            throw e;
+        }
+    }
+
+    private IngestRun.Part upload(IngestSpec spec, CsvSpool spool, long firstRow) {
+        Path csv = spool.finish();
+        SalesforceException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            JobInfo job = ingestJobs.create(spec);
+            try {
+                ingestJobs.upload(job.id(), csv);
+            } catch (SalesforceException e) {
+                ingestJobs.abortQuietly(job.id());
+                if (!e.retryable()) {
+                    throw e;
+                }
+                last = e;
+                continue;
+            }
+            JobInfo closed = ingestJobs.uploadComplete(job.id());
+            spool.dropCsv();
+            return new IngestRun.Part(closed, firstRow, spool);
+        }
+        throw last;
+    }
+
+    /** Runs a SOQL query as a Bulk API 2.0 query job and streams its rows (column → value, empty cells as null). */
+    public QueryRows query(String soql) {
+        return query(soql, false, QueryRows.DEFAULT_PAGE_SIZE);
+    }
+
+    /**
+     * @param includeDeleted queryAll: also deleted and archived records
+     * @param pageSize       maxRecords per results request; larger pages mean fewer calls and more memory per page
+     */
+    public QueryRows query(String soql, boolean includeDeleted, int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("a page holds at least one record, not " + pageSize);
+        }
+        JobInfo job = queryJobs.create(soql, includeDeleted);
+        JobInfo done = poller.until("Bulk API 2.0 query job " + job.id(), () -> queryJobs.info(job.id()), JobInfo::finished);
+        if (!JobInfo.JOB_COMPLETE.equals(done.state())) {
+            throw queryJobs.failed(done);
+        }
+        return new QueryRows(locator -> {
+            RawResponse page = queryJobs.results(done.id(), locator, pageSize);
+            return new QueryRows.Page(page.body(), page.header("Sforce-Locator").orElse(null));
+        }, done.id());
+    }
+
+    /** The job as Salesforce reports it now, e.g. to resume waiting on one after a restart. */
+    public JobInfo ingestJob(String jobId) {
+        return ingestJobs.info(jobId);
+    }
+
+    public JobInfo abortIngestJob(String jobId) {
+        return ingestJobs.abort(jobId);
+    }
+
+    public void deleteIngestJob(String jobId) {
+        ingestJobs.delete(jobId);
+    }
+}
