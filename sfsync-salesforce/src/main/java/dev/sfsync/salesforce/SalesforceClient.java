@@ -15,7 +15,10 @@ import dev.sfsync.salesforce.limits.ApiUsage;
 import dev.sfsync.salesforce.limits.ApiUsageTracker;
 import dev.sfsync.salesforce.limits.QuotaReserve;
 import dev.sfsync.salesforce.observe.ExchangeListener;
+import dev.sfsync.salesforce.metadata.FieldSecurity;
+import dev.sfsync.salesforce.metadata.MetadataClient;
 import dev.sfsync.salesforce.rest.RestClient;
+import dev.sfsync.salesforce.soap.PartnerClient;
 import dev.sfsync.salesforce.retry.PollPolicy;
 import dev.sfsync.salesforce.retry.RetryPolicy;
 import dev.sfsync.salesforce.retry.Sleeper;
@@ -49,6 +52,9 @@ public final class SalesforceClient {
     private final RestClient rest;
     private final Bulk2Client bulk2;
     private final Bulk1Client bulk1;
+    private final MetadataClient metadata;
+    private final FieldSecurity fieldSecurity;
+    private final PartnerClient partner;
 
     private SalesforceClient(Builder builder, Session session, ApiCaller caller) {
         this.session = session;
@@ -57,6 +63,9 @@ public final class SalesforceClient {
         this.rest = new RestClient(caller, apiVersion);
         this.bulk2 = new Bulk2Client(caller, apiVersion, builder.sleeper, builder.pollPolicy, builder.workDirectory);
         this.bulk1 = new Bulk1Client(caller, apiVersion, builder.sleeper, builder.pollPolicy, builder.workDirectory);
+        this.metadata = new MetadataClient(caller, apiVersion);
+        this.fieldSecurity = new FieldSecurity(rest);
+        this.partner = new PartnerClient(caller, apiVersion);
     }
 
     public static Builder builder() {
@@ -73,6 +82,21 @@ public final class SalesforceClient {
 
     public Bulk1Client bulk1() {
         return bulk1;
+    }
+
+    /** Metadata API: custom fields and picklist values. */
+    public MetadataClient metadata() {
+        return metadata;
+    }
+
+    /** Permission sets and field-level security (PermissionSet, PermissionSetAssignment, FieldPermissions). */
+    public FieldSecurity fieldSecurity() {
+        return fieldSecurity;
+    }
+
+    /** The SOAP partner API, for merge. */
+    public PartnerClient partner() {
+        return partner;
     }
 
     public Session session() {

@@ -71,7 +71,7 @@ public final class HttpTransport {
     public RawResponse send(String method, URI uri, Map<String, String> headers, RequestBody body, int attempt)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(settings.responseTimeout())
+                .timeout(timeoutFor(body))
                 .method(method, body.publisher())
                 .header("Accept-Encoding", "gzip");
         headers.forEach(request::header);
@@ -101,6 +101,14 @@ public final class HttpTransport {
             }
         }
         return new RawResponse(response.statusCode(), response.headers().map(), new ObservedStream(decoded, settings.bodyPreviewBytes(), recorder));
+    }
+
+    /**
+     * The JDK's request timeout runs until the response headers arrive, which includes sending the body; a 100 MB
+     * Bulk upload gets extra time at a floor of 256 KB/s so a slow uplink is not mistaken for a dead server.
+     */
+    private Duration timeoutFor(RequestBody body) {
+        return settings.responseTimeout().plusMillis(body.length() / 256);
     }
 
     /** Collects one exchange's facts and reports them exactly once. */

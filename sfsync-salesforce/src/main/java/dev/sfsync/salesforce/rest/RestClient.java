@@ -160,6 +160,12 @@ public final class RestClient {
         }, first);
     }
 
+    /** A Tooling API query (/tooling/query), e.g. {@code SELECT Id, DeveloperName FROM CustomField WHERE TableEnumOrId = 'Account'}. */
+    public RecordStream toolingQuery(String soql) {
+        String first = dataPath("/tooling/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8));
+        return new RecordStream(target -> caller.call(ApiRequest.get(target)).body(), first);
+    }
+
     /** GET /limits; also refreshes the client's view of the daily API usage. */
     public Map<String, OrgLimit> limits() {
         Map<String, OrgLimit> limits = OrgLimit.parse(getJson(ApiRequest.get(dataPath("/limits"))));

@@ -17,7 +17,7 @@ final class SaveResults {
         List<SalesforceError> errors = errors(node.path("errors"));
         if (success) {
             boolean created = node.has("created") ? node.path("created").asBoolean() : createdByDefault;
-            return SaveResult.succeeded(id, created);
+            return new SaveResult(id, true, created, errors);
         }
         if (errors.isEmpty()) {
             errors = List.of(new SalesforceError("UNKNOWN_EXCEPTION", "Salesforce reported a failure without an error"));

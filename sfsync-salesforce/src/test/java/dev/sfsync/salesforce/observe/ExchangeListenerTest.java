@@ -45,6 +45,23 @@ class ExchangeListenerTest {
     }
 
     @Test
+    void large_answers_arrive_gzipped_and_sizes_count_what_was_read() {
+        RecordedExchanges exchanges = new RecordedExchanges();
+        SalesforceClient client = Emulated.builder(org, exchanges, new RecordingSleeper()).build();
+
+        client.rest().describe("Account");
+
+        ApiExchange describe = exchanges.to("/describe").getFirst();
+        assertThat(describe.requestHeaders()).containsEntry("Accept-Encoding", List.of("gzip"));
+        assertThat(describe.responseHeaders().entrySet()).anySatisfy(h -> {
+            assertThat(h.getKey()).isEqualToIgnoringCase("Content-Encoding");
+            assertThat(h.getValue()).containsExactly("gzip");
+        });
+        assertThat(describe.responseBody()).startsWith("{");
+        assertThat(describe.responseBytes()).isGreaterThan(10_000);
+    }
+
+    @Test
     void a_listener_that_throws_does_not_fail_the_call() {
         SalesforceClient client = Emulated.builder(org, new RecordedExchanges(), new RecordingSleeper())
                 .listener(exchange -> {

@@ -56,6 +56,15 @@ class RestResponsesContractTest {
     }
 
     @Test
+    void a_published_event_succeeds_with_its_uuid_in_the_errors() {
+        SaveResult published = SaveResults.read(Contract.json("rest/event-published.json"), true);
+
+        assertThat(published.success()).isTrue();
+        assertThat(published.retryable()).isFalse();
+        assertThat(published.eventUuid()).contains("e981b488-81f3-4fcc-bd6f-f7033c9d7ac3");
+    }
+
+    @Test
     void limits_read_max_and_remaining_and_skip_per_app_breakdowns() {
         Map<String, OrgLimit> limits = OrgLimit.parse(Contract.json("rest/limits.json"));
 
