@@ -77,20 +77,33 @@ final class ChangeDetection {
                     + " WHERE c._sfsync_k0 IS NULL OR s._sfsync_k0 IS NULL OR "
                     + (options.fullResync() ? "TRUE" : "c._sfsync_h IS DISTINCT FROM s._sfsync_h"));
             Sql.execute(connection, "DROP TABLE " + STAGE);
-            boolean needsRows = Sql.queryLong(connection, "SELECT count(*) FROM " + DIFF + " WHERE _sfsync_kind <> 'REMOVED'") > 0;
-
+            long snapshotRows = Sql.queryLong(connection, "SELECT count(*) FROM " + tables.snapshot());
+            boolean everyRowChanges = options.fullResync() || snapshotRows == 0;
+            boolean needsRows = everyRowChanges || Sql.queryLong(connection, "SELECT count(*) FROM " + DIFF + " WHERE _sfsync_kind <> 'REMOVED'") > 0;
+            String rows = "(SELECT " + Sql.each(keyCount, ", ", k -> "m." + Sql.ident(schema.keyColumns().get(k).name()) + " AS _sfsync_mk" + k)
+                    + ", " + fingerprint.hashSql("m") + " AS _sfsync_h, m.* FROM " + (needsRows ? staged.relation() : "(SELECT * FROM " + staged.relation() + " LIMIT 0)")
+                    + " AS m) m";
+            String modelColumns = "m._sfsync_h, m.* EXCLUDE (" + Sql.each(keyCount, ", ", k -> "_sfsync_mk" + k) + ", _sfsync_h)";
             // Values are read in a second pass and hashed again: the hash the snapshot takes is always that of the values sent.
-            String rows = needsRows ? staged.relation() : "(SELECT * FROM " + staged.relation() + " LIMIT 0)";
+            String changedRows = everyRowChanges
+                    // A first run or a full resync: one pass over the model, joined only to the narrow snapshot.
+                    ? "SELECT CASE WHEN s._sfsync_k0 IS NULL THEN 'ADDED' ELSE 'CHANGED' END AS _sfsync_kind, "
+                            + Sql.each(keyCount, ", ", k -> "m._sfsync_mk" + k + " AS _sfsync_k" + k) + ", "
+                            + Sql.each(keyCount, ", ", k -> "CAST(m._sfsync_mk" + k + " AS VARCHAR) AS _sfsync_t" + k)
+                            + ", s._sfsync_record_id, coalesce(f._sfsync_attempts, 0) AS _sfsync_prior, " + modelColumns + " FROM " + rows
+                            + " LEFT JOIN " + tables.snapshot() + " s ON " + Sql.each(keyCount, " AND ", k -> "m._sfsync_mk" + k + " = s._sfsync_k" + k)
+                            + " LEFT JOIN " + tables.failures() + " f ON " + Sql.each(keyCount, " AND ", k -> "m._sfsync_mk" + k + " = f._sfsync_k" + k)
+                    // Otherwise the changed keys are the join's small side, and the model streams past them.
+                    : "SELECT d._sfsync_kind, " + tables.keys("d") + ", " + Sql.each(keyCount, ", ", k -> "CAST(d._sfsync_k" + k + " AS VARCHAR) AS _sfsync_t" + k)
+                            + ", d._sfsync_record_id, coalesce(f._sfsync_attempts, 0) AS _sfsync_prior, " + modelColumns + " FROM " + rows
+                            + " JOIN " + DIFF + " d ON " + Sql.each(keyCount, " AND ", k -> "d._sfsync_k" + k + " = m._sfsync_mk" + k)
+                            + " LEFT JOIN " + tables.failures() + " f ON " + tables.keysMatch("d", "f") + " WHERE d._sfsync_kind <> 'REMOVED'";
+            String changes = changedRows + " UNION ALL BY NAME SELECT d._sfsync_kind, " + tables.keys("d") + ", "
+                    + Sql.each(keyCount, ", ", k -> "CAST(d._sfsync_k" + k + " AS VARCHAR) AS _sfsync_t" + k)
+                    + ", d._sfsync_record_id, coalesce(f._sfsync_attempts, 0) AS _sfsync_prior FROM " + DIFF + " d LEFT JOIN "
+                    + tables.failures() + " f ON " + tables.keysMatch("d", "f") + " WHERE d._sfsync_kind = 'REMOVED'";
             Sql.inTransaction(connection, () -> {
-                staged.executeReadingModel("CREATE TABLE " + tables.changes(runNo) + " AS SELECT d._sfsync_kind, " + tables.keys("d") + ", "
-                        + Sql.each(keyCount, ", ", k -> "CAST(d._sfsync_k" + k + " AS VARCHAR) AS _sfsync_t" + k)
-                        + ", d._sfsync_record_id, coalesce(f._sfsync_attempts, 0) AS _sfsync_prior, m._sfsync_h, m.* EXCLUDE ("
-                        + Sql.each(keyCount, ", ", k -> "_sfsync_mk" + k) + ", _sfsync_h)"
-                        + " FROM " + DIFF + " d LEFT JOIN " + tables.failures() + " f ON " + tables.keysMatch("d", "f")
-                        + " LEFT JOIN (SELECT " + Sql.each(keyCount, ", ", k -> "m." + Sql.ident(schema.keyColumns().get(k).name()) + " AS _sfsync_mk" + k)
-                        + ", " + fingerprint.hashSql("m") + " AS _sfsync_h, m.* FROM " + rows + " AS m) m ON d._sfsync_kind <> 'REMOVED' AND "
-                        + Sql.each(keyCount, " AND ", k -> "d._sfsync_k" + k + " = m._sfsync_mk" + k)
-                        + " WHERE d._sfsync_kind = 'REMOVED' OR m._sfsync_mk0 IS NOT NULL");
+                staged.executeReadingModel("CREATE TABLE " + tables.changes(runNo) + " AS " + changes);
                 Sql.execute(connection, "CREATE TABLE " + tables.outcomes(runNo) + " (" + Sql.each(keyCount, ", ", k -> "_sfsync_t" + k + " VARCHAR")
                         + ", _sfsync_status VARCHAR, _sfsync_record_id VARCHAR, _sfsync_code VARCHAR, _sfsync_message VARCHAR, _sfsync_seq BIGINT)");
                 registry.addPending(connection, sync, runNo, tables);
