@@ -24,8 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A project in a temp directory against an emulated org: a DuckDB warehouse the test fills with SQL, an sfsync.yaml
- * the test writes, and a {@link SyncProject} whose client logs in with the password grant and whose waits are
- * recorded, not slept.
+ * the test writes, and a {@link SyncProject} whose client logs in with the password grant and whose split-retry
+ * waits are recorded, not slept (Bulk polls do sleep, briefly).
  */
 final class EngineHarness implements AutoCloseable {
     static final String CONNECTION = """
@@ -91,7 +91,9 @@ final class EngineHarness implements AutoCloseable {
     SalesforceClient client(dev.sfsync.salesforce.observe.ExchangeListener listener) {
         return SalesforceClient.builder().loginHost(LoginHost.of(org.loginUrl()))
                 .credentials(Credentials.password(org.clientId(), org.clientSecret(), org.username(), org.password()))
-                .listener(listener).sleeper(waits::add).build();
+                .listener(listener).sleeper(dev.sfsync.salesforce.retry.Sleeper.SYSTEM)
+                .pollPolicy(new dev.sfsync.salesforce.retry.PollPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 2, Duration.ofSeconds(60)))
+                .workDirectory(directory).build();
     }
 
     RunResult run(String sync) {
