@@ -250,7 +250,7 @@ public final class SyncProject implements AutoCloseable {
                     : DuckDbSource.file(source.name(), directory.resolve(location));
         }
         return Source.open(new dev.sfsync.source.SourceConfig(source.name(), source.url(),
-                Secrets.resolve(source.user(), directory), Secrets.resolve(source.password(), directory)));
+                SecretValues.resolve(source.user(), directory), SecretValues.resolve(source.password(), directory)));
     }
 
     private synchronized SalesforceClient quietClient(SyncDefinition sync) {

@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Reads the secrets a project file references: environment variables, or files relative to the project. */
-final class Secrets {
-    private Secrets() {
+public final class SecretValues {
+    private SecretValues() {
     }
 
-    static String resolve(Optional<SecretRef> ref, Path projectDirectory) {
+    public static String resolve(SecretRef ref, Path projectDirectory) {
+        return resolve(Optional.of(ref), projectDirectory);
+    }
+
+    public static String resolve(Optional<SecretRef> ref, Path projectDirectory) {
         if (ref.isEmpty()) {
             return null;
         }
