@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         description = {"Log in to a connection of sfsync.yaml with OAuth (web-server flow): open the printed URL, log in and allow access; "
                 + "the tokens are stored encrypted in .sfsync/. For development orgs and the local emulator, --username and --password "
                 + "log in without a browser."},
-        footer = {"", "Examples:", "  sfsync connect production", "  sfsync connect local --username admin@emulator.local --password admin"})
+        footer = {"", "Examples:", "  sfsync connect production", "  sfsync connect local --username admin@sfsync.emulator --password emulator"})
 final class ConnectCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
