@@ -2,7 +2,7 @@ package dev.sfsync.benchmarks;
 
 import java.util.Arrays;
 
-/** Entry point of the benchmark jar: {@code ./bench emulator [seconds]} or {@code ./bench bulk1 [batches]}. Prints figures; never fails a build. */
+/** Entry point of the benchmark jar: {@code ./bench emulator [seconds]}, {@code ./bench bulk1 [batches]} or {@code ./bench bulk2 [rows]}. Prints figures; never fails a build. */
 public final class Benchmarks {
     private Benchmarks() {
     }
@@ -13,8 +13,9 @@ public final class Benchmarks {
         switch (which) {
             case "emulator" -> EmulatorBenchmark.main(rest);
             case "bulk1" -> Bulk1Benchmark.main(rest);
+            case "bulk2" -> Bulk2IngestBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; available: emulator, bulk1");
+                System.err.println("unknown benchmark '" + which + "'; available: emulator, bulk1, bulk2");
                 System.exit(2);
             }
         }

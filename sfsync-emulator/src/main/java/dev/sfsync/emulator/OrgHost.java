@@ -1,7 +1,8 @@
 package dev.sfsync.emulator;
 
-import dev.sfsync.emulator.faults.Faults;
 import dev.sfsync.emulator.bulk1.Bulk1Jobs;
+import dev.sfsync.emulator.bulk2.Bulk2Jobs;
+import dev.sfsync.emulator.faults.Faults;
 import dev.sfsync.emulator.oauth.Sessions;
 import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.rest.QueryCursors;
@@ -18,6 +19,7 @@ public final class OrgHost {
     private final QueryCursors cursors;
     private final Faults faults;
     private final Bulk1Jobs bulk1Jobs;
+    private final Bulk2Jobs bulk2;
     private volatile String baseUrl;
 
     public OrgHost(Org org) {
@@ -25,7 +27,8 @@ public final class OrgHost {
         this.sessions = new Sessions(org);
         this.cursors = new QueryCursors(org.clock());
         this.faults = new Faults(org.definition().faults(), this::expireSession);
-        this.bulk1Jobs = new Bulk1Jobs(org);
+        this.bulk1Jobs = new Bulk1Jobs(org, faults);
+        this.bulk2 = new Bulk2Jobs(org, faults);
         SeedRecords.load(this);
     }
 
@@ -34,6 +37,7 @@ public final class OrgHost {
     public QueryCursors cursors() { return cursors; }
     public Faults faults() { return faults; }
     public Bulk1Jobs bulk1Jobs() { return bulk1Jobs; }
+    public Bulk2Jobs bulk2() { return bulk2; }
 
     /** e.g. http://127.0.0.1:53211; clients use it as login URL and receive it as instance_url. */
     public String baseUrl() {
@@ -47,6 +51,7 @@ public final class OrgHost {
     /** Back to the org file: records, limits, settings and all tokens. */
     public void reset() {
         bulk1Jobs.clear();
+        bulk2.clear();
         org.reset();
         sessions.clear();
         cursors.clear();
@@ -57,6 +62,7 @@ public final class OrgHost {
     /** Serves another org file from now on (records, users and tokens start afresh). */
     public void replaceDefinition(dev.sfsync.emulator.org.OrgDefinition definition) {
         bulk1Jobs.clear();
+        bulk2.clear();
         org.replaceDefinition(definition);
         sessions.clear();
         cursors.clear();
@@ -73,8 +79,9 @@ public final class OrgHost {
         }
     }
 
-    /** Stops this org's background work (Bulk batch workers) and deletes its spooled files. */
+    /** Stops this org's background work (Bulk batch and job workers) and deletes its spooled files. */
     public void close() {
         bulk1Jobs.close();
+        bulk2.close();
     }
 }

@@ -1,6 +1,5 @@
 package dev.sfsync.emulator.bulk1;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsync.emulator.OrgHost;
 import dev.sfsync.emulator.http.Exchange;
 import dev.sfsync.emulator.http.Router;
@@ -45,7 +44,6 @@ public final class Bulk1Endpoints {
         router.on("POST", V + "(?:/(.*))?", guarded(Bulk1Endpoints::unknownResource));
         router.on("POST", "/__admin/bulk1/pause", (ex, m) -> { host.bulk1Jobs().pause(); ex.noContent(); });
         router.on("POST", "/__admin/bulk1/resume", (ex, m) -> { host.bulk1Jobs().resume(); ex.noContent(); });
-        router.on("PUT", "/__admin/bulk1/limits", this::limits);
     }
 
     private Router.Handler guarded(CallHandler handler) {
@@ -79,13 +77,5 @@ public final class Bulk1Endpoints {
         }
         throw new AsyncApiException(ExceptionCode.InvalidUrl, "No Bulk API resource at " + call.exchange().method() + " "
                 + call.exchange().path() + "; see …/job/{jobId}/batch/{batchId}/result");
-    }
-
-    private void limits(Exchange ex, Matcher path) {
-        JsonNode body = ex.jsonBody();
-        if (body.has("dailyBatches")) {
-            host.bulk1Jobs().dailyBatchLimit(body.get("dailyBatches").asInt());
-        }
-        ex.noContent();
     }
 }

@@ -1,5 +1,7 @@
 package dev.sfsync.emulator.bulk1;
 
+import dev.sfsync.emulator.faults.Faults;
+import dev.sfsync.emulator.org.DailyAllowance;
 import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.org.UserAccount;
 import org.slf4j.Logger;
@@ -13,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,9 +29,7 @@ import java.util.stream.Stream;
  */
 public final class Bulk1Jobs implements AutoCloseable {
     static final long MAX_BATCH_BYTES = 10_000_000L;
-    static final int DAILY_BATCHES = 15_000;
     private static final Duration RETENTION = Duration.ofDays(7);
-    private static final Duration ALLOCATION_WINDOW = Duration.ofHours(24);
     private static final Logger LOG = LoggerFactory.getLogger(Bulk1Jobs.class);
     /** Spool directories in use, deleted when the JVM ends even if nobody closed the emulator (a standalone one killed). */
     private static final Set<Path> LIVE_SPOOLS = ConcurrentHashMap.newKeySet();
@@ -45,13 +43,11 @@ public final class Bulk1Jobs implements AutoCloseable {
     private final BatchScheduler scheduler;
     private final IngestBatch ingest;
     private final QueryBatch query;
-    private final Deque<Instant> recentBatches = new ArrayDeque<>();
-    private int dailyBatchLimit = DAILY_BATCHES;
     private Path spool;
 
-    public Bulk1Jobs(Org org) {
+    public Bulk1Jobs(Org org, Faults faults) {
         this.org = org;
-        this.ingest = new IngestBatch(org);
+        this.ingest = new IngestBatch(org, faults);
         this.query = new QueryBatch(org);
         this.scheduler = new BatchScheduler(this::process,
                 batch -> LockKeys.scan(batch, org.schema(batch.job().object()).orElse(null)), org.clock());
@@ -84,8 +80,8 @@ public final class Bulk1Jobs implements AutoCloseable {
     }
 
     /**
-     * Spools a batch request and queues it. The batch counts against the daily allocation even when the job turns
-     * out to be closed, as in Salesforce.
+     * Spools a batch request and queues it. The batch counts against the org's daily batch allocation (shared with
+     * Bulk API 2.0 ingest) even when the job turns out to be closed, as in Salesforce.
      */
     Batch addBatch(Job job, InputStream body) {
         takeAllocation();
@@ -112,10 +108,6 @@ public final class Bulk1Jobs implements AutoCloseable {
         scheduler.resume();
     }
 
-    public synchronized void dailyBatchLimit(int limit) {
-        dailyBatchLimit = limit;
-    }
-
     /** Back to no jobs: batches in flight stop at their next chunk, and every spooled file is deleted. */
     public void clear() {
         for (Job job : jobs.values()) {
@@ -124,8 +116,6 @@ public final class Bulk1Jobs implements AutoCloseable {
         jobs.clear();
         scheduler.clear();
         synchronized (this) {
-            recentBatches.clear();
-            dailyBatchLimit = DAILY_BATCHES;
             if (spool != null) {
                 deleteTree(spool);
                 LIVE_SPOOLS.remove(spool);
@@ -162,16 +152,12 @@ public final class Bulk1Jobs implements AutoCloseable {
         }
     }
 
-    private synchronized void takeAllocation() {
-        Instant now = org.clock().instant();
-        while (!recentBatches.isEmpty() && recentBatches.peekFirst().isBefore(now.minus(ALLOCATION_WINDOW))) {
-            recentBatches.removeFirst();
-        }
-        if (recentBatches.size() >= dailyBatchLimit) {
-            throw new AsyncApiException(ExceptionCode.ExceededQuota, "Exceeded the allocation of " + dailyBatchLimit
+    private void takeAllocation() {
+        DailyAllowance batches = org.limits().bulkApiBatches();
+        if (!batches.tryAcquire(1)) {
+            throw new AsyncApiException(ExceptionCode.ExceededQuota, "Exceeded the allocation of " + batches.max()
                     + " batches per rolling 24 hours; wait for older batches to age out, or send more records per batch");
         }
-        recentBatches.addLast(now);
     }
 
     private static void spoolTo(InputStream body, Path file) {

@@ -1,5 +1,6 @@
 package dev.sfsync.emulator.bulk1;
 
+import dev.sfsync.emulator.faults.Faults;
 import dev.sfsync.emulator.http.ApiException;
 import dev.sfsync.emulator.org.ObjectSchema;
 import dev.sfsync.emulator.org.Org;
@@ -27,9 +28,11 @@ final class IngestBatch {
     private static final int CHUNK = 200;
 
     private final Org org;
+    private final Faults faults;
 
-    IngestBatch(Org org) {
+    IngestBatch(Org org, Faults faults) {
         this.org = org;
+        this.faults = faults;
     }
 
     void run(Batch batch, Set<String> contended) throws IOException, MalformedBatch {
@@ -37,7 +40,7 @@ final class IngestBatch {
         ObjectSchema schema = org.schema(job.object())
                 .orElseThrow(() -> new MalformedBatch("Unable to find object: " + job.object()));
         checkShape(batch, schema, job.createdBy().profile());
-        RecordOperation operation = new RecordOperation(org, job, schema, contended);
+        RecordOperation operation = new RecordOperation(org, job, schema, contended, faults);
         try (BatchRecords records = BatchRecords.open(job.contentType(), batch.requestFile());
              IngestResults results = IngestResults.open(job.contentType(), batch.resultFile())) {
             for (List<Map<String, Object>> chunk = nextChunk(records); !chunk.isEmpty(); chunk = nextChunk(records)) {

@@ -1,5 +1,8 @@
 package dev.sfsync.emulator.bulk1;
 
+import dev.sfsync.emulator.faults.ApiKind;
+import dev.sfsync.emulator.faults.Faults;
+import dev.sfsync.emulator.faults.InjectedRecordError;
 import dev.sfsync.emulator.http.ApiException;
 import dev.sfsync.emulator.org.FieldSchema;
 import dev.sfsync.emulator.org.ObjectSchema;
@@ -12,6 +15,7 @@ import dev.sfsync.emulator.write.WriteResult;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Applies a job's operation to one batch record, or says why the record was not written. */
@@ -21,26 +25,33 @@ final class RecordOperation {
     private final ObjectSchema schema;
     private final FieldSchema matchField;
     private final Set<String> contended;
+    private final Faults faults;
 
-    RecordOperation(Org org, Job job, ObjectSchema schema, Set<String> contended) {
+    RecordOperation(Org org, Job job, ObjectSchema schema, Set<String> contended, Faults faults) {
         this.org = org;
         this.job = job;
         this.schema = schema;
         this.contended = contended;
+        this.faults = faults;
         this.matchField = job.operation() == Operation.upsert ? schema.field(job.externalIdFieldName()).orElseThrow() : null;
     }
 
     /**
      * Writes the record; {@code duplicateKeys} are upsert keys sent more than once in the same chunk, which
-     * Salesforce refuses for every record that carries them.
+     * Salesforce refuses for every record that carries them. The caller holds the org's write lock, so record faults
+     * are drawn one record at a time and replay with the same seed.
      */
     WriteResult apply(RecordWriter writer, Map<String, Object> record, Set<String> duplicateKeys) {
         String rawId = text(valueOf(record, "Id"));
+        String id = job.operation() == Operation.insert || rawId == null ? null : SalesforceIds.normalize(rawId).orElse(null);
         for (String key : LockKeys.of(job, schema, record)) {
             if (contended.contains(key)) {
-                String id = job.operation() == Operation.insert || rawId == null ? null : SalesforceIds.normalize(rawId).orElse(null);
                 return WriteResult.failed(id, RecordWriter.unableToLock(key));
             }
+        }
+        Optional<InjectedRecordError> fault = faults.recordError(ApiKind.BULK1, schema.name());
+        if (fault.isPresent()) {
+            return WriteResult.failed(id, RecordError.of(fault.get().errorCode(), fault.get().message()));
         }
         Map<FieldSchema, Object> input;
         try {

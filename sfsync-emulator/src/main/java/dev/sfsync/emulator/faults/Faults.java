@@ -22,7 +22,8 @@ import java.util.Optional;
  *     // report the record as failed with fault.get().errorCode() and .message(); do not save it
  * }
  * }</pre>
- * REST single-record writes and sObject Collections already do; Bulk 1.0 and 2.0 ingest should do the same per row.
+ * REST single-record writes, sObject Collections, Bulk 1.0 batches and Bulk 2.0 ingest do, each under the org's write
+ * lock.
  *
  * <p>Determinism: every decision is a function of the seed and the number of the call (or record) since the rules
  * or the seed last changed, so the same seed and the same sequence of calls inject the same faults; {@link #log()}

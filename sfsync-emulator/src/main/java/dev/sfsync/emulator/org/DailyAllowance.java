@@ -32,6 +32,14 @@ public final class DailyAllowance {
         return true;
     }
 
+    /** Takes as much of {@code wanted} as is left, for work that can stop part-way; returns how much it took. */
+    public synchronized long acquireUpTo(long wanted) {
+        roll();
+        long granted = Math.max(0, Math.min(wanted, max - used));
+        used += granted;
+        return granted;
+    }
+
     public synchronized long used() {
         roll();
         return used;

@@ -132,7 +132,14 @@ public final class Org {
             return Optional.empty();
         }
         String prefix = id.substring(0, 3);
-        return stores.values().stream().map(RecordStore::schema).filter(s -> s.keyPrefix().equals(prefix)).findFirst();
+        // A loop, not a stream: every reference field of every written record comes through here.
+        for (RecordStore store : stores.values()) {
+            ObjectSchema schema = store.schema();
+            if (schema.keyPrefix().equals(prefix)) {
+                return Optional.of(schema);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Finds a live record by id in whatever object its prefix names. */

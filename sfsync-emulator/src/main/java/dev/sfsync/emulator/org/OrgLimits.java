@@ -10,7 +10,7 @@ import java.util.Objects;
  *   <li>every API request: {@link #apiUsage()} (RestAuth does it);</li>
  *   <li>each Bulk 1.0 batch, and the batches Salesforce cuts Bulk 2.0 ingest data into (query jobs take none):
  *       {@code bulkApiBatches().tryAcquire(n)}, else the API's quota error (Bulk 1.0: ExceededQuota);</li>
- *   <li>the rows of a Bulk 2.0 ingest upload: {@code bulkV2IngestRecords().tryAcquire(rows)};</li>
+ *   <li>the rows of a Bulk 2.0 ingest upload as they are processed: {@code bulkV2IngestRecords().acquireUpTo(rows)};</li>
  *   <li>the size of a Bulk 2.0 upload: at most {@link #bulkV2MaxUploadBytes()};</li>
  *   <li>each Bulk 2.0 query job: {@code bulkV2QueryJobs().tryAcquire(1)}, and its results in MB:
  *       {@code bulkV2QueryFileStorageMB()}.</li>

@@ -10,6 +10,6 @@ public enum Permission {
     CustomizeApplication,
     /** "View Setup and Configuration". */
     ViewSetup,
-    /** "Bulk API Hard Delete": needed to create a Bulk hardDelete job. */
+    /** "Bulk API Hard Delete": needed to create a Bulk API hardDelete job (1.0 or 2.0), which skips the Recycle Bin. */
     BulkApiHardDelete
 }

@@ -24,6 +24,7 @@ public final class RestEndpoints {
         new CollectionsEndpoint(host).register(router);
         new QueryEndpoint(host).register(router);
         new LimitsEndpoint(host).register(router);
+        new dev.sfsync.emulator.bulk2.Bulk2Endpoints(host).register(router);
         new dev.sfsync.emulator.tooling.ToolingEndpoints(host).register(router);
     }
 

@@ -187,7 +187,7 @@ public final class RecordWriter {
         Instant now = org.clock().instant();
         values.put("SystemModstamp", now);
         values.put("LastModifiedDate", now);
-        put(store, StoredRecord.adopting(id.get(), schema.get(), values));
+        put(store, StoredRecord.adopting(id.get(), schema.get(), values), false);
         return WriteResult.saved(id.get());
     }
 
@@ -228,7 +228,7 @@ public final class RecordWriter {
             }
         }
         SystemFields.stamp(values, id, user.id(), org.clock().instant(), creating);
-        put(store, StoredRecord.adopting(id, schema, values));
+        put(store, StoredRecord.adopting(id, schema, values), creating);
         if (schema.platformEvent()) {
             return WriteResult.enqueued(id, String.valueOf(values.get("EventUuid")));
         }
@@ -246,11 +246,12 @@ public final class RecordWriter {
         values.put("LastModifiedDate", now);
         values.put("LastModifiedById", user.id());
         values.put("SystemModstamp", now);
-        put(org.store(existing.objectName()).orElseThrow(), StoredRecord.adopting(existing.id(), existing.schema(), values));
+        put(org.store(existing.objectName()).orElseThrow(), StoredRecord.adopting(existing.id(), existing.schema(), values), false);
     }
 
-    private void put(RecordStore store, StoredRecord record) {
-        StoredRecord previous = store.get(record.id()).orElse(null);
+    /** Stores a version and remembers how to undo it; a created record has no previous version to look up. */
+    private void put(RecordStore store, StoredRecord record, boolean creating) {
+        StoredRecord previous = creating ? null : store.get(record.id()).orElse(null);
         store.put(record);
         RecordHook hook = RecordHooks.of(record.schema());
         if (hook != null) {

@@ -92,7 +92,7 @@ class BatchFailureTest extends EmulatorTest {
 
     @Test
     void batches_beyond_the_daily_allocation_are_refused_with_exceeded_quota() {
-        http.put("/__admin/bulk1/limits", "application/json", "{\"dailyBatches\":2}");
+        http.put("/__admin/limits", "application/json", "{\"dailyBulkApiBatches\":2}");
         String jobId = bulk.createJob("insert", "Account", "CSV");
         bulk.addBatch(jobId, "text/csv", "Name\nA\n");
         bulk.post(ASYNC + "/job/" + jobId, "application/xml", "<jobInfo xmlns=\"" + BulkHttp.NS + "\"><state>Closed</state></jobInfo>");
@@ -103,6 +103,7 @@ class BatchFailureTest extends EmulatorTest {
         assertThat(xml(toClosedJob.body(), "exceptionCode")).as("refused, yet counted, as Salesforce does").isEqualTo("InvalidJobState");
         assertThat(overQuota.status()).isEqualTo(400);
         assertThat(xml(overQuota.body(), "exceptionCode")).isEqualTo("ExceededQuota");
+        assertThat(http.get("/services/data/v60.0/limits").json().path("DailyBulkApiBatches").toString()).isEqualTo("{\"Max\":2,\"Remaining\":0}");
     }
 
     private String failedBatch(String operation, String csv) {
