@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class WriteModesTest {
     @RegisterExtension
@@ -119,9 +118,6 @@ class WriteModesTest {
     @ParameterizedTest
     @ValueSource(strings = {"rest", "bulk1", "bulk2"})
     void every_api_upserts_and_reports_row_failures(String api) {
-        if (api.equals("bulk2")) {
-            assumeTrue(servesBulk2(), "this checkout's emulator does not serve Bulk API 2.0 yet");
-        }
         harness.sql("insert into accounts values ('A3', 'Initech', 'http://initech.example')", "update accounts set legacy = 'https://ok.example'"
                 + " where id <> 'A3'");
 
@@ -182,17 +178,6 @@ class WriteModesTest {
         assertThat(plan.estimatedApiCalls()).isEqualTo(1);
         assertThat(org.records("Account")).isEmpty();
         assertThat(harness.run("accounts").summary().created()).as("planning kept the snapshot as it was").isEqualTo(2);
-    }
-
-    private boolean servesBulk2() {
-        try {
-            var probe = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(org.instanceUrl() + "/services/data/v62.0/jobs/ingest"))
-                    .header("Authorization", "Bearer " + org.accessToken()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            return probe.statusCode() == 200;
-        } catch (java.io.IOException | InterruptedException e) {
-            return false;
-        }
     }
 
     private static Map<String, Object> account(String key) {
