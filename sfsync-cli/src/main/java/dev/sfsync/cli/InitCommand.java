@@ -55,10 +55,12 @@ final class InitCommand implements Callable<Integer> {
         out.println("Created a project in " + directory.toAbsolutePath().normalize() + ":");
         FILES.forEach(f -> out.println("  " + f));
         out.println();
-        out.println("Next: start a local org with 'sfsync emulator' in another terminal, then from " + directory.toAbsolutePath().normalize() + ":");
-        out.println("  sfsync connect local --username admin@sfsync.emulator --password emulator");
-        out.println("  sfsync plan accounts");
-        out.println("  sfsync run accounts");
+        String project = directory.normalize().toString().isEmpty() || directory.normalize().toString().equals(".") ? ""
+                : " --project " + directory;
+        out.println("Next: start a local org with 'sfsync emulator' in another terminal, then:");
+        out.println("  sfsync connect local" + project + " --username admin@sfsync.emulator --password emulator");
+        out.println("  sfsync plan accounts" + project);
+        out.println("  sfsync run accounts" + project);
         out.flush();
         return ExitCodes.OK;
     }
