@@ -1,148 +1,166 @@
 package dev.sfsync.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sfsync.emulator.ApiVersions;
 import dev.sfsync.emulator.Emulator;
 import dev.sfsync.emulator.OrgHost;
+import dev.sfsync.emulator.org.OrgDefinitionLoader;
+import dev.sfsync.engine.project.SyncProject;
+import dev.sfsync.store.Run;
+import dev.sfsync.store.StateStore;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * A guided tour over plain HTTP against a fresh emulated org: log in, describe, upsert with some deliberately bad
- * rows, upsert again, query, and read the API usage. It shows what the wire looks like until the sync engine lands.
+ * The whole product in one command: a local org, a sample warehouse with some wrong rows, a project file, a login,
+ * and three runs through the same code as 'sfsync run' (first sync, after fixing the data, with nothing changed).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run a short tour against a local emulated Salesforce org and print every call and its outcome.",
-        footer = {"", "Example:", "  sfsync demo"})
+        description = {"Sync a sample DuckDB warehouse (3,000 accounts, 6,000 contacts, a few rows wrong on purpose) into a local "
+                + "emulated Salesforce org, and explain what happened to every kind of row. Runs three times: the first sync, a "
+                + "run after fixing the wrong rows (only they are sent), and a run with nothing changed (no API call at all).",
+                "The project it writes stays in --dir, so 'sfsync runs' can look at the runs afterwards. Running the demo again "
+                        + "starts over, in a new org. Exits 0: the failed rows are part of the demo."},
+        footer = {"", "Examples:", "  sfsync demo", "  sfsync demo --dir /tmp/demo"})
 final class DemoCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] SYNCS = {"accounts", "contacts"};
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "sfsync-demo",
+            description = "Directory for the demo project (default: ./sfsync-demo). Cleared first if an earlier demo made it.")
+    Path directory;
 
     @Option(names = "--port", defaultValue = "0", description = "Port for the emulated org (default: a free port).")
     int port;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    private final HttpClient client = HttpClient.newHttpClient();
     private PrintWriter out;
-    private String base;
-    private String token;
+    private PrintWriter err;
+    private Path project;
 
     @Override
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
-        try (Emulator emulator = EmulatorCommand.build(port, "127.0.0.1", List.of()).start()) {
-            OrgHost host = emulator.host();
-            base = host.baseUrl();
-            String api = "/services/data/v" + ApiVersions.newest();
-            out.println("sfsync demo: a local Salesforce org is up at " + base + " (production) and "
-                    + emulator.hosts().get(1).baseUrl() + " (sandbox).");
+        err = spec.commandLine().getErr();
+        project = directory.toAbsolutePath().normalize();
+        String unusable = DemoDirectory.prepare(project);
+        if (unusable != null) {
+            err.println("sfsync demo: " + unusable);
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        long started = System.nanoTime();
+        try (Emulator emulator = Emulator.builder().port(port).bindAddress("127.0.0.1").org(OrgDefinitionLoader.defaultOrg()).build().start()) {
+            OrgHost org = emulator.host();
+            var app = org.org().definition().connectedApps().getFirst();
+            var user = org.org().defaultUser();
+            out.printf("sfsync demo%n%n  A local Salesforce org (the emulator, in memory) is up at %s.%n", org.baseUrl());
+            DemoWarehouse.create(project);
+            DemoDirectory.writeProject(project, org.baseUrl(), app.clientSecret());
+            out.printf("  The demo project is in %s:%n", project);
+            out.printf("    %s  %,d accounts and %,d contacts, some wrong on purpose:%n", DemoWarehouse.FILE_NAME, DemoWarehouse.ACCOUNTS,
+                    DemoWarehouse.CONTACTS);
+            out.printf("      %d account names too long, %d accounts with a tier the picklist does not allow,%n", DemoWarehouse.TOO_LONG_NAMES,
+                    DemoWarehouse.BAD_TIERS);
+            out.printf("      %d accounts sharing one account key (the match value), %d contacts of accounts that do not exist%n",
+                    DemoWarehouse.DUPLICATED_MATCH_ROWS, DemoWarehouse.UNKNOWN_ACCOUNT_KEYS);
+            out.println("    sfsync.yaml       two upsert syncs: accounts on External_Key__c, then contacts on External_Id__c");
+            out.println("                      with AccountId looked up by the account key");
             out.println();
 
-            step("1. Log in with OAuth 2.0 (password grant, as a script would)");
-            var app = host.org().definition().connectedApps().getFirst();
-            var user = host.org().defaultUser();
-            JsonNode login = call("POST", "/services/oauth2/token", form(Map.of("grant_type", "password", "client_id", app.clientId(),
-                    "client_secret", app.clientSecret(), "username", user.username(), "password", user.password())), "application/x-www-form-urlencoded");
-            token = login.path("access_token").asText(null);
-            if (token == null) {
-                out.println("   login failed: " + login);
-                return 1;
+            step("Log in (the password grant; a real org would use 'sfsync connect demo' in a browser)");
+            if (sfsync("connect", "demo", "--username", user.username(), "--password", user.password()) != ExitCodes.OK) {
+                return ExitCodes.SALESFORCE_UNAVAILABLE;
             }
-            out.println("   instance_url=" + login.path("instance_url").asText() + "  token_type=" + login.path("token_type").asText());
+            step("Run 1: sfsync run accounts contacts");
+            report(runSyncs());
 
-            step("2. Describe Account and find the external ID fields to match rows on");
-            JsonNode describe = call("GET", api + "/sobjects/Account/describe", null, null);
-            List<String> externalIds = new ArrayList<>();
-            describe.path("fields").forEach(f -> {
-                if (f.path("externalId").asBoolean()) {
-                    externalIds.add(f.path("name").asText());
-                }
-            });
-            out.println("   " + describe.path("fields").size() + " fields; external IDs: " + externalIds);
+            step("Fix the wrong rows in the warehouse, as you would after reading run 1");
+            DemoWarehouse.fixes().forEach(sql -> out.println("  " + sql));
+            DemoWarehouse.fix(project);
+            step("Run 2: the same command; only the rows that failed or changed are sent");
+            report(runSyncs());
 
-            step("3. Upsert 5 accounts on External_Key__c through sObject Collections (two rows are bad on purpose)");
-            String body = JSON.writeValueAsString(Map.of("allOrNone", false, "records", List.of(
-                    account("DEMO-1", "Acme", "Gold"), account("DEMO-2", "Globex", "Silver"), account("DEMO-3", "Initech", "Bronze"),
-                    account("DEMO-4", "Umbrella", "Platinum"), account("DEMO-5", "N".repeat(300), "Gold"))));
-            printResults(call("PATCH", api + "/composite/sobjects/Account/External_Key__c", body, "application/json"));
-
-            step("4. Send the same upsert again: the good rows now update instead of create");
-            printResults(call("PATCH", api + "/composite/sobjects/Account/External_Key__c", body, "application/json"));
-
-            step("5. Query them back with SOQL");
-            JsonNode query = call("GET", api + "/query?q=" + URLEncoder.encode(
-                    "SELECT External_Key__c, Name, Tier__c FROM Account WHERE External_Key__c LIKE 'DEMO-%' ORDER BY External_Key__c",
-                    StandardCharsets.UTF_8), null, null);
-            out.println("   totalSize=" + query.path("totalSize").asInt());
-            query.path("records").forEach(r -> out.printf("   %-8s %-10s %s%n", r.path("External_Key__c").asText(), r.path("Name").asText(), r.path("Tier__c").asText()));
-
-            step("6. API usage, as Salesforce reports it");
-            JsonNode limits = call("GET", api + "/limits", null, null);
-            JsonNode daily = limits.path("DailyApiRequests");
-            out.println("   DailyApiRequests: " + (daily.path("Max").asLong() - daily.path("Remaining").asLong()) + " used of " + daily.path("Max").asLong());
-
-            out.println();
-            out.println("Done. To keep a local org running for your own tools: ./sfsync emulator   (see ./sfsync emulator --help)");
+            step("Run 3: the same command again, with nothing changed");
+            long calls = report(runSyncs());
+            out.println(calls == 0 ? "  Nothing changed, so nothing was sent: 0 API calls, not even a login."
+                    : "  Unexpected: " + calls + " API calls although nothing changed.");
+            whereToLook((System.nanoTime() - started) / 1_000_000_000.0);
             out.flush();
-            return 0;
+            return calls == 0 ? ExitCodes.OK : ExitCodes.ROWS_FAILED;
         }
     }
 
-    private static Map<String, Object> account(String key, String name, String tier) {
-        return Map.of("attributes", Map.of("type", "Account"), "External_Key__c", key, "Name", name, "Tier__c", tier);
+    /** Runs the syncs through the 'sfsync run' command itself; its exit code 1 (some rows failed) is expected here. */
+    private List<Run> runSyncs() {
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(List.of(SYNCS));
+        sfsync(args.toArray(String[]::new));
+        try (StateStore store = openStore()) {
+            return store.runs().recent(SYNCS.length).reversed();
+        }
     }
 
-    private void printResults(JsonNode results) {
-        int i = 0;
-        for (JsonNode result : results) {
-            i++;
-            if (result.path("success").asBoolean()) {
-                out.printf("   row %d: %s %s%n", i, result.path("created").asBoolean() ? "created" : "updated", result.path("id").asText());
-            } else {
-                JsonNode error = result.path("errors").path(0);
-                out.printf("   row %d: FAILED %s: %s%n", i, error.path("statusCode").asText(), error.path("message").asText());
+    /** @return the API calls the runs made */
+    private long report(List<Run> runs) {
+        out.println();
+        out.println("  What happened:");
+        long calls = 0;
+        try (StateStore store = openStore()) {
+            for (Run run : runs) {
+                calls += DemoReport.print(store, run, out);
             }
         }
+        return calls;
+    }
+
+    private void whereToLook(double seconds) {
+        String p = " --project " + shellWord(project.toString());
+        out.printf("%nDone in %.1f s. The failed rows above were wrong on purpose, so the demo exits 0 (a real 'sfsync run' with%n", seconds);
+        out.println("failed rows exits 1). The emulated org stopped with the demo; the project and its run history stay. Look at them with:");
+        out.println("  ./sfsync runs" + p + "                  every run, newest first");
+        out.println("  ./sfsync runs show RUN" + p + "         one run: outcomes by error code with fixes, failed rows, API log");
+        out.println("  e.g. ./sfsync runs show " + firstRunId() + p);
+        out.println("Run './sfsync demo' again to start over in a new org; for your own project: ./sfsync init my-project");
+    }
+
+    private String firstRunId() {
+        try (StateStore store = openStore()) {
+            List<Run> runs = store.runs().recent(100);
+            return runs.getLast().id().value();
+        }
+    }
+
+    private StateStore openStore() {
+        return StateStore.embedded(project.resolve(SyncProject.STATE_DIRECTORY)).open();
+    }
+
+    private int sfsync(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--project", project.toString()));
+        out.println("  $ sfsync " + String.join(" ", args));
+        out.flush();
+        CommandLine command = SfsyncCommand.commandLine();
+        command.setOut(out);
+        command.setErr(err);
+        return command.execute(all.toArray(String[]::new));
     }
 
     private void step(String title) {
+        out.println();
         out.println(title);
+        out.flush();
     }
 
-    private JsonNode call(String method, String path, String body, String contentType) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        String shown = path.length() > 90 ? path.substring(0, 90) + "..." : path;
-        out.printf("   %s %s -> HTTP %d%n", method, shown, response.statusCode());
-        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
-    }
-
-    private static String form(Map<String, String> fields) {
-        StringBuilder out = new StringBuilder();
-        fields.forEach((k, v) -> out.append(out.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return out.toString();
+    private static String shellWord(String text) {
+        return text.matches("[A-Za-z0-9_./:@-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 }

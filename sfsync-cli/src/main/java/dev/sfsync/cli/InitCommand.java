@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  sfsync init my-project", "  sfsync init .   (in an empty directory)"})
 final class InitCommand implements Callable<Integer> {
     /** Files of the scaffold, copied from the jar's resources under init/. */
-    static final List<String> FILES = List.of("sfsync.yaml", "data/accounts.csv", ".gitignore");
+    static final List<String> FILES = List.of("sfsync.yaml", "data/accounts.csv", "secrets/emulator-client-secret", ".gitignore");
 
     @Parameters(index = "0", paramLabel = "DIR", defaultValue = ".", description = "Directory to create the project in (default: the current one).")
     Path directory;
@@ -55,7 +55,12 @@ final class InitCommand implements Callable<Integer> {
         out.println("Created a project in " + directory.toAbsolutePath().normalize() + ":");
         FILES.forEach(f -> out.println("  " + f));
         out.println();
-        out.println("Next: start a local org with 'sfsync emulator' in another terminal, then 'sfsync validate' here.");
+        String project = directory.normalize().toString().isEmpty() || directory.normalize().toString().equals(".") ? ""
+                : " --project " + directory;
+        out.println("Next: start a local org with 'sfsync emulator' in another terminal, then:");
+        out.println("  sfsync connect local" + project + " --username admin@sfsync.emulator --password emulator");
+        out.println("  sfsync plan accounts" + project);
+        out.println("  sfsync run accounts" + project);
         out.flush();
         return ExitCodes.OK;
     }

@@ -32,6 +32,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Option(names = "--remote", description = "Also check every sync against the org's describe and the model's columns (needs 'sfsync connect').")
+    boolean remote;
+
     @Spec
     CommandSpec spec;
 
@@ -39,6 +42,30 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConfigResult result = new ProjectConfigReader().read(project.directory);
         PrintWriter out = spec.commandLine().getOut();
+        if (remote && result.ok()) {
+            result = withRemoteProblems(result, spec.commandLine().getErr());
+            if (result == null) {
+                return ExitCodes.SALESFORCE_UNAVAILABLE;
+            }
+        }
+        return report(result, out, spec.commandLine().getErr());
+    }
+
+    /** The static result plus every sync's problems against the org; null when the org could not be asked. */
+    private ConfigResult withRemoteProblems(ConfigResult result, PrintWriter err) {
+        List<dev.sfsync.engine.config.ConfigProblem> problems = new java.util.ArrayList<>();
+        try (ProjectSession session = ProjectSession.open(project.directory, err).orElseThrow()) {
+            for (String sync : session.config.syncs().keySet()) {
+                problems.addAll(session.project.validateRemote(sync));
+            }
+        } catch (RuntimeException e) {
+            Failures.report(e, err);
+            return null;
+        }
+        return new ConfigResult(problems.isEmpty() ? result.config() : java.util.Optional.empty(), problems);
+    }
+
+    int report(ConfigResult result, PrintWriter out, PrintWriter err) throws Exception {
         if (json) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("valid", result.ok());
@@ -51,7 +78,6 @@ final class ValidateCommand implements Callable<Integer> {
                     config.sources().size(), config.connections().size(), config.models().size(), config.syncs().size(),
                     String.join(", ", config.syncs().keySet()));
         } else {
-            PrintWriter err = spec.commandLine().getErr();
             err.printf("%s has %d problem(s):%n", ProjectConfigReader.FILE_NAME, result.problems().size());
             for (ConfigProblem problem : result.problems()) {
                 err.println("  " + problem.render());

@@ -23,7 +23,8 @@ class ProjectCommandsTest {
         assertThat(init.exitCode()).isZero();
         assertThat(project.resolve("sfsync.yaml")).exists();
         assertThat(project.resolve("data/accounts.csv")).content().startsWith("account_key,name,tier,employees");
-        assertThat(project.resolve(".gitignore")).content().contains(".sfsync/");
+        assertThat(project.resolve(".gitignore")).content().contains(".sfsync/", "secrets/");
+        assertThat(project.resolve("secrets/emulator-client-secret")).content().isEqualTo("sfsync-emulator-secret\n");
 
         Result validate = sfsync("validate", "--project", project.toString());
         assertThat(validate.exitCode()).isZero();

@@ -21,7 +21,7 @@ import java.util.Map;
  * the exact spot in the file. Jackson's tree loses locations and silently keeps the last of duplicate keys; this
  * reader keeps both facts.
  */
-public final class LocatedYaml {
+public final class LocatedYaml implements ProblemLocator {
     private static final YAMLFactory YAML = new YAMLFactory();
 
     private final String file;
@@ -109,6 +109,7 @@ public final class LocatedYaml {
     public List<ConfigProblem> syntaxProblems() { return List.copyOf(problems); }
 
     /** A problem at a path, located at that path's key, or at its nearest located parent. */
+    @Override
     public ConfigProblem problem(String path, String message, String fix) {
         String probe = path;
         while (!probe.isEmpty()) {

@@ -44,6 +44,18 @@ public final class ProjectConfigReader {
         }
     }
 
+    /**
+     * Locates problems found later (against the org's describe) in the project file as it is now; problems are left
+     * unlocated when the file cannot be read.
+     */
+    public ProblemLocator locator(Path directory) {
+        try {
+            return LocatedYaml.parse(FILE_NAME, new StringReader(Files.readString(directory.resolve(FILE_NAME), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            return ProblemLocator.unlocated(FILE_NAME);
+        }
+    }
+
     public ConfigResult read(Path directory, String fileName, Reader reader) {
         LocatedYaml yaml = LocatedYaml.parse(fileName, reader);
         YamlFields fields = new YamlFields(yaml);

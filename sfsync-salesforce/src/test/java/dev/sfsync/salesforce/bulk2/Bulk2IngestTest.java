@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Bulk API 2.0 against the emulator. */
 class Bulk2IngestTest extends AgainstEmulatedOrg {
     private static final List<String> COLUMNS = List.of("External_Key__c", "Name", "Tier__c");
 

@@ -1,0 +1,81 @@
+package dev.sfsync.cli;
+
+import dev.sfsync.engine.config.ConfigResult;
+import dev.sfsync.engine.config.ConnectionConfig;
+import dev.sfsync.engine.config.ProjectConfig;
+import dev.sfsync.engine.config.ProjectConfigReader;
+import dev.sfsync.engine.project.SyncProject;
+import dev.sfsync.salesforce.SalesforceClient;
+import dev.sfsync.salesforce.auth.Credentials;
+import dev.sfsync.salesforce.auth.LoginHost;
+import dev.sfsync.salesforce.auth.OAuthTokens;
+import dev.sfsync.salesforce.observe.ExchangeListener;
+import dev.sfsync.salesforce.retry.Sleeper;
+import dev.sfsync.store.SalesforceConnection;
+import dev.sfsync.store.StateStore;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** A project opened for a command: its config (problems printed, exit 3), state store and snapshots. */
+final class ProjectSession implements AutoCloseable {
+    final ProjectConfig config;
+    final StateStore store;
+    final SyncProject project;
+
+    private ProjectSession(ProjectConfig config, StateStore store, SyncProject project) {
+        this.config = config;
+        this.store = store;
+        this.project = project;
+    }
+
+    /** Empty (after printing every problem) when the project file is not valid. */
+    static Optional<ProjectSession> open(Path directory, PrintWriter err) {
+        ConfigResult result = new ProjectConfigReader().read(directory);
+        if (!result.ok()) {
+            err.printf("%s has %d problem(s):%n", ProjectConfigReader.FILE_NAME, result.problems().size());
+            result.problems().forEach(p -> err.println("  " + p.render()));
+            err.flush();
+            return Optional.empty();
+        }
+        Path state = directory.resolve(SyncProject.STATE_DIRECTORY);
+        StateStore store = StateStore.embedded(state).open();
+        ProjectConfig config = result.config().orElseThrow();
+        SyncProject project = SyncProject.open(config, new ProjectConfigReader().locator(directory), store, state,
+                (connection, listener) -> client(store, connection, listener), Sleeper.SYSTEM);
+        return Optional.of(new ProjectSession(config, store, project));
+    }
+
+    /** A client from the tokens `sfsync connect` stored; a rotated refresh token is stored again. */
+    static SalesforceClient client(StateStore store, ConnectionConfig connection, ExchangeListener listener) {
+        SalesforceConnection stored = store.connections().find(connection.name())
+                .orElseThrow(() -> new NotConnected(connection.name()));
+        SalesforceConnection.Secrets secrets = stored.secrets();
+        Credentials credentials = secrets.refreshToken() != null
+                ? Credentials.refreshToken(stored.clientId(), secrets.clientSecret(), secrets.refreshToken())
+                : Credentials.accessToken(secrets.accessToken(), URI.create(stored.instanceUrl()));
+        SalesforceClient.Builder builder = SalesforceClient.builder().loginHost(LoginHost.of(stored.loginUrl())).credentials(credentials)
+                .listener(listener).onNewTokens(t -> store.connections().updateTokens(connection.name(), t.accessToken(), t.refreshToken()));
+        connection.apiVersion().ifPresent(builder::apiVersion);
+        if (secrets.accessToken() != null && stored.instanceUrl() != null) {
+            builder.tokens(new OAuthTokens(secrets.accessToken(), secrets.refreshToken(), URI.create(stored.instanceUrl()), null,
+                    stored.updatedAt(), null));
+        }
+        return builder.build();
+    }
+
+    @Override
+    public void close() {
+        project.close();
+        store.close();
+    }
+
+    /** The project's connection has no stored login yet. */
+    static final class NotConnected extends dev.sfsync.core.SfsyncException {
+        NotConnected(String name) {
+            super("connection '" + name + "' is not connected yet", "run 'sfsync connect " + name + "'");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.sfsync.cli;
+
+import dev.sfsync.core.change.ChangeCounts;
+import dev.sfsync.core.outcome.RowOutcome;
+import dev.sfsync.engine.run.Errors;
+import dev.sfsync.engine.run.RunProgress;
+import dev.sfsync.engine.run.RunResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Runs syncs and prints what happened to their rows. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Send each sync's changed rows to Salesforce. Every row ends created, updated, deleted, unchanged, rejected "
+                + "(before sending) or failed (with Salesforce's code); failed and rejected rows are sent again next run."},
+        footer = {"", "Examples:", "  sfsync run accounts", "  sfsync run accounts contacts", "  sfsync run --all",
+                "", "Exit codes: 0 every row succeeded, 1 some rows failed, 3 config problems, 4 Salesforce unavailable"})
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ProjectOption project;
+
+    @Parameters(paramLabel = "SYNC", arity = "0..*", description = "Syncs to run, in this order.")
+    List<String> syncs = new ArrayList<>();
+
+    @Option(names = "--all", description = "Run every sync of the project, in file order.")
+    boolean all;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (syncs.isEmpty() == !all) {
+            err.println("name the syncs to run, or pass --all (not both)");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        Optional<ProjectSession> opened = ProjectSession.open(project.directory, err);
+        if (opened.isEmpty()) {
+            return ExitCodes.CONFIG_INVALID;
+        }
+        int exit = ExitCodes.OK;
+        List<RunResult> results = new ArrayList<>();
+        try (ProjectSession session = opened.get()) {
+            for (String sync : all ? List.copyOf(session.config.syncs().keySet()) : syncs) {
+                try {
+                    RunResult result = session.project.run(sync, progress(sync, out));
+                    results.add(result);
+                    if (!result.allSucceeded()) {
+                        exit = Math.max(exit, result.stopped() != null ? ExitCodes.SALESFORCE_UNAVAILABLE : ExitCodes.ROWS_FAILED);
+                    }
+                } catch (RuntimeException e) {
+                    exit = Math.max(exit, Failures.report(e, err));
+                }
+            }
+        }
+        summary(results, out);
+        out.flush();
+        return exit;
+    }
+
+    /** On a terminal, one line rewritten in place; otherwise nothing until the summary (plain logs stay readable). */
+    private RunProgress progress(String sync, PrintWriter out) {
+        boolean terminal = System.console() != null;
+        AtomicLong total = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        return new RunProgress() {
+            @Override
+            public void detected(ChangeCounts counts) {
+                total.set(counts.total());
+                out.printf("%s: %,d changed rows of %,d%n", sync, counts.total(), counts.modelRows());
+                out.flush();
+            }
+
+            @Override
+            public void settled(List<RowOutcome> outcomes) {
+                long now = done.addAndGet(outcomes.size());
+                if (terminal) {
+                    out.printf("\r%s: %,d / %,d rows", sync, now, total.get());
+                    out.flush();
+                }
+            }
+        };
+    }
+
+    static void summary(List<RunResult> results, PrintWriter out) {
+        if (results.isEmpty()) {
+            return;
+        }
+        out.printf("%n%-20s %9s %9s %9s %9s %9s %9s %9s  %s%n", "SYNC", "CREATED", "UPDATED", "DELETED", "UNCHANGED", "REJECTED", "FAILED",
+                "API CALLS", "RUN");
+        for (RunResult r : results) {
+            var s = r.summary();
+            out.printf("%-20s %9d %9d %9d %9d %9d %9d %9d  %s%n", r.sync(), s.created(), s.updated(), s.deleted(), s.unchanged(), s.rejected(),
+                    s.failed(), r.apiCalls(), r.runId());
+        }
+        for (RunResult r : results) {
+            r.errorCounts().forEach((code, count) -> out.printf("  %s: %,d rows %s: %s%n", r.sync(), count, code, Errors.explain(code).fix()));
+            if (r.stopped() != null) {
+                out.printf("  %s stopped early: %s%n", r.sync(), r.stopped());
+            }
+        }
+        out.println("Details: sfsync runs show RUN");
+    }
+}

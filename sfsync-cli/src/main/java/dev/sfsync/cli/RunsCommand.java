@@ -1,0 +1,144 @@
+package dev.sfsync.cli;
+
+import dev.sfsync.core.RunId;
+import dev.sfsync.core.outcome.OutcomeStatus;
+import dev.sfsync.core.outcome.RowOutcome;
+import dev.sfsync.engine.run.Errors;
+import dev.sfsync.store.ApiCall;
+import dev.sfsync.store.Run;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** Past runs: the list, or one run's outcomes, failed rows and API log. */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = {"List recent runs, or show one: its outcomes by status and error code, failed rows with the fix, and every API call."},
+        subcommands = RunsCommand.Show.class,
+        footer = {"", "Examples:", "  sfsync runs", "  sfsync runs --json", "  sfsync runs show 20250101T120000Z-ab12"})
+final class RunsCommand implements Callable<Integer> {
+    @Mixin
+    ProjectOption project;
+
+    @Option(names = "--json", description = "Print as JSON.")
+    boolean json;
+
+    @Option(names = "--limit", defaultValue = "20", description = "How many runs (default 20).")
+    int limit;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<ProjectSession> opened = ProjectSession.open(project.directory, spec.commandLine().getErr());
+        if (opened.isEmpty()) {
+            return ExitCodes.CONFIG_INVALID;
+        }
+        try (ProjectSession session = opened.get()) {
+            List<Run> runs = session.store.runs().recent(limit);
+            if (json) {
+                out.println(PlanCommand.JSON.writeValueAsString(runs.stream().map(RunsCommand::asMap).toList()));
+            } else {
+                out.printf("%-32s %-16s %-10s %-22s %8s %8s%n", "RUN", "SYNC", "STATUS", "STARTED", "ROWS", "FAILED");
+                for (Run run : runs) {
+                    out.printf("%-32s %-16s %-10s %-22s %8d %8d%n", run.id(), run.sync(), run.status(), run.startedAt(), run.summary().rows(),
+                            run.summary().failed() + run.summary().rejected());
+                }
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static Map<String, Object> asMap(Run run) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", run.id().value());
+        map.put("sync", run.sync().value());
+        map.put("status", run.status().name());
+        map.put("startedAt", String.valueOf(run.startedAt()));
+        map.put("finishedAt", String.valueOf(run.finishedAt()));
+        map.put("summary", run.summary());
+        map.put("message", run.message());
+        return map;
+    }
+
+    /** One run in detail. */
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a run: outcomes, failed rows and the API log.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        ProjectOption project;
+
+        @Parameters(index = "0", paramLabel = "RUN", description = "The run's id (from 'sfsync runs').")
+        String runId;
+
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Optional<ProjectSession> opened = ProjectSession.open(project.directory, err);
+            if (opened.isEmpty()) {
+                return ExitCodes.CONFIG_INVALID;
+            }
+            try (ProjectSession session = opened.get()) {
+                RunId id = RunId.of(runId);
+                Optional<Run> run = session.store.runs().find(id);
+                if (run.isEmpty()) {
+                    err.println("no run " + runId + " (fix: list runs with 'sfsync runs')");
+                    err.flush();
+                    return ExitCodes.USAGE;
+                }
+                List<RowOutcome> failed = session.store.outcomes().list(id, Set.of(OutcomeStatus.FAILED, OutcomeStatus.REJECTED), 50, 0);
+                List<ApiCall> calls = session.store.apiLog().list(id);
+                Map<String, Long> codes = session.store.outcomes().errorCounts(id);
+                if (json) {
+                    Map<String, Object> body = asMap(run.get());
+                    body.put("errors", codes);
+                    body.put("failedRows", failed.stream().map(o -> Map.of("key", o.key().toString(), "status", o.status().name(),
+                            "code", o.error().code(), "message", o.error().message(), "fields", o.error().fields())).toList());
+                    body.put("apiCalls", calls.stream().map(c -> Map.of("at", c.at().toString(), "method", c.method(), "url", c.url(),
+                            "status", c.status(), "millis", c.duration().toMillis())).toList());
+                    out.println(PlanCommand.JSON.writeValueAsString(body));
+                } else {
+                    Run r = run.get();
+                    out.printf("Run %s of %s: %s, started %s%n", r.id(), r.sync(), r.status(), r.startedAt());
+                    out.printf("  created %d, updated %d, deleted %d, unchanged %d, rejected %d, failed %d%n", r.summary().created(),
+                            r.summary().updated(), r.summary().deleted(), r.summary().unchanged(), r.summary().rejected(), r.summary().failed());
+                    if (r.message() != null) {
+                        out.println("  " + r.message());
+                    }
+                    codes.forEach((code, count) -> {
+                        var explanation = Errors.explain(code);
+                        out.printf("%n  %s (%,d rows): %s%n    fix: %s%n", code, count, explanation.explanation(), explanation.fix());
+                    });
+                    if (!failed.isEmpty()) {
+                        out.println();
+                        out.println("  Failed and rejected rows (first 50):");
+                        failed.forEach(o -> out.printf("    %s %s %s: %s%n", o.key(), o.status(), o.error().code(), o.error().message()));
+                    }
+                    out.printf("%n  API log (%d calls):%n", calls.size());
+                    calls.forEach(c -> out.printf("    %s %-6s %s -> %d (%d ms)%n", c.at(), c.method(), c.url(), c.status(), c.duration().toMillis()));
+                }
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.sfsync.engine.plan;
+
+import dev.sfsync.core.change.Change;
+import dev.sfsync.core.change.ChangeSet;
+import dev.sfsync.engine.sync.ApiChoice;
+import dev.sfsync.engine.sync.SyncDefinition;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Computes a {@link Plan} from a change set: every change is decided and validated as a run would, counted, and
+ * forgotten (memory does not grow with the model). Makes no API call.
+ */
+public final class Planner {
+    private Planner() {
+    }
+
+    public static Plan plan(PreparedSync sync, ChangeSet changes) {
+        RowPlanner planner = new RowPlanner(sync);
+        Map<WriteKind, Long> writes = new EnumMap<>(WriteKind.class);
+        Map<String, Long> rejectedByCode = new TreeMap<>();
+        List<Plan.Reject> samples = new ArrayList<>();
+        long unchanged = 0;
+        long rejected = 0;
+        long idsToFind = 0;
+        long lookupsToResolve = 0;
+        try (Stream<Change> stream = changes.changes()) {
+            for (Change change : (Iterable<Change>) stream::iterator) {
+                switch (planner.decide(change)) {
+                    case RowPlan.Settled settled when settled.outcome().error() != null -> {
+                        rejected++;
+                        rejectedByCode.merge(settled.outcome().error().code(), 1L, Long::sum);
+                        if (samples.size() < Plan.SAMPLE_REJECTS) {
+                            samples.add(new Plan.Reject(settled.key(), settled.outcome().error()));
+                        }
+                    }
+                    case RowPlan.Settled settled -> unchanged++;
+                    case RowPlan.Write write -> {
+                        writes.merge(write.kind(), 1L, Long::sum);
+                        if (write.kind().needsRecordId() && write.recordId() == null) {
+                            idsToFind++;
+                        }
+                        lookupsToResolve += write.lookupValues().size();
+                    }
+                }
+            }
+        }
+        long calls = estimateWriteCalls(sync.definition(), writes) + ceilDiv(idsToFind, QUERY_CHUNK) + ceilDiv(lookupsToResolve, QUERY_CHUNK);
+        return new Plan(sync.definition().name(), changes.counts(), writes, unchanged, rejected, rejectedByCode, samples, calls, changes.notices());
+    }
+
+    /** Values per lookup query: SOQL's IN list stays well under the URL and query length limits. */
+    public static final int QUERY_CHUNK = 200;
+
+    static long estimateWriteCalls(SyncDefinition sync, Map<WriteKind, Long> writes) {
+        long calls = 0;
+        for (Map.Entry<WriteKind, Long> entry : writes.entrySet()) {
+            long rows = entry.getValue();
+            if (rows == 0) {
+                continue;
+            }
+            calls += switch (sync.api()) {
+                case REST -> ceilDiv(rows, Math.min(sync.batchSize(), ApiChoice.REST.maxBatchSize()));
+                // create job, one upload per batch, close, at least one poll of the batches, one result download per batch
+                case BULK1 -> 3 + 2 * ceilDiv(rows, sync.batchSize());
+                // create job, upload, close, at least one poll, three result sets
+                case BULK2 -> 7;
+            };
+        }
+        return calls;
+    }
+
+    static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}

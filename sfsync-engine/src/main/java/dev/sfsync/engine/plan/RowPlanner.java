@@ -1,0 +1,162 @@
+package dev.sfsync.engine.plan;
+
+import dev.sfsync.core.change.Change;
+import dev.sfsync.core.model.Row;
+import dev.sfsync.core.outcome.RowError;
+import dev.sfsync.core.outcome.RowOutcome;
+import dev.sfsync.engine.sync.DeleteBehaviour;
+import dev.sfsync.engine.sync.FieldMapping;
+import dev.sfsync.engine.sync.Lookup;
+import dev.sfsync.engine.sync.Match;
+import dev.sfsync.engine.sync.SyncDefinition;
+import dev.sfsync.salesforce.describe.FieldDescribe;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides each change's write from the sync's mode and delete behaviour, and validates the row's values against the
+ * describe first: a row Salesforce would refuse is settled as rejected, with the code Salesforce would answer.
+ * Pure: no I/O, so planning and running decide alike.
+ */
+public final class RowPlanner {
+    private final PreparedSync sync;
+    private final SyncDefinition definition;
+
+    public RowPlanner(PreparedSync sync) {
+        this.sync = sync;
+        this.definition = sync.definition();
+    }
+
+    public RowPlan decide(Change change) {
+        return switch (change.kind()) {
+            case ADDED, CHANGED -> present(change);
+            case REMOVED -> removed(change);
+        };
+    }
+
+    private RowPlan present(Change change) {
+        return switch (definition.mode()) {
+            case INSERT -> change.recordId() != null
+                    ? new RowPlan.Settled(new RowOutcome.Unchanged(change.key()))
+                    : write(change, WriteKind.CREATE);
+            case UPDATE -> write(change, WriteKind.UPDATE);
+            case UPSERT -> write(change, WriteKind.UPSERT);
+            case ARCHIVE -> archive(change);
+        };
+    }
+
+    private RowPlan removed(Change change) {
+        DeleteBehaviour behaviour = definition.onDelete();
+        if (behaviour == DeleteBehaviour.NOTHING) {
+            return new RowPlan.Settled(new RowOutcome.Unchanged(change.key()));
+        }
+        // A removed row has no values left; its record is found by the Id the snapshot kept, or by its key when the key is the match.
+        String matchValue = change.recordId() == null ? keyAsMatchValue(change) : null;
+        String recordId = change.recordId();
+        if (recordId == null && matchValue == null) {
+            return new RowPlan.Settled(new RowOutcome.Unchanged(change.key()));
+        }
+        if (definition.match().map(Match::bySalesforceId).orElse(false) && matchValue != null) {
+            recordId = matchValue;
+            matchValue = null;
+        }
+        if (behaviour == DeleteBehaviour.DELETE) {
+            return new RowPlan.Write(change.key(), WriteKind.DELETE, Map.of(), recordId, matchValue, Map.of());
+        }
+        Map<String, Object> cleared = new LinkedHashMap<>();
+        for (String field : sync.mappedFields()) {
+            FieldDescribe describe = sync.field(field);
+            if (describe.updateable() && describe.nillable() && !"boolean".equals(describe.type())) {
+                cleared.put(describe.name(), null);
+            }
+        }
+        return new RowPlan.Write(change.key(), WriteKind.CLEAR, cleared, recordId, matchValue, Map.of());
+    }
+
+    private RowPlan archive(Change change) {
+        Match match = definition.match().orElseThrow();
+        Object value = change.row().get(match.column());
+        if (value == null || value.toString().isBlank()) {
+            return reject(change, missingMatch(match));
+        }
+        String text = value.toString();
+        return match.bySalesforceId()
+                ? new RowPlan.Write(change.key(), WriteKind.DELETE, Map.of(), text, null, Map.of())
+                : new RowPlan.Write(change.key(), WriteKind.DELETE, Map.of(), change.recordId(), text, Map.of());
+    }
+
+    private RowPlan write(Change change, WriteKind kind) {
+        Row row = change.row();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        Map<String, String> lookups = new LinkedHashMap<>();
+        try {
+            for (FieldMapping mapping : definition.mappings()) {
+                Object value = switch (mapping.source()) {
+                    case FieldMapping.Column column -> row.get(column.name());
+                    case FieldMapping.Constant constant -> constant.value();
+                };
+                FieldDescribe field = sync.field(mapping.field());
+                fields.put(field.name(), WireValues.convert(field, value));
+            }
+            for (Lookup lookup : definition.lookups()) {
+                FieldDescribe field = sync.field(lookup.field());
+                Object value = row.get(lookup.column());
+                if (value == null || value.toString().isBlank()) {
+                    fields.put(field.name(), WireValues.convert(field, null));
+                } else {
+                    lookups.put(field.name(), value.toString());
+                }
+            }
+        } catch (WireValues.Refused refused) {
+            return reject(change, refused.error);
+        }
+        Optional<Match> match = definition.match();
+        String recordId = change.recordId();
+        String matchValue = null;
+        if (match.isPresent()) {
+            Object value = row.get(match.get().column());
+            if (value == null || value.toString().isBlank()) {
+                return reject(change, missingMatch(match.get()));
+            }
+            if (match.get().bySalesforceId()) {
+                recordId = value.toString();
+            } else {
+                FieldDescribe field = sync.field(match.get().field());
+                try {
+                    matchValue = (String) WireValues.convert(field, value.toString());
+                } catch (WireValues.Refused refused) {
+                    return reject(change, refused.error);
+                }
+            }
+        }
+        if (kind == WriteKind.CREATE) {
+            List<String> missing = sync.object().fields().stream()
+                    .filter(f -> f.requiredOnCreate() && !fields.containsKey(f.name()) && !lookups.containsKey(f.name()))
+                    .map(FieldDescribe::name).toList();
+            if (!missing.isEmpty()) {
+                return reject(change, new RowError("REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing, missing));
+            }
+        }
+        return new RowPlan.Write(change.key(), kind, fields, recordId, matchValue, lookups);
+    }
+
+    private String keyAsMatchValue(Change change) {
+        Optional<Match> match = definition.match();
+        List<String> keyColumns = sync.model().keyColumns();
+        if (match.isEmpty() || keyColumns.size() != 1 || !keyColumns.getFirst().equalsIgnoreCase(match.get().column())) {
+            return null;
+        }
+        return change.key().values().getFirst();
+    }
+
+    private static RowError missingMatch(Match match) {
+        return RowError.of("MISSING_ARGUMENT", match.field() + " not specified: column " + match.column() + " is empty", match.field());
+    }
+
+    private static RowPlan reject(Change change, RowError error) {
+        return new RowPlan.Settled(new RowOutcome.RejectedLocally(change.key(), error));
+    }
+}

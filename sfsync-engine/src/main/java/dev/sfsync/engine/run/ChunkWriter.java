@@ -1,0 +1,268 @@
+package dev.sfsync.engine.run;
+
+import dev.sfsync.core.outcome.RowError;
+import dev.sfsync.core.outcome.RowOutcome;
+import dev.sfsync.engine.plan.PreparedSync;
+import dev.sfsync.engine.plan.RowPlan;
+import dev.sfsync.engine.plan.WriteKind;
+import dev.sfsync.engine.sync.Lookup;
+import dev.sfsync.engine.sync.Match;
+import dev.sfsync.salesforce.describe.SObjectDescribe;
+import dev.sfsync.salesforce.error.SalesforceException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes one chunk of same-kind rows: finds the Ids of rows matched by an external ID, resolves lookups, leaves
+ * create-only fields out of upserts of existing records, writes, and retries the rows that failed with a retryable
+ * code alone. Returns exactly one outcome per row of the chunk.
+ */
+final class ChunkWriter {
+    private final PreparedSync sync;
+    private final RowWriter writer;
+    private final RecordFinder finder;
+    private final SplitRetry retry;
+    private final Set<String> createOnly;
+
+    ChunkWriter(PreparedSync sync, RowWriter writer, RecordFinder finder, SplitRetry retry) {
+        this.sync = sync;
+        this.writer = writer;
+        this.finder = finder;
+        this.retry = retry;
+        this.createOnly = sync.createOnlyFields();
+    }
+
+    /** A row on its way: its plan, and the record sent for it once known. */
+    private static final class Pending {
+        final RowPlan.Write plan;
+        Map<String, Object> record;
+        String recordId;
+        boolean settled;
+
+        Pending(RowPlan.Write plan) {
+            this.plan = plan;
+            this.recordId = plan.recordId();
+        }
+    }
+
+    List<RowOutcome> write(WriteKind kind, List<RowPlan.Write> chunk) {
+        List<RowOutcome> outcomes = new ArrayList<>(chunk.size());
+        List<Pending> ready = new ArrayList<>();
+        List<Pending> pending = chunk.stream().map(Pending::new).toList();
+        try {
+            findRecordIds(kind, pending, outcomes);
+            for (Pending row : pending) {
+                if (!settledIn(row, outcomes)) {
+                    RowError error = buildRecord(kind, row);
+                    if (error != null) {
+                        outcomes.add(new RowOutcome.Failed(row.plan.key(), error, 0));
+                    } else {
+                        ready.add(row);
+                    }
+                }
+            }
+            leaveOutCreateOnlyFields(kind, ready);
+        } catch (SalesforceException e) {
+            failAll(pending, outcomes, Errors.row(e), 0);
+            if (endsRun(e)) {
+                throw new ChunkAborted(outcomes, e);
+            }
+            return outcomes;
+        }
+        send(kind, ready, outcomes);
+        return outcomes;
+    }
+
+    private static boolean settledIn(Pending row, List<RowOutcome> outcomes) {
+        return row.settled;
+    }
+
+    /** Rows matched by an external ID need their record's Id to update, clear or delete it. */
+    private void findRecordIds(WriteKind kind, List<Pending> rows, List<RowOutcome> outcomes) {
+        if (!kind.needsRecordId()) {
+            return;
+        }
+        List<String> values = rows.stream().filter(r -> r.recordId == null).map(r -> r.plan.matchValue()).toList();
+        if (values.isEmpty()) {
+            return;
+        }
+        String field = matchField();
+        Map<String, String> ids = finder.find(sync.object().name(), field, values);
+        for (Pending row : rows) {
+            if (row.recordId == null) {
+                row.recordId = ids.get(row.plan.matchValue());
+                if (row.recordId == null) {
+                    row.settled = true;
+                    // A record an archive sync should delete is already gone: nothing is left to do.
+                    outcomes.add(kind == WriteKind.DELETE && sync.definition().mode() == dev.sfsync.engine.sync.SyncMode.ARCHIVE
+                            ? new RowOutcome.Unchanged(row.plan.key())
+                            : new RowOutcome.Failed(row.plan.key(), RowError.of(Errors.RECORD_NOT_FOUND, "No " + sync.object().name()
+                                    + " has " + field + " = '" + row.plan.matchValue() + "'", field), 0));
+                }
+            }
+        }
+    }
+
+    /** The record to send, with lookups resolved; or the error of a lookup that found nothing. */
+    private RowError buildRecord(WriteKind kind, Pending row) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        if (kind.needsRecordId()) {
+            record.put("Id", row.recordId);
+        }
+        if (kind == WriteKind.UPSERT) {
+            record.put(matchField(), row.plan.matchValue());
+        }
+        if (kind != WriteKind.DELETE) {
+            record.putAll(row.plan.fields());
+        }
+        for (Map.Entry<String, String> entry : row.plan.lookupValues().entrySet()) {
+            Lookup lookup = lookupOf(entry.getKey());
+            String id = resolve(lookup, entry.getValue());
+            if (id == null) {
+                return RowError.of(Errors.REFERENCE_NOT_FOUND, "Reference not found: no " + lookup.object() + " has " + lookup.matchField()
+                        + " = '" + entry.getValue() + "' (for " + entry.getKey() + ", from column " + lookup.column() + ")", entry.getKey());
+            }
+            record.put(entry.getKey(), id);
+        }
+        row.record = record;
+        return null;
+    }
+
+    /** A value that already is an Id of the lookup's object is used as it is, without a query. */
+    private String resolve(Lookup lookup, String value) {
+        SObjectDescribe target = sync.lookupObjects().get(sync.field(lookup.field()).name());
+        if (looksLikeIdOf(target, value) || lookup.matchField().equalsIgnoreCase("Id")) {
+            return value;
+        }
+        return finder.find(lookup.object(), lookup.matchField(), List.of(value)).get(value);
+    }
+
+    /** Resolves the lookups of a whole chunk in batched queries before the rows ask one by one (answers are cached). */
+    void prefetchLookups(List<RowPlan.Write> chunk) {
+        for (Lookup lookup : sync.definition().lookups()) {
+            String field = sync.field(lookup.field()).name();
+            SObjectDescribe target = sync.lookupObjects().get(field);
+            List<String> values = chunk.stream().map(w -> w.lookupValues().get(field))
+                    .filter(v -> v != null && !looksLikeIdOf(target, v)).toList();
+            if (!values.isEmpty() && !lookup.matchField().equalsIgnoreCase("Id")) {
+                finder.find(lookup.object(), lookup.matchField(), values);
+            }
+        }
+    }
+
+    private static boolean looksLikeIdOf(SObjectDescribe object, String value) {
+        return object != null && object.keyPrefix() != null && (value.length() == 15 || value.length() == 18)
+                && value.startsWith(object.keyPrefix()) && value.chars().allMatch(Character::isLetterOrDigit);
+    }
+
+    /** Salesforce refuses create-only fields on update, so an upsert of an existing record must not carry them. */
+    private void leaveOutCreateOnlyFields(WriteKind kind, List<Pending> rows) {
+        if (kind != WriteKind.UPSERT || createOnly.isEmpty() || rows.isEmpty()) {
+            return;
+        }
+        Map<String, String> existing = finder.find(sync.object().name(), matchField(), rows.stream().map(r -> r.plan.matchValue()).toList());
+        for (Pending row : rows) {
+            if (row.plan.recordId() != null || existing.containsKey(row.plan.matchValue())) {
+                createOnly.forEach(row.record::remove);
+            }
+        }
+    }
+
+    private void send(WriteKind kind, List<Pending> rows, List<RowOutcome> outcomes) {
+        List<Pending> toSend = rows;
+        for (int attempt = 1; !toSend.isEmpty(); attempt++) {
+            if (attempt > 1) {
+                retry.waitBefore(attempt);
+            }
+            List<WriteResult> results;
+            try {
+                results = writer.write(new WriteBatch(sync.object().name(), kind.operation(), matchFieldOrNull(kind),
+                        toSend.stream().map(r -> r.record).toList()));
+            } catch (SalesforceException e) {
+                if (!e.retryable() || attempt >= retry.maxTries()) {
+                    failAll(toSend, outcomes, Errors.row(e), attempt);
+                    if (endsRun(e)) {
+                        throw new ChunkAborted(outcomes, e);
+                    }
+                    return;
+                }
+                continue;
+            }
+            List<Pending> again = new ArrayList<>();
+            for (int i = 0; i < toSend.size(); i++) {
+                Pending row = toSend.get(i);
+                WriteResult result = results.get(i);
+                if (result.success()) {
+                    outcomes.add(success(kind, row, result));
+                } else if (retry.retries(result.error().code()) && attempt < retry.maxTries()) {
+                    again.add(row);
+                } else {
+                    outcomes.add(new RowOutcome.Failed(row.plan.key(), result.error(), attempt));
+                }
+            }
+            toSend = again;
+        }
+    }
+
+    private RowOutcome success(WriteKind kind, Pending row, WriteResult result) {
+        String id = result.id() != null ? result.id() : row.recordId;
+        return switch (kind) {
+            case CREATE -> new RowOutcome.Created(row.plan.key(), id);
+            case UPSERT -> result.created() ? new RowOutcome.Created(row.plan.key(), id) : new RowOutcome.Updated(row.plan.key(), id);
+            case UPDATE, CLEAR -> new RowOutcome.Updated(row.plan.key(), id);
+            case DELETE -> new RowOutcome.Deleted(row.plan.key(), id);
+        };
+    }
+
+    private static void failAll(List<Pending> rows, List<RowOutcome> outcomes, RowError error, int attempt) {
+        Map<Object, Boolean> done = new HashMap<>();
+        outcomes.forEach(o -> done.put(o.key(), true));
+        for (Pending row : rows) {
+            if (!done.containsKey(row.plan.key())) {
+                outcomes.add(new RowOutcome.Failed(row.plan.key(), error, attempt));
+            }
+        }
+    }
+
+    /** Failures no other batch of the run can escape: the login, or a spent limit. */
+    static boolean endsRun(SalesforceException e) {
+        return switch (e.kind()) {
+            case AUTHENTICATION, RECONNECT_NEEDED, LIMIT -> true;
+            default -> false;
+        };
+    }
+
+    private String matchField() {
+        Match match = sync.definition().match().orElseThrow();
+        return sync.field(match.field()).name();
+    }
+
+    private String matchFieldOrNull(WriteKind kind) {
+        return kind == WriteKind.UPSERT ? matchField() : null;
+    }
+
+    private Lookup lookupOf(String field) {
+        Optional<Lookup> lookup = sync.definition().lookups().stream().filter(l -> l.field().equalsIgnoreCase(field)).findFirst();
+        return lookup.orElseThrow();
+    }
+
+    /** The chunk's call failed in a way that ends the run (login, limit, permission); its rows' outcomes are settled. */
+    static final class ChunkAborted extends RuntimeException {
+        final transient List<RowOutcome> outcomes;
+
+        ChunkAborted(List<RowOutcome> outcomes, SalesforceException cause) {
+            super(cause.getMessage(), cause);
+            this.outcomes = List.copyOf(outcomes);
+        }
+
+        SalesforceException salesforceCause() {
+            return (SalesforceException) getCause();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.sfsync.engine.run;
+
+import dev.sfsync.core.change.ChangeCounts;
+import dev.sfsync.core.outcome.RowOutcome;
+
+import java.util.List;
+
+/** Hears how a run goes, for progress display. Called from the run's threads; keep it quick and never throw. */
+public interface RunProgress {
+    RunProgress NONE = new RunProgress() {
+    };
+
+    /** The changes are known: {@code counts.total()} rows will get an outcome. */
+    default void detected(ChangeCounts counts) {
+    }
+
+    default void settled(List<RowOutcome> outcomes) {
+    }
+}

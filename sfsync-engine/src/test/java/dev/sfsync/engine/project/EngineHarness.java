@@ -1,0 +1,116 @@
+package dev.sfsync.engine.project;
+
+import dev.sfsync.engine.config.ConfigResult;
+import dev.sfsync.engine.config.ProjectConfigReader;
+import dev.sfsync.engine.run.RunProgress;
+import dev.sfsync.engine.run.RunResult;
+import dev.sfsync.salesforce.SalesforceClient;
+import dev.sfsync.salesforce.auth.Credentials;
+import dev.sfsync.salesforce.auth.LoginHost;
+import dev.sfsync.store.StateStore;
+import dev.sfsync.testing.EmulatedOrg;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A project in a temp directory against an emulated org: a DuckDB warehouse the test fills with SQL, an sfsync.yaml
+ * the test writes, and a {@link SyncProject} whose client logs in with the password grant and whose split-retry
+ * waits are recorded, not slept (Bulk polls do sleep, briefly).
+ */
+final class EngineHarness implements AutoCloseable {
+    static final String CONNECTION = """
+            connections:
+              org:
+                environment: custom
+                login_url: %s
+                client_id: %s
+            sources:
+              warehouse:
+                url: jdbc:duckdb:warehouse.duckdb
+            """;
+
+    final Path directory;
+    final EmulatedOrg org;
+    final List<Duration> waits = new CopyOnWriteArrayList<>();
+    private StateStore store;
+    private SyncProject project;
+
+    EngineHarness(Path directory, EmulatedOrg org) {
+        this.directory = directory;
+        this.org = org;
+    }
+
+    /** Runs SQL against the warehouse (with the project closed, as DuckDB lets one process open a file once). */
+    EngineHarness sql(String... statements) {
+        closeProject();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + directory.resolve("warehouse.duckdb")); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    /** Writes sfsync.yaml: the connection to the emulator and the warehouse, then the given models and syncs. */
+    EngineHarness config(String modelsAndSyncs) {
+        closeProject();
+        try {
+            Files.writeString(directory.resolve(ProjectConfigReader.FILE_NAME), CONNECTION.formatted(org.loginUrl(), org.clientId()) + modelsAndSyncs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    SyncProject project() {
+        if (project == null) {
+            ConfigResult result = new ProjectConfigReader().read(directory);
+            if (!result.ok()) {
+                throw new IllegalStateException("test config has problems: " + result.problems());
+            }
+            Path state = directory.resolve(SyncProject.STATE_DIRECTORY);
+            store = StateStore.embedded(state).open();
+            project = SyncProject.open(result.config().orElseThrow(), new ProjectConfigReader().locator(directory), store, state,
+                    (connection, listener) -> client(listener), waits::add);
+        }
+        return project;
+    }
+
+    SalesforceClient client(dev.sfsync.salesforce.observe.ExchangeListener listener) {
+        return SalesforceClient.builder().loginHost(LoginHost.of(org.loginUrl()))
+                .credentials(Credentials.password(org.clientId(), org.clientSecret(), org.username(), org.password()))
+                .listener(listener).sleeper(dev.sfsync.salesforce.retry.Sleeper.SYSTEM)
+                .pollPolicy(new dev.sfsync.salesforce.retry.PollPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 2, Duration.ofSeconds(60)))
+                .workDirectory(directory).build();
+    }
+
+    RunResult run(String sync) {
+        return project().run(sync, RunProgress.NONE);
+    }
+
+    private void closeProject() {
+        if (project != null) {
+            project.close();
+            store.close();
+            project = null;
+            store = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeProject();
+    }
+}
