@@ -1,5 +1,6 @@
 package dev.sfsync.source;
 
+import dev.sfsync.testing.PostgresServer;
 import dev.sfsync.core.model.Model;
 
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
 package dev.sfsync.store;
 
+import dev.sfsync.testing.PostgresServer;
 import dev.sfsync.store.secret.EncryptionKey;
 
 import org.junit.jupiter.api.BeforeEach;

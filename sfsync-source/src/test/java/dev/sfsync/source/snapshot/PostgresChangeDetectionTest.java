@@ -1,6 +1,6 @@
 package dev.sfsync.source.snapshot;
 
-import dev.sfsync.source.PostgresServer;
+import dev.sfsync.testing.PostgresServer;
 import dev.sfsync.source.Source;
 import dev.sfsync.source.SourceConfig;
 

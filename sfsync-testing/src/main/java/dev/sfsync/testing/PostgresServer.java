@@ -1,4 +1,4 @@
-package dev.sfsync.source;
+package dev.sfsync.testing;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * A real Postgres server for tests, one per test JVM, from the Postgres binaries that io.zonky.test publishes as a
  * Maven artifact (so nothing is installed on the machine). Zonky's own launcher is not used because Postgres refuses
  * to run as root, which CI machines are: as root, the server runs as the {@code nobody} user through setpriv.
- * (The store module's tests carry the same fixture: they build without this module's test classes.)
+ * Shared by the source and store modules' Postgres tests.
  */
 public final class PostgresServer {
     private static PostgresServer shared;
