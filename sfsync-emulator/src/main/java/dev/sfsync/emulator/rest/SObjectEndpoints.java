@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 
 /** describeGlobal, describe, and single-record create / retrieve / update / delete / upsert under /sobjects. */
@@ -77,14 +78,7 @@ final class SObjectEndpoints {
         ApiContext api = RestAuth.authenticate(host, ex, m.group(1));
         ObjectSchema schema = Lookups.readable(api, m.group(2));
         Map<FieldSchema, Object> input = FieldInput.fromJson(schema, api.profile(), ex.jsonBody());
-        WriteResult result;
-        synchronized (api.org().writeLock()) {
-            result = RecordFaults.failure(host, schema.name(), null)
-                    .orElseGet(() -> new RecordWriter(api.org(), api.user()).create(schema, input));
-        }
-        if (!result.success()) {
-            throw SaveResults.failure(result);
-        }
+        WriteResult result = write(api, schema, null, writer -> writer.create(schema, input));
         ex.json(201, SaveResults.render(result, false));
     }
 
@@ -100,14 +94,7 @@ final class SObjectEndpoints {
         ObjectSchema schema = Lookups.readable(api, m.group(2));
         String id = Lookups.live(api, schema, m.group(3)).id();
         Map<FieldSchema, Object> input = FieldInput.fromJson(schema, api.profile(), ex.jsonBody());
-        WriteResult result;
-        synchronized (api.org().writeLock()) {
-            result = RecordFaults.failure(host, schema.name(), id)
-                    .orElseGet(() -> new RecordWriter(api.org(), api.user()).update(schema, id, input));
-        }
-        if (!result.success()) {
-            throw SaveResults.failure(result);
-        }
+        write(api, schema, id, writer -> writer.update(schema, id, input));
         ex.noContent();
     }
 
@@ -115,14 +102,7 @@ final class SObjectEndpoints {
         ApiContext api = RestAuth.authenticate(host, ex, m.group(1));
         ObjectSchema schema = Lookups.readable(api, m.group(2));
         String id = Lookups.existing(api, schema, m.group(3)).id();
-        WriteResult result;
-        synchronized (api.org().writeLock()) {
-            result = RecordFaults.failure(host, schema.name(), id)
-                    .orElseGet(() -> new RecordWriter(api.org(), api.user()).delete(schema, id));
-        }
-        if (!result.success()) {
-            throw SaveResults.failure(result);
-        }
+        write(api, schema, id, writer -> writer.delete(schema, id));
         ex.noContent();
     }
 
@@ -133,8 +113,7 @@ final class SObjectEndpoints {
         if (matches.isEmpty()) {
             throw ApiException.notFound();
         }
-        if (matches.size() > 1) {
-            ex.json(300, matches.stream().map(r -> api.recordUrl(schema.name(), r.id())).toList());
+        if (multipleChoices(ex, api, schema, matches)) {
             return;
         }
         ex.json(200, RecordView.render(api, matches.getFirst(), ex.queryParam("fields").orElse(null)));
@@ -145,20 +124,12 @@ final class SObjectEndpoints {
         ObjectSchema schema = Lookups.readable(api, m.group(2));
         FieldSchema matchField = Lookups.externalIdField(api, schema, m.group(3));
         List<StoredRecord> matches = Lookups.byExternalId(api, schema, m.group(3), m.group(4));
-        if (matches.size() > 1) {
-            ex.json(300, matches.stream().map(r -> api.recordUrl(schema.name(), r.id())).toList());
+        if (multipleChoices(ex, api, schema, matches)) {
             return;
         }
         Map<FieldSchema, Object> input = new LinkedHashMap<>(FieldInput.fromJson(schema, api.profile(), ex.jsonBody()));
         input.put(matchField, m.group(4));
-        WriteResult result;
-        synchronized (api.org().writeLock()) {
-            result = RecordFaults.failure(host, schema.name(), null)
-                    .orElseGet(() -> new RecordWriter(api.org(), api.user()).upsert(schema, matchField, input));
-        }
-        if (!result.success()) {
-            throw SaveResults.failure(result);
-        }
+        WriteResult result = write(api, schema, null, writer -> writer.upsert(schema, matchField, input));
         ex.json(result.created() ? 201 : 200, SaveResults.render(result, true));
     }
 
@@ -169,20 +140,36 @@ final class SObjectEndpoints {
         if (matches.isEmpty()) {
             throw ApiException.notFound();
         }
-        if (matches.size() > 1) {
-            ex.json(300, matches.stream().map(r -> api.recordUrl(schema.name(), r.id())).toList());
+        if (multipleChoices(ex, api, schema, matches)) {
             return;
         }
+        String id = matches.getFirst().id();
+        write(api, schema, id, writer -> writer.delete(schema, id));
+        ex.noContent();
+    }
+
+    /**
+     * Writes one record as one call: under the org's write lock, where an injected record fault takes the write's place;
+     * a refused record fails the call with Salesforce's error array.
+     */
+    private WriteResult write(ApiContext api, ObjectSchema schema, String id, Function<RecordWriter, WriteResult> write) {
         WriteResult result;
         synchronized (api.org().writeLock()) {
-            String id = matches.getFirst().id();
-            result = RecordFaults.failure(host, schema.name(), id)
-                    .orElseGet(() -> new RecordWriter(api.org(), api.user()).delete(schema, id));
+            result = RecordFaults.failure(host, schema.name(), id).orElseGet(() -> write.apply(new RecordWriter(api.org(), api.user())));
         }
         if (!result.success()) {
             throw SaveResults.failure(result);
         }
-        ex.noContent();
+        return result;
+    }
+
+    /** Several records share the external ID: HTTP 300 with their URLs, as Salesforce answers. */
+    private static boolean multipleChoices(Exchange ex, ApiContext api, ObjectSchema schema, List<StoredRecord> matches) {
+        if (matches.size() <= 1) {
+            return false;
+        }
+        ex.json(300, matches.stream().map(r -> api.recordUrl(schema.name(), r.id())).toList());
+        return true;
     }
 
     /** Look-ups shared by the endpoints above, each failing the way Salesforce fails. */
