@@ -2,6 +2,7 @@ package dev.sfsync.emulator.bulk1;
 
 import dev.sfsync.emulator.Emulator;
 import dev.sfsync.emulator.Http;
+import dev.sfsync.emulator.ManualClock;
 import dev.sfsync.emulator.OrgHost;
 import dev.sfsync.emulator.org.OrgDefinitionLoader;
 import org.junit.jupiter.api.AfterEach;
@@ -11,11 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static dev.sfsync.emulator.bulk1.BulkHttp.ASYNC;
 import static dev.sfsync.emulator.bulk1.BulkHttp.xml;
@@ -23,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Where batches live on disk and when they go: org reset, emulator close, and jobs idle for seven days. */
 class Bulk1HousekeepingTest {
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
     private Emulator emulator;
     private OrgHost host;
 
@@ -93,29 +91,5 @@ class Bulk1HousekeepingTest {
 
     private static long liveThreads(String namePrefix) {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith(namePrefix)).count();
-    }
-
-    /** A clock that stands still until the test moves it. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-03-02T09:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -3,9 +3,11 @@ package dev.sfsync.emulator.oauth;
 import dev.sfsync.emulator.Emulator;
 import dev.sfsync.emulator.EmulatorTest;
 import dev.sfsync.emulator.Http;
+import dev.sfsync.emulator.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -105,7 +107,7 @@ class OAuthWebServerFlowTest extends EmulatorTest {
 
     @Test
     void code_expires_after_fifteen_minutes() {
-        SideOrg.ManualClock clock = new SideOrg.ManualClock();
+        ManualClock clock = new ManualClock(Instant.parse("2024-05-01T12:00:00Z"));
         try (Emulator side = SideOrg.start(clock)) {
             Http anonymous = new Http(side.host().baseUrl());
             Map<String, String> params = authorizeParams(SideOrg.CLIENT_ID, null);

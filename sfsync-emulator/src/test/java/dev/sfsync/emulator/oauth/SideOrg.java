@@ -5,10 +5,6 @@ import dev.sfsync.emulator.org.OrgDefinitionLoader;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * A second, sandbox org for what the shared test org can't show: an inactive user, test.salesforce.com as JWT
@@ -40,29 +36,5 @@ final class SideOrg {
     static Emulator start(Clock clock) {
         return Emulator.builder().org(OrgDefinitionLoader.load(YAML.getBytes(StandardCharsets.UTF_8), "side-org.yaml"))
                 .clock(clock).build().start();
-    }
-
-    /** A clock that stands still until the test moves it. */
-    static final class ManualClock extends Clock {
-        private volatile Instant now = Instant.parse("2024-05-01T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

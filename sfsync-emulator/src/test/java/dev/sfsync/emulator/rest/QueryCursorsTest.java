@@ -1,19 +1,18 @@
 package dev.sfsync.emulator.rest;
 
+import dev.sfsync.emulator.ManualClock;
+
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class QueryCursorsTest {
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2024-06-15T12:00:00Z"));
     private final QueryCursors cursors = new QueryCursors(clock);
 
     @Test
@@ -61,28 +60,5 @@ class QueryCursorsTest {
 
     private static QueryCursors.Cursor cursor() {
         return new QueryCursors.Cursor(List.of(), null, 2000);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2024-06-15T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
