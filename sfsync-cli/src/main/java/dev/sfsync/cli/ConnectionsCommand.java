@@ -34,7 +34,7 @@ final class ConnectionsCommand implements Callable<Integer> {
         try (StateStore store = StateStore.embedded(project.directory.resolve(SyncProject.STATE_DIRECTORY)).open()) {
             List<SalesforceConnection> connections = store.connections().list();
             if (json) {
-                out.println(PlanCommand.JSON.writeValueAsString(connections.stream().map(c -> {
+                out.println(JsonOutput.MAPPER.writeValueAsString(connections.stream().map(c -> {
                     Map<String, Object> map = new LinkedHashMap<>();
                     map.put("name", c.name());
                     map.put("environment", c.environment().name());

@@ -1,7 +1,5 @@
 package dev.sfsync.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sfsync.engine.plan.Plan;
 import dev.sfsync.engine.plan.WriteKind;
 import dev.sfsync.engine.run.Errors;
@@ -22,8 +20,6 @@ import java.util.concurrent.Callable;
                 + "and the API calls it would cost. Checks the sync against the org first; writes nothing."},
         footer = {"", "Examples:", "  sfsync plan accounts", "  sfsync plan accounts --json"})
 final class PlanCommand implements Callable<Integer> {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     @Mixin
     ProjectOption project;
 
@@ -47,7 +43,7 @@ final class PlanCommand implements Callable<Integer> {
         try (ProjectSession session = opened.get()) {
             Plan plan = session.project.plan(sync);
             if (json) {
-                out.println(JSON.writeValueAsString(plan));
+                out.println(JsonOutput.MAPPER.writeValueAsString(plan));
             } else {
                 print(plan, out);
             }

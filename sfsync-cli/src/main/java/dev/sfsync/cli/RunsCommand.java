@@ -49,7 +49,7 @@ final class RunsCommand implements Callable<Integer> {
         try (ProjectSession session = opened.get()) {
             List<Run> runs = session.store.runs().recent(limit);
             if (json) {
-                out.println(PlanCommand.JSON.writeValueAsString(runs.stream().map(RunsCommand::asMap).toList()));
+                out.println(JsonOutput.MAPPER.writeValueAsString(runs.stream().map(RunsCommand::asMap).toList()));
             } else {
                 out.printf("%-32s %-16s %-10s %-22s %8s %8s%n", "RUN", "SYNC", "STATUS", "STARTED", "ROWS", "FAILED");
                 for (Run run : runs) {
@@ -115,7 +115,7 @@ final class RunsCommand implements Callable<Integer> {
                             "code", o.error().code(), "message", o.error().message(), "fields", o.error().fields())).toList());
                     body.put("apiCalls", calls.stream().map(c -> Map.of("at", c.at().toString(), "method", c.method(), "url", c.url(),
                             "status", c.status(), "millis", c.duration().toMillis())).toList());
-                    out.println(PlanCommand.JSON.writeValueAsString(body));
+                    out.println(JsonOutput.MAPPER.writeValueAsString(body));
                 } else {
                     Run r = run.get();
                     out.printf("Run %s of %s: %s, started %s%n", r.id(), r.sync(), r.status(), r.startedAt());

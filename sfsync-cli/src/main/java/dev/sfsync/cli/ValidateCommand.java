@@ -1,7 +1,5 @@
 package dev.sfsync.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sfsync.engine.config.ConfigProblem;
 import dev.sfsync.engine.config.ConfigResult;
 import dev.sfsync.engine.config.ProjectConfig;
@@ -24,8 +22,6 @@ import java.util.concurrent.Callable;
                 "Reports every problem at once, with line, column and a fix. Needs no network."},
         footer = {"", "Examples:", "  sfsync validate", "  sfsync validate --project ../crm-sync --json"})
 final class ValidateCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     @Mixin
     ProjectOption project;
 
@@ -71,7 +67,7 @@ final class ValidateCommand implements Callable<Integer> {
             body.put("valid", result.ok());
             body.put("problems", result.problems());
             result.config().ifPresent(config -> body.put("syncs", List.copyOf(config.syncs().keySet())));
-            out.println(JSON.writeValueAsString(body));
+            out.println(JsonOutput.MAPPER.writeValueAsString(body));
         } else if (result.ok()) {
             ProjectConfig config = result.config().orElseThrow();
             out.printf("%s is valid: %d source(s), %d connection(s), %d model(s), %d sync(s): %s%n", ProjectConfigReader.FILE_NAME,
