@@ -33,26 +33,13 @@ public record FieldSchema(
         List<String> referenceTo,
         String relationshipName) {
 
-    /** Name and type identify a field within its object; hashing all 24 components made every field-keyed map slow. */
+    /**
+     * Name and type identify a field within its object; hashing all 24 components made every field-keyed map slow.
+     * Equal fields still have equal hashes, so the record's own equals stays.
+     */
     @Override
     public int hashCode() {
         return 31 * name.hashCode() + type.hashCode();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof FieldSchema that && sameComponents(that);
-    }
-
-    private boolean sameComponents(FieldSchema o) {
-        return name.equals(o.name) && Objects.equals(label, o.label) && type == o.type && length == o.length && precision == o.precision
-                && scale == o.scale && custom == o.custom && nillable == o.nillable && createable == o.createable && updateable == o.updateable
-                && defaultedOnCreate == o.defaultedOnCreate && externalId == o.externalId && unique == o.unique
-                && caseSensitive == o.caseSensitive && idLookup == o.idLookup && nameField == o.nameField && calculated == o.calculated
-                && Objects.equals(calculatedFormula, o.calculatedFormula) && autoNumber == o.autoNumber
-                && Objects.equals(defaultValue, o.defaultValue) && picklistValues.equals(o.picklistValues)
-                && restrictedPicklist == o.restrictedPicklist && Objects.equals(referenceTo, o.referenceTo)
-                && Objects.equals(relationshipName, o.relationshipName);
     }
 
     public FieldSchema {
