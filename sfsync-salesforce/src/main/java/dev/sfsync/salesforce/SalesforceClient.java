@@ -55,6 +55,7 @@ public final class SalesforceClient implements AutoCloseable {
     private final MetadataClient metadata;
     private final FieldSecurity fieldSecurity;
     private final PartnerClient partner;
+    private final java.nio.file.Path workDirectory;
 
     private SalesforceClient(Builder builder, Session session, ApiCaller caller) {
         this.session = session;
@@ -66,6 +67,12 @@ public final class SalesforceClient implements AutoCloseable {
         this.metadata = new MetadataClient(caller, apiVersion);
         this.fieldSecurity = new FieldSecurity(rest);
         this.partner = new PartnerClient(caller, apiVersion);
+        this.workDirectory = builder.workDirectory;
+    }
+
+    /** Where Bulk uploads are spooled; callers keep their own per-row files for a load there too. */
+    public java.nio.file.Path workDirectory() {
+        return workDirectory;
     }
 
     public static Builder builder() {

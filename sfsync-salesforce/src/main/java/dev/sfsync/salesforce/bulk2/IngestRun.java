@@ -67,10 +67,14 @@ public final class IngestRun implements AutoCloseable {
     private Iterator<BulkRowResult> partResults(Part part) {
         RowMatcher matcher = new RowMatcher(part.spool().keys());
         SalesforceError jobError = jobError(part.job());
+        // A result set the job's counts show to be empty is not downloaded: a call saved per set, and most jobs fail no row.
+        JobInfo job = part.job();
+        boolean complete = JobInfo.JOB_COMPLETE.equals(job.state()) && job.numberRecordsProcessed() == part.spool().rows();
         List<Supplier<Iterator<BulkRowResult>>> pieces = List.of(
-                () -> resultSet(part, "successfulResults", matcher, jobError),
-                () -> resultSet(part, "failedResults", matcher, jobError),
-                () -> resultSet(part, "unprocessedrecords", matcher, jobError),
+                () -> complete && job.numberRecordsFailed() == job.numberRecordsProcessed()
+                        ? Collections.emptyIterator() : resultSet(part, "successfulResults", matcher, jobError),
+                () -> complete && job.numberRecordsFailed() == 0 ? Collections.emptyIterator() : resultSet(part, "failedResults", matcher, jobError),
+                () -> complete ? Collections.emptyIterator() : resultSet(part, "unprocessedrecords", matcher, jobError),
                 () -> {
                     List<BulkRowResult> missing = new ArrayList<>();
                     for (int row : matcher.untaken()) {

@@ -62,6 +62,23 @@ class Bulk2IngestTest extends AgainstEmulatedOrg {
     }
 
     @Test
+    void result_sets_the_job_counts_show_empty_are_not_downloaded() {
+        IngestSpec spec = IngestSpec.of("Account", Operation.UPSERT, "External_Key__c", COLUMNS);
+        try (IngestRun run = client.bulk2().ingest(spec, accounts(50).iterator())) {
+            assertThat(run.results().filter(BulkRowResult::succeeded)).hasSize(50);
+        }
+        List<List<?>> bad = List.of(List.of("K-1", "Bad tier", "Platinum"), List.of("K-2", "Bad tier", "Copper"));
+        try (IngestRun run = client.bulk2().ingest(spec, bad.iterator())) {
+            assertThat(run.results().filter(r -> r.outcome() == Outcome.FAILED)).hasSize(2);
+        }
+
+        assertThat(exchanges.all()).filteredOn(e -> e.method().equals("GET") && e.url().getPath().matches(".*/jobs/ingest/[^/]+/[a-zA-Z]+/?"))
+                .extracting(e -> e.url().getPath().replaceAll(".*/([a-zA-Z]+)/?$", "$1"))
+                .as("all created: only the successes; all failed: only the failures; never the unprocessed of a complete job")
+                .containsExactly("successfulResults", "failedResults");
+    }
+
+    @Test
     void identical_rows_are_each_matched_once() {
         List<List<?>> rows = List.of(List.of("Twin"), List.of("Twin"), List.of("Single"));
 
