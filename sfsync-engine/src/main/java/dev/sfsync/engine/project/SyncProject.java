@@ -15,10 +15,7 @@ import dev.sfsync.engine.config.SourceConfig;
 import dev.sfsync.engine.plan.Plan;
 import dev.sfsync.engine.plan.Planner;
 import dev.sfsync.engine.plan.PreparedSync;
-import dev.sfsync.engine.run.Bulk1Writer;
-import dev.sfsync.engine.run.Bulk2Writer;
 import dev.sfsync.engine.run.RestCollectionsWriter;
-import dev.sfsync.engine.run.RowWriter;
 import dev.sfsync.engine.run.RunProgress;
 import dev.sfsync.engine.run.RunResult;
 import dev.sfsync.engine.run.Runner;
@@ -62,6 +59,7 @@ public final class SyncProject implements AutoCloseable {
     private final ClientFactory clients;
     private final Sleeper sleeper;
     private final Map<String, SalesforceClient> quietClients = new HashMap<>();
+    private int rowsPerBulkLoad = Runner.DEFAULT_ROWS_PER_LOAD;
 
     private SyncProject(ProjectConfig config, ProblemLocator locator, StateStore store, SnapshotStore snapshots, ClientFactory clients,
                         Sleeper sleeper) {
@@ -142,7 +140,7 @@ public final class SyncProject implements AutoCloseable {
                 if (needsSalesforce(sync, changes.counts())) {
                     SalesforceClient client = clients.client(config.connections().get(sync.connection()), log);
                     PreparedSync prepared = prepare(sync, client, local);
-                    stopped = new Runner(prepared, writer(sync, client), client, new SplitRetry(sync.retry(), sleeper), settle).run(changes);
+                    stopped = runner(prepared, client, new SplitRetry(sync.retry(), sleeper), settle).run(changes);
                 } else {
                     settleRemovedRowsAsUnchanged(changes, settle);
                 }
@@ -188,11 +186,15 @@ public final class SyncProject implements AutoCloseable {
                 exchange.requestBytes(), exchange.responseBytes(), error);
     }
 
-    private static RowWriter writer(SyncDefinition sync, SalesforceClient client) {
-        return switch (sync.api()) {
-            case REST -> new RestCollectionsWriter(client, sync.batchSize());
-            case BULK1 -> new Bulk1Writer(client, sync.batchSize());
-            case BULK2 -> new Bulk2Writer(client);
+    /** Tests make Bulk loads small to see a run spread over several. */
+    void rowsPerBulkLoad(int rows) {
+        rowsPerBulkLoad = rows;
+    }
+
+    private Runner runner(PreparedSync sync, SalesforceClient client, SplitRetry retry, java.util.function.Consumer<List<RowOutcome>> settle) {
+        return switch (sync.definition().api()) {
+            case REST -> Runner.writing(sync, new RestCollectionsWriter(client, sync.definition().batchSize()), client, retry, settle);
+            case BULK1, BULK2 -> Runner.loading(sync, sync.definition().api(), client, retry, rowsPerBulkLoad, settle);
         };
     }
 

@@ -20,22 +20,33 @@ import java.util.Set;
 
 /**
  * Writes one chunk of same-kind rows: finds the Ids of rows matched by an external ID, resolves lookups, leaves
- * create-only fields out of upserts of existing records, writes, and retries the rows that failed with a retryable
- * code alone. Returns exactly one outcome per row of the chunk.
+ * create-only fields out of upserts of existing records, then either writes the chunk (REST: retrying the rows that
+ * failed with a retryable code alone) and returns one outcome per row, or hands the records to the run's Bulk loads
+ * and returns the outcomes of the rows that settled before sending (the loads report the others).
  */
 final class ChunkWriter {
     private final PreparedSync sync;
     private final RowWriter writer;
+    private final BulkDelivery bulk;
     private final RecordFinder finder;
     private final SplitRetry retry;
     private final Set<String> createOnly;
 
-    ChunkWriter(PreparedSync sync, RowWriter writer, RecordFinder finder, SplitRetry retry) {
+    private ChunkWriter(PreparedSync sync, RowWriter writer, BulkDelivery bulk, RecordFinder finder, SplitRetry retry) {
         this.sync = sync;
         this.writer = writer;
+        this.bulk = bulk;
         this.finder = finder;
         this.retry = retry;
         this.createOnly = sync.createOnlyFields();
+    }
+
+    static ChunkWriter writing(PreparedSync sync, RowWriter writer, RecordFinder finder, SplitRetry retry) {
+        return new ChunkWriter(sync, writer, null, finder, retry);
+    }
+
+    static ChunkWriter loading(PreparedSync sync, BulkDelivery bulk, RecordFinder finder) {
+        return new ChunkWriter(sync, null, bulk, finder, null);
     }
 
     /** A row on its way: its plan, and the record sent for it once known. */
@@ -75,7 +86,11 @@ final class ChunkWriter {
             }
             return outcomes;
         }
-        send(kind, ready, outcomes);
+        if (bulk != null) {
+            ready.forEach(row -> bulk.add(kind, row.plan.key(), row.recordId, row.record));
+        } else {
+            send(kind, ready, outcomes);
+        }
         return outcomes;
     }
 
@@ -199,7 +214,7 @@ final class ChunkWriter {
                 Pending row = toSend.get(i);
                 WriteResult result = results.get(i);
                 if (result.success()) {
-                    outcomes.add(success(kind, row, result));
+                    outcomes.add(written(kind, row.plan.key(), row.recordId, result.id(), result.created()));
                 } else if (retry.retries(result.error().code()) && attempt < retry.maxTries()) {
                     again.add(row);
                 } else {
@@ -210,13 +225,14 @@ final class ChunkWriter {
         }
     }
 
-    private RowOutcome success(WriteKind kind, Pending row, WriteResult result) {
-        String id = result.id() != null ? result.id() : row.recordId;
+    /** A written row's outcome: the Id Salesforce reported, else the one the row was sent with. */
+    static RowOutcome written(WriteKind kind, dev.sfsync.core.model.RowKey key, String knownId, String reportedId, boolean created) {
+        String id = reportedId != null ? reportedId : knownId;
         return switch (kind) {
-            case CREATE -> new RowOutcome.Created(row.plan.key(), id);
-            case UPSERT -> result.created() ? new RowOutcome.Created(row.plan.key(), id) : new RowOutcome.Updated(row.plan.key(), id);
-            case UPDATE, CLEAR -> new RowOutcome.Updated(row.plan.key(), id);
-            case DELETE -> new RowOutcome.Deleted(row.plan.key(), id);
+            case CREATE -> new RowOutcome.Created(key, id);
+            case UPSERT -> created ? new RowOutcome.Created(key, id) : new RowOutcome.Updated(key, id);
+            case UPDATE, CLEAR -> new RowOutcome.Updated(key, id);
+            case DELETE -> new RowOutcome.Deleted(key, id);
         };
     }
 

@@ -8,38 +8,81 @@ import dev.sfsync.engine.plan.PreparedSync;
 import dev.sfsync.engine.plan.RowPlan;
 import dev.sfsync.engine.plan.RowPlanner;
 import dev.sfsync.engine.plan.WriteKind;
+import dev.sfsync.engine.sync.ApiChoice;
+import dev.sfsync.salesforce.SalesforceClient;
+import dev.sfsync.salesforce.error.SalesforceException;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Executes a sync's change set: decides every change as the planner does, writes rows in chunks of the writer's size
- * (in parallel where the writer allows, with at most twice the parallelism in flight so memory stays bounded), and
- * hands every row's one outcome to {@code settle} as soon as it is known, always on the thread that called
- * {@link #run} (the change set's DuckDB appender is confined to the thread that opened it). Does not commit the change set.
+ * Executes a sync's change set: decides every change as the planner does, prepares and writes rows in chunks (in
+ * parallel up to the sync's parallelism, with at most twice that in flight so memory stays bounded), and hands every
+ * row's one outcome to {@code settle} as soon as it is known, always on the thread that called {@link #run} (the
+ * change set's DuckDB appender is confined to the thread that opened it). Does not commit the change set.
+ * <p>
+ * REST writes each chunk as it is prepared. The Bulk APIs stream every prepared record of a write kind into one load
+ * (a Bulk 2.0 ingest or a Bulk 1.0 job, which the client splits into jobs or batches), so a run makes as few jobs as
+ * Salesforce's limits allow; those rows' outcomes arrive when their load ends.
  */
 public final class Runner {
+    /** Rows prepared together for a Bulk load: their record Ids and lookups are found in batched queries. */
+    static final int BULK_PREPARE_CHUNK = 2_000;
+    /** Chunks prepared at once for Bulk: enough to overlap the lookup queries, while the load takes rows one at a time. */
+    static final int BULK_PREPARE_THREADS = 4;
+    /**
+     * Rows per Bulk load: about what one Bulk 2.0 job of ten short columns carries within its upload limit, and 8 MB
+     * of offsets for the load to find each row's key again.
+     */
+    public static final int DEFAULT_ROWS_PER_LOAD = 1_000_000;
+
     private final PreparedSync sync;
-    private final RowWriter writer;
-    private final ChunkWriter chunks;
     private final Consumer<List<RowOutcome>> settle;
     private final AtomicReference<ChunkWriter.ChunkAborted> aborted = new AtomicReference<>();
-    private final java.util.concurrent.BlockingQueue<List<RowOutcome>> written = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final BlockingQueue<List<RowOutcome>> written = new LinkedBlockingQueue<>();
+    private final int chunkSize;
+    private final int threads;
+    private ChunkWriter chunks;
+    private BulkDelivery bulk;
 
-    public Runner(PreparedSync sync, RowWriter writer, dev.sfsync.salesforce.SalesforceClient client, SplitRetry retry, Consumer<List<RowOutcome>> settle) {
+    private Runner(PreparedSync sync, Consumer<List<RowOutcome>> settle, int chunkSize, int threads) {
         this.sync = sync;
-        this.writer = writer;
-        this.chunks = new ChunkWriter(sync, writer, new RecordFinder(client), retry);
         this.settle = settle;
+        this.chunkSize = chunkSize;
+        this.threads = threads;
+    }
+
+    /** Writes chunk by chunk through REST sObject Collections (or any batch writer). */
+    public static Runner writing(PreparedSync sync, RowWriter writer, SalesforceClient client, SplitRetry retry, Consumer<List<RowOutcome>> settle) {
+        Runner runner = new Runner(sync, settle, writer.chunkSize(), writer.concurrent() ? sync.definition().parallelism() : 1);
+        runner.chunks = ChunkWriter.writing(sync, writer, new RecordFinder(client), retry);
+        return runner;
+    }
+
+    /** Streams through a Bulk API, a new load per write kind every {@code rowsPerLoad} rows. */
+    public static Runner loading(PreparedSync sync, ApiChoice api, SalesforceClient client, SplitRetry retry, int rowsPerLoad,
+                                 Consumer<List<RowOutcome>> settle) {
+        Runner runner = new Runner(sync, settle, BULK_PREPARE_CHUNK, Math.min(sync.definition().parallelism(), BULK_PREPARE_THREADS));
+        String externalIdField = sync.definition().match().map(m -> sync.field(m.field()).name()).orElse(null);
+        BulkLoad.Context context = new BulkLoad.Context(BulkApi.of(api, client, sync.definition().batchSize()), sync.object().name(),
+                externalIdField, retry, client.workDirectory(), runner.written::add,
+                e -> runner.aborted.compareAndSet(null, new ChunkWriter.ChunkAborted(List.of(), e)));
+        runner.bulk = new BulkDelivery(sync, context, rowsPerLoad);
+        runner.chunks = ChunkWriter.loading(sync, runner.bulk, new RecordFinder(client));
+        return runner;
     }
 
     private void drain() {
@@ -50,13 +93,13 @@ public final class Runner {
 
     /** @return why the run stopped early, or null when every change got its outcome from Salesforce or local checks */
     public String run(ChangeSet changes) {
-        int threads = writer.concurrent() ? sync.definition().parallelism() : 1;
         ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("sfsync-" + sync.definition().name() + "-", 0).factory());
         Semaphore inFlight = new Semaphore(threads * 2);
         List<Future<?>> futures = new ArrayList<>();
         Map<WriteKind, List<RowPlan.Write>> buffers = new EnumMap<>(WriteKind.class);
         RowPlanner planner = new RowPlanner(sync);
         List<RowOutcome> settledLocally = new ArrayList<>();
+        boolean finished = false;
         try (Stream<Change> stream = changes.changes()) {
             for (Change change : (Iterable<Change>) stream::iterator) {
                 RowPlan plan = planner.decide(change);
@@ -71,7 +114,7 @@ public final class Runner {
                     case RowPlan.Write write -> {
                         List<RowPlan.Write> buffer = buffers.computeIfAbsent(write.kind(), k -> new ArrayList<>());
                         buffer.add(write);
-                        if (buffer.size() >= writer.chunkSize()) {
+                        if (buffer.size() >= chunkSize) {
                             futures.add(submit(pool, inFlight, write.kind(), List.copyOf(buffer)));
                             buffer.clear();
                             drain();
@@ -87,28 +130,42 @@ public final class Runner {
             }
             for (Future<?> future : futures) {
                 while (!future.isDone()) {
-                    List<RowOutcome> outcomes = written.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
-                    if (outcomes != null) {
-                        settle.accept(outcomes);
-                    }
+                    settleWithin(50);
                 }
                 future.get();
             }
+            if (bulk != null) {
+                bulk.finish();
+                while (!bulk.awaitOutcomes(50)) {
+                    drain();
+                }
+            }
             drain();
+            finished = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the run was interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
+            if (bulk != null && !finished) {
+                bulk.abandon();
+            }
         }
         ChunkWriter.ChunkAborted stop = aborted.get();
         return stop == null ? null : stop.getMessage();
     }
 
+    private void settleWithin(long millis) throws InterruptedException {
+        List<RowOutcome> outcomes = written.poll(millis, TimeUnit.MILLISECONDS);
+        if (outcomes != null) {
+            settle.accept(outcomes);
+        }
+    }
+
     private Future<?> submit(ExecutorService pool, Semaphore inFlight, WriteKind kind, List<RowPlan.Write> chunk) throws InterruptedException {
-        while (!inFlight.tryAcquire(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        while (!inFlight.tryAcquire(50, TimeUnit.MILLISECONDS)) {
             drain();
         }
         return pool.submit(() -> {
@@ -134,7 +191,7 @@ public final class Runner {
         } catch (ChunkWriter.ChunkAborted e) {
             aborted.compareAndSet(null, e);
             written.add(e.outcomes);
-        } catch (dev.sfsync.salesforce.error.SalesforceException e) {
+        } catch (SalesforceException e) {
             // A lookup query failed as a whole: the chunk's rows fail with its code, the run goes on unless it cannot.
             RowError error = Errors.row(e);
             written.add(chunk.stream().<RowOutcome>map(w -> new RowOutcome.Failed(w.key(), error, 0)).toList());
