@@ -66,10 +66,10 @@ public final class Planner {
             }
             calls += switch (sync.api()) {
                 case REST -> ceilDiv(rows, Math.min(sync.batchSize(), ApiChoice.REST.maxBatchSize()));
-                // create job, one upload per batch, close, at least one poll of the batches, one result download per batch
-                case BULK1 -> 3 + 2 * ceilDiv(rows, sync.batchSize());
-                // create job, upload, close, at least one poll, three result sets
-                case BULK2 -> 7;
+                // per load: create the job, close it, poll its batches at least once; per batch: upload, download its results
+                case BULK1 -> 3 * ceilDiv(rows, ApiChoice.BULK_ROWS_PER_LOAD) + 2 * ceilDiv(rows, sync.batchSize());
+                // per load (one job when it fits the upload limit): create, upload, close, poll at least once, the successes
+                case BULK2 -> 5 * ceilDiv(rows, ApiChoice.BULK_ROWS_PER_LOAD);
             };
         }
         return calls;

@@ -59,7 +59,7 @@ public final class SyncProject implements AutoCloseable {
     private final ClientFactory clients;
     private final Sleeper sleeper;
     private final Map<String, SalesforceClient> quietClients = new HashMap<>();
-    private int rowsPerBulkLoad = Runner.DEFAULT_ROWS_PER_LOAD;
+    private int rowsPerBulkLoad = dev.sfsync.engine.sync.ApiChoice.BULK_ROWS_PER_LOAD;
 
     private SyncProject(ProjectConfig config, ProblemLocator locator, StateStore store, SnapshotStore snapshots, ClientFactory clients,
                         Sleeper sleeper) {

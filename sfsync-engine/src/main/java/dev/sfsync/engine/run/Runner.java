@@ -43,11 +43,6 @@ public final class Runner {
     static final int BULK_PREPARE_CHUNK = 2_000;
     /** Chunks prepared at once for Bulk: enough to overlap the lookup queries, while the load takes rows one at a time. */
     static final int BULK_PREPARE_THREADS = 4;
-    /**
-     * Rows per Bulk load: about what one Bulk 2.0 job of ten short columns carries within its upload limit, and 8 MB
-     * of offsets for the load to find each row's key again.
-     */
-    public static final int DEFAULT_ROWS_PER_LOAD = 1_000_000;
 
     private final PreparedSync sync;
     private final Consumer<List<RowOutcome>> settle;

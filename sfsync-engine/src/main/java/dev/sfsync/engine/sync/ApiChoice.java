@@ -9,6 +9,12 @@ public enum ApiChoice {
     /** Bulk API 2.0: CSV jobs split by upload size, not by a record count. */
     BULK2(0, 0, 0);
 
+    /**
+     * Rows per Bulk load (one Bulk 2.0 ingest, one Bulk 1.0 job) of a write kind: about what one Bulk 2.0 job of ten
+     * short columns carries within its upload limit, and 8 MB for the load to find each row again.
+     */
+    public static final int BULK_ROWS_PER_LOAD = 1_000_000;
+
     private final int defaultBatchSize;
     private final int minBatchSize;
     private final int maxBatchSize;

@@ -71,6 +71,8 @@ class BulkLoadsTest {
     @Test
     void bulk2_takes_a_run_of_many_prepared_chunks_in_one_job() {
         harness.sql("insert into accounts select 'A' || i, 'Name ' || i from range(4500) t(i)");
+        assertThat(configure("api: bulk2\n").project().plan("accounts").estimatedApiCalls())
+                .as("create, upload, close, one poll, the successes").isEqualTo(5);
 
         RunResult result = run("api: bulk2\n");
 
@@ -83,6 +85,8 @@ class BulkLoadsTest {
     @Test
     void bulk1_takes_a_run_in_one_job_of_batches_of_the_batch_size() {
         harness.sql("insert into accounts select 'A' || i, 'Name ' || i from range(4500) t(i)");
+        assertThat(configure("api: bulk1\nbatch_size: 2000\n").project().plan("accounts").estimatedApiCalls())
+                .as("create, close, one poll, and three batches uploaded and their results read").isEqualTo(9);
 
         RunResult result = run("api: bulk1\nbatch_size: 2000\n");
 
