@@ -70,7 +70,8 @@ final class ConnectCommand implements Callable<Integer> {
                         .credentials(Credentials.password(connection.clientId(), clientSecret, username, password)).build();
                 tokens = client.session().tokens();
             } else {
-                tokens = SalesforceClient.builder().loginHost(LoginHost.of(loginUrl)).sleeper(project.sleeper()).webServerFlow(connection.clientId(), clientSecret, "api refresh_token")
+                tokens = SalesforceClient.builder().loginHost(LoginHost.of(loginUrl)).sleeper(project.sleeper())
+                        .webServerFlow(connection.clientId(), clientSecret, "api refresh_token")
                         .authorizeWithLocalCallback(port, "/OauthRedirect", url -> {
                             out.println("Open this URL in a browser, log in and allow access:");
                             out.println("  " + url);

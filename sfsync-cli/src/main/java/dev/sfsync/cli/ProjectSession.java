@@ -59,7 +59,8 @@ final class ProjectSession implements AutoCloseable {
                 ? Credentials.refreshToken(stored.clientId(), secrets.clientSecret(), secrets.refreshToken())
                 : Credentials.accessToken(secrets.accessToken(), URI.create(stored.instanceUrl()));
         SalesforceClient.Builder builder = SalesforceClient.builder().loginHost(LoginHost.of(stored.loginUrl())).credentials(credentials)
-                .sleeper(sleeper).listener(listener).onNewTokens(t -> store.connections().updateTokens(connection.name(), t.accessToken(), t.refreshToken()));
+                .sleeper(sleeper).listener(listener)
+                .onNewTokens(t -> store.connections().updateTokens(connection.name(), t.accessToken(), t.refreshToken()));
         connection.apiVersion().ifPresent(builder::apiVersion);
         if (secrets.accessToken() != null && stored.instanceUrl() != null) {
             builder.tokens(new OAuthTokens(secrets.accessToken(), secrets.refreshToken(), URI.create(stored.instanceUrl()), null,

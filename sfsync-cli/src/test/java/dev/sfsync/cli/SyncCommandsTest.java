@@ -162,7 +162,8 @@ class SyncCommandsTest {
         assertThat(plan.err()).contains("Salesforce refused the stored login of connection 'local': SESSION_NOT_RENEWABLE",
                 "fix: run 'sfsync connect local' to log in again (a --username/--password login gets no refresh token",
                 "log in through the browser to stay connected");
-        assertThat(sfsync(args("connections")).out()).containsPattern("local +CUSTOM +ERROR .*SESSION_NOT_RENEWABLE: log in again with 'sfsync connect local'");
+        assertThat(sfsync(args("connections")).out())
+                .containsPattern("local +CUSTOM +ERROR .*SESSION_NOT_RENEWABLE: log in again with 'sfsync connect local'");
 
         sfsync(args("connect", "local", "--username", org.username(), "--password", org.password()));
         assertThat(sfsync(args("plan", "accounts")).exitCode()).as("connected again").isZero();
