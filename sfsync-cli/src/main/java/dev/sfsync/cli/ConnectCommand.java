@@ -66,11 +66,12 @@ final class ConnectCommand implements Callable<Integer> {
         try (StateStore store = StateStore.embedded(project.directory.resolve(dev.sfsync.engine.project.SyncProject.STATE_DIRECTORY)).open()) {
             OAuthTokens tokens;
             if (username != null || password != null) {
-                SalesforceClient client = SalesforceClient.builder().loginHost(LoginHost.of(loginUrl))
+                SalesforceClient client = SalesforceClient.builder().loginHost(LoginHost.of(loginUrl)).sleeper(project.sleeper())
                         .credentials(Credentials.password(connection.clientId(), clientSecret, username, password)).build();
                 tokens = client.session().tokens();
             } else {
-                tokens = SalesforceClient.builder().loginHost(LoginHost.of(loginUrl)).webServerFlow(connection.clientId(), clientSecret, "api refresh_token")
+                tokens = SalesforceClient.builder().loginHost(LoginHost.of(loginUrl)).sleeper(project.sleeper())
+                        .webServerFlow(connection.clientId(), clientSecret, "api refresh_token")
                         .authorizeWithLocalCallback(port, "/OauthRedirect", url -> {
                             out.println("Open this URL in a browser, log in and allow access:");
                             out.println("  " + url);
@@ -91,7 +92,7 @@ final class ConnectCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         } catch (SalesforceException e) {
-            err.println("Login refused or Salesforce unreachable: " + e.getMessage());
+            err.println(LoginFailure.explain(e, name, loginUrl, username));
             err.flush();
             return ExitCodes.SALESFORCE_UNAVAILABLE;
         }

@@ -1,8 +1,7 @@
 package dev.sfsync.cli;
 
-import dev.sfsync.engine.project.SyncProject;
+import dev.sfsync.engine.config.ConnectionConfig;
 import dev.sfsync.store.SalesforceConnection;
-import dev.sfsync.store.StateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,15 +9,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** The stored logins, never their secrets. */
-@Command(name = "connections", mixinStandardHelpOptions = true, description = "List the connections 'sfsync connect' stored, and their status.",
+/** The project's connections and their logins, never their secrets. */
+@Command(name = "connections", mixinStandardHelpOptions = true,
+        description = "List the connections and their status: CONNECTED (the login 'sfsync connect' stored), NOT_CONNECTED "
+                + "(never logged in), or REVOKED (Salesforce refused the stored login: connect again).",
         footer = {"", "Examples:", "  sfsync connections", "  sfsync connections --json"})
 final class ConnectionsCommand implements Callable<Integer> {
+    static final String NOT_CONNECTED = "NOT_CONNECTED";
+
     @Mixin
     ProjectOption project;
 
@@ -31,29 +34,44 @@ final class ConnectionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (StateStore store = StateStore.embedded(project.directory.resolve(SyncProject.STATE_DIRECTORY)).open()) {
-            List<SalesforceConnection> connections = store.connections().list();
+        Optional<ProjectSession> opened = ProjectSession.open(project, spec.commandLine().getErr());
+        if (opened.isEmpty()) {
+            return ExitCodes.CONFIG_INVALID;
+        }
+        try (ProjectSession session = opened.get()) {
+            List<Row> rows = rows(session);
             if (json) {
-                out.println(JsonOutput.MAPPER.writeValueAsString(connections.stream().map(c -> {
-                    Map<String, Object> map = new LinkedHashMap<>();
-                    map.put("name", c.name());
-                    map.put("environment", c.environment().name());
-                    map.put("loginUrl", c.loginUrl());
-                    map.put("instanceUrl", c.instanceUrl());
-                    map.put("username", c.username());
-                    map.put("status", c.status().name());
-                    map.put("statusMessage", c.statusMessage());
-                    return map;
-                }).toList()));
-            } else if (connections.isEmpty()) {
-                out.println("No connections yet: run 'sfsync connect NAME' for a connection of sfsync.yaml.");
+                out.println(JsonOutput.MAPPER.writeValueAsString(rows));
+            } else if (rows.isEmpty()) {
+                out.println("sfsync.yaml has no connections yet: add one under 'connections:', then run 'sfsync connect NAME'.");
             } else {
-                out.printf("%-16s %-11s %-10s %-32s %s%n", "NAME", "ENVIRONMENT", "STATUS", "INSTANCE", "USER");
-                connections.forEach(c -> out.printf("%-16s %-11s %-10s %-32s %s%n", c.name(), c.environment(), c.status(), c.instanceUrl(),
-                        c.username() == null ? "" : c.username()));
+                out.printf("%-16s %-11s %-14s %-32s %s%n", "NAME", "ENVIRONMENT", "STATUS", "INSTANCE", "USER / NEXT STEP");
+                rows.forEach(r -> out.printf("%-16s %-11s %-14s %-32s %s%n", r.name(), r.environment(), r.status(),
+                        r.instanceUrl() == null ? "" : r.instanceUrl(), r.statusMessage() != null ? r.statusMessage()
+                                : r.username() == null ? "" : r.username()));
             }
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** What --json prints for a connection: never its secrets. */
+    record Row(String name, String environment, String loginUrl, String instanceUrl, String username, String status, String statusMessage) {
+    }
+
+    /** The stored logins, then the project's connections that were never connected. */
+    private static List<Row> rows(ProjectSession session) {
+        List<Row> rows = new ArrayList<>();
+        for (SalesforceConnection c : session.store.connections().list()) {
+            // The store knows production and sandbox only; the project file also says when it is a custom login URL.
+            ConnectionConfig config = session.config.connections().get(c.name());
+            String environment = config == null ? c.environment().name() : config.environment().name();
+            rows.add(new Row(c.name(), environment, c.loginUrl(), c.instanceUrl(), c.username(), c.status().name(), c.statusMessage()));
+        }
+        session.config.connections().values().stream()
+                .filter(c -> rows.stream().noneMatch(r -> r.name().equals(c.name())))
+                .forEach(c -> rows.add(new Row(c.name(), c.environment().name(), c.loginUrl(), null, null, NOT_CONNECTED,
+                        "run 'sfsync connect " + c.name() + "'")));
+        return rows;
     }
 }

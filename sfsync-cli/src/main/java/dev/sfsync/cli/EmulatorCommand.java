@@ -37,7 +37,7 @@ final class EmulatorCommand implements java.util.concurrent.Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Emulator emulator;
@@ -45,20 +45,24 @@ final class EmulatorCommand implements java.util.concurrent.Callable<Integer> {
             emulator = build(port, bind, orgFiles).start();
         } catch (InvalidOrgDefinition | IllegalArgumentException | IllegalStateException e) {
             err.println("sfsync emulator: " + e.getMessage());
-            return 2;
+            err.flush();
+            return ExitCodes.USAGE;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }));
+        // Ctrl-C runs the hook; an embedding caller (a test) stops the command by interrupting its thread instead.
+        Thread hook = new Thread(emulator::close);
+        Runtime.getRuntime().addShutdownHook(hook);
         out.println("sfsync emulator is running. Press Ctrl-C to stop.");
         for (OrgHost host : emulator.hosts()) {
             describe(out, host);
         }
         out.flush();
-        stopped.await();
-        return 0;
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            emulator.close();
+        }
+        return ExitCodes.OK;
     }
 
     static Emulator build(int port, String bind, List<Path> orgFiles) {

@@ -36,12 +36,17 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ProjectSession> opened = ProjectSession.open(project.directory, err);
+        Optional<ProjectSession> opened = ProjectSession.open(project, err);
         if (opened.isEmpty()) {
             return ExitCodes.CONFIG_INVALID;
         }
         try (ProjectSession session = opened.get()) {
-            Plan plan = session.project.plan(sync);
+            Plan plan;
+            try {
+                plan = session.project.plan(sync);
+            } catch (RuntimeException e) {
+                return Failures.report(e, session, sync, err);
+            }
             if (json) {
                 out.println(JsonOutput.MAPPER.writeValueAsString(plan));
             } else {
@@ -49,8 +54,6 @@ final class PlanCommand implements Callable<Integer> {
             }
             out.flush();
             return ExitCodes.OK;
-        } catch (RuntimeException e) {
-            return Failures.report(e, err);
         }
     }
 

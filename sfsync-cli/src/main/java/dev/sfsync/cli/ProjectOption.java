@@ -1,6 +1,9 @@
 package dev.sfsync.cli;
 
+import dev.sfsync.salesforce.retry.Sleeper;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 
@@ -9,4 +12,12 @@ final class ProjectOption {
     @Option(names = {"-p", "--project"}, paramLabel = "DIR", defaultValue = ".",
             description = "Project directory holding sfsync.yaml (default: the current directory).")
     Path directory;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The sleeper the root command was built with. */
+    Sleeper sleeper() {
+        return command.root().userObject() instanceof SfsyncCommand root ? root.sleeper : Sleeper.SYSTEM;
+    }
 }

@@ -32,7 +32,9 @@ final class ProjectSession implements AutoCloseable {
     }
 
     /** Empty (after printing every problem) when the project file is not valid. */
-    static Optional<ProjectSession> open(Path directory, PrintWriter err) {
+    static Optional<ProjectSession> open(ProjectOption option, PrintWriter err) {
+        Path directory = option.directory;
+        Sleeper sleeper = option.sleeper();
         ConfigResult result = new ProjectConfigReader().read(directory);
         if (!result.ok()) {
             err.printf("%s has %d problem(s):%n", ProjectConfigReader.FILE_NAME, result.problems().size());
@@ -44,12 +46,12 @@ final class ProjectSession implements AutoCloseable {
         StateStore store = StateStore.embedded(state).open();
         ProjectConfig config = result.config().orElseThrow();
         SyncProject project = SyncProject.open(config, new ProjectConfigReader().locator(directory), store, state,
-                (connection, listener) -> client(store, connection, listener), Sleeper.SYSTEM);
+                (connection, listener) -> client(store, connection, listener, sleeper), sleeper);
         return Optional.of(new ProjectSession(config, store, project));
     }
 
     /** A client from the tokens `sfsync connect` stored; a rotated refresh token is stored again. */
-    static SalesforceClient client(StateStore store, ConnectionConfig connection, ExchangeListener listener) {
+    static SalesforceClient client(StateStore store, ConnectionConfig connection, ExchangeListener listener, Sleeper sleeper) {
         SalesforceConnection stored = store.connections().find(connection.name())
                 .orElseThrow(() -> new NotConnected(connection.name()));
         SalesforceConnection.Secrets secrets = stored.secrets();
@@ -57,13 +59,20 @@ final class ProjectSession implements AutoCloseable {
                 ? Credentials.refreshToken(stored.clientId(), secrets.clientSecret(), secrets.refreshToken())
                 : Credentials.accessToken(secrets.accessToken(), URI.create(stored.instanceUrl()));
         SalesforceClient.Builder builder = SalesforceClient.builder().loginHost(LoginHost.of(stored.loginUrl())).credentials(credentials)
-                .listener(listener).onNewTokens(t -> store.connections().updateTokens(connection.name(), t.accessToken(), t.refreshToken()));
+                .sleeper(sleeper).listener(listener)
+                .onNewTokens(t -> store.connections().updateTokens(connection.name(), t.accessToken(), t.refreshToken()));
         connection.apiVersion().ifPresent(builder::apiVersion);
         if (secrets.accessToken() != null && stored.instanceUrl() != null) {
             builder.tokens(new OAuthTokens(secrets.accessToken(), secrets.refreshToken(), URI.create(stored.instanceUrl()), null,
                     stored.updatedAt(), null));
         }
         return builder.build();
+    }
+
+    /** The connection the sync writes through, or null when the project has no such sync. */
+    String connectionOf(String sync) {
+        var definition = config.syncs().get(sync);
+        return definition == null ? null : definition.connection();
     }
 
     @Override

@@ -43,11 +43,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (syncs.isEmpty() == !all) {
-            err.println("name the syncs to run, or pass --all (not both)");
+            err.println("sfsync run: name the syncs to run, or pass --all, not both (e.g. 'sfsync run accounts' or 'sfsync run --all')");
             err.flush();
             return ExitCodes.USAGE;
         }
-        Optional<ProjectSession> opened = ProjectSession.open(project.directory, err);
+        Optional<ProjectSession> opened = ProjectSession.open(project, err);
         if (opened.isEmpty()) {
             return ExitCodes.CONFIG_INVALID;
         }
@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
                         exit = Math.max(exit, result.stopped() != null ? ExitCodes.SALESFORCE_UNAVAILABLE : ExitCodes.ROWS_FAILED);
                     }
                 } catch (RuntimeException e) {
-                    exit = Math.max(exit, Failures.report(e, err));
+                    exit = Math.max(exit, Failures.report(e, session, sync, err));
                 }
             }
         }

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 @Command(name = "runs", mixinStandardHelpOptions = true,
         description = {"List recent runs, or show one: its outcomes by status and error code, failed rows with the fix, and every API call."},
         subcommands = RunsCommand.Show.class,
-        footer = {"", "Examples:", "  sfsync runs", "  sfsync runs --json", "  sfsync runs show 20250101T120000Z-ab12"})
+        footer = {"", "Examples:", "  sfsync runs", "  sfsync runs --json", "  sfsync runs --limit 5", "  sfsync runs show 20250101-120000-000-ab12"})
 final class RunsCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
@@ -42,7 +42,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<ProjectSession> opened = ProjectSession.open(project.directory, spec.commandLine().getErr());
+        Optional<ProjectSession> opened = ProjectSession.open(project, spec.commandLine().getErr());
         if (opened.isEmpty()) {
             return ExitCodes.CONFIG_INVALID;
         }
@@ -50,12 +50,18 @@ final class RunsCommand implements Callable<Integer> {
             List<Run> runs = session.store.runs().recent(limit);
             if (json) {
                 out.println(JsonOutput.MAPPER.writeValueAsString(runs.stream().map(RunsCommand::asMap).toList()));
+            } else if (runs.isEmpty()) {
+                out.println("No runs yet: 'sfsync run SYNC' runs a sync ('sfsync plan SYNC' shows what it would do first).");
             } else {
-                out.printf("%-32s %-16s %-10s %-22s %8s %8s%n", "RUN", "SYNC", "STATUS", "STARTED", "ROWS", "FAILED");
+                out.printf("%-32s %-16s %-10s %-24s %8s %8s%n", "RUN", "SYNC", "STATUS", "STARTED", "ROWS", "FAILED");
                 for (Run run : runs) {
-                    out.printf("%-32s %-16s %-10s %-22s %8d %8d%n", run.id(), run.sync(), run.status(), run.startedAt(), run.summary().rows(),
+                    out.printf("%-32s %-16s %-10s %-24s %8d %8d%n", run.id(), run.sync(), run.status(), run.startedAt(), run.summary().rows(),
                             run.summary().failed() + run.summary().rejected());
+                    if (run.status() == Run.Status.FAILED && run.message() != null) {
+                        out.println("  stopped: " + run.message().lines().findFirst().orElse(""));
+                    }
                 }
+                out.println("Details of one run: sfsync runs show RUN");
             }
         }
         out.flush();
@@ -75,7 +81,10 @@ final class RunsCommand implements Callable<Integer> {
     }
 
     /** One run in detail. */
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a run: outcomes, failed rows and the API log.")
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Show a run: rows by outcome, each error code with its explanation and fix, the first 50 failed or rejected "
+                    + "rows, and every API call it made.",
+            footer = {"", "Examples:", "  sfsync runs show 20250101-120000-000-ab12", "  sfsync runs show 20250101-120000-000-ab12 --json"})
     static final class Show implements Callable<Integer> {
         @Mixin
         ProjectOption project;
@@ -93,7 +102,7 @@ final class RunsCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Optional<ProjectSession> opened = ProjectSession.open(project.directory, err);
+            Optional<ProjectSession> opened = ProjectSession.open(project, err);
             if (opened.isEmpty()) {
                 return ExitCodes.CONFIG_INVALID;
             }
@@ -101,7 +110,7 @@ final class RunsCommand implements Callable<Integer> {
                 RunId id = RunId.of(runId);
                 Optional<Run> run = session.store.runs().find(id);
                 if (run.isEmpty()) {
-                    err.println("no run " + runId + " (fix: list runs with 'sfsync runs')");
+                    err.println("this project has no run '" + runId + "'\n  fix: copy a RUN id from 'sfsync runs'");
                     err.flush();
                     return ExitCodes.USAGE;
                 }

@@ -1,5 +1,6 @@
 package dev.sfsync.cli;
 
+import dev.sfsync.salesforce.retry.Sleeper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,15 +18,26 @@ import picocli.CommandLine.Command;
                 "  sfsync emulator           serve a local Salesforce on 8642 (+ sandbox on 8643)",
                 "", "Exit codes: 0 success, 1 some rows failed, 2 wrong usage, 3 project file problems, 4 Salesforce unreachable or login refused"})
 public final class SfsyncCommand implements Runnable {
+    /** How the commands wait between retries of a failed call; tests pass one that does not sleep. */
+    final Sleeper sleeper;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private SfsyncCommand(Sleeper sleeper) {
+        this.sleeper = sleeper;
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new SfsyncCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine(Sleeper.SYSTEM);
+    }
+
+    static CommandLine commandLine(Sleeper sleeper) {
+        return new CommandLine(new SfsyncCommand(sleeper)).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

@@ -11,9 +11,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** Checks the project file without touching the network. */
@@ -38,27 +40,21 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConfigResult result = new ProjectConfigReader().read(project.directory);
         PrintWriter out = spec.commandLine().getOut();
-        if (remote && result.ok()) {
-            result = withRemoteProblems(result, spec.commandLine().getErr());
-            if (result == null) {
-                return ExitCodes.SALESFORCE_UNAVAILABLE;
-            }
+        if (!remote || !result.ok()) {
+            return report(result, out, spec.commandLine().getErr());
         }
-        return report(result, out, spec.commandLine().getErr());
-    }
-
-    /** The static result plus every sync's problems against the org; null when the org could not be asked. */
-    private ConfigResult withRemoteProblems(ConfigResult result, PrintWriter err) {
-        List<dev.sfsync.engine.config.ConfigProblem> problems = new java.util.ArrayList<>();
-        try (ProjectSession session = ProjectSession.open(project.directory, err).orElseThrow()) {
+        PrintWriter err = spec.commandLine().getErr();
+        List<ConfigProblem> problems = new ArrayList<>();
+        try (ProjectSession session = ProjectSession.open(project, err).orElseThrow()) {
             for (String sync : session.config.syncs().keySet()) {
-                problems.addAll(session.project.validateRemote(sync));
+                try {
+                    problems.addAll(session.project.validateRemote(sync));
+                } catch (RuntimeException e) {
+                    return Failures.report(e, session, sync, err);
+                }
             }
-        } catch (RuntimeException e) {
-            Failures.report(e, err);
-            return null;
         }
-        return new ConfigResult(problems.isEmpty() ? result.config() : java.util.Optional.empty(), problems);
+        return report(new ConfigResult(problems.isEmpty() ? result.config() : Optional.empty(), problems), out, err);
     }
 
     int report(ConfigResult result, PrintWriter out, PrintWriter err) throws Exception {

@@ -35,4 +35,24 @@ class InitProjectSyncTest {
         assertThat(org.records("Account")).extracting(r -> r.get("External_Key__c")).containsExactlyInAnyOrder("ACME", "GLOBEX", "INITECH");
         assertThat(sfsync("run", "accounts", "--project", p).out()).contains("accounts: 0 changed rows of 3");
     }
+
+    @Test
+    void a_deleted_model_file_is_reported_as_the_model_with_its_line_and_fix_not_as_an_org_problem() throws Exception {
+        sfsync("init", project.toString());
+        Files.delete(project.resolve("data/accounts.csv"));
+        String p = project.toString();
+        for (String command : java.util.List.of("plan", "run")) {
+            ProjectCommandsTest.Result result = sfsync(command, "accounts", "--project", p);
+            assertThat(result.exitCode()).as(command).isEqualTo(ExitCodes.CONFIG_INVALID);
+            assertThat(result.err()).as(command)
+                    .startsWith("sync 'accounts' cannot read its model 'accounts', so nothing was sent:\n  sfsync.yaml:23: models.accounts.sql: ")
+                    .contains("No files found that match the pattern \"data/accounts.csv\"",
+                            "fix: restore \"data/accounts.csv\", or correct its path in the model's SQL")
+                    .doesNotContain("against the org", "not connected");
+        }
+        ProjectCommandsTest.Result validate = sfsync("validate", "--remote", "--project", p);
+        assertThat(validate.exitCode()).isEqualTo(ExitCodes.CONFIG_INVALID);
+        assertThat(validate.err()).contains("sfsync.yaml:23:5: models.accounts.sql: ", "restore \"data/accounts.csv\"");
+        assertThat(org.apiRequestsUsed()).as("a local problem costs no call").isZero();
+    }
 }

@@ -1,14 +1,21 @@
 package dev.sfsync.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sfsync.emulator.Emulator;
+import dev.sfsync.emulator.org.OrgDefinitionLoader;
 import dev.sfsync.testing.EmulatedOrg;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.util.List;
 
 import static dev.sfsync.cli.ProjectCommandsTest.sfsync;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,9 +30,15 @@ class SyncCommandsTest {
     @BeforeEach
     void project() throws Exception {
         writeConfig(org.loginUrl());
+        warehouse("create table accounts as select 'A' || i as id, 'Account ' || i as name from range(5) t(i)",
+                "insert into accounts values ('A9', '" + "x".repeat(300) + "')");
+    }
+
+    private void warehouse(String... statements) throws Exception {
         try (var c = DriverManager.getConnection("jdbc:duckdb:" + project.resolve("warehouse.duckdb")); var s = c.createStatement()) {
-            s.execute("create table accounts as select 'A' || i as id, 'Account ' || i as name from range(5) t(i)");
-            s.execute("insert into accounts values ('A9', '" + "x".repeat(300) + "')");
+            for (String statement : statements) {
+                s.execute(statement);
+            }
         }
     }
 
@@ -47,6 +60,8 @@ class SyncCommandsTest {
                     mappings: [{from: name, to: Name}]
                 """.formatted(loginUrl, org.clientId()));
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private String[] args(String... args) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 2);
@@ -83,13 +98,166 @@ class SyncCommandsTest {
     }
 
     @Test
-    void bad_credentials_and_an_unreachable_org_exit_4() throws Exception {
-        assertThat(sfsync(args("connect", "local", "--username", org.username(), "--password", "wrong")).exitCode())
-                .isEqualTo(ExitCodes.SALESFORCE_UNAVAILABLE);
-        assertThat(sfsync(args("run", "accounts")).exitCode()).as("not connected yet").isEqualTo(ExitCodes.SALESFORCE_UNAVAILABLE);
+    void bad_credentials_and_an_unreachable_org_exit_4_from_connect_saying_what_to_check() throws Exception {
+        ProjectCommandsTest.Result wrongPassword = sfsync(args("connect", "local", "--username", org.username(), "--password", "wrong"));
+        assertThat(wrongPassword.exitCode()).isEqualTo(ExitCodes.SALESFORCE_UNAVAILABLE);
+        assertThat(wrongPassword.err()).contains("Salesforce refused the login of " + org.username() + " for connection 'local': invalid_grant",
+                "fix: check the username and password").doesNotContain("refresh token");
+
+        Files.writeString(project.resolve("client.secret"), "not-the-secret");
+        ProjectCommandsTest.Result wrongSecret = sfsync(args("connect", "local", "--username", org.username(), "--password", org.password()));
+        assertThat(wrongSecret.exitCode()).isEqualTo(ExitCodes.SALESFORCE_UNAVAILABLE);
+        assertThat(wrongSecret.err()).contains("does not accept the connected app of connection 'local': invalid_client",
+                "fix: set client_id and client_secret of connection 'local'");
+
         writeConfig("http://127.0.0.1:9");
-        assertThat(sfsync(args("connect", "local", "--username", org.username(), "--password", org.password())).exitCode())
-                .isEqualTo(ExitCodes.SALESFORCE_UNAVAILABLE);
+        ProjectCommandsTest.Result unreachable = sfsync(args("connect", "local", "--username", org.username(), "--password", org.password()));
+        assertThat(unreachable.exitCode()).isEqualTo(ExitCodes.SALESFORCE_UNAVAILABLE);
+        assertThat(unreachable.err()).contains("Cannot reach http://127.0.0.1:9 to log in connection 'local': CONNECTION_FAILED",
+                "fix: check login_url of connection 'local' in sfsync.yaml");
+        assertThat(sfsync(args("connections")).out()).as("nothing was stored").contains("NOT_CONNECTED");
+    }
+
+    @Test
+    void connect_names_the_connection_it_does_not_know() {
+        ProjectCommandsTest.Result connect = sfsync(args("connect", "locl", "--username", org.username(), "--password", org.password()));
+        assertThat(connect.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(connect.err()).contains("sfsync.yaml has no connection 'locl'", "did you mean 'local'?");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plan accounts", "run accounts", "validate --remote"})
+    void a_connection_never_connected_says_to_run_connect_and_exits_4(String command) {
+        ProjectCommandsTest.Result result = sfsync(args(command.split(" ")));
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.SALESFORCE_UNAVAILABLE);
+        assertThat(result.err()).contains("connection 'local' is not connected yet", "fix: run 'sfsync connect local'")
+                .doesNotContain("unavailable");
+        assertThat(org.apiRequestsUsed()).isZero();
+    }
+
+    @Test
+    void connections_lists_the_projects_connections_before_and_after_connect() throws Exception {
+        ProjectCommandsTest.Result before = sfsync(args("connections"));
+        assertThat(before.exitCode()).isZero();
+        assertThat(before.out()).containsPattern("local +CUSTOM +NOT_CONNECTED .*run 'sfsync connect local'");
+
+        sfsync(args("connect", "local", "--username", org.username(), "--password", org.password()));
+        JsonNode connections = JSON.readTree(sfsync(args("connections", "--json")).out());
+        assertThat(connections).hasSize(1);
+        assertThat(connections.get(0).path("name").asText()).isEqualTo("local");
+        assertThat(connections.get(0).path("status").asText()).isEqualTo("CONNECTED");
+        assertThat(connections.get(0).path("instanceUrl").asText()).isEqualTo(org.instanceUrl());
+        assertThat(connections.get(0).path("username").asText()).isEqualTo(org.username());
+        assertThat(connections.toString()).doesNotContain(org.clientSecret()).doesNotContainIgnoringCase("token");
+    }
+
+    @Test
+    void an_expired_session_without_a_refresh_token_says_to_connect_again_exits_4_and_shows_in_connections() {
+        // The password grant gets no refresh token (as in Salesforce), so the stored session is all there is.
+        sfsync(args("connect", "local", "--username", org.username(), "--password", org.password()));
+        org.expireAccessTokens();
+
+        ProjectCommandsTest.Result plan = sfsync(args("plan", "accounts"));
+        assertThat(plan.exitCode()).isEqualTo(ExitCodes.SALESFORCE_UNAVAILABLE);
+        assertThat(plan.err()).contains("Salesforce refused the stored login of connection 'local': SESSION_NOT_RENEWABLE",
+                "fix: run 'sfsync connect local' to log in again (a --username/--password login gets no refresh token",
+                "log in through the browser to stay connected");
+        assertThat(sfsync(args("connections")).out())
+                .containsPattern("local +CUSTOM +ERROR .*SESSION_NOT_RENEWABLE: log in again with 'sfsync connect local'");
+
+        sfsync(args("connect", "local", "--username", org.username(), "--password", org.password()));
+        assertThat(sfsync(args("plan", "accounts")).exitCode()).as("connected again").isZero();
+        assertThat(sfsync(args("connections")).out()).contains("CONNECTED");
+    }
+
+    @Test
+    void an_org_that_stopped_answering_exits_4_from_validate_remote_plan_and_run() throws Exception {
+        try (Emulator gone = Emulator.builder().port(0).bindAddress("127.0.0.1").org(OrgDefinitionLoader.defaultOrg()).build().start()) {
+            writeConfig(gone.host().baseUrl());
+            var user = gone.host().org().defaultUser();
+            assertThat(sfsync(args("connect", "local", "--username", user.username(), "--password", user.password())).exitCode()).isZero();
+        }
+        for (String command : List.of("validate --remote", "plan accounts", "run accounts")) {
+            ProjectCommandsTest.Result result = sfsync(args(command.split(" ")));
+            assertThat(result.exitCode()).as(command).isEqualTo(ExitCodes.SALESFORCE_UNAVAILABLE);
+            assertThat(result.err()).as(command).contains("Salesforce cannot be reached (connection 'local'): CONNECTION_FAILED",
+                    "fix: check the network and that the org is up");
+        }
+        ProjectCommandsTest.Result runs = sfsync(args("runs"));
+        assertThat(runs.out()).containsPattern("accounts +FAILED").contains("stopped: CONNECTION_FAILED");
+    }
+
+    @Test
+    void plan_and_run_of_an_unknown_sync_suggest_the_nearest_and_exit_2() {
+        for (String command : List.of("plan", "run")) {
+            ProjectCommandsTest.Result result = sfsync(args(command, "acounts"));
+            assertThat(result.exitCode()).as(command).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.err()).as(command).contains("the project has no sync named 'acounts'", "fix: did you mean 'accounts'?");
+        }
+    }
+
+    @Test
+    void plan_json_counts_the_writes_and_the_rejects_with_their_reasons() throws Exception {
+        sfsync(args("connect", "local", "--username", org.username(), "--password", org.password()));
+        ProjectCommandsTest.Result plan = sfsync(args("plan", "accounts", "--json"));
+        assertThat(plan.exitCode()).isZero();
+        JsonNode body = JSON.readTree(plan.out());
+        assertThat(body.path("sync").asText()).isEqualTo("accounts");
+        assertThat(body.path("writes").path("UPSERT").asLong()).isEqualTo(5);
+        assertThat(body.path("rejected").asLong()).isEqualTo(1);
+        assertThat(body.path("rejectedByCode").path("STRING_TOO_LONG").asLong()).isEqualTo(1);
+        assertThat(body.path("sampleRejects").get(0).path("error").path("code").asText()).isEqualTo("STRING_TOO_LONG");
+        assertThat(body.path("estimatedApiCalls").asLong()).isPositive();
+    }
+
+    @Test
+    void runs_lists_runs_as_a_table_and_as_json_and_shows_one_or_says_it_has_none() throws Exception {
+        assertThat(sfsync(args("runs")).out()).contains("No runs yet: 'sfsync run SYNC'");
+        sfsync(args("connect", "local", "--username", org.username(), "--password", org.password()));
+        sfsync(args("run", "accounts"));
+
+        ProjectCommandsTest.Result table = sfsync(args("runs"));
+        assertThat(table.exitCode()).isZero();
+        JsonNode runs = JSON.readTree(sfsync(args("runs", "--json")).out());
+        assertThat(runs).hasSize(1);
+        String runId = runs.get(0).path("id").asText();
+        assertThat(runs.get(0).path("status").asText()).isEqualTo("PARTIAL");
+        assertThat(runs.get(0).path("summary").path("created").asLong()).isEqualTo(5);
+        assertThat(runs.get(0).path("summary").path("rejected").asLong()).isEqualTo(1);
+        assertThat(table.out()).containsPattern(runId + " +accounts +PARTIAL +\\S+ +6 +1").contains("sfsync runs show RUN");
+
+        JsonNode show = JSON.readTree(sfsync(args("runs", "show", runId, "--json")).out());
+        assertThat(show.path("errors").path("STRING_TOO_LONG").asLong()).isEqualTo(1);
+        assertThat(show.path("failedRows").get(0).path("key").asText()).contains("A9");
+        assertThat(show.path("failedRows").get(0).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(show.path("apiCalls")).isNotEmpty().allSatisfy(call -> assertThat(call.path("status").asInt()).isBetween(200, 299));
+
+        ProjectCommandsTest.Result unknown = sfsync(args("runs", "show", "20250101-120000-000-ab12"));
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("this project has no run '20250101-120000-000-ab12'", "fix: copy a RUN id from 'sfsync runs'");
+    }
+
+    @Test
+    void run_all_runs_every_sync_in_file_order_and_summarises_each() throws Exception {
+        warehouse("create table contacts as select 'C' || i as id, 'Person ' || i as last_name from range(3) t(i)");
+        Files.writeString(project.resolve("sfsync.yaml"), Files.readString(project.resolve("sfsync.yaml")).replace("models:", """
+                models:
+                  contacts: {sql: select * from contacts, primary_key: id}""") + """
+                  contacts:
+                    model: contacts
+                    object: Contact
+                    mode: upsert
+                    match: {column: id, field: External_Id__c}
+                    mappings: [{from: last_name, to: LastName}]
+                """);
+        sfsync(args("connect", "local", "--username", org.username(), "--password", org.password()));
+
+        ProjectCommandsTest.Result run = sfsync(args("run", "--all"));
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.ROWS_FAILED);
+        assertThat(run.out()).containsPattern("(?s)accounts: 6 changed rows of 6.*contacts: 3 changed rows of 3")
+                .containsPattern("accounts +5 +0 +0 +0 +1 +0 ").containsPattern("contacts +3 +0 +0 +0 +0 +0 ");
+        assertThat(org.records("Contact")).hasSize(3);
+        assertThat(org.records("Account")).hasSize(5);
     }
 
     @Test

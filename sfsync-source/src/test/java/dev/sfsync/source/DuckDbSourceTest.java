@@ -55,6 +55,15 @@ class DuckDbSourceTest extends SourceContract {
     }
 
     @Test
+    void a_model_over_a_missing_csv_file_says_to_restore_the_file_or_correct_its_path() {
+        DuckDbSource files = DuckDbSource.files("csv", dir);
+        assertThatThrownBy(() -> files.describe(Model.of("gone", "SELECT * FROM read_csv('data/gone.csv')", "id")))
+                .isInstanceOfSatisfying(ModelQueryFailed.class, e -> assertThat(e.fix())
+                        .isEqualTo("restore \"data/gone.csv\", or correct its path in the model's SQL (a relative path starts at the project"
+                                + " directory), then run again"));
+    }
+
+    @Test
     void a_missing_database_file_is_reported_not_created() {
         Path missing = dir.resolve("nope.duckdb");
         assertThatThrownBy(() -> DuckDbSource.file("warehouse", missing).describe(Model.of("m", "SELECT 1 AS id", "id")))

@@ -95,13 +95,16 @@ public final class SyncProject implements AutoCloseable {
     /** Every problem of the sync against the org's describe and the model's columns; empty when it can run. */
     public List<ConfigProblem> validateRemote(String name) {
         SyncDefinition sync = sync(name);
-        return check(sync, quietClient(sync), describeModel(sync)).problems;
+        Checked local = describeModel(sync);
+        // A model the source cannot read is a local problem: report it without logging in.
+        return local.schema == null ? local.problems : check(sync, quietClient(sync), local).problems;
     }
 
     /** What a run would do now; sends nothing to Salesforce but describe calls. */
     public Plan plan(String name) {
         SyncDefinition sync = sync(name);
-        PreparedSync prepared = prepare(sync, quietClient(sync), describeModel(sync));
+        Checked local = readable(sync, describeModel(sync));
+        PreparedSync prepared = prepare(sync, quietClient(sync), local);
         try (ChangeSet changes = detect(prepared)) {
             return Planner.plan(prepared, changes);
         }
@@ -121,10 +124,7 @@ public final class SyncProject implements AutoCloseable {
             store.apiLog().record(apiCall(run, exchange));
         };
         try {
-            Checked local = describeModel(sync);
-            if (local.schema == null) {
-                throw new SyncHasProblems(name, local.problems);
-            }
+            Checked local = readable(sync, describeModel(sync));
             // Changes are detected before any call, so a sync whose model did not change costs no API call at all.
             try (ChangeSet changes = snapshots.detect(SyncId.of(name), source(config.models().get(sync.model())), local.model,
                     DetectOptions.mapped(PreparedSync.mappedColumns(sync)))) {
@@ -231,6 +231,13 @@ public final class SyncProject implements AutoCloseable {
             return new Checked(model, null, List.of(locator.problem("models." + model.name() + ".sql", e.problem(),
                     e.fix() == null ? "check the query against the source" : e.fix())));
         }
+    }
+
+    private static Checked readable(SyncDefinition sync, Checked local) {
+        if (local.schema == null) {
+            throw SyncHasProblems.modelUnreadable(sync.name(), sync.model(), local.problems);
+        }
+        return local;
     }
 
     private Checked check(SyncDefinition sync, SalesforceClient client, Checked local) {
