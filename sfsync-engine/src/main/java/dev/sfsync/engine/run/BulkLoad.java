@@ -30,7 +30,7 @@ final class BulkLoad {
     /** Rows waiting between the runner and the upload: enough to keep the upload busy, few enough to cost nothing. */
     private static final int QUEUE_ROWS = 2_000;
     private static final List<String> END = List.of();
-    private static final int OUTCOMES_PER_HANDOVER = 1_000;
+    private static final int OUTCOMES_PER_HANDOVER = 10_000;
 
     /** What the load needs from the run it belongs to. */
     record Context(BulkApi api, String object, String externalIdField, SplitRetry retry, Path workDirectory,

@@ -43,6 +43,7 @@ public final class Runner {
     static final int BULK_PREPARE_CHUNK = 2_000;
     /** Chunks prepared at once for Bulk: enough to overlap the lookup queries, while the load takes rows one at a time. */
     static final int BULK_PREPARE_THREADS = 4;
+    static final int OUTCOMES_PER_SETTLE = 10_000;
 
     private final PreparedSync sync;
     private final Consumer<List<RowOutcome>> settle;
@@ -80,9 +81,25 @@ public final class Runner {
         return runner;
     }
 
+    /**
+     * Settles every outcome written so far, merged into calls of up to {@link #OUTCOMES_PER_SETTLE}: each call is a
+     * durable commit in the change set and the state store, so few large ones cost far less than many small ones.
+     */
     private void drain() {
-        for (List<RowOutcome> outcomes = written.poll(); outcomes != null; outcomes = written.poll()) {
-            settle.accept(outcomes);
+        drain(written.poll());
+    }
+
+    private void drain(List<RowOutcome> first) {
+        List<RowOutcome> merged = new ArrayList<>();
+        for (List<RowOutcome> outcomes = first; outcomes != null; outcomes = written.poll()) {
+            merged.addAll(outcomes);
+            if (merged.size() >= OUTCOMES_PER_SETTLE) {
+                settle.accept(merged);
+                merged = new ArrayList<>();
+            }
+        }
+        if (!merged.isEmpty()) {
+            settle.accept(merged);
         }
     }
 
@@ -101,7 +118,7 @@ public final class Runner {
                 switch (plan) {
                     case RowPlan.Settled settled -> {
                         settledLocally.add(settled.outcome());
-                        if (settledLocally.size() >= 1_000) {
+                        if (settledLocally.size() >= OUTCOMES_PER_SETTLE) {
                             settle.accept(List.copyOf(settledLocally));
                             settledLocally.clear();
                         }
@@ -153,10 +170,7 @@ public final class Runner {
     }
 
     private void settleWithin(long millis) throws InterruptedException {
-        List<RowOutcome> outcomes = written.poll(millis, TimeUnit.MILLISECONDS);
-        if (outcomes != null) {
-            settle.accept(outcomes);
-        }
+        drain(written.poll(millis, TimeUnit.MILLISECONDS));
     }
 
     private Future<?> submit(ExecutorService pool, Semaphore inFlight, WriteKind kind, List<RowPlan.Write> chunk) throws InterruptedException {
