@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Finds, across the whole model, the values of columns that must be unique which more than one row holds, and
- * joins their counts into the changed rows. Two aggregations over the staged rows (DuckDB spills them to disk when
- * large): the values repeated when case is ignored, usually few, then the exact counts of just those values.
+ * joins their counts into the changed rows. One aggregation over every staged row, of hashes (DuckDB spills it to disk
+ * when large), then exact counts of the few values it leaves.
  * Null and blank values are left out: a row without a match value is refused for that reason, not this one.
  * <p>
  * Column numbered {@code i} in the stage is {@code _sfsync_u<i>}; in the changes table a repeated value's counts are
@@ -44,9 +44,13 @@ final class SharedValues {
     void find(Connection connection, String stage) throws SQLException {
         for (int i = 0; i < columns.size(); i++) {
             String value = "_sfsync_u" + i;
-            Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE " + table(i) + " AS SELECT s." + value + " AS v, count(*) AS n, any_value(r.n) AS n_ci"
-                    + " FROM " + stage + " s JOIN (SELECT lower(" + value + ") AS lv, count(*) AS n FROM " + stage + " WHERE trim(" + value
-                    + ") <> '' GROUP BY lv HAVING count(*) > 1) r ON lower(s." + value + ") = r.lv GROUP BY s." + value);
+            // Grouping 64-bit hashes first keeps the one aggregation over every row small; the few candidates it leaves
+            // (repeats, and the rare hash collision) are then counted on their text.
+            Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE " + table(i) + " AS WITH candidates AS (SELECT " + value + " AS v FROM " + stage
+                    + " WHERE trim(" + value + ") <> '' AND hash(lower(" + value + ")) IN (SELECT hash(lower(" + value + ")) AS h FROM " + stage
+                    + " WHERE trim(" + value + ") <> '' GROUP BY h HAVING count(*) > 1)), ignoring_case AS (SELECT lower(v) AS lv, count(*) AS n"
+                    + " FROM candidates GROUP BY lv HAVING count(*) > 1) SELECT c.v, count(*) AS n, any_value(r.n) AS n_ci FROM candidates c"
+                    + " JOIN ignoring_case r ON lower(c.v) = r.lv GROUP BY c.v");
         }
     }
 
