@@ -18,7 +18,7 @@ final class DemoWarehouse {
     static final int TOO_LONG_NAMES = 3;
     static final int BAD_TIERS = 4;
     static final int UNKNOWN_ACCOUNT_KEYS = 5;
-    /** Both rows sharing a match value fail: Salesforce cannot tell which one the record should get. */
+    /** Both rows sharing a match value are rejected before sending: they would write the same record. */
     static final int DUPLICATED_MATCH_ROWS = 2;
 
     /** Contacts point at the first accounts only, so an account that is wrong on purpose leaves no contact orphaned. */

@@ -23,9 +23,10 @@ class DemoCommandTest {
 
         assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
         assertThat(demo.out()).contains(
-                "accounts: 2,991 created, 0 updated, 7 rejected before sending, 2 failed at Salesforce",
+                "accounts: 2,991 created, 0 updated, 9 rejected before sending, 0 failed at Salesforce",
                 "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST: 4 row(s) rejected", "e.g. row 2911: Tier__c: bad value for restricted picklist field: Platinum",
-                "STRING_TOO_LONG: 3 row(s) rejected", "DUPLICATE_EXTERNAL_ID: 2 row(s) failed at Salesforce",
+                "STRING_TOO_LONG: 3 row(s) rejected", "DUPLICATE_EXTERNAL_ID: 2 row(s) rejected",
+                "Duplicate external id specified: ACC-00021 (External_Key__c): 2 rows of the model have this value in column account_key",
                 "contacts: 5,995 created, 0 updated, 0 rejected before sending, 5 failed at Salesforce",
                 "REFERENCE_NOT_FOUND: 5 row(s) failed", "no Account has External_Key__c = 'ACC-91'",
                 "accounts: 9 created", "contacts: 5 created",

@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * If the process dies before {@link #commit}, nothing is lost: the next change detection for the sync first
  * commits the outcomes this change set had recorded. A crash during the commit leaves the previous snapshot.
  * <p>
- * Thread-safety: {@link #record} may be called from several threads; the other methods from one.
+ * Thread-safety: none. Use a change set from one thread; a writer that works in parallel hands its outcomes back
+ * to that thread to {@link #record}. (The DuckDB implementation records through an appender confined to the thread
+ * that first recorded, and refuses {@link #record} from any other with an {@link IllegalStateException}.)
  */
 public interface ChangeSet extends AutoCloseable {
     /** The model's columns, as the rows of this change set carry them. */
@@ -53,7 +55,8 @@ public interface ChangeSet extends AutoCloseable {
      * {@link CommitResult#unmatched()}.
      *
      * @throws IllegalArgumentException if an outcome's key has the wrong number of values for the model's key
-     * @throws IllegalStateException    after {@link #commit} or {@link #close}
+     * @throws IllegalStateException    after {@link #commit} or {@link #close}, or (in implementations confined to one
+     *                                  thread) when called from another thread than the one that recorded first
      */
     void record(Collection<? extends RowOutcome> outcomes);
 

@@ -66,4 +66,32 @@ public record PreparedSync(SyncDefinition definition, Model model, ModelSchema s
         definition.match().ifPresent(match -> columns.put(match.field(), match.column()));
         return columns;
     }
+
+    /**
+     * What change detection remembers of the constant mappings: target to the value's type and text, so that changing
+     * a constant (even only its kind, e.g. 1 to "1") resends every synced row once.
+     */
+    public static Map<String, String> constants(SyncDefinition definition) {
+        Map<String, String> constants = new LinkedHashMap<>();
+        for (FieldMapping mapping : definition.mappings()) {
+            if (mapping.source() instanceof FieldMapping.Constant constant) {
+                constants.put(mapping.field(), switch (constant.value()) {
+                    case null -> "null";
+                    case List<?> items -> "list:" + items;
+                    case Boolean flag -> "boolean:" + flag;
+                    case Number number -> "number:" + number;
+                    case Object text -> "text:" + text;
+                });
+            }
+        }
+        return constants;
+    }
+
+    /**
+     * Columns whose values must be unique across the model: the column matched to an external ID, since rows sharing
+     * a value would write the same record (or be refused together in one call).
+     */
+    public static Set<String> uniqueColumns(SyncDefinition definition) {
+        return definition.match().filter(match -> !match.bySalesforceId()).map(match -> Set.of(match.column())).orElse(Set.of());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.sfsync.engine.plan;
 
 import dev.sfsync.core.change.Change;
+import dev.sfsync.core.change.SharedValue;
 import dev.sfsync.core.model.Row;
 import dev.sfsync.core.outcome.RowError;
 import dev.sfsync.core.outcome.RowOutcome;
@@ -22,6 +23,9 @@ import java.util.Optional;
  * Pure: no I/O, so planning and running decide alike.
  */
 public final class RowPlanner {
+    /** Salesforce's code for an external id repeated within one call. */
+    static final String DUPLICATE_EXTERNAL_ID = "DUPLICATE_EXTERNAL_ID";
+
     private final PreparedSync sync;
     private final SyncDefinition definition;
 
@@ -82,6 +86,10 @@ public final class RowPlanner {
         if (value == null || value.toString().isBlank()) {
             return reject(change, missingMatch(match));
         }
+        Optional<RowError> shared = sharedMatchValue(change);
+        if (shared.isPresent()) {
+            return reject(change, shared.get());
+        }
         String text = value.toString();
         return match.bySalesforceId()
                 ? new RowPlan.Write(change.key(), WriteKind.DELETE, Map.of(), text, null, Map.of())
@@ -89,6 +97,11 @@ public final class RowPlanner {
     }
 
     private RowPlan write(Change change, WriteKind kind) {
+        // Salesforce refuses repeated external ids across a whole call before it looks at any record, so this goes first.
+        Optional<RowError> shared = sharedMatchValue(change);
+        if (shared.isPresent()) {
+            return reject(change, shared.get());
+        }
         Row row = change.row();
         Map<String, Object> fields = new LinkedHashMap<>();
         Map<String, String> lookups = new LinkedHashMap<>();
@@ -150,6 +163,31 @@ public final class RowPlanner {
             return null;
         }
         return change.key().values().getFirst();
+    }
+
+    /**
+     * Refuses a row whose external id other rows of the model hold too, compared as the field compares (ignoring case
+     * unless the describe says it is case-sensitive): sent together Salesforce refuses them all, sent apart the last
+     * one silently overwrites the others.
+     */
+    private Optional<RowError> sharedMatchValue(Change change) {
+        Optional<Match> match = definition.match().filter(m -> !m.bySalesforceId());
+        Optional<SharedValue> shared = match.flatMap(m -> change.sharedValue(m.column()));
+        if (shared.isEmpty()) {
+            return Optional.empty();
+        }
+        FieldDescribe field = sync.field(match.get().field());
+        long rows = shared.get().rows(field.caseSensitive());
+        if (rows < 2) {
+            return Optional.empty();
+        }
+        String column = match.get().column();
+        boolean caseVariants = !field.caseSensitive() && shared.get().rows() < rows;
+        return Optional.of(RowError.of(DUPLICATE_EXTERNAL_ID, "Duplicate external id specified: " + change.row().get(column) + " (" + field.name()
+                + "): " + rows + " rows of the model have this value in column " + column
+                + (caseVariants ? " when case is ignored, as " + field.name() + " compares values" : "")
+                + "; rows sharing a match value would write the same record, so this row is not sent."
+                + " Fix: make column " + column + " unique in the model, or dedupe its rows", field.name()));
     }
 
     private static RowError missingMatch(Match match) {

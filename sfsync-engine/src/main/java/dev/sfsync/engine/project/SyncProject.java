@@ -127,7 +127,7 @@ public final class SyncProject implements AutoCloseable {
             Checked local = readable(sync, describeModel(sync));
             // Changes are detected before any call, so a sync whose model did not change costs no API call at all.
             try (ChangeSet changes = snapshots.detect(SyncId.of(name), source(config.models().get(sync.model())), local.model,
-                    DetectOptions.mapped(PreparedSync.mappedColumns(sync)))) {
+                    detectOptions(sync))) {
                 progress.detected(changes.counts());
                 java.util.function.Consumer<List<RowOutcome>> settle = outcomes -> {
                     if (!outcomes.isEmpty()) {
@@ -201,7 +201,12 @@ public final class SyncProject implements AutoCloseable {
     private ChangeSet detect(PreparedSync prepared) {
         SyncDefinition sync = prepared.definition();
         return snapshots.detect(SyncId.of(sync.name()), source(config.models().get(sync.model())), prepared.model(),
-                DetectOptions.mapped(PreparedSync.mappedColumns(sync)));
+                detectOptions(sync));
+    }
+
+    private static DetectOptions detectOptions(SyncDefinition sync) {
+        return DetectOptions.mapped(PreparedSync.mappedColumns(sync)).withConstants(PreparedSync.constants(sync))
+                .withUniqueColumns(PreparedSync.uniqueColumns(sync));
     }
 
     private PreparedSync prepare(SyncDefinition sync, SalesforceClient client, Checked local) {

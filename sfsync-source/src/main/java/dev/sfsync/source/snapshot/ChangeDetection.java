@@ -45,7 +45,7 @@ final class ChangeDetection {
     }
 
     /** The result of a detection: where its changes are and what they count. */
-    record Detected(SyncTables tables, long runNo, ModelSchema schema, ChangeCounts counts, List<String> notices) {
+    record Detected(SyncTables tables, long runNo, ModelSchema schema, ChangeCounts counts, List<String> notices, List<String> uniqueColumns) {
     }
 
     Detected run(Source source) throws SQLException {
@@ -53,7 +53,8 @@ final class ChangeDetection {
         try (StagedModel staged = StagedModel.of(connection, catalog, runNo, source, model)) {
             ModelSchema schema = staged.schema();
             int keyCount = model.keyColumns().size();
-            Fingerprint fingerprint = Fingerprint.resolve(options.mappedColumns(), schema, model);
+            Fingerprint fingerprint = Fingerprint.resolve(options, schema, model);
+            SharedValues shared = SharedValues.resolve(options.uniqueColumns(), schema, model);
             Optional<Registry.Entry> entry = registry.find(connection, sync);
             Optional<Fingerprint> compareWith = entry.flatMap(e -> comparable(e, fingerprint, schema));
 
@@ -61,8 +62,9 @@ final class ChangeDetection {
                     + Sql.each(keyCount, ", ", k -> "m." + Sql.ident(schema.keyColumns().get(k).name()) + " AS _sfsync_k" + k)
                     + ", " + fingerprint.hashSql("m") + " AS _sfsync_h"
                     + compareWith.map(old -> ", " + old.hashSql("m") + " AS _sfsync_hc").orElse("")
-                    + " FROM " + staged.relation() + " AS m");
+                    + shared.stageColumns("m") + " FROM " + staged.relation() + " AS m");
             long modelRows = KeyCheck.verify(connection, STAGE, staged, model, keyCount);
+            shared.find(connection, STAGE);
 
             String keySignature = keySignature(schema);
             SyncTables tables = entry.isPresent()
@@ -90,14 +92,16 @@ final class ChangeDetection {
                     ? "SELECT CASE WHEN s._sfsync_k0 IS NULL THEN 'ADDED' ELSE 'CHANGED' END AS _sfsync_kind, "
                             + Sql.each(keyCount, ", ", k -> "m._sfsync_mk" + k + " AS _sfsync_k" + k) + ", "
                             + Sql.each(keyCount, ", ", k -> "CAST(m._sfsync_mk" + k + " AS VARCHAR) AS _sfsync_t" + k)
-                            + ", s._sfsync_record_id, coalesce(f._sfsync_attempts, 0) AS _sfsync_prior, " + modelColumns + " FROM " + rows
+                            + ", s._sfsync_record_id, coalesce(f._sfsync_attempts, 0) AS _sfsync_prior, " + modelColumns + shared.counts() + " FROM " + rows
                             + " LEFT JOIN " + tables.snapshot() + " s ON " + Sql.each(keyCount, " AND ", k -> "m._sfsync_mk" + k + " = s._sfsync_k" + k)
                             + " LEFT JOIN " + tables.failures() + " f ON " + Sql.each(keyCount, " AND ", k -> "m._sfsync_mk" + k + " = f._sfsync_k" + k)
+                            + shared.joins("m")
                     // Otherwise the changed keys are the join's small side, and the model streams past them.
                     : "SELECT d._sfsync_kind, " + tables.keys("d") + ", " + Sql.each(keyCount, ", ", k -> "CAST(d._sfsync_k" + k + " AS VARCHAR) AS _sfsync_t" + k)
-                            + ", d._sfsync_record_id, coalesce(f._sfsync_attempts, 0) AS _sfsync_prior, " + modelColumns + " FROM " + rows
+                            + ", d._sfsync_record_id, coalesce(f._sfsync_attempts, 0) AS _sfsync_prior, " + modelColumns + shared.counts() + " FROM " + rows
                             + " JOIN " + DIFF + " d ON " + Sql.each(keyCount, " AND ", k -> "d._sfsync_k" + k + " = m._sfsync_mk" + k)
-                            + " LEFT JOIN " + tables.failures() + " f ON " + tables.keysMatch("d", "f") + " WHERE d._sfsync_kind <> 'REMOVED'";
+                            + " LEFT JOIN " + tables.failures() + " f ON " + tables.keysMatch("d", "f") + shared.joins("m")
+                            + " WHERE d._sfsync_kind <> 'REMOVED'";
             String changes = changedRows + " UNION ALL BY NAME SELECT d._sfsync_kind, " + tables.keys("d") + ", "
                     + Sql.each(keyCount, ", ", k -> "CAST(d._sfsync_k" + k + " AS VARCHAR) AS _sfsync_t" + k)
                     + ", d._sfsync_record_id, coalesce(f._sfsync_attempts, 0) AS _sfsync_prior FROM " + DIFF + " d LEFT JOIN "
@@ -110,7 +114,8 @@ final class ChangeDetection {
                 return null;
             });
             Sql.execute(connection, "DROP TABLE " + DIFF);
-            return new Detected(tables, runNo, schema, counts(tables.changes(runNo), modelRows), notices);
+            shared.drop(connection);
+            return new Detected(tables, runNo, schema, counts(tables.changes(runNo), modelRows), notices, shared.columns());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.sfsync.core.change.ChangeCounts;
 import dev.sfsync.core.change.ChangeKind;
 import dev.sfsync.core.change.ChangeSet;
 import dev.sfsync.core.change.CommitResult;
+import dev.sfsync.core.change.SharedValue;
 import dev.sfsync.core.model.ModelColumn;
 import dev.sfsync.core.model.ModelSchema;
 import dev.sfsync.core.model.Row;
@@ -33,7 +34,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * A change set held in two tables of the snapshot store: the run's changes (kind, key, the row's values and hash)
- * and the outcomes recorded so far. Changes are read back with a streaming cursor per kind.
+ * and the outcomes recorded so far. Changes are read back with a streaming cursor per kind. Outcomes are recorded
+ * through a DuckDB appender, which is not thread-safe: it stays on the thread that recorded first.
  */
 final class DuckDbChangeSet implements ChangeSet {
     private final DuckDBConnection connection;
@@ -43,21 +45,23 @@ final class DuckDbChangeSet implements ChangeSet {
     private final ModelSchema schema;
     private final ChangeCounts counts;
     private final List<String> notices;
+    private final List<String> uniqueColumns;
     private final CommitHook hook;
     private final Runnable release;
     private DuckDBAppender outcomes;
+    private Thread recorder;
     private long sequence;
     private boolean ended;
 
-    DuckDbChangeSet(DuckDBConnection connection, Registry registry, SyncTables tables, long runNo, ModelSchema schema,
-                    ChangeCounts counts, List<String> notices, CommitHook hook, Runnable release) {
+    DuckDbChangeSet(DuckDBConnection connection, Registry registry, ChangeDetection.Detected detected, CommitHook hook, Runnable release) {
         this.connection = connection;
         this.registry = registry;
-        this.tables = tables;
-        this.runNo = runNo;
-        this.schema = schema;
-        this.counts = counts;
-        this.notices = List.copyOf(notices);
+        this.tables = detected.tables();
+        this.runNo = detected.runNo();
+        this.schema = detected.schema();
+        this.counts = detected.counts();
+        this.notices = List.copyOf(detected.notices());
+        this.uniqueColumns = List.copyOf(detected.uniqueColumns());
         this.hook = hook;
         this.release = release;
     }
@@ -89,6 +93,7 @@ final class DuckDbChangeSet implements ChangeSet {
     @Override
     public synchronized void record(Collection<? extends RowOutcome> recorded) {
         checkOpen();
+        checkRecorder();
         try {
             if (outcomes == null) {
                 outcomes = connection.createAppender(tables.catalog(), "main", "outcomes_" + runNo);
@@ -159,6 +164,16 @@ final class DuckDbChangeSet implements ChangeSet {
         }
     }
 
+    private void checkRecorder() {
+        Thread current = Thread.currentThread();
+        if (recorder == null) {
+            recorder = current;
+        } else if (recorder != current) {
+            throw new IllegalStateException("outcomes of this change set are recorded on thread '" + recorder.getName() + "', and record() was called on '"
+                    + current.getName() + "': DuckDB's appender must stay on one thread; hand the outcomes to the thread that recorded first");
+        }
+    }
+
     private void checkOpen() {
         if (ended) {
             throw new IllegalStateException("this change set is committed or closed; detect changes again for a new one");
@@ -226,7 +241,7 @@ final class DuckDbChangeSet implements ChangeSet {
             }
         }
 
-        /** Columns: kind, typed keys, text keys, record id, prior failures, hash, then the model's columns. */
+        /** Columns: kind, typed keys, text keys, record id, prior failures, hash, the model's columns, then shared-value counts. */
         private Change read() throws SQLException {
             int n = tables.keyCount();
             List<String> key = new ArrayList<>(n);
@@ -234,6 +249,7 @@ final class DuckDbChangeSet implements ChangeSet {
                 key.add(rs.getString(2 + n + k));
             }
             Row row = null;
+            List<SharedValue> shared = List.of();
             if (kind != ChangeKind.REMOVED) {
                 int first = 2 * n + 5;
                 Object[] values = new Object[schema.size()];
@@ -241,8 +257,20 @@ final class DuckDbChangeSet implements ChangeSet {
                     values[i] = JdbcValues.read(rs, first + i, schema.columns().get(i).type());
                 }
                 row = new Row(schema, values);
+                shared = sharedValues(first + values.length);
             }
-            return new Change(kind, new RowKey(key), row, rs.getString(2 * n + 2), rs.getInt(2 * n + 3));
+            return new Change(kind, new RowKey(key), row, rs.getString(2 * n + 2), rs.getInt(2 * n + 3), shared);
+        }
+
+        private List<SharedValue> sharedValues(int first) throws SQLException {
+            List<SharedValue> shared = new ArrayList<>(0);
+            for (int i = 0; i < uniqueColumns.size(); i++) {
+                long rows = rs.getLong(first + 2 * i);
+                if (!rs.wasNull()) {
+                    shared.add(new SharedValue(uniqueColumns.get(i), rows, rs.getLong(first + 2 * i + 1)));
+                }
+            }
+            return shared;
         }
 
         @Override

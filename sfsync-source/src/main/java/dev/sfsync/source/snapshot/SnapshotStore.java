@@ -123,8 +123,7 @@ public final class SnapshotStore implements AutoCloseable {
             connection = db.duplicate();
             recover(connection, sync);
             ChangeDetection.Detected detected = new ChangeDetection(connection, registry, catalog, hashProbe, sync, model, options).run(source);
-            return new DuckDbChangeSet(connection, registry, detected.tables(), detected.runNo(), detected.schema(), detected.counts(),
-                    detected.notices(), commitHook, () -> busy.remove(sync));
+            return new DuckDbChangeSet(connection, registry, detected, commitHook, () -> busy.remove(sync));
         } catch (SQLException | RuntimeException e) {
             busy.remove(sync);
             closeQuietly(connection, e);
