@@ -39,6 +39,18 @@ final class EngineHarness implements AutoCloseable {
                 url: jdbc:duckdb:warehouse.duckdb
             """;
 
+    /** A model over the warehouse's table accounts (key id) and the head of a sync 'accounts' of it into Account. */
+    static final String ACCOUNTS_SYNC = """
+            models:
+              accounts:
+                sql: select * from accounts
+                primary_key: id
+            syncs:
+              accounts:
+                model: accounts
+                object: Account
+            """;
+
     final Path directory;
     final EmulatedOrg org;
     final List<Duration> waits = new CopyOnWriteArrayList<>();

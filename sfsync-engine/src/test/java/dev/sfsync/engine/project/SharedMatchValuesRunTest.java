@@ -26,7 +26,7 @@ class SharedMatchValuesRunTest {
     static final EmulatedOrg org = EmulatedOrg.withDefinition("orgs/engine-test.yaml");
 
     /** The accounts upsert, matched on the field given, mapping the name. */
-    static final String ACCOUNTS = WriteModesTest.ACCOUNTS + """
+    static final String ACCOUNTS = EngineHarness.ACCOUNTS_SYNC + """
                 mode: upsert
                 match: {column: account_key, field: %s}
                 mappings:

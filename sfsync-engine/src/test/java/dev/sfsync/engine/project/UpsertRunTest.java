@@ -21,15 +21,7 @@ class UpsertRunTest {
     @RegisterExtension
     static final EmulatedOrg org = EmulatedOrg.withDefinition("orgs/engine-test.yaml");
 
-    static final String ACCOUNTS = """
-            models:
-              accounts:
-                sql: select * from accounts
-                primary_key: id
-            syncs:
-              accounts:
-                model: accounts
-                object: Account
+    static final String ACCOUNTS = EngineHarness.ACCOUNTS_SYNC + """
                 mode: upsert
                 match: {column: id, field: External_Key__c}
                 mappings:

@@ -26,17 +26,6 @@ class WriteModesTest {
     @RegisterExtension
     static final EmulatedOrg org = EmulatedOrg.withDefinition("orgs/engine-test.yaml");
 
-    static final String ACCOUNTS = """
-            models:
-              accounts:
-                sql: select * from accounts
-                primary_key: id
-            syncs:
-              accounts:
-                model: accounts
-                object: Account
-            """;
-
     @TempDir
     Path dir;
     EngineHarness harness;
@@ -53,7 +42,7 @@ class WriteModesTest {
     }
 
     private RunResult run(String sync) {
-        return harness.config(ACCOUNTS + sync.indent(4)).run("accounts");
+        return harness.config(EngineHarness.ACCOUNTS_SYNC + sync.indent(4)).run("accounts");
     }
 
     @Test
@@ -168,7 +157,7 @@ class WriteModesTest {
     @Test
     void plan_counts_writes_and_rejects_without_writing() {
         harness.sql("insert into accounts values ('A3', '" + "n".repeat(300) + "', null), ('A4', null, null)");
-        harness.config(ACCOUNTS + "mode: upsert\nmatch: {column: id, field: External_Key__c}\nmappings: [{from: name, to: Name}]\n".indent(4));
+        harness.config(EngineHarness.ACCOUNTS_SYNC + "mode: upsert\nmatch: {column: id, field: External_Key__c}\nmappings: [{from: name, to: Name}]\n".indent(4));
 
         Plan plan = harness.project().plan("accounts");
 
