@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 public record SObjectDescribe(String name, String label, String keyPrefix, boolean custom, boolean createable, boolean updateable,
                               boolean deletable, boolean queryable, List<FieldDescribe> fields, Instant fetchedAt) {
     public SObjectDescribe {
-        fields = List.copyOf(fields);
+        fields = new IndexedFields(fields);
     }
 
     /** A field by API name, case-insensitively as Salesforce matches names. */
@@ -29,6 +29,31 @@ public record SObjectDescribe(String name, String label, String keyPrefix, boole
     }
 
     private Map<String, FieldDescribe> byLowerName() {
-        return fields.stream().collect(Collectors.toMap(f -> f.name().toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a));
+        return ((IndexedFields) fields).byLowerName;
+    }
+
+    /**
+     * The fields, with an index by lower-case name built once: a run looks fields up for every row, and building the
+     * index per lookup cost more than everything else the run did.
+     */
+    private static final class IndexedFields extends java.util.AbstractList<FieldDescribe> implements java.util.RandomAccess {
+        private final List<FieldDescribe> fields;
+        private final Map<String, FieldDescribe> byLowerName;
+
+        IndexedFields(List<FieldDescribe> fields) {
+            this.fields = List.copyOf(fields);
+            this.byLowerName = this.fields.stream()
+                    .collect(Collectors.toUnmodifiableMap(f -> f.name().toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a));
+        }
+
+        @Override
+        public FieldDescribe get(int index) {
+            return fields.get(index);
+        }
+
+        @Override
+        public int size() {
+            return fields.size();
+        }
     }
 }
