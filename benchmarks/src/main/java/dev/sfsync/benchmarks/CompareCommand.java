@@ -63,11 +63,11 @@ final class CompareCommand {
                 ## %s
                 
                 Command: `%s` (started %s UTC). Machine: %d cores, %,d MB RAM, %s %s, JDK %s; load average %.1f at the start, %.1f at the end.
-                Each figure is the median of %d run(s). Peak RSS and CPU are the measured process's own (GNU time), the emulator
+                Each figure is the median of its runs (column runs). Peak RSS and CPU are the measured process's own (GNU time), the emulator
                 runs in the harness JVM and is in neither.
                 
                 %s""", started.substring(0, 10), command, started, Runtime.getRuntime().availableProcessors(), totalMemoryMb(),
-                System.getProperty("os.name"), System.getProperty("os.version"), Runtime.version(), loadBefore, loadAverage(), options.repeat(),
+                System.getProperty("os.name"), System.getProperty("os.version"), Runtime.version(), loadBefore, loadAverage(),
                 table.render()) + NOTES);
     }
 
@@ -76,8 +76,8 @@ final class CompareCommand {
             API calls (org count): requests the emulated org counted against its daily allowance during the run, the same counter
             for both tools (OAuth logins are not counted, as on Salesforce). sfsync's own count: its run's API log (logins
             included). Minimum: REST one Collections call per 200 rows; Bulk 1.0 create + one upload and one result download
-            per batch + close + one poll; Bulk 2.0 per job (100 MB of CSV each) create + upload + close + one poll +
-            successfulResults. Time / jsforce's: sfsync's whole run (JVM start, change detection, state) over jsforce's whole
+            per batch + close + one poll; Bulk 2.0 per job (150 MB after base64, i.e. 112.5 MiB of CSV) create + upload +
+            close + one poll + successfulResults. Time / jsforce's: sfsync's whole run (JVM start, change detection, state) over jsforce's whole
             load of the same rows (Node start, reading the CSV, results parsed); the issue's target is at most 0.5.
             """;
 

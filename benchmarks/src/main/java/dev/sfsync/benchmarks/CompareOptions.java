@@ -6,23 +6,28 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Options of {@code ./bench compare}. The defaults are the issue's sizes, and take about half an hour on 2 cores.
+ * Options of {@code ./bench compare}. The defaults are the issue's sizes, and take about 40 minutes on 2 cores.
  *
  * @param rows       model sizes of the outbound runs (every row new)
  * @param diffRows   model sizes of the change-detection figures (empty: none)
+ * @param repeat     runs of each figure, for its median
+ * @param repeatLarge runs of the outbound figures of {@value #LARGE} rows or more: each of their repeats takes about
+ *                   7-10 minutes today (sfsync's three runs take 1.5-2 minutes each), so 1 makes a quick look
  * @param out        the file the table is written to, besides stdout
  * @param work       where models and projects go (deleted afterwards unless given)
  */
-record CompareOptions(List<Long> rows, List<Long> diffRows, int repeat, List<SyncApi> apis, boolean jsforce, String diffMemory, Path out,
+record CompareOptions(List<Long> rows, List<Long> diffRows, int repeat, int repeatLarge, List<SyncApi> apis, boolean jsforce, String diffMemory, Path out,
                       Path work) {
+    static final long LARGE = 1_000_000;
     static final String USAGE = """
-            usage: ./bench compare [--rows 100000,1000000] [--diff-rows 1000000,10000000|none] [--repeat 3]
+            usage: ./bench compare [--rows 100000,1000000] [--diff-rows 1000000,10000000|none] [--repeat 3] [--repeat-large 3]
                                    [--apis rest,bulk1,bulk2] [--no-jsforce] [--diff-memory 1GB] [--out FILE] [--work DIR]""";
 
     static CompareOptions parse(String[] args, Path defaultOut) {
         List<Long> rows = List.of(100_000L, 1_000_000L);
         List<Long> diffRows = List.of(1_000_000L, 10_000_000L);
         int repeat = 3;
+        int repeatLarge = 3;
         List<SyncApi> apis = List.of(SyncApi.values());
         boolean jsforce = true;
         String diffMemory = "1GB";
@@ -45,6 +50,7 @@ record CompareOptions(List<Long> rows, List<Long> diffRows, int repeat, List<Syn
                 case "--rows" -> rows = counts(option, value);
                 case "--diff-rows" -> diffRows = value.equals("none") ? List.of() : counts(option, value);
                 case "--repeat" -> repeat = (int) count(option, value);
+                case "--repeat-large" -> repeatLarge = (int) count(option, value);
                 case "--apis" -> apis = Arrays.stream(value.split(",")).map(SyncApi::parse).distinct().toList();
                 case "--diff-memory" -> diffMemory = value;
                 case "--out" -> out = Path.of(value);
@@ -52,7 +58,7 @@ record CompareOptions(List<Long> rows, List<Long> diffRows, int repeat, List<Syn
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'\n" + USAGE);
             }
         }
-        return new CompareOptions(rows, diffRows, repeat, apis, jsforce, diffMemory, out, work);
+        return new CompareOptions(rows, diffRows, repeat, repeatLarge, apis, jsforce, diffMemory, out, work);
     }
 
     private static List<Long> counts(String option, String value) {
@@ -73,5 +79,10 @@ record CompareOptions(List<Long> rows, List<Long> diffRows, int repeat, List<Syn
             // reported below, with the option's name
         }
         throw new IllegalArgumentException(option + " takes positive whole numbers separated by commas (e.g. 100000,1000000), not '" + value + "'\n" + USAGE);
+    }
+
+    /** How many runs a figure of this many outbound rows gets. */
+    int repeats(long outboundRows) {
+        return outboundRows >= LARGE ? repeatLarge : repeat;
     }
 }

@@ -40,7 +40,7 @@ final class OutboundBenchmark {
             for (long rows : options.rows()) {
                 log.printf("generating the model: %,d accounts x 10 columns (DuckDB file and the same rows as CSV)%n", rows);
                 AccountModel model = AccountModel.create(workDirectory.resolve("models"), rows);
-                for (int repeat = 1; repeat <= options.repeat(); repeat++) {
+                for (int repeat = 1; repeat <= options.repeats(rows); repeat++) {
                     for (SyncApi api : options.apis()) {
                         Path project = workDirectory.resolve("projects/" + rows + "-" + api.configName() + "-" + repeat);
                         syncOnce(org, model, api, project, rows == largest, table);

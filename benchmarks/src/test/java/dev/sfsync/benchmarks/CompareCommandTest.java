@@ -25,7 +25,7 @@ class CompareCommandTest {
 
     @Test
     void a_tiny_run_fills_every_figure_of_the_table() throws Exception {
-        CompareOptions options = new CompareOptions(List.of(ROWS), List.of(DIFF_ROWS), 1, List.of(SyncApi.values()), true, "256MB",
+        CompareOptions options = new CompareOptions(List.of(ROWS), List.of(DIFF_ROWS), 1, 1, List.of(SyncApi.values()), true, "256MB",
                 work.resolve("table.md"), work);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
