@@ -21,6 +21,10 @@ final class CompareCommand {
     static void main(String[] args) throws Exception {
         Path repository = repository();
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        if (java.util.List.of(args).contains("--help")) {
+            System.out.println(CompareOptions.USAGE);
+            return;
+        }
         CompareOptions options;
         try {
             options = CompareOptions.parse(args, repository.resolve("bench-results/compare-" + stamp + ".md"));
@@ -29,7 +33,7 @@ final class CompareCommand {
             System.exit(2);
             return;
         }
-        String report = run(options, SfsyncCli.jar(repository), repository, "./bench compare " + String.join(" ", args), System.out).text();
+        String report = run(options, SfsyncCli.jar(repository), repository, ("./bench compare " + String.join(" ", args)).strip(), System.out).text();
         Files.createDirectories(options.out().toAbsolutePath().getParent());
         Files.writeString(options.out(), report);
         System.out.println();

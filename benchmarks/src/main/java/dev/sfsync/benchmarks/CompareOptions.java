@@ -6,13 +6,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Options of {@code ./bench compare}. The defaults are the issue's sizes, and take about 40 minutes on 2 cores.
+ * Options of {@code ./bench compare}. The defaults are the issue's sizes, and take about 20 minutes on 2 quiet cores
+ * (17 measured), longer when other work shares them.
  *
  * @param rows       model sizes of the outbound runs (every row new)
  * @param diffRows   model sizes of the change-detection figures (empty: none)
  * @param repeat     runs of each figure, for its median
  * @param repeatLarge runs of the outbound figures of {@value #LARGE} rows or more: each of their repeats takes about
- *                   7-10 minutes today (sfsync's three runs take 1.5-2 minutes each), so 1 makes a quick look
+ *                   4 minutes on a quiet machine today (sfsync's three runs take about a minute each), so 1 makes a quicker look
  * @param out        the file the table is written to, besides stdout
  * @param work       where models and projects go (deleted afterwards unless given)
  */
@@ -35,9 +36,6 @@ record CompareOptions(List<Long> rows, List<Long> diffRows, int repeat, int repe
         Path work = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
-            if (option.equals("--help") || option.equals("-h")) {
-                throw new IllegalArgumentException(USAGE);
-            }
             if (option.equals("--no-jsforce")) {
                 jsforce = false;
                 continue;
