@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Entry point of the benchmark jar: {@code ./bench emulator [seconds]}, {@code ./bench bulk1 [batches]},
- * {@code ./bench bulk2 [rows]} or {@code ./bench diff [rows] [duckdb-memory-limit]}. Prints figures; never fails a build.
+ * {@code ./bench bulk2 [rows]}, {@code ./bench diff [rows] [duckdb-memory-limit]} or {@code ./bench compare [options]}
+ * (every figure of issue 7 in one table; see {@link CompareOptions}). Prints figures; never fails a build.
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -18,8 +19,9 @@ public final class Benchmarks {
             case "bulk1" -> Bulk1Benchmark.main(rest);
             case "bulk2" -> Bulk2IngestBenchmark.main(rest);
             case "diff" -> DiffBenchmark.main(rest);
+            case "compare" -> CompareCommand.main(rest);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; available: emulator, bulk1, bulk2, diff");
+                System.err.println("unknown benchmark '" + which + "'; available: compare, emulator, bulk1, bulk2, diff");
                 System.exit(2);
             }
         }

@@ -84,6 +84,14 @@ final class DiffBenchmark {
         } else {
             phases.addAll(setup(rows, memoryLimit, dir, log));
         }
+        Result measured = measuredPhases(memoryLimit, dir, log);
+        phases.addAll(measured.phases());
+        return new Result(phases, measured.changed(), measured.rerun());
+    }
+
+    /** The measured phases on a prepared directory: detect, stream, commit, then an unchanged rerun. */
+    static Result measuredPhases(String memoryLimit, Path dir, PrintStream log) throws Exception {
+        List<Phase> phases = new ArrayList<>();
         ChangeCounts[] counts = new ChangeCounts[2];
         DuckDbSource source = DuckDbSource.file("warehouse", dir.resolve("warehouse.duckdb"));
         try (SnapshotStore snapshots = SnapshotStore.open(dir.resolve("state"), settings(memoryLimit))) {
