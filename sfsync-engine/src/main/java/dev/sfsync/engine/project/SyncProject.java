@@ -127,12 +127,12 @@ public final class SyncProject implements AutoCloseable {
             Checked local = readable(sync, describeModel(sync));
             // Changes are detected before any call, so a sync whose model did not change costs no API call at all.
             try (ChangeSet changes = snapshots.detect(SyncId.of(name), source(config.models().get(sync.model())), local.model,
-                    detectOptions(sync))) {
+                    detectOptions(sync)); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
                 progress.detected(changes.counts());
                 java.util.function.Consumer<List<RowOutcome>> settle = outcomes -> {
                     if (!outcomes.isEmpty()) {
                         changes.record(outcomes);
-                        store.outcomes().record(run.id(), outcomes);
+                        outcomeLog.write(outcomes);
                         progress.settled(outcomes);
                     }
                 };
@@ -144,6 +144,7 @@ public final class SyncProject implements AutoCloseable {
                 } else {
                     settleRemovedRowsAsUnchanged(changes, settle);
                 }
+                outcomeLog.finish();
                 CommitResult commit = changes.commit();
                 RunSummary summary = store.outcomes().summarize(run.id());
                 Run.Status status = stopped != null ? Run.Status.FAILED : summary.allSucceeded() ? Run.Status.SUCCEEDED : Run.Status.PARTIAL;
