@@ -51,12 +51,19 @@ final class BulkRows implements AutoCloseable {
 
     /** The record's values as cells in {@code columns} order: a null value clears the field (#N/A), an absent one leaves it (empty). */
     static List<String> cells(List<String> columns, Map<String, Object> record) {
-        if (!columns.containsAll(record.keySet())) {
-            throw new IllegalStateException("a record sets " + record.keySet() + ", beyond its load's columns " + columns);
-        }
         List<String> cells = new ArrayList<>(columns.size());
+        int taken = 0;
         for (String column : columns) {
-            cells.add(record.containsKey(column) ? CsvValues.text(record.get(column)) : "");
+            Object value = record.get(column);
+            if (value != null || record.containsKey(column)) {
+                cells.add(CsvValues.text(value));
+                taken++;
+            } else {
+                cells.add("");
+            }
+        }
+        if (taken != record.size()) {
+            throw new IllegalStateException("a record sets " + record.keySet() + ", beyond its load's columns " + columns);
         }
         return cells;
     }
