@@ -149,6 +149,11 @@ public final class Bulk1Jobs implements AutoCloseable {
                 LOG.warn("Bulk batch {} failed", batch.id(), e);
                 batch.fail(ExceptionCode.Unknown + " : " + e.getMessage(), org.clock().instant(), elapsedMillis(started));
             }
+        } catch (Error e) {
+            // Out of memory, say: the batch must end Failed, or its client would poll a batch that never ends.
+            batch.fail(ExceptionCode.Unknown + " : the emulator failed while processing the batch (" + e
+                    + "); give it more memory (-Xmx) for orgs this large", org.clock().instant(), elapsedMillis(started));
+            throw e;
         }
     }
 

@@ -58,6 +58,11 @@ final class IngestProcessor implements Runnable {
         } catch (IOException | InterruptedException | RuntimeException e) {
             outcome = JobState.Failed;
             message = RunFailures.describe(job.id(), e);
+        } catch (Error e) {
+            // Out of memory, say: the rows not yet written must not look processed, as a JobComplete would say.
+            outcome = JobState.Failed;
+            message = "Unknown : the emulator failed while processing the job (" + e + "); give it more memory (-Xmx) for orgs this large";
+            throw e;
         } finally {
             job.finish(outcome, message, (System.nanoTime() - started) / 1_000_000, org.clock().instant());
         }
