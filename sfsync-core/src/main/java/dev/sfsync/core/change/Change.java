@@ -28,11 +28,6 @@ public record Change(ChangeKind kind, RowKey key, Row row, String recordId, int 
         sharedValues = List.copyOf(Objects.requireNonNull(sharedValues, "sharedValues is null"));
     }
 
-    /** A change whose values no other row shares (or whose detection was not asked to look). */
-    public Change(ChangeKind kind, RowKey key, Row row, String recordId, int priorFailures) {
-        this(kind, key, row, recordId, priorFailures, List.of());
-    }
-
     /** Other rows' share of this row's value in {@code column} (matched ignoring case, as SQL names are); empty if none. */
     public Optional<SharedValue> sharedValue(String column) {
         return sharedValues.stream().filter(shared -> shared.column().equalsIgnoreCase(column)).findFirst();
