@@ -37,7 +37,7 @@ final class DemoReport {
             boolean rejected = example != null && example.status() == OutcomeStatus.REJECTED;
             ErrorExplanation explanation = Errors.explain(code);
             out.printf("    %s: %,d row(s) %s%n", code, count, rejected
-                    ? "rejected by sfsync's checks against the describe, before sending (no API call spent on them)"
+                    ? "rejected by sfsync's checks (against the describe and the model), before sending (no API call spent on them)"
                     : "failed at Salesforce");
             if (example != null) {
                 String message = example.error().message();
