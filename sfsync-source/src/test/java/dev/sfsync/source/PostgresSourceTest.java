@@ -7,10 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,11 +26,7 @@ class PostgresSourceTest extends SourceContract {
 
     @Override
     void sql(String statement) {
-        try (Connection connection = DriverManager.getConnection(url, "postgres", ""); Statement s = connection.createStatement()) {
-            s.execute(statement);
-        } catch (SQLException e) {
-            throw new IllegalStateException(statement + ": " + e.getMessage(), e);
-        }
+        PostgresServer.execute(url, statement);
     }
 
     @Override

@@ -60,6 +60,15 @@ public final class PostgresServer {
         return url(name);
     }
 
+    /** Runs one SQL statement against a database of this server, by the URL {@link #createDatabase} gave. */
+    public static void execute(String url, String statement) {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", ""); Statement s = connection.createStatement()) {
+            s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(statement + ": " + e.getMessage(), e);
+        }
+    }
+
     public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }

@@ -1,19 +1,15 @@
 package dev.sfsync.salesforce.bulk1;
 
 import dev.sfsync.salesforce.AgainstEmulatedOrg;
-import dev.sfsync.salesforce.Emulated;
 import dev.sfsync.salesforce.bulk.BulkRowResult;
 import dev.sfsync.salesforce.bulk.BulkRowResult.Outcome;
 import dev.sfsync.salesforce.bulk.Operation;
-import dev.sfsync.salesforce.retry.PollPolicy;
-import dev.sfsync.salesforce.retry.Sleeper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,9 +24,7 @@ class Bulk1LoadTest extends AgainstEmulatedOrg {
 
     @BeforeEach
     void bulkClient() {
-        client.close();
-        client = Emulated.builder(org, exchanges, sleeper).sleeper(Sleeper.SYSTEM).workDirectory(work)
-                .pollPolicy(new PollPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 2, Duration.ofSeconds(60))).build();
+        useBulkClient(work);
     }
 
     @Test

@@ -1,19 +1,15 @@
 package dev.sfsync.salesforce.bulk2;
 
 import dev.sfsync.salesforce.AgainstEmulatedOrg;
-import dev.sfsync.salesforce.Emulated;
 import dev.sfsync.salesforce.bulk.BulkRowResult;
 import dev.sfsync.salesforce.bulk.BulkRowResult.Outcome;
 import dev.sfsync.salesforce.bulk.Operation;
-import dev.sfsync.salesforce.retry.PollPolicy;
-import dev.sfsync.salesforce.retry.Sleeper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +26,7 @@ class Bulk2IngestTest extends AgainstEmulatedOrg {
 
     @BeforeEach
     void bulkClient() {
-        client.close();
-        client = Emulated.builder(org, exchanges, sleeper).sleeper(Sleeper.SYSTEM).workDirectory(work)
-                .pollPolicy(new PollPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 2, Duration.ofSeconds(60))).build();
+        useBulkClient(work);
     }
 
     @Test

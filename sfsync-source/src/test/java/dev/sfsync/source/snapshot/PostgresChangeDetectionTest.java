@@ -7,10 +7,6 @@ import dev.sfsync.source.SourceConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 /** The change detection contract over a Postgres source, whose rows are streamed into the snapshot store. */
 @Tag("postgres")
@@ -29,10 +25,6 @@ class PostgresChangeDetectionTest extends ChangeDetectionContract {
 
     @Override
     void sql(String statement) {
-        try (Connection connection = DriverManager.getConnection(url, "postgres", ""); Statement s = connection.createStatement()) {
-            s.execute(statement);
-        } catch (SQLException e) {
-            throw new IllegalStateException(statement + ": " + e.getMessage(), e);
-        }
+        PostgresServer.execute(url, statement);
     }
 }
