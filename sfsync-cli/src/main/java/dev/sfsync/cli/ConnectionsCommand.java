@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** The project's connections and their logins, never their secrets. */
@@ -34,11 +33,7 @@ final class ConnectionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<ProjectSession> opened = ProjectSession.open(project, spec.commandLine().getErr());
-        if (opened.isEmpty()) {
-            return ExitCodes.CONFIG_INVALID;
-        }
-        try (ProjectSession session = opened.get()) {
+        return ProjectSession.use(project, spec.commandLine().getErr(), session -> {
             List<Row> rows = rows(session);
             if (json) {
                 out.println(JsonOutput.MAPPER.writeValueAsString(rows));
@@ -50,9 +45,9 @@ final class ConnectionsCommand implements Callable<Integer> {
                         r.instanceUrl() == null ? "" : r.instanceUrl(), r.statusMessage() != null ? r.statusMessage()
                                 : r.username() == null ? "" : r.username()));
             }
-        }
-        out.flush();
-        return ExitCodes.OK;
+            out.flush();
+            return ExitCodes.OK;
+        });
     }
 
     /** What --json prints for a connection: never its secrets. */

@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** A dry run: what a run would send, reject and cost, without writing to Salesforce. */
@@ -36,11 +35,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ProjectSession> opened = ProjectSession.open(project, err);
-        if (opened.isEmpty()) {
-            return ExitCodes.CONFIG_INVALID;
-        }
-        try (ProjectSession session = opened.get()) {
+        return ProjectSession.use(project, err, session -> {
             Plan plan;
             try {
                 plan = session.project.plan(sync);
@@ -54,7 +49,7 @@ final class PlanCommand implements Callable<Integer> {
             }
             out.flush();
             return ExitCodes.OK;
-        }
+        });
     }
 
     static void print(Plan plan, PrintWriter out) {

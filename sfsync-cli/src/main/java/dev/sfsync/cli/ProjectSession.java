@@ -31,6 +31,23 @@ final class ProjectSession implements AutoCloseable {
         this.project = project;
     }
 
+    /** What a command does with its open project; returns the command's exit code. */
+    @FunctionalInterface
+    interface Work {
+        int with(ProjectSession session) throws Exception;
+    }
+
+    /** Opens the project, does the work and closes the project; exit 3 (every problem printed) when its file is not valid. */
+    static int use(ProjectOption option, PrintWriter err, Work work) throws Exception {
+        Optional<ProjectSession> opened = open(option, err);
+        if (opened.isEmpty()) {
+            return ExitCodes.CONFIG_INVALID;
+        }
+        try (ProjectSession session = opened.get()) {
+            return work.with(session);
+        }
+    }
+
     /** Empty (after printing every problem) when the project file is not valid. */
     static Optional<ProjectSession> open(ProjectOption option, PrintWriter err) {
         Path directory = option.directory;

@@ -15,7 +15,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (syncs.isEmpty() == !all) {
@@ -47,13 +46,9 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
-        Optional<ProjectSession> opened = ProjectSession.open(project, err);
-        if (opened.isEmpty()) {
-            return ExitCodes.CONFIG_INVALID;
-        }
-        int exit = ExitCodes.OK;
-        List<RunResult> results = new ArrayList<>();
-        try (ProjectSession session = opened.get()) {
+        return ProjectSession.use(project, err, session -> {
+            int exit = ExitCodes.OK;
+            List<RunResult> results = new ArrayList<>();
             for (String sync : all ? List.copyOf(session.config.syncs().keySet()) : syncs) {
                 try {
                     RunResult result = session.project.run(sync, progress(sync, out));
@@ -65,10 +60,10 @@ final class RunCommand implements Callable<Integer> {
                     exit = Math.max(exit, Failures.report(e, session, sync, err));
                 }
             }
-        }
-        summary(results, out);
-        out.flush();
-        return exit;
+            summary(results, out);
+            out.flush();
+            return exit;
+        });
     }
 
     /** On a terminal, one line rewritten in place; otherwise nothing until the summary (plain logs stay readable). */

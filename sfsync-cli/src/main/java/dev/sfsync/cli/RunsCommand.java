@@ -42,11 +42,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<ProjectSession> opened = ProjectSession.open(project, spec.commandLine().getErr());
-        if (opened.isEmpty()) {
-            return ExitCodes.CONFIG_INVALID;
-        }
-        try (ProjectSession session = opened.get()) {
+        return ProjectSession.use(project, spec.commandLine().getErr(), session -> {
             List<Run> runs = session.store.runs().recent(limit);
             if (json) {
                 out.println(JsonOutput.MAPPER.writeValueAsString(runs.stream().map(RunsCommand::asMap).toList()));
@@ -63,9 +59,9 @@ final class RunsCommand implements Callable<Integer> {
                 }
                 out.println("Details of one run: sfsync runs show RUN");
             }
-        }
-        out.flush();
-        return ExitCodes.OK;
+            out.flush();
+            return ExitCodes.OK;
+        });
     }
 
     static Map<String, Object> asMap(Run run) {
@@ -102,11 +98,7 @@ final class RunsCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Optional<ProjectSession> opened = ProjectSession.open(project, err);
-            if (opened.isEmpty()) {
-                return ExitCodes.CONFIG_INVALID;
-            }
-            try (ProjectSession session = opened.get()) {
+            return ProjectSession.use(project, err, session -> {
                 RunId id = RunId.of(runId);
                 Optional<Run> run = session.store.runs().find(id);
                 if (run.isEmpty()) {
@@ -145,9 +137,9 @@ final class RunsCommand implements Callable<Integer> {
                     out.printf("%n  API log (%d calls):%n", calls.size());
                     calls.forEach(c -> out.printf("    %s %-6s %s -> %d (%d ms)%n", c.at(), c.method(), c.url(), c.status(), c.duration().toMillis()));
                 }
-            }
-            out.flush();
-            return ExitCodes.OK;
+                out.flush();
+                return ExitCodes.OK;
+            });
         }
     }
 }
