@@ -28,8 +28,6 @@ public final class RowPlanner {
 
     private final PreparedSync sync;
     private final SyncDefinition definition;
-    /** Describes by the names the sync spells them: looked up for every row, so not through the describe's case folding. */
-    private final Map<String, FieldDescribe> fields = new java.util.HashMap<>();
 
     public RowPlanner(PreparedSync sync) {
         this.sync = sync;
@@ -74,7 +72,7 @@ public final class RowPlanner {
         }
         Map<String, Object> cleared = new LinkedHashMap<>();
         for (String field : sync.mappedFields()) {
-            FieldDescribe describe = field(field);
+            FieldDescribe describe = sync.field(field);
             if (describe.updateable() && describe.nillable() && !"boolean".equals(describe.type())) {
                 cleared.put(describe.name(), null);
             }
@@ -113,11 +111,11 @@ public final class RowPlanner {
                     case FieldMapping.Column column -> row.get(column.name());
                     case FieldMapping.Constant constant -> constant.value();
                 };
-                FieldDescribe field = field(mapping.field());
+                FieldDescribe field = sync.field(mapping.field());
                 fields.put(field.name(), WireValues.convert(field, value));
             }
             for (Lookup lookup : definition.lookups()) {
-                FieldDescribe field = field(lookup.field());
+                FieldDescribe field = sync.field(lookup.field());
                 Object value = row.get(lookup.column());
                 if (value == null || value.toString().isBlank()) {
                     fields.put(field.name(), WireValues.convert(field, null));
@@ -139,7 +137,7 @@ public final class RowPlanner {
             if (match.get().bySalesforceId()) {
                 recordId = value.toString();
             } else {
-                FieldDescribe field = field(match.get().field());
+                FieldDescribe field = sync.field(match.get().field());
                 try {
                     matchValue = (String) WireValues.convert(field, value.toString());
                 } catch (WireValues.Refused refused) {
@@ -178,7 +176,7 @@ public final class RowPlanner {
         if (shared.isEmpty()) {
             return Optional.empty();
         }
-        FieldDescribe field = field(match.get().field());
+        FieldDescribe field = sync.field(match.get().field());
         long rows = shared.get().rows(field.caseSensitive());
         if (rows < 2) {
             return Optional.empty();
@@ -190,10 +188,6 @@ public final class RowPlanner {
                 + (caseVariants ? " when case is ignored, as " + field.name() + " compares values" : "")
                 + "; rows sharing a match value would write the same record, so this row is not sent."
                 + " Fix: make column " + column + " unique in the model, or dedupe its rows", field.name()));
-    }
-
-    private FieldDescribe field(String name) {
-        return fields.computeIfAbsent(name, sync::field);
     }
 
     private static RowError missingMatch(Match match) {

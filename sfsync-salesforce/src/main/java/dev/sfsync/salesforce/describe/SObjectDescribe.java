@@ -21,27 +21,27 @@ public record SObjectDescribe(String name, String label, String keyPrefix, boole
 
     /** A field by API name, case-insensitively as Salesforce matches names. */
     public Optional<FieldDescribe> field(String fieldName) {
-        return Optional.ofNullable(byLowerName().get(fieldName.toLowerCase(Locale.ROOT)));
+        IndexedFields index = (IndexedFields) fields;
+        FieldDescribe exact = index.byName.get(fieldName);
+        return Optional.ofNullable(exact != null ? exact : index.byLowerName.get(fieldName.toLowerCase(Locale.ROOT)));
     }
 
     public List<FieldDescribe> externalIdFields() {
         return fields.stream().filter(FieldDescribe::externalId).toList();
     }
 
-    private Map<String, FieldDescribe> byLowerName() {
-        return ((IndexedFields) fields).byLowerName;
-    }
-
     /**
-     * The fields, with an index by lower-case name built once: a run looks fields up for every row, and building the
-     * index per lookup cost more than everything else the run did.
+     * The fields, indexed once by name and by lower-case name: a run looks fields up for every mapped field of every
+     * row, mostly spelled as the describe spells them, so the exact index answers without case folding.
      */
     private static final class IndexedFields extends java.util.AbstractList<FieldDescribe> implements java.util.RandomAccess {
         private final List<FieldDescribe> fields;
+        private final Map<String, FieldDescribe> byName;
         private final Map<String, FieldDescribe> byLowerName;
 
         IndexedFields(List<FieldDescribe> fields) {
             this.fields = List.copyOf(fields);
+            this.byName = this.fields.stream().collect(Collectors.toUnmodifiableMap(FieldDescribe::name, Function.identity(), (a, b) -> a));
             this.byLowerName = this.fields.stream()
                     .collect(Collectors.toUnmodifiableMap(f -> f.name().toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a));
         }
