@@ -69,7 +69,7 @@ final class ChunkWriter {
         try {
             findRecordIds(kind, pending, outcomes);
             for (Pending row : pending) {
-                if (!settledIn(row, outcomes)) {
+                if (!row.settled) {
                     RowError error = buildRecord(kind, row);
                     if (error != null) {
                         outcomes.add(new RowOutcome.Failed(row.plan.key(), error, 0));
@@ -92,10 +92,6 @@ final class ChunkWriter {
             send(kind, ready, outcomes);
         }
         return outcomes;
-    }
-
-    private static boolean settledIn(Pending row, List<RowOutcome> outcomes) {
-        return row.settled;
     }
 
     /** Rows matched by an external ID need their record's Id to update, clear or delete it. */
