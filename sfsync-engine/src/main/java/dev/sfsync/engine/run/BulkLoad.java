@@ -73,10 +73,12 @@ final class BulkLoad {
 
     /** Hands one row to the load; thread-safe. A row added after the load failed fails at once with its error. */
     void add(RowKey key, String recordId, List<String> cells) {
+        boolean taken = false;
         adding.lock();
         try {
             if (!closed) {
                 rows.add(new BulkRows.Row(key, recordId, cells));
+                taken = true;
                 if (offer(cells)) {
                     return;
                 }
@@ -89,6 +91,9 @@ final class BulkLoad {
         }
         if (crash != null) {
             throw crash;
+        }
+        if (taken) {
+            return; // the load failed while the row waited: the row is one of the load's, and its failure settles them all
         }
         if (failure == null) {
             throw new IllegalStateException("a row was added to a Bulk load after it was finished");
