@@ -59,9 +59,8 @@ final class IngestProcessor implements Runnable {
             outcome = JobState.Failed;
             message = RunFailures.describe(job.id(), e);
         } catch (Error e) {
-            // Out of memory, say: the rows not yet written must not look processed, as a JobComplete would say.
             outcome = JobState.Failed;
-            message = "Unknown : the emulator failed while processing the job (" + e + "); give it more memory (-Xmx) for orgs this large";
+            message = RunFailures.describe(job.id(), e);
             throw e;
         } finally {
             job.finish(outcome, message, (System.nanoTime() - started) / 1_000_000, org.clock().instant());

@@ -52,6 +52,10 @@ final class QueryProcessor implements Runnable {
             failure = e.getMessage();
         } catch (IOException | InterruptedException | RuntimeException e) {
             failure = RunFailures.describe(job.id(), e);
+        } catch (Error e) {
+            results = null;
+            failure = RunFailures.describe(job.id(), e);
+            throw e;
         } finally {
             job.finish(results, failure, (System.nanoTime() - started) / 1_000_000, org.clock().instant());
         }

@@ -24,4 +24,10 @@ final class RunFailures {
         LOG.error("Bulk API job {} failed unexpectedly", jobId, e);
         return "Unknown : An unexpected error occurred while processing the job (" + e + ")";
     }
+
+    /** Out of memory, say: the job must end Failed, so that no row of it looks processed; the caller rethrows the error. */
+    static String describe(String jobId, Error e) {
+        LOG.error("Bulk API job {} failed with {}", jobId, e.toString());
+        return "Unknown : the emulator failed while processing the job (" + e + "); give it more memory (-Xmx) for orgs this large";
+    }
 }
