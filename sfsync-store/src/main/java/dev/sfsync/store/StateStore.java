@@ -47,6 +47,7 @@ public final class StateStore implements AutoCloseable {
     private final InboundCursors cursors;
     private final Retention retention;
     private final RunLeases leases;
+    private final WriteIntents intents;
 
     private StateStore(Database db, SecretCipher cipher, Clock clock) {
         this.db = db;
@@ -58,6 +59,7 @@ public final class StateStore implements AutoCloseable {
         this.cursors = new InboundCursors(db, clock);
         this.retention = new Retention(db, clock);
         this.leases = new RunLeases(db, clock);
+        this.intents = new WriteIntents(db, clock);
     }
 
     /** The embedded store: {@value #FILE_NAME} in {@code stateDirectory}, its key from {@link EncryptionKey#ENV} or {@code secret.key} there. */
@@ -85,6 +87,11 @@ public final class StateStore implements AutoCloseable {
     /** Which process runs which sync: a second run of a busy sync is refused, and a dead run's lease expires. */
     public RunLeases runLeases() {
         return leases;
+    }
+
+    /** The write-ahead record of rows being created and Bulk jobs opened, kept until their outcomes are settled. */
+    public WriteIntents intents() {
+        return intents;
     }
 
     public RowOutcomes outcomes() {
