@@ -104,6 +104,7 @@ final class RunCommand implements Callable<Integer> {
                     s.failed(), r.apiCalls(), r.runId());
         }
         for (RunResult r : results) {
+            r.notices().forEach(notice -> out.printf("  %s: %s%n", r.sync(), notice));
             r.errorCounts().forEach((code, count) -> out.printf("  %s: %,d rows %s: %s%n", r.sync(), count, code, Errors.explain(code).fix()));
             if (r.stopped() != null) {
                 out.printf("  %s stopped early: %s%n", r.sync(), r.stopped());

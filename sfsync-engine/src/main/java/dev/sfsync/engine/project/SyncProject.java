@@ -17,7 +17,9 @@ import dev.sfsync.engine.lease.SyncLease;
 import dev.sfsync.engine.plan.Plan;
 import dev.sfsync.engine.plan.Planner;
 import dev.sfsync.engine.plan.PreparedSync;
+import dev.sfsync.engine.run.Reconciler;
 import dev.sfsync.engine.run.RestCollectionsWriter;
+import dev.sfsync.engine.run.WriteAheadLog;
 import dev.sfsync.engine.run.RunProgress;
 import dev.sfsync.engine.run.RunResult;
 import dev.sfsync.engine.run.Runner;
@@ -164,28 +166,41 @@ public final class SyncProject implements AutoCloseable {
             try (ChangeSet changes = snapshots.detect(SyncId.of(name), source(config.models().get(sync.model())), local.model,
                     detectOptions(sync)); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
                 progress.detected(changes.counts());
+                boolean creates = sync.mode() == dev.sfsync.engine.sync.SyncMode.INSERT;
                 java.util.function.Consumer<List<RowOutcome>> settle = outcomes -> {
                     if (!outcomes.isEmpty()) {
                         changes.record(outcomes);
+                        if (creates) {
+                            store.intents().settled(SyncId.of(name), outcomes.stream().map(RowOutcome::key).toList());
+                        }
                         outcomeLog.write(outcomes);
                         progress.settled(outcomes);
                     }
                 };
                 String stopped = null;
-                if (needsSalesforce(sync, changes.counts())) {
+                List<String> notices = new ArrayList<>(changes.notices());
+                if (needsSalesforce(sync, changes.counts()) || hasIntents(sync)) {
                     SalesforceClient client = clients.client(config.connections().get(sync.connection()), log);
                     PreparedSync prepared = prepare(sync, client, local);
-                    stopped = runner(prepared, client, new SplitRetry(sync.retry(), sleeper), settle).run(changes);
+                    // Before anything is sent: what earlier runs left in flight is settled against the org first.
+                    Reconciler.Result reconciled = new Reconciler(prepared, client, store.intents()).reconcile();
+                    if (!reconciled.nothing()) {
+                        notices.add(reconciledNotice(reconciled));
+                    }
+                    stopped = runner(prepared, client, new SplitRetry(sync.retry(), sleeper), settle, new StoredIntents(store, sync, run.id()))
+                            .alreadyCreated(reconciled.created()).run(changes);
                 } else {
                     settleRemovedRowsAsUnchanged(changes, settle);
                 }
                 outcomeLog.finish();
                 CommitResult commit = changes.commit();
+                // Every row of this run has its outcome, and what earlier runs left was reconciled before it sent anything.
+                store.intents().clear(SyncId.of(name));
                 RunSummary summary = store.outcomes().summarize(run.id());
                 Run.Status status = stopped != null ? Run.Status.FAILED : summary.allSucceeded() ? Run.Status.SUCCEEDED : Run.Status.PARTIAL;
                 store.runs().finish(run.id(), status, summary, stopped);
                 return new RunResult(name, run.id(), changes.counts(), summary, store.outcomes().errorCounts(run.id()), commit, calls.get(),
-                        stopped, changes.notices());
+                        stopped, notices);
             }
         } catch (RuntimeException e) {
             store.runs().finish(run.id(), Run.Status.FAILED, store.outcomes().summarize(run.id()), e.getMessage());
@@ -227,11 +242,24 @@ public final class SyncProject implements AutoCloseable {
         rowsPerBulkLoad = rows;
     }
 
-    private Runner runner(PreparedSync sync, SalesforceClient client, SplitRetry retry, java.util.function.Consumer<List<RowOutcome>> settle) {
+    private Runner runner(PreparedSync sync, SalesforceClient client, SplitRetry retry, java.util.function.Consumer<List<RowOutcome>> settle,
+                          WriteAheadLog intents) {
         return switch (sync.definition().api()) {
-            case REST -> Runner.writing(sync, new RestCollectionsWriter(client, sync.definition().batchSize()), client, retry, settle);
-            case BULK1, BULK2 -> Runner.loading(sync, sync.definition().api(), client, retry, rowsPerBulkLoad, settle);
+            case REST -> Runner.writing(sync, new RestCollectionsWriter(client, sync.definition().batchSize()), client, retry, settle, intents);
+            case BULK1, BULK2 -> Runner.loading(sync, sync.definition().api(), client, retry, rowsPerBulkLoad, settle, intents);
         };
+    }
+
+    private boolean hasIntents(SyncDefinition sync) {
+        SyncId id = SyncId.of(sync.name());
+        return store.intents().countPendingRows(id) > 0 || !store.intents().pendingJobs(id).isEmpty();
+    }
+
+    /** E.g. "run R was interrupted at 14:02; 24,400 rows reconciled: 24,400 created, 0 to resend". */
+    private static String reconciledNotice(Reconciler.Result reconciled) {
+        String runs = reconciled.runs().stream().map(r -> "run " + r).collect(java.util.stream.Collectors.joining(", "));
+        return String.format("%s left %,d row(s) and %d Bulk job(s) unsettled; %,d rows reconciled: %,d created, %,d to resend",
+                runs, reconciled.rows(), reconciled.jobs(), reconciled.rows(), reconciled.created().size(), reconciled.toResend());
     }
 
     private ChangeSet detect(PreparedSync prepared) {
