@@ -32,6 +32,7 @@ final class ChunkWriter {
     private final RecordFinder finder;
     private final SplitRetry retry;
     private final Set<String> createOnly;
+    private final OutageBudget outage = new OutageBudget();
 
     private ChunkWriter(PreparedSync sync, RowWriter writer, BulkDelivery bulk, RecordFinder finder, SplitRetry retry) {
         this.sync = sync;
@@ -82,7 +83,7 @@ final class ChunkWriter {
             leaveOutCreateOnlyFields(kind, ready);
         } catch (SalesforceException e) {
             failAll(pending, outcomes, Errors.row(e), 0);
-            if (endsRun(e)) {
+            if (endsRun(e) || outage.spentBy(e)) {
                 throw new ChunkAborted(outcomes, e);
             }
             return outcomes;
@@ -202,15 +203,17 @@ final class ChunkWriter {
                     toSend = unknownCreates(toSend, outcomes, lost, attempt);
                     continue;
                 }
-                if (!e.retryable() || attempt >= retry.maxTries()) {
+                boolean outageTooLong = outage.spentBy(e);
+                if (!e.retryable() || attempt >= retry.maxTries() || outageTooLong) {
                     failAll(toSend, outcomes, Errors.row(e), attempt);
-                    if (endsRun(e)) {
+                    if (endsRun(e) || outageTooLong) {
                         throw new ChunkAborted(outcomes, e);
                     }
                     return;
                 }
                 continue;
             }
+            outage.succeeded();
             List<Pending> again = new ArrayList<>();
             for (int i = 0; i < toSend.size(); i++) {
                 Pending row = toSend.get(i);
