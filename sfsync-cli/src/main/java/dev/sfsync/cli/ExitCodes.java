@@ -13,6 +13,8 @@ final class ExitCodes {
     static final int SALESFORCE_UNAVAILABLE = 4;
     /** Another process is running the sync (its run lease is held); nothing was sent. */
     static final int SYNC_BUSY = 5;
+    /** The state directory cannot be used (state file damaged or missing, snapshots locked, disk full, unwritable); nothing more was sent. */
+    static final int STATE_UNUSABLE = 6;
 
     private ExitCodes() {
     }

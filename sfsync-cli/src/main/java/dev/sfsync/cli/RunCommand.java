@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
                 + "(before sending) or failed (with Salesforce's code); failed and rejected rows are sent again next run."},
         footer = {"", "Examples:", "  sfsync run accounts", "  sfsync run accounts contacts", "  sfsync run --all",
                 "", "Exit codes: 0 every row succeeded, 1 some rows failed, 3 config problems, 4 Salesforce unavailable,",
-                "  5 the sync is running in another process (nothing sent)"})
+                "  5 the sync is running in another process (nothing sent), 6 the state directory cannot be used (the run stopped before"
+                        + " sending more; the next run reconciles)"})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 "  sfsync run --all          sync every model", "  sfsync runs               what past runs did",
                 "  sfsync emulator           serve a local Salesforce on 8642 (+ sandbox on 8643)",
                 "", "Exit codes: 0 success, 1 some rows failed, 2 wrong usage, 3 project file problems, 4 Salesforce unreachable or login refused,",
-                "  5 the sync is already running in another process"})
+                "  5 the sync is already running in another process, 6 the state directory cannot be used (damaged, full, unwritable)"})
 public final class SfsyncCommand implements Runnable {
     /** How the commands wait between retries of a failed call; tests pass one that does not sleep. */
     final Sleeper sleeper;
@@ -38,7 +38,8 @@ public final class SfsyncCommand implements Runnable {
     }
 
     static CommandLine commandLine(Sleeper sleeper) {
-        return new CommandLine(new SfsyncCommand(sleeper)).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new SfsyncCommand(sleeper)).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new CommandFailures());
     }
 
     @Override

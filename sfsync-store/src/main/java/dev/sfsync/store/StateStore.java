@@ -37,6 +37,8 @@ public final class StateStore implements AutoCloseable {
     /** The embedded store's file in the state directory. */
     public static final String FILE_NAME = "state.db";
     private static final String KEY_CHECK = "sfsync secret key check";
+    /** The source module's snapshot file, which belongs with this store: one without the other is refused. */
+    private static final String SNAPSHOTS_FILE = "snapshots.duckdb";
 
     private final Database db;
     private final Connections connections;
@@ -155,6 +157,7 @@ public final class StateStore implements AutoCloseable {
             if (stateDirectory != null) {
                 createDirectories(stateDirectory);
                 Path file = stateDirectory.resolve(FILE_NAME).toAbsolutePath();
+                checkFile(file);
                 jdbcUrl = "jdbc:sqlite:" + file;
                 description = "state file " + file;
                 properties.setProperty("journal_mode", "WAL");
@@ -191,11 +194,29 @@ public final class StateStore implements AutoCloseable {
             }
         }
 
+        /** A damaged file is refused, never replaced by a fresh store (see {@link StateStoreDamaged}). */
+        private static void checkFile(Path file) {
+            Path snapshots = file.resolveSibling(SNAPSHOTS_FILE);
+            try {
+                if (Files.exists(file) && Files.size(file) == 0) {
+                    throw StateStoreDamaged.empty(file);
+                }
+                if (Files.notExists(file) && Files.exists(snapshots) && Files.size(snapshots) > 0) {
+                    throw StateStoreDamaged.missingBesideSnapshots(file, snapshots);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Can't read the state file " + file + ": " + e.getMessage(), e);
+            }
+        }
+
         private static void migrate(String jdbcUrl, Properties properties, String description) {
             try {
                 Flyway.configure().dataSource(jdbcUrl, properties.getProperty("user"), properties.getProperty("password"))
                         .loggers("slf4j").locations("classpath:dev/sfsync/store/migration").load().migrate();
             } catch (FlywayException e) {
+                if (jdbcUrl.startsWith("jdbc:sqlite:") && String.valueOf(causes(e)).contains("NOTADB")) {
+                    throw StateStoreDamaged.notADatabase(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())), e);
+                }
                 throw new StoreMigrationFailed(description, e);
             }
         }
@@ -208,6 +229,14 @@ public final class StateStore implements AutoCloseable {
             } else {
                 cipher.decrypt(stored.getFirst(), "store_meta/key_check");
             }
+        }
+
+        private static String causes(Throwable e) {
+            StringBuilder text = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                text.append(t.getMessage()).append(' ');
+            }
+            return text.toString();
         }
 
         private static void createDirectories(Path directory) {

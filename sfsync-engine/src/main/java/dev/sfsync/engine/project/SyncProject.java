@@ -62,7 +62,9 @@ public final class SyncProject implements AutoCloseable {
     private final ProjectConfig config;
     private final ProblemLocator locator;
     private final StateStore store;
-    private final SnapshotStore snapshots;
+    /** Opened on first use: DuckDB lets one process open the file, and reading runs or connections needs no snapshot. */
+    private final java.util.function.Supplier<SnapshotStore> openSnapshots;
+    private SnapshotStore snapshots;
     private final ClientFactory clients;
     private final Sleeper sleeper;
     private final Map<String, SalesforceClient> quietClients = new HashMap<>();
@@ -70,19 +72,20 @@ public final class SyncProject implements AutoCloseable {
     private Duration leaseTtl = SyncLease.DEFAULT_TTL;
     private final List<DeadRuns.Interrupted> interrupted = new ArrayList<>();
 
-    private SyncProject(ProjectConfig config, ProblemLocator locator, StateStore store, SnapshotStore snapshots, ClientFactory clients,
+    private SyncProject(ProjectConfig config, ProblemLocator locator, StateStore store, java.util.function.Supplier<SnapshotStore> snapshots,
+                        ClientFactory clients,
                         Sleeper sleeper) {
         this.config = config;
         this.locator = locator;
         this.store = store;
-        this.snapshots = snapshots;
+        this.openSnapshots = snapshots;
         this.clients = clients;
         this.sleeper = sleeper;
     }
 
     public static SyncProject open(ProjectConfig config, ProblemLocator locator, StateStore store, Path stateDirectory, ClientFactory clients,
                                    Sleeper sleeper) {
-        SyncProject project = new SyncProject(config, locator, store, SnapshotStore.open(stateDirectory), clients, sleeper);
+        SyncProject project = new SyncProject(config, locator, store, () -> SnapshotStore.open(stateDirectory), clients, sleeper);
         project.noteDeadRuns();
         return project;
     }
@@ -163,7 +166,7 @@ public final class SyncProject implements AutoCloseable {
         try {
             Checked local = readable(sync, describeModel(sync));
             // Changes are detected before any call, so a sync whose model did not change costs no API call at all.
-            try (ChangeSet changes = snapshots.detect(SyncId.of(name), source(config.models().get(sync.model())), local.model,
+            try (ChangeSet changes = snapshots().detect(SyncId.of(name), source(config.models().get(sync.model())), local.model,
                     detectOptions(sync)); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
                 progress.detected(changes.counts());
                 boolean creates = sync.mode() == dev.sfsync.engine.sync.SyncMode.INSERT;
@@ -264,7 +267,7 @@ public final class SyncProject implements AutoCloseable {
 
     private ChangeSet detect(PreparedSync prepared) {
         SyncDefinition sync = prepared.definition();
-        return snapshots.detect(SyncId.of(sync.name()), source(config.models().get(sync.model())), prepared.model(),
+        return snapshots().detect(SyncId.of(sync.name()), source(config.models().get(sync.model())), prepared.model(),
                 detectOptions(sync));
     }
 
@@ -340,9 +343,18 @@ public final class SyncProject implements AutoCloseable {
         return store.outcomes().list(run, java.util.Set.of(), limit, 0);
     }
 
+    private synchronized SnapshotStore snapshots() {
+        if (snapshots == null) {
+            snapshots = openSnapshots.get();
+        }
+        return snapshots;
+    }
+
     @Override
-    public void close() {
-        snapshots.close();
+    public synchronized void close() {
+        if (snapshots != null) {
+            snapshots.close();
+        }
     }
 
     /** The project has no sync of that name. */
