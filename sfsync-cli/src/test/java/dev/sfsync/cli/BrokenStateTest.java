@@ -33,17 +33,8 @@ class BrokenStateTest {
         try (var c = DriverManager.getConnection("jdbc:duckdb:" + project.resolve("warehouse.duckdb")); var s = c.createStatement()) {
             s.execute("create table accounts as select 'A' || i as id, 'Account ' || i as name from range(5) t(i)");
         }
-        Files.writeString(project.resolve("client.secret"), org.clientSecret());
-        Files.writeString(project.resolve("sfsync.yaml"), """
-                connections:
-                  local: {environment: custom, login_url: %s, client_id: %s, client_secret: "${file:client.secret}"}
-                sources:
-                  warehouse: {url: "jdbc:duckdb:warehouse.duckdb"}
-                models:
-                  accounts: {sql: select * from accounts, primary_key: id}
-                syncs:
-                  accounts: {model: accounts, object: Account, mode: upsert, match: {column: id, field: External_Key__c}, mappings: [{from: name, to: Name}]}
-                """.formatted(org.loginUrl(), org.clientId()));
+        AccountsProject.write(project, org, org.loginUrl(),
+                "{model: accounts, object: Account, mode: upsert, match: {column: id, field: External_Key__c}, mappings: [{from: name, to: Name}]}");
         assertThat(sfsync("connect", "local", "--username", org.username(), "--password", org.password(), "--project", project.toString())
                 .exitCode()).isZero();
         assertThat(sfsync("run", "accounts", "--project", project.toString()).exitCode()).isZero();

@@ -45,23 +45,14 @@ class CrashRecoveryIT {
     }
 
     private void config(String api, String mode) throws Exception {
-        Files.writeString(project.resolve("client.secret"), org.clientSecret());
-        Files.writeString(project.resolve("sfsync.yaml"), """
-                connections:
-                  local: {environment: custom, login_url: %s, client_id: %s, client_secret: "${file:client.secret}"}
-                sources:
-                  warehouse: {url: "jdbc:duckdb:warehouse.duckdb"}
-                models:
-                  accounts: {sql: select * from accounts, primary_key: id}
-                syncs:
-                  accounts:
-                    model: accounts
-                    object: Account
-                    mode: %s
-                    api: %s
-                    match: {column: id, field: External_Key__c}
-                    mappings: [{from: name, to: Name}]
-                """.formatted(org.loginUrl(), org.clientId(), mode, api) + (api.equals("bulk1") ? "    batch_size: 2000\n" : ""));
+        AccountsProject.write(project, org, org.loginUrl(), """
+                model: accounts
+                object: Account
+                mode: %s
+                api: %s
+                match: {column: id, field: External_Key__c}
+                mappings: [{from: name, to: Name}]
+                """.formatted(mode, api) + (api.equals("bulk1") ? "batch_size: 2000\n" : ""));
         ProjectCommandsTest.Result connect = sfsync("connect", "local", "--username", org.username(), "--password", org.password(),
                 "--project", project.toString());
         assertThat(connect.exitCode()).as(connect.err()).isZero();
