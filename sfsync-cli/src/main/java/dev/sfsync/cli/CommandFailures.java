@@ -2,6 +2,7 @@ package dev.sfsync.cli;
 
 import dev.sfsync.core.SfsyncException;
 import dev.sfsync.engine.lease.SyncIsRunning;
+import dev.sfsync.engine.project.SyncProject;
 import dev.sfsync.source.snapshot.SnapshotStoreFailed;
 import dev.sfsync.store.StateStoreDamaged;
 import dev.sfsync.store.StoreFailed;
@@ -50,7 +51,7 @@ final class CommandFailures implements CommandLine.IExecutionExceptionHandler {
     /** The state directory (state file, snapshots, secret key) cannot be used: damaged, locked, read-only or full. */
     static boolean aboutState(Throwable e) {
         return e instanceof StoreFailed || e instanceof StoreMigrationFailed || e instanceof StateStoreDamaged || e instanceof SecretKeyUnusable
-                || e instanceof SnapshotStoreFailed;
+                || e instanceof SnapshotStoreFailed || e instanceof SyncProject.SnapshotLost;
     }
 
     static int exitCode(SfsyncException e) {

@@ -94,4 +94,25 @@ class BrokenStateTest {
         all.add(project.toString());
         return all.toArray(String[]::new);
     }
+    @Test
+    void an_insert_sync_whose_snapshot_was_deleted_is_refused_until_repair_finds_its_records_in_salesforce() throws Exception {
+        AccountsProject.write(project, org, org.loginUrl(), "{model: accounts, object: Account, mode: insert,"
+                + " match: {column: id, field: External_Key__c}, mappings: [{from: name, to: Name}]}");
+        assertThat(sfsync(args(List.of("run", "accounts"))).out()).contains("accounts: 0 changed rows of 5");
+        int before = org.records("Account").size();
+        Files.delete(state("snapshots.duckdb"));
+
+        ProjectCommandsTest.Result refused = sfsync(args(List.of("run", "accounts")));
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCodes.STATE_UNUSABLE);
+        assertThat(refused.err()).contains("snapshot is missing or empty", "sfsync repair accounts").doesNotContain("Exception");
+        assertThat(org.records("Account")).hasSize(before);
+
+        ProjectCommandsTest.Result repaired = sfsync(args(List.of("repair", "accounts")));
+        assertThat(repaired.exitCode()).as(repaired.err()).isZero();
+        assertThat(repaired.out()).contains("5 of 5 model rows are in Salesforce already");
+        ProjectCommandsTest.Result rerun = sfsync(args(List.of("run", "accounts")));
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(rerun.out()).contains("accounts: 0 changed rows of 5");
+        assertThat(org.records("Account")).hasSize(before);
+    }
 }

@@ -50,6 +50,7 @@ public final class StateStore implements AutoCloseable {
     private final Retention retention;
     private final RunLeases leases;
     private final WriteIntents intents;
+    private final SnapshotMarks snapshotMarks;
 
     private StateStore(Database db, SecretCipher cipher, Clock clock) {
         this.db = db;
@@ -62,6 +63,7 @@ public final class StateStore implements AutoCloseable {
         this.retention = new Retention(db, clock);
         this.leases = new RunLeases(db, clock);
         this.intents = new WriteIntents(db, clock);
+        this.snapshotMarks = new SnapshotMarks(db);
     }
 
     /** The embedded store: {@value #FILE_NAME} in {@code stateDirectory}, its key from {@link EncryptionKey#ENV} or {@code secret.key} there. */
@@ -94,6 +96,11 @@ public final class StateStore implements AutoCloseable {
     /** The write-ahead record of rows being created and Bulk jobs opened, kept until their outcomes are settled. */
     public WriteIntents intents() {
         return intents;
+    }
+
+    /** The snapshot sizes the last runs committed, to tell a lost snapshot from a new one. */
+    public SnapshotMarks snapshotMarks() {
+        return snapshotMarks;
     }
 
     public RowOutcomes outcomes() {

@@ -18,6 +18,7 @@ import dev.sfsync.engine.plan.Plan;
 import dev.sfsync.engine.plan.Planner;
 import dev.sfsync.engine.plan.PreparedSync;
 import dev.sfsync.engine.run.Reconciler;
+import dev.sfsync.engine.run.SnapshotRepair;
 import dev.sfsync.engine.run.RestCollectionsWriter;
 import dev.sfsync.engine.run.WriteAheadLog;
 import dev.sfsync.engine.run.RunProgress;
@@ -168,6 +169,7 @@ public final class SyncProject implements AutoCloseable {
             // Changes are detected before any call, so a sync whose model did not change costs no API call at all.
             try (ChangeSet changes = snapshots().detect(SyncId.of(name), source(config.models().get(sync.model())), local.model,
                     detectOptions(sync)); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
+                checkSnapshotKept(sync);
                 progress.detected(changes.counts());
                 boolean creates = sync.mode() == dev.sfsync.engine.sync.SyncMode.INSERT;
                 java.util.function.Consumer<List<RowOutcome>> settle = outcomes -> {
@@ -197,6 +199,7 @@ public final class SyncProject implements AutoCloseable {
                 }
                 outcomeLog.finish();
                 CommitResult commit = changes.commit();
+                store.snapshotMarks().remember(SyncId.of(name), snapshots().size(SyncId.of(name)));
                 // Every row of this run has its outcome, and what earlier runs left was reconciled before it sent anything.
                 store.intents().clear(SyncId.of(name));
                 RunSummary summary = store.outcomes().summarize(run.id());
@@ -208,6 +211,67 @@ public final class SyncProject implements AutoCloseable {
         } catch (RuntimeException e) {
             store.runs().finish(run.id(), Run.Status.FAILED, store.outcomes().summarize(run.id()), e.getMessage());
             throw e;
+        }
+    }
+
+    /**
+     * An insert sync whose snapshot is gone while the store remembers records it created would create them all again:
+     * refused until the snapshot is restored or rebuilt by {@link #repair}.
+     */
+    private void checkSnapshotKept(SyncDefinition sync) {
+        SyncId id = SyncId.of(sync.name());
+        long remembered = store.snapshotMarks().rows(id).orElse(0L);
+        if (sync.mode() == dev.sfsync.engine.sync.SyncMode.INSERT && remembered > 0 && snapshots().size(id) == 0) {
+            throw new SnapshotLost(sync, remembered);
+        }
+    }
+
+    /**
+     * Rebuilds an insert sync's snapshot from Salesforce after it was lost: each model row whose record Salesforce holds
+     * (found by the idempotency key) is marked synced with that record. Sends nothing but queries. For a sync without a
+     * key, {@code resendAll} acknowledges that its next run creates every row again.
+     */
+    public SnapshotRepair.Result repair(String name, boolean resendAll) {
+        SyncDefinition sync = sync(name);
+        SyncId id = SyncId.of(name);
+        if (sync.mode() != dev.sfsync.engine.sync.SyncMode.INSERT) {
+            throw new RepairNotNeeded(sync);
+        }
+        if (!sync.hasIdempotencyKey() && !resendAll) {
+            throw new RepairNotPossible(sync);
+        }
+        noteDeadRuns();
+        try (SyncLease lease = SyncLease.acquire(store.runLeases(), id, leaseTtl)) {
+            Run run = store.runs().start(id, Run.Kind.REPAIR);
+            lease.attach(run.id());
+            try {
+                SnapshotRepair.Result result = new SnapshotRepair.Result(0, 0);
+                if (sync.hasIdempotencyKey()) {
+                    Checked local = readable(sync, describeModel(sync));
+                    SalesforceClient client = clients.client(config.connections().get(sync.connection()), exchange -> store.apiLog()
+                            .record(apiCall(run, exchange)));
+                    PreparedSync prepared = prepare(sync, client, local);
+                    try (ChangeSet changes = detect(prepared); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
+                        result = new SnapshotRepair(prepared, client).repair(changes, outcomes -> {
+                            changes.record(outcomes);
+                            outcomeLog.write(outcomes);
+                        });
+                        outcomeLog.finish();
+                        changes.commit();
+                    }
+                    store.snapshotMarks().remember(id, snapshots().size(id));
+                }
+                if (!sync.hasIdempotencyKey()) {
+                    store.snapshotMarks().remember(id, 0);
+                }
+                store.intents().clear(id);
+                store.runs().finish(run.id(), Run.Status.SUCCEEDED, RunSummary.EMPTY, String.format(
+                        "snapshot rebuilt from Salesforce: %,d of %,d model rows found there", result.found(), result.rows()));
+                return result;
+            } catch (RuntimeException e) {
+                store.runs().finish(run.id(), Run.Status.FAILED, RunSummary.EMPTY, e.getMessage());
+                throw e;
+            }
         }
     }
 
@@ -354,6 +418,35 @@ public final class SyncProject implements AutoCloseable {
     public synchronized void close() {
         if (snapshots != null) {
             snapshots.close();
+        }
+    }
+
+    /** An insert sync's snapshot is missing while the store remembers records it created. */
+    public static final class SnapshotLost extends dev.sfsync.core.SfsyncException {
+        SnapshotLost(SyncDefinition sync, long created) {
+            super(String.format("sync '%s' had %,d rows synced, but its snapshot is missing or empty (was %s deleted or"
+                            + " restored from an old backup?): running it now would create their records again", sync.name(), created,
+                            STATE_DIRECTORY + "/" + SnapshotStore.FILE_NAME),
+                    "restore " + SnapshotStore.FILE_NAME + " from a backup of the state directory, or run 'sfsync repair " + sync.name() + "'"
+                            + (sync.hasIdempotencyKey() ? " to rebuild it from the records in Salesforce (found by " + sync.match().orElseThrow().field() + ")"
+                            : " --resend-all to accept that every row is created again (this sync has no idempotency key to find its records by)"));
+        }
+    }
+
+    /** Repair rebuilds insert snapshots only: the other modes find their records by the match on every run. */
+    public static final class RepairNotNeeded extends dev.sfsync.core.SfsyncException {
+        RepairNotNeeded(SyncDefinition sync) {
+            super("sync '" + sync.name() + "' is a " + sync.mode().configName() + " sync: without its snapshot the next run sends every row again,"
+                    + " which finds each record by the match and creates no duplicate", "nothing to repair; just run it");
+        }
+    }
+
+    /** An insert without an idempotency key has nothing to find its records by. */
+    public static final class RepairNotPossible extends dev.sfsync.core.SfsyncException {
+        RepairNotPossible(SyncDefinition sync) {
+            super("sync '" + sync.name() + "' has no idempotency key, so its records in Salesforce cannot be told apart from others",
+                    "add 'match: {column: <key column>, field: <external ID field>}' for the future, and run 'sfsync repair " + sync.name()
+                            + " --resend-all' to accept that the next run creates every row again");
         }
     }
 
