@@ -190,6 +190,9 @@ public final class StateStore implements AutoCloseable {
                 }
             }
             migrate(jdbcUrl, properties, description);
+            if (stateDirectory != null) {
+                ownerOnly(stateDirectory.resolve(FILE_NAME));
+            }
             Database db = new Database(jdbcUrl, properties, description);
             try {
                 SecretCipher cipher = new SecretCipher(key);
@@ -235,6 +238,17 @@ public final class StateStore implements AutoCloseable {
                 db.update("INSERT INTO store_meta (name, value) VALUES ('key_check', ?)", cipher.encrypt(KEY_CHECK, "store_meta/key_check"));
             } else {
                 cipher.decrypt(stored.getFirst(), "store_meta/key_check");
+            }
+        }
+
+        /** The state file holds the API log and (encrypted) tokens: readable by its owner only, like the key file. */
+        private static void ownerOnly(Path file) {
+            try {
+                if (Files.exists(file) && Files.getFileStore(file).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                // A file system without owner permissions (a Windows share) keeps its own rules; the secrets stay encrypted.
             }
         }
 
