@@ -186,4 +186,18 @@ class ProjectConfigReaderTest {
     private static ConfigResult read(String yaml) {
         return new ProjectConfigReader().read(Path.of("."), "sfsync.yaml", new StringReader(yaml));
     }
+
+    @Test
+    void a_plain_http_login_url_is_refused_unless_it_is_this_machine() {
+        ConfigResult result = read("""
+                connections:
+                  remote: {environment: custom, login_url: "http://login.example.com", client_id: abc}
+                  local: {environment: custom, login_url: "http://127.0.0.1:8642", client_id: abc}
+                  named: {environment: custom, login_url: "http://localhost:8642", client_id: abc}
+                  secure: {environment: custom, login_url: "https://login.example.com", client_id: abc}
+                """);
+
+        assertThat(result.problems()).extracting(ConfigProblem::path).containsExactly("connections.remote.login_url");
+        assertThat(result.problems().getFirst().message()).contains("plain http to another machine");
+    }
 }
