@@ -75,6 +75,10 @@ public final class Emulator implements AutoCloseable {
             throw new IllegalStateException("the emulator could not start on " + bindAddress + ":" + firstPort
                     + " (" + e.getMessage() + "); pick another port with --port, or 0 for a free one", e);
         }
+        if (dev.sfsync.emulator.admin.AdminOrigin.beyondLoopback(bindAddress)) {
+            org.slf4j.LoggerFactory.getLogger(Emulator.class).warn("The emulator listens on {}: other machines can reach it, and its"
+                    + " /__admin/ endpoints (reset, records, sessions) need no login. Bind to 127.0.0.1 unless that is what you want.", bindAddress);
+        }
         for (int i = 0; i < hosts.size(); i++) {
             OrgHost host = hosts.get(i);
             int port = connectors.get(i).getLocalPort();

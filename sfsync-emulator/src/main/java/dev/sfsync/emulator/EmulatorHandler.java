@@ -1,6 +1,7 @@
 package dev.sfsync.emulator;
 
 import dev.sfsync.emulator.admin.AdminEndpoints;
+import dev.sfsync.emulator.admin.AdminOrigin;
 import dev.sfsync.emulator.bulk1.Bulk1Endpoints;
 import dev.sfsync.emulator.http.ApiException;
 import dev.sfsync.emulator.http.Exchange;
@@ -38,6 +39,10 @@ final class EmulatorHandler extends Handler.Abstract {
         try {
             if (host == null) {
                 throw ApiException.notFound();
+            }
+            if (exchange.path().startsWith("/__admin") && !AdminOrigin.allowed(exchange.header("Origin"), exchange.localPort())) {
+                throw new ApiException(403, "ORIGIN_REFUSED", "The emulator's admin endpoints refuse requests from the web page at "
+                        + exchange.header("Origin") + ": only clients without a browser origin (tests, curl, sfsync) may use them");
             }
             if (host.faults().intercept(exchange)) {
                 return true;
