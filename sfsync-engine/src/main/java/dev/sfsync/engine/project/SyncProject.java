@@ -193,7 +193,11 @@ public final class SyncProject implements AutoCloseable {
                         notices.add(reconciledNotice(reconciled));
                     }
                     stopped = runner(prepared, client, new SplitRetry(sync.retry(), sleeper), settle, new StoredIntents(store, sync, run.id()))
-                            .alreadyCreated(reconciled.created()).run(changes);
+                            .alreadyCreated(reconciled.created()).stopWhen(lease::lost).run(changes);
+                    if (stopped == null && lease.lost()) {
+                        stopped = "the run lost its lease on the sync (the state store did not answer for longer than the lease lasts);"
+                                + " rows not sent go next run";
+                    }
                 } else {
                     settleRemovedRowsAsUnchanged(changes, settle);
                 }

@@ -55,6 +55,7 @@ public final class Runner {
     private BulkDelivery bulk;
     private WriteAheadLog log = WriteAheadLog.NONE;
     private Map<dev.sfsync.core.model.RowKey, String> alreadyCreated = Map.of();
+    private java.util.function.BooleanSupplier leaseLost = () -> false;
 
     private Runner(PreparedSync sync, Consumer<List<RowOutcome>> settle, int chunkSize, int threads) {
         this.sync = sync;
@@ -92,6 +93,12 @@ public final class Runner {
      */
     public Runner alreadyCreated(Map<dev.sfsync.core.model.RowKey, String> created) {
         this.alreadyCreated = Map.copyOf(created);
+        return this;
+    }
+
+    /** Once this says the run's lease on its sync is lost (another process may run it now), no further chunk is sent. */
+    public Runner stopWhen(java.util.function.BooleanSupplier lost) {
+        this.leaseLost = lost;
         return this;
     }
 
@@ -208,6 +215,12 @@ public final class Runner {
         if (stop != null) {
             RowError notSent = RowError.of(Errors.NOT_SENT, "not sent: the run stopped after " + stop.salesforceCause().errorCode()
                     + ": " + stop.salesforceCause().errors().getFirst().message());
+            written.add(chunk.stream().<RowOutcome>map(w -> new RowOutcome.Failed(w.key(), notSent, 0)).toList());
+            return;
+        }
+        if (leaseLost.getAsBoolean()) {
+            RowError notSent = RowError.of(Errors.NOT_SENT, "not sent: this run lost its lease on the sync (the state store was unreachable"
+                    + " longer than the lease lasts), so another process may be running it");
             written.add(chunk.stream().<RowOutcome>map(w -> new RowOutcome.Failed(w.key(), notSent, 0)).toList());
             return;
         }
