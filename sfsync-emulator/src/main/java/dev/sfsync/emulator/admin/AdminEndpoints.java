@@ -58,6 +58,7 @@ public final class AdminEndpoints {
         router.on("POST", "/__admin/leads/([^/]+)/convert", this::convertLead);
         router.on("GET", "/__admin/limits", (ex, m) -> ex.json(200, host.org().limits().settings().toJson()));
         new FaultAdminEndpoints(host).register(router);
+        new AccessAdminEndpoints(host).register(router);
         router.on("GET", "/__admin/events/([^/]+)/?", new dev.sfsync.emulator.events.PublishedEvents(host)::list);
     }
 

@@ -431,7 +431,8 @@ public final class OrgDefinitionLoader {
                 key = readPublicKey(def.get("certificate").asText(), path + ".certificate");
             }
             apps.add(new ConnectedApp(def.path("name").asText(clientId), clientId, text(def, "clientSecret"), redirects, key,
-                    def.path("blocked").asBoolean(false), def.path("autoApprove").asBoolean(true)));
+                    def.path("blocked").asBoolean(false), def.path("autoApprove").asBoolean(true),
+                    def.path("rotateRefreshTokens").asBoolean(false)));
         }
         return apps;
     }

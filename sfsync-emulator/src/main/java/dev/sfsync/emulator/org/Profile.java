@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Profile {
     private final String id;
     private final String name;
-    private final Set<Permission> permissions;
+    private final Set<Permission> definedPermissions;
+    private volatile Set<Permission> permissions;
     private final Map<String, Set<ObjectPermission>> objectPermissions = new ConcurrentHashMap<>();
     private final Map<String, Access> fieldAccess = new ConcurrentHashMap<>();
     private volatile Map<String, Access> definedFieldAccess;
@@ -24,7 +25,8 @@ public final class Profile {
     public Profile(String id, String name, Set<Permission> permissions) {
         this.id = Objects.requireNonNull(id, "id is null");
         this.name = Objects.requireNonNull(name, "name is null");
-        this.permissions = permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions);
+        this.definedPermissions = permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions);
+        this.permissions = Set.copyOf(definedPermissions);
     }
 
     public String id() { return id; }
@@ -32,6 +34,22 @@ public final class Profile {
 
     public boolean has(Permission permission) {
         return permissions.contains(permission);
+    }
+
+    /** Grants or removes a system permission, as an admin editing the profile does; an org reset undoes it. */
+    public synchronized void permission(Permission permission, boolean granted) {
+        Set<Permission> next = EnumSet.noneOf(Permission.class);
+        next.addAll(permissions);
+        if (granted) {
+            next.add(permission);
+        } else {
+            next.remove(permission);
+        }
+        permissions = Set.copyOf(next);
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
     }
 
     public void grantObject(String object, Set<ObjectPermission> granted) {
@@ -72,9 +90,10 @@ public final class Profile {
 
     /**
      * The first call remembers the field grants the org file set; later calls put them back and drop every grant made
-     * since (an org reset), permission sets included.
+     * since (an org reset), permission sets included. System permissions go back to the org file's too.
      */
     public void resetFieldGrants() {
+        permissions = Set.copyOf(definedPermissions);
         if (definedFieldAccess == null) {
             definedFieldAccess = Map.copyOf(fieldAccess);
         } else {
