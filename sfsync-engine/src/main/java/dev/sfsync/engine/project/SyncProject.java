@@ -149,6 +149,9 @@ public final class SyncProject implements AutoCloseable {
                 RunSummary summary = store.outcomes().summarize(run.id());
                 Run.Status status = stopped != null ? Run.Status.FAILED : summary.allSucceeded() ? Run.Status.SUCCEEDED : Run.Status.PARTIAL;
                 store.runs().finish(run.id(), status, summary, stopped);
+                if (stopped == null && needsSalesforce(sync, changes.counts())) {
+                    store.connections().recordSuccess(sync.connection());
+                }
                 return new RunResult(name, run.id(), changes.counts(), summary, store.outcomes().errorCounts(run.id()), commit, calls.get(),
                         stopped, changes.notices());
             }
