@@ -164,10 +164,10 @@ class SyncCommandsTest {
         ProjectCommandsTest.Result plan = sfsync(args("plan", "accounts"));
         assertThat(plan.exitCode()).isEqualTo(ExitCodes.SALESFORCE_UNAVAILABLE);
         assertThat(plan.err()).contains("Salesforce refused the stored login of connection 'local': SESSION_NOT_RENEWABLE",
-                "why: the access token expired and this login cannot renew it (a password login gets no refresh token)",
+                "why: the access token expired or was revoked, and this login cannot renew it (a password login gets no refresh token)",
                 "fix: sfsync reconnect local (or set login: web_server, jwt_bearer or client_credentials so runs stay connected)");
         assertThat(sfsync(args("connections")).out()).containsPattern("local +custom +Token expired")
-                .contains("why: the access token expired and this login cannot renew it", "fix: sfsync reconnect local");
+                .contains("why: the access token expired or was revoked, and this login cannot renew it", "fix: sfsync reconnect local");
 
         sfsync(args("reconnect", "local", "--username", org.username(), "--password", org.password()));
         assertThat(sfsync(args("plan", "accounts")).exitCode()).as("connected again").isZero();

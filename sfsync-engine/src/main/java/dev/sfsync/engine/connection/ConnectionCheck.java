@@ -16,7 +16,6 @@ import dev.sfsync.store.SalesforceConnection.Status;
 import dev.sfsync.store.StateStore;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
@@ -27,8 +26,6 @@ import java.util.Optional;
  * never rests on a flag from an old failure. Without a live check, the stored result is shown as what it is.
  */
 public final class ConnectionCheck {
-    /** Salesforce's default session timeout: an access token refused younger than this was revoked, not expired. */
-    static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(2);
     private static final String FIX_SEPARATOR = "\nfix: ";
 
     private final StateStore store;
@@ -89,9 +86,8 @@ public final class ConnectionCheck {
         if (e instanceof AccessDenied || code.startsWith("API_")) {
             return Status.NO_API_ACCESS;
         }
-        if (code.equals("invalid_grant") && e.errors().getFirst().message().contains("expired access/refresh token") && stored != null
-                && stored.updatedAt() != null && stored.updatedAt().plus(DEFAULT_SESSION_LIFETIME).isAfter(clock.instant())) {
-            // Salesforce refused an access token younger than any session timeout, and its refresh token: revoked, not expired.
+        if (code.equals("invalid_grant") && e.errors().getFirst().message().contains("expired access/refresh token")) {
+            // Refresh tokens are valid until revoked unless the app's policy sets an expiry, so a refused one was almost always revoked.
             return Status.REVOKED;
         }
         return e.kind() == dev.sfsync.salesforce.error.ErrorKind.SERVER || e.kind() == dev.sfsync.salesforce.error.ErrorKind.TRANSIENT
@@ -109,8 +105,9 @@ public final class ConnectionCheck {
             why = "Salesforce could not be reached: " + error.code() + " " + error.message();
             fix = "check the network and login_url of connection '" + connection.name() + "', then run 'sfsync connections' again";
         } else if (status == Status.REVOKED) {
-            why = "its tokens were revoked at Salesforce (the access token was refused before it could have expired, and the refresh"
-                    + " token with it: an admin revoked the app under Connected Apps OAuth Usage, or another login of this user made it the 6th)";
+            why = "its refresh token was revoked at Salesforce (an admin revoked the app under Connected Apps OAuth Usage, someone ran"
+                    + " 'sfsync disconnect' elsewhere, or a 6th login of this user to the app dropped it), or it expired under the app's refresh"
+                    + " token policy (invalid_grant: " + error.message() + ")";
             fix = "sfsync reconnect " + connection.name();
         } else {
             OAuthAdvice.Advice advice = OAuthAdvice.of(error, connection.name());

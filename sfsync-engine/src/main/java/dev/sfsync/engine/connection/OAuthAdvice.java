@@ -62,7 +62,7 @@ public final class OAuthAdvice {
                     reconnect + " --username USER --password PASSWORD (append the security token where the org asks for one)");
         }
         if (code.equals("SESSION_NOT_RENEWABLE") || code.equals("INVALID_SESSION_ID")) {
-            return new Advice("the access token expired and this login cannot renew it (a password login gets no refresh token)",
+            return new Advice("the access token expired or was revoked, and this login cannot renew it (a password login gets no refresh token)",
                     reconnect + " (or set login: web_server, jwt_bearer or client_credentials so runs stay connected)");
         }
         if (code.equals("DISCONNECTED")) {
