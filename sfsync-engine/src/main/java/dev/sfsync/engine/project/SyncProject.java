@@ -137,14 +137,25 @@ public final class SyncProject implements AutoCloseable {
                     }
                 };
                 String stopped = null;
+                SalesforceClient client = null;
                 if (needsSalesforce(sync, changes.counts())) {
-                    SalesforceClient client = clients.client(config.connections().get(sync.connection()), log);
-                    PreparedSync prepared = prepare(sync, client, local);
-                    stopped = runner(prepared, client, new SplitRetry(sync.retry(), sleeper), settle).run(changes);
+                    client = clients.client(config.connections().get(sync.connection()), log);
+                    try {
+                        PreparedSync prepared = prepare(sync, client, local);
+                        stopped = runner(prepared, client, new SplitRetry(sync.retry(), sleeper), settle).run(changes);
+                    } catch (dev.sfsync.salesforce.error.LimitExceeded e) {
+                        if (!e.byReserve()) {
+                            throw e;
+                        }
+                        stopped = e.getMessage();
+                    }
                 } else {
                     settleRemovedRowsAsUnchanged(changes, settle);
                 }
                 outcomeLog.finish();
+                if (stopped != null && client != null) {
+                    stopped = reserveStop(sync, client, changes.counts(), run).orElse(stopped);
+                }
                 CommitResult commit = changes.commit();
                 RunSummary summary = store.outcomes().summarize(run.id());
                 Run.Status status = stopped != null ? Run.Status.FAILED : summary.allSucceeded() ? Run.Status.SUCCEEDED : Run.Status.PARTIAL;
@@ -159,6 +170,25 @@ public final class SyncProject implements AutoCloseable {
             store.runs().finish(run.id(), Run.Status.FAILED, store.outcomes().summarize(run.id()), e.getMessage());
             throw e;
         }
+    }
+
+    /** The run stopped because the next call would have crossed the connection's API reserve: say what waits, and until when. */
+    private java.util.Optional<String> reserveStop(SyncDefinition sync, SalesforceClient client, dev.sfsync.core.change.ChangeCounts counts, Run run) {
+        var connection = config.connections().get(sync.connection());
+        var usage = client.apiUsage();
+        if (usage.isEmpty() || !connection.reserve().wouldCross(usage.get())) {
+            return java.util.Optional.empty();
+        }
+        RunSummary settled = store.outcomes().summarize(run.id());
+        var errors = store.outcomes().errorCounts(run.id());
+        long notSent = errors.getOrDefault(dev.sfsync.engine.run.Errors.NOT_SENT, 0L)
+                + errors.getOrDefault(dev.sfsync.salesforce.error.LimitExceeded.RESERVE_CODE, 0L);
+        long rowsLeft = Math.max(0, counts.total() - settled.rows() + notSent);
+        long perCall = sync.api() == dev.sfsync.engine.sync.ApiChoice.REST ? Math.max(1, sync.batchSize()) : rowsPerBulkLoad;
+        long callsNeeded = (rowsLeft + perCall - 1) / perCall * (sync.api() == dev.sfsync.engine.sync.ApiChoice.REST ? 1 : 5) + 2;
+        List<String> syncs = config.syncs().values().stream().filter(s -> s.connection().equals(sync.connection())).map(SyncDefinition::name).toList();
+        return java.util.Optional.of(dev.sfsync.engine.quota.QuotaStop.explain(connection, usage.get(), rowsLeft, callsNeeded, syncs, store,
+                java.time.Clock.systemUTC()));
     }
 
     /** Removed rows alone, with on_delete: nothing, need no call: not even a login. */

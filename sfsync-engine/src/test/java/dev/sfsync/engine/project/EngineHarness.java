@@ -34,6 +34,7 @@ final class EngineHarness implements AutoCloseable {
                 environment: custom
                 login_url: %s
                 client_id: %s
+                %s
             sources:
               warehouse:
                 url: jdbc:duckdb:warehouse.duckdb
@@ -56,6 +57,13 @@ final class EngineHarness implements AutoCloseable {
     final List<Duration> waits = new CopyOnWriteArrayList<>();
     private StateStore store;
     private SyncProject project;
+    private String connectionSettings = "";
+
+    /** One more key of the connection, e.g. {@code "quota: {reserve: 20%}"}; call before config(). */
+    EngineHarness connectionSettings(String yaml) {
+        connectionSettings = yaml.strip();
+        return this;
+    }
 
     EngineHarness(Path directory, EmulatedOrg org) {
         this.directory = directory;
@@ -79,7 +87,8 @@ final class EngineHarness implements AutoCloseable {
     EngineHarness config(String modelsAndSyncs) {
         closeProject();
         try {
-            Files.writeString(directory.resolve(ProjectConfigReader.FILE_NAME), CONNECTION.formatted(org.loginUrl(), org.clientId()) + modelsAndSyncs);
+            Files.writeString(directory.resolve(ProjectConfigReader.FILE_NAME),
+                    CONNECTION.formatted(org.loginUrl(), org.clientId(), connectionSettings) + modelsAndSyncs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,13 +104,17 @@ final class EngineHarness implements AutoCloseable {
             Path state = directory.resolve(SyncProject.STATE_DIRECTORY);
             store = StateStore.embedded(state).open();
             project = SyncProject.open(result.config().orElseThrow(), new ProjectConfigReader().locator(directory), store, state,
-                    (connection, listener) -> client(listener), waits::add);
+                    (connection, listener) -> client(listener, connection.reserve()), waits::add);
         }
         return project;
     }
 
     SalesforceClient client(dev.sfsync.salesforce.observe.ExchangeListener listener) {
-        return SalesforceClient.builder().loginHost(LoginHost.of(org.loginUrl()))
+        return client(listener, dev.sfsync.salesforce.limits.QuotaReserve.NONE);
+    }
+
+    SalesforceClient client(dev.sfsync.salesforce.observe.ExchangeListener listener, dev.sfsync.salesforce.limits.QuotaReserve reserve) {
+        return SalesforceClient.builder().loginHost(LoginHost.of(org.loginUrl())).quotaReserve(reserve)
                 .credentials(Credentials.password(org.clientId(), org.clientSecret(), org.username(), org.password()))
                 .listener(listener).sleeper(dev.sfsync.salesforce.retry.Sleeper.SYSTEM)
                 .pollPolicy(new dev.sfsync.salesforce.retry.PollPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 2, Duration.ofSeconds(60)))
