@@ -75,7 +75,8 @@ public final class ProjectConfigReader {
         if (syncs.isEmpty() && fields.problems().isEmpty() && root.path("syncs").isMissingNode()) {
             fields.problem("syncs", "no syncs are defined", "add a 'syncs:' section (see 'sfsync init' for an example)");
         }
-        ProjectConfig config = new ProjectConfig(directory, sources, connections, models, syncs);
+        ProjectConfig config = new ProjectConfig(directory, sources, connections, models, syncs,
+                new CreateFieldsReader(fields).read(root, syncs));
         return new ConfigResult(fields.problems().isEmpty() ? Optional.of(config) : Optional.empty(), fields.problems());
     }
 

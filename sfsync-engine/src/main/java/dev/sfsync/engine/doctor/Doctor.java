@@ -15,13 +15,11 @@ import dev.sfsync.salesforce.SalesforceClient;
 import dev.sfsync.salesforce.auth.Identity;
 import dev.sfsync.salesforce.error.SalesforceException;
 import dev.sfsync.salesforce.observe.ExchangeListener;
-import dev.sfsync.salesforce.rest.RecordStream;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -102,7 +100,7 @@ public final class Doctor {
                     ? DoctorCheck.pass(subject, "user is active", identity.username() + " is active")
                     : DoctorCheck.fail(subject, "user is active", identity.username() + " is deactivated",
                     "an admin reactivates the user (Setup > Users), or 'sfsync reconnect " + connection.name() + "' as an active user"));
-            profileOf(client, identity.userId()).ifPresent(profile -> checks.add(DoctorCheck.pass(subject, "user's profile",
+            dev.sfsync.engine.connection.UserProfile.nameOf(client, identity.userId()).ifPresent(profile -> checks.add(DoctorCheck.pass(subject, "user's profile",
                     "'" + profile + "': object and field permissions below come from it and the user's permission sets")));
         } catch (SalesforceException | SfsyncException e) {
             checks.add(DoctorCheck.fail(subject, "user is active", "cannot read the user: " + e.getMessage(), "sfsync connections"));
@@ -113,6 +111,10 @@ public final class Doctor {
     /** The sync's object permissions and fields (the pre-run validation) and the rows local checks would reject (the plan). */
     private long checkSync(SyncDefinition sync, List<DoctorCheck> checks) {
         String subject = "sync " + sync.name();
+        List<dev.sfsync.salesforce.metadata.CustomFieldSpec> declared = config.createFields().getOrDefault(sync.name(), List.of());
+        if (!declared.isEmpty()) {
+            checks.add(customFields(subject, config.connections().get(sync.connection()), declared));
+        }
         List<ConfigProblem> problems;
         try {
             problems = project.validateRemote(sync.name());
@@ -139,6 +141,31 @@ public final class Doctor {
         } catch (SalesforceException | SfsyncException e) {
             checks.add(DoctorCheck.fail(subject, "rows pass required fields, types and validation checks", e.getMessage(), "sfsync plan " + sync.name()));
             return 0;
+        }
+    }
+
+    /** The fields create_fields declares exist; if not, whether 'sfsync apply' could create them (the Metadata API answers the user). */
+    private DoctorCheck customFields(String subject, ConnectionConfig connection, List<dev.sfsync.salesforce.metadata.CustomFieldSpec> declared) {
+        String check = "custom fields of create_fields exist";
+        try (SalesforceClient client = logins.client(connection, ExchangeListener.NONE)) {
+            List<String> missing = declared.stream()
+                    .filter(f -> client.rest().describes().refresh(f.object()).field(f.field()).isEmpty())
+                    .map(dev.sfsync.salesforce.metadata.CustomFieldSpec::fullName).toList();
+            if (missing.isEmpty()) {
+                return DoctorCheck.pass(subject, check, declared.size() + " declared field(s) exist and are visible to the user");
+            }
+            try {
+                client.metadata().readCustomField(declared.getFirst().object(), declared.getFirst().field());
+            } catch (dev.sfsync.salesforce.error.AccessDenied e) {
+                return DoctorCheck.fail(subject, check, "missing: " + String.join(", ", missing) + "; and the user may not create fields ("
+                        + e.errorCode() + ": " + e.errors().getFirst().message() + ")", "a Salesforce admin grants 'Customize Application' and"
+                        + " 'Modify All Data' to the user's profile or a permission set, then 'sfsync apply'; or create the fields by hand in"
+                        + " Setup > Object Manager");
+            }
+            return DoctorCheck.fail(subject, check, "missing (or hidden by field-level security): " + String.join(", ", missing),
+                    "sfsync apply (creates them and grants the integration user edit access)");
+        } catch (SalesforceException | SfsyncException e) {
+            return DoctorCheck.fail(subject, check, "cannot check: " + e.getMessage(), "sfsync connections");
         }
     }
 
@@ -182,20 +209,5 @@ public final class Doctor {
             verbs.add("delete");
         }
         return String.join(", ", verbs);
-    }
-
-    /** The user's profile name, to say where a permission is changed; empty when the user may not read profiles. */
-    private static Optional<String> profileOf(SalesforceClient client, String userId) {
-        try (RecordStream users = client.rest().query("SELECT ProfileId FROM User WHERE Id = '" + userId.replace("'", "") + "'")) {
-            if (!users.hasNext()) {
-                return Optional.empty();
-            }
-            Object profileId = users.next().get("ProfileId");
-            try (RecordStream profiles = client.rest().query("SELECT Name FROM Profile WHERE Id = '" + String.valueOf(profileId).replace("'", "") + "'")) {
-                return profiles.hasNext() ? Optional.ofNullable((String) profiles.next().get("Name")) : Optional.empty();
-            }
-        } catch (SalesforceException e) {
-            return Optional.empty();
-        }
     }
 }
