@@ -49,7 +49,7 @@ final class ConnectionSettingsReader {
             if (username.isEmpty()) {
                 fields.problem(at + ".username", "the jwt_bearer login needs the user it logs in as", "set username: integration@yourcompany.com");
             }
-            if (privateKey.isEmpty()) {
+            if (privateKey.isEmpty() && login.path("private_key").isMissingNode()) {
                 fields.problem(at + ".private_key", "the jwt_bearer login needs the private key whose certificate the connected app holds",
                         "set private_key: ${file:secrets/server.key} (a PEM file, PKCS#8 or PKCS#1)");
             }
