@@ -190,16 +190,8 @@ final class DescribeRenderer {
         return out;
     }
 
-    /**
-     * The parent's name for its children: the child's plural label (Contacts, Opportunities; Compat_Items__r for a custom
-     * child). A standard object's own hierarchy is prefixed with Child, as Account.ParentId gives ChildAccounts.
-     */
     private static String childRelationshipName(ObjectSchema parent, ObjectSchema child, FieldSchema field) {
-        if (child.custom()) {
-            return child.labelPlural().replace(" ", "_") + "__r";
-        }
-        String plural = child.labelPlural().replace(" ", "");
-        return child.name().equals(parent.name()) && field.name().equals("ParentId") ? "Child" + plural : plural;
+        return dev.sfsync.emulator.org.ChildRelationships.name(parent, child, field);
     }
 
     private Map<String, Object> masterRecordType(ObjectSchema schema) {
