@@ -17,15 +17,15 @@ import java.util.Map;
  * Describe results as the REST API returns them, seen through the caller's profile: fields hidden by field-level
  * security are left out, read-only ones are reported neither createable nor updateable.
  */
-final class DescribeRenderer {
+public final class DescribeRenderer {
     private final ApiContext api;
 
-    DescribeRenderer(ApiContext api) {
+    public DescribeRenderer(ApiContext api) {
         this.api = api;
     }
 
     /** One entry of describeGlobal (also the objectDescribe of the basic-info call). */
-    Map<String, Object> globalEntry(ObjectSchema schema) {
+    public Map<String, Object> globalEntry(ObjectSchema schema) {
         Profile profile = api.profile();
         boolean system = schema.name().equals("User");
         boolean event = schema.platformEvent();
@@ -61,7 +61,7 @@ final class DescribeRenderer {
         return o;
     }
 
-    Map<String, Object> describe(ObjectSchema schema, Iterable<ObjectSchema> allObjects) {
+    public Map<String, Object> describe(ObjectSchema schema, Iterable<ObjectSchema> allObjects) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("actionOverrides", List.of());
         Map<String, Object> global = globalEntry(schema);
