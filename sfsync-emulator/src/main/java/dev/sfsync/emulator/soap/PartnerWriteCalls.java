@@ -128,6 +128,23 @@ final class PartnerWriteCalls {
         return WriteResult.saved(id);
     }
 
+    /** convertLead(leadConverts): LeadConvertResult per LeadConvert, in the WSDL's order. */
+    byte[] convertLead(SoapRequest request, ApiContext api) {
+        List<Element> converts = SoapRequest.children(request.operation(), "leadConverts");
+        if (converts.isEmpty() || converts.size() > MAX_RECORDS) {
+            throw SoapFault.unexpected("INVALID_ARGUMENT", "convertLead() takes 1 to " + MAX_RECORDS + " <leadConverts>; this call has " + converts.size());
+        }
+        SoapWriter xml = PartnerCalls.responseWithLimits(api);
+        xml.body().start("convertLeadResponse");
+        for (Element convert : converts) {
+            LeadConversion.Result result = LeadConversion.convert(api, convert);
+            xml.start("result").element("accountId", result.accountId()).element("contactId", result.contactId());
+            PartnerCalls.errors(xml, result.errors());
+            xml.element("leadId", result.leadId()).element("opportunityId", result.opportunityId()).element("success", result.success()).end();
+        }
+        return xml.end().end().finish();
+    }
+
     private Function<RecordWriter, WriteResult> withFaults(String object, String recordId, Function<RecordWriter, WriteResult> write) {
         return writer -> host.faults().recordError(ApiKind.SOAP, object)
                 .map(fault -> WriteResult.failed(recordId, RecordError.of(fault.errorCode(), fault.message())))

@@ -95,6 +95,7 @@ public final class SoapEndpoints {
             case "upsert" -> partnerWrites.upsert(request, api);
             case "delete" -> partnerWrites.delete(request, api);
             case "undelete" -> partnerWrites.undelete(request, api);
+            case "convertLead" -> partnerWrites.convertLead(request, api);
             default -> throw SoapFault.noSuchOperation(SoapNamespaces.PARTNER, request.operationName());
         };
     }

@@ -11,12 +11,15 @@ import com.sforce.soap.partner.DescribeGlobalResult;
 import com.sforce.soap.partner.DescribeSObjectResult;
 import com.sforce.soap.partner.Field;
 import com.sforce.soap.partner.GetUserInfoResult;
+import com.sforce.soap.partner.LeadConvert;
+import com.sforce.soap.partner.LeadConvertResult;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.QueryResult;
 import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.UpsertResult;
 import com.sforce.soap.partner.fault.InvalidFieldFault;
 import com.sforce.soap.partner.fault.MalformedQueryFault;
+import com.sforce.soap.partner.fault.UnexpectedErrorFault;
 import com.sforce.soap.partner.sobject.SObject;
 import com.sforce.ws.ConnectorConfig;
 import com.sforce.ws.bind.XmlObject;
@@ -168,6 +171,45 @@ class ForceWscCompatibilityIT {
         assertThat(row.getType()).isEqualTo("AggregateResult");
         assertThat(row.getField("cnt")).isEqualTo(450);
         assertThat(row.getField("expr0")).isEqualTo(449.0);
+    }
+
+    @Test
+    void convert_lead_makes_an_account_a_contact_and_an_opportunity_once() throws Exception {
+        SObject lead = new SObject("Lead");
+        lead.setField("Company", "Converted Co");
+        lead.setField("LastName", "Lee");
+        lead.setField("Email", "lee@converted.test");
+        String leadId = partner.create(new SObject[] {lead})[0].getId();
+        LeadConvert convert = new LeadConvert();
+        convert.setLeadId(leadId);
+        convert.setConvertedStatus("Closed - Converted");
+        convert.setOpportunityName("Converted Co deal");
+
+        LeadConvertResult result = partner.convertLead(new LeadConvert[] {convert})[0];
+        assertThat(result.isSuccess()).isTrue();
+        assertThat(result.getAccountId()).startsWith("001");
+        assertThat(result.getContactId()).startsWith("003");
+        assertThat(result.getOpportunityId()).startsWith("006");
+        SObject contact = partner.retrieve("Email, AccountId", "Contact", new String[] {result.getContactId()})[0];
+        assertThat(contact.getField("Email")).isEqualTo("lee@converted.test");
+        assertThat(contact.getField("AccountId")).isEqualTo(result.getAccountId());
+
+        LeadConvertResult again = partner.convertLead(new LeadConvert[] {convert})[0];
+        assertThat(again.isSuccess()).isFalse();
+        assertThat(again.getErrors()[0].getStatusCode().name()).isEqualTo("CANNOT_UPDATE_CONVERTED_LEAD");
+    }
+
+    @Test
+    void logout_ends_the_session() throws Exception {
+        ConnectorConfig config = new ConnectorConfig();
+        config.setAuthEndpoint(partnerConfig.getAuthEndpoint());
+        config.setUsername(partnerConfig.getUsername());
+        config.setPassword(partnerConfig.getPassword());
+        PartnerConnection session = new PartnerConnection(config);
+        session.logout();
+
+        assertThatThrownBy(session::getUserInfo).isInstanceOfSatisfying(UnexpectedErrorFault.class,
+                f -> assertThat(f.getExceptionCode().name()).isEqualTo("INVALID_SESSION_ID"));
     }
 
     @Test
