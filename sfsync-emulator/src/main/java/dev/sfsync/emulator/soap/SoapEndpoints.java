@@ -28,6 +28,7 @@ public final class SoapEndpoints {
     private final PartnerQueryCalls partnerQueries;
     private final PartnerWriteCalls partnerWrites;
     private final MetadataCalls metadata;
+    private final MetadataListCalls metadataLists;
 
     public SoapEndpoints(OrgHost host) {
         this.host = host;
@@ -35,6 +36,7 @@ public final class SoapEndpoints {
         this.partnerQueries = new PartnerQueryCalls(host);
         this.partnerWrites = new PartnerWriteCalls(host);
         this.metadata = new MetadataCalls(host);
+        this.metadataLists = new MetadataListCalls(host);
     }
 
     public void register(Router router) {
@@ -101,6 +103,9 @@ public final class SoapEndpoints {
     }
 
     private byte[] metadata(SoapRequest request, String version, Exchange ex) {
+        if (SoapNamespaces.METADATA.equals(request.operationNamespace()) && MetadataListCalls.handles(request.operationName())) {
+            return metadataLists.handle(request, authenticate(request, version, ex));
+        }
         if (!SoapNamespaces.METADATA.equals(request.operationNamespace()) || !MetadataCalls.handles(request.operationName())) {
             throw SoapFault.noSuchOperation(request.operationNamespace(), request.operationName());
         }
