@@ -108,6 +108,9 @@ class ForceWscCompatibilityIT {
 
         assertThat(partner.describeSObjects(new String[] {"Contact", "Compat_Item__c"})).extracting(DescribeSObjectResult::getName)
                 .containsExactly("Contact", "Compat_Item__c");
+        // Every object of the org, so each field type's describe shape goes through the generated classes.
+        String[] everyObject = Arrays.stream(global.getSobjects()).map(o -> o.getName()).toArray(String[]::new);
+        assertThat(partner.describeSObjects(everyObject)).hasSameSizeAs(everyObject);
     }
 
     @Test
