@@ -52,6 +52,24 @@ class PartnerDataCallsTest extends EmulatorTest {
     }
 
     @Test
+    void call_headers_such_as_assignment_rules_email_and_mru_are_accepted() {
+        String envelope = "<?xml version=\"1.0\"?><soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:p=\"urn:partner.soap.sforce.com\" xmlns:o=\"urn:sobject.partner.soap.sforce.com\"><soapenv:Header>"
+                + "<p:AssignmentRuleHeader><p:useDefaultRule>true</p:useDefaultRule></p:AssignmentRuleHeader>"
+                + "<p:EmailHeader><p:triggerUserEmail>false</p:triggerUserEmail></p:EmailHeader>"
+                + "<p:MruHeader><p:updateMru>false</p:updateMru></p:MruHeader><p:CallOptions><p:client>test</p:client></p:CallOptions>"
+                + "<p:SessionHeader><p:sessionId>" + http.token() + "</p:sessionId></p:SessionHeader></soapenv:Header><soapenv:Body>"
+                + "<p:upsert><p:externalIDFieldName>External_Key__c</p:externalIDFieldName><p:sObjects><o:type>Account</o:type>"
+                + "<o:Name>Headed</o:Name><o:External_Key__c>h-1</o:External_Key__c></p:sObjects></p:upsert></soapenv:Body></soapenv:Envelope>";
+
+        SoapCall.Answer answer = SoapCall.post(http, "/services/Soap/u/60.0", envelope);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(SoapCall.childNames(answer.elements("result").getFirst())).containsExactly("created", "id", "success");
+        assertThat(answer.text("created")).isEqualTo("true");
+    }
+
+    @Test
     void undelete_brings_back_deleted_records_only() {
         String id = call("<create><sObjects><type>Account</type><Name>Gone</Name></sObjects></create>").text("id");
 
