@@ -113,7 +113,7 @@ final class PartnerCalls {
         // The WSDL names each request <request>; Salesforce takes any element name (jsforce sends <mergeRequests>).
         List<Element> requests = SoapRequest.children(request.operation(), null);
         if (requests.isEmpty()) {
-            throw SoapFault.unexpected("INVALID_ARGUMENT", "merge() needs at least one <request> with a masterRecord and recordToMergeIds");
+            throw SoapFault.unexpected("MISSING_ARGUMENT", "merge() needs at least one <request> with a masterRecord and recordToMergeIds");
         }
         if (requests.size() > MAX_MERGE_REQUESTS) {
             throw SoapFault.unexpected("LIMIT_EXCEEDED", "Up to " + MAX_MERGE_REQUESTS + " merge requests can be made in a single call; this call has "
@@ -124,7 +124,7 @@ final class PartnerCalls {
         for (Element mergeRequest : requests) {
             Element master = SoapRequest.child(mergeRequest, "masterRecord");
             if (master == null) {
-                throw SoapFault.unexpected("INVALID_ARGUMENT", "each merge <request> needs a <masterRecord> (with type and Id)");
+                throw SoapFault.unexpected("MISSING_ARGUMENT", "each merge <request> needs a <masterRecord> (with type and Id)");
             }
             ObjectSchema schema = objectOf(api, master);
             if (!RecordMerger.MERGEABLE.contains(schema.name())) {

@@ -62,7 +62,7 @@ final class PartnerDescribeCalls {
         boolean single = request.operationName().equals("describeSObject");
         List<String> names = SoapRequest.texts(request.operation(), "sObjectType");
         if (names.isEmpty()) {
-            throw SoapFault.unexpected("INVALID_ARGUMENT", request.operationName() + "() needs an <sObjectType>, e.g. Account");
+            throw SoapFault.unexpected("MISSING_ARGUMENT", request.operationName() + "() needs an <sObjectType>, e.g. Account");
         }
         if (names.size() > (single ? 1 : MAX_DESCRIBE_SOBJECTS)) {
             throw SoapFault.unexpected("LIMIT_EXCEEDED", request.operationName() + "() describes at most " + (single ? 1 : MAX_DESCRIBE_SOBJECTS)

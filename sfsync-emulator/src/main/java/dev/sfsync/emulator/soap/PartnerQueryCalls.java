@@ -89,7 +89,7 @@ final class PartnerQueryCalls {
         String type = SoapRequest.text(request.operation(), "sObjectType");
         List<String> ids = SoapRequest.texts(request.operation(), "ids");
         if (fieldList == null || fieldList.isBlank() || type == null) {
-            throw SoapFault.unexpected("INVALID_ARGUMENT", "retrieve() needs a <fieldList> (e.g. Id, Name), an <sObjectType> and <ids>");
+            throw SoapFault.unexpected("MISSING_ARGUMENT", "retrieve() needs a <fieldList> (e.g. Id, Name), an <sObjectType> and <ids>");
         }
         if (ids.size() > MAX_RETRIEVE_IDS) {
             throw SoapFault.unexpected("EXCEEDED_ID_LIMIT", "retrieve() takes at most " + MAX_RETRIEVE_IDS + " ids; this call has " + ids.size());

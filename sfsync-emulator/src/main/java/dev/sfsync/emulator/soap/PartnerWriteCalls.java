@@ -131,8 +131,11 @@ final class PartnerWriteCalls {
     /** convertLead(leadConverts): LeadConvertResult per LeadConvert, in the WSDL's order. */
     byte[] convertLead(SoapRequest request, ApiContext api) {
         List<Element> converts = SoapRequest.children(request.operation(), "leadConverts");
-        if (converts.isEmpty() || converts.size() > MAX_RECORDS) {
-            throw SoapFault.unexpected("INVALID_ARGUMENT", "convertLead() takes 1 to " + MAX_RECORDS + " <leadConverts>; this call has " + converts.size());
+        if (converts.isEmpty()) {
+            throw SoapFault.unexpected("MISSING_ARGUMENT", "convertLead() needs at least one <leadConverts> with a leadId and a convertedStatus");
+        }
+        if (converts.size() > MAX_RECORDS) {
+            throw SoapFault.unexpected("LIMIT_EXCEEDED", "convertLead() takes at most " + MAX_RECORDS + " <leadConverts>; this call has " + converts.size());
         }
         SoapWriter xml = PartnerCalls.responseWithLimits(api);
         xml.body().start("convertLeadResponse");

@@ -13,11 +13,15 @@ import com.sforce.soap.partner.Field;
 import com.sforce.soap.partner.GetUserInfoResult;
 import com.sforce.soap.partner.LeadConvert;
 import com.sforce.soap.partner.LeadConvertResult;
+import com.sforce.soap.partner.MergeRequest;
+import com.sforce.soap.partner.MergeResult;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.QueryResult;
 import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.UpsertResult;
 import com.sforce.soap.partner.fault.InvalidFieldFault;
+import com.sforce.soap.partner.fault.InvalidQueryLocatorFault;
+import com.sforce.soap.partner.fault.InvalidSObjectFault;
 import com.sforce.soap.partner.fault.MalformedQueryFault;
 import com.sforce.soap.partner.fault.UnexpectedErrorFault;
 import com.sforce.soap.partner.sobject.SObject;
@@ -203,6 +207,22 @@ class ForceWscCompatibilityIT {
     }
 
     @Test
+    void merge_keeps_the_master_and_deletes_the_duplicate() throws Exception {
+        SaveResult[] accounts = partner.create(new SObject[] {account("Merge Master", "wsc-merge-1"), account("Merge Duplicate", "wsc-merge-2")});
+        SObject master = new SObject("Account");
+        master.setId(accounts[0].getId());
+        MergeRequest request = new MergeRequest();
+        request.setMasterRecord(master);
+        request.setRecordToMergeIds(new String[] {accounts[1].getId()});
+
+        MergeResult result = partner.merge(new MergeRequest[] {request})[0];
+
+        assertThat(result.isSuccess()).isTrue();
+        assertThat(result.getMergedRecordIds()).containsExactly(accounts[1].getId());
+        assertThat(partner.retrieve("Id", "Account", new String[] {accounts[1].getId()})[0]).isNull();
+    }
+
+    @Test
     void logout_ends_the_session() throws Exception {
         ConnectorConfig config = new ConnectorConfig();
         config.setAuthEndpoint(partnerConfig.getAuthEndpoint());
@@ -220,6 +240,8 @@ class ForceWscCompatibilityIT {
         assertThatThrownBy(() -> partner.query("SELECT Nope__c FROM Account")).isInstanceOfSatisfying(InvalidFieldFault.class,
                 f -> assertThat(f.getExceptionMessage()).contains("No such column 'Nope__c'"));
         assertThatThrownBy(() -> partner.query("SELECT Id FROM Account GROUP BY ROLLUP(Name)")).isInstanceOf(MalformedQueryFault.class);
+        assertThatThrownBy(() -> partner.describeSObject("Nope__c")).isInstanceOf(InvalidSObjectFault.class);
+        assertThatThrownBy(() -> partner.queryMore("01g000000000000AAA-200")).isInstanceOf(InvalidQueryLocatorFault.class);
     }
 
     @Test
