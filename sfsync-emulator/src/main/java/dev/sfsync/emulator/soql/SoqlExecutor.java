@@ -109,6 +109,9 @@ public final class SoqlExecutor {
                 case SoqlPlan.AggregateColumn aggregate -> {
                     Object value = Aggregates.compute(aggregate.function(), aggregate.field(), group, plan.org());
                     boolean fieldTyped = aggregate.function().equals("MIN") || aggregate.function().equals("MAX");
+                    if (aggregate.formatted() && aggregate.field() != null && !(value instanceof Long)) {
+                        value = ValueFormats.apply("FORMAT", aggregate.field().field(), value);
+                    }
                     values.add(new AggregateValue(aggregate.alias(), value, fieldTyped ? aggregate.field().field() : null, aggregate.soapType()));
                 }
                 case SoqlPlan.SubqueryColumn subquery -> throw new IllegalStateException("subqueries are refused in aggregate queries");

@@ -128,6 +128,12 @@ public final class SoqlParser {
             }
             next();
             next();
+            if (function.equals("FORMAT") && peek().is(Token.Kind.IDENTIFIER) && SoqlQuery.AGGREGATE_FUNCTIONS.contains(peek().upper())
+                    && peekAt(1).is("(")) {
+                SoqlQuery.SelectAggregate aggregate = aggregate();
+                expect(")");
+                return new SoqlQuery.SelectAggregate(aggregate.function(), aggregate.path(), alias(), aggregate.position(), true);
+            }
             if (FIELD_WRAPPERS.contains(function)) {
                 FieldPath path = path();
                 expect(")");

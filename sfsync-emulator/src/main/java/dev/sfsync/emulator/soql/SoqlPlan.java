@@ -49,10 +49,13 @@ public record SoqlPlan(SoqlQuery query, Org org, ObjectSchema object, List<Colum
         }
     }
 
-    /** An aggregate function under its alias (or exprN); {@code field} is null for COUNT(). */
-    public record AggregateColumn(String function, ResolvedField field, String alias) implements Column {
-        /** The SOAP type of its value: counts are ints, sums and averages doubles, MIN and MAX the field's own. */
+    /** An aggregate function under its alias (or exprN); {@code field} is null for COUNT(); {@code formatted} under FORMAT(). */
+    public record AggregateColumn(String function, ResolvedField field, String alias, boolean formatted) implements Column {
+        /** The SOAP type of its value: counts are ints, sums and averages doubles, MIN and MAX the field's own; formatted ones text. */
         public String soapType() {
+            if (formatted) {
+                return "xsd:string";
+            }
             return switch (function) {
                 case "COUNT", "COUNT_DISTINCT" -> "xsd:int";
                 case "SUM", "AVG" -> "xsd:double";

@@ -87,10 +87,14 @@ public final class SoqlPlanner {
                         throw SoqlError.malformed(query.text(), field.path().position(), "toLabel() is only valid on picklist fields; "
                                 + resolved.field().name() + " is a " + resolved.field().type().wireName() + " field");
                     }
-                    // Salesforce answers a repeated field once rather than failing.
+                    // Salesforce answers a repeated plain field once rather than failing; a wrapped one needs an alias.
                     String key = field.alias() != null ? field.alias() : resolved.path();
                     if (seen.add(key.toLowerCase(Locale.ROOT))) {
                         columns.add(new SoqlPlan.FieldColumn(resolved, field.wrapper(), field.alias()));
+                    } else if (field.wrapper() != null || field.alias() != null) {
+                        throw SoqlError.malformed(query.text(), field.path().position(), "duplicate field selected: " + key
+                                + (field.alias() == null ? " (give the " + field.wrapper().toLowerCase(Locale.ROOT).replace("tolabel", "toLabel")
+                                + "() of a field that is also selected an alias)" : ""));
                     }
                 }
                 case SoqlQuery.SelectFields fields -> {
@@ -116,7 +120,7 @@ public final class SoqlPlanner {
                     ResolvedField field = aggregate.path() == null ? null : resolver.resolve(object, aggregate.path());
                     checkAggregatable(query.text(), aggregate, field);
                     String alias = aggregate.alias() != null ? aggregate.alias() : aggregate.path() == null ? null : "expr" + unnamed++;
-                    columns.add(new SoqlPlan.AggregateColumn(aggregate.function(), field, alias));
+                    columns.add(new SoqlPlan.AggregateColumn(aggregate.function(), field, alias, aggregate.formatted()));
                 }
                 case SoqlQuery.SelectSubquery subquery -> columns.add(subquery(query, subquery, object, org, profile, topLevel));
             }
@@ -167,6 +171,10 @@ public final class SoqlPlanner {
                         + (query.groupBy().isEmpty() ? "." : ", without GROUP BY; use COUNT(Id) to count each group"));
             }
             return SoqlPlan.Shape.COUNT;
+        }
+        if (aggregates && query.groupBy().isEmpty() && query.limit() != null) {
+            throw SoqlError.malformed(query.text(), 0, "LIMIT cannot be used in a query with aggregate functions but no GROUP BY; "
+                    + "it returns one row already");
         }
         if (aggregates || !query.groupBy().isEmpty()) {
             return SoqlPlan.Shape.AGGREGATE;

@@ -47,8 +47,14 @@ public record SoqlQuery(String text, List<SelectItem> select, String object, int
         }
     }
 
-    /** An aggregate function: COUNT() when {@code path} is null, otherwise FUNCTION(path); {@code alias} may be null. */
-    public record SelectAggregate(String function, FieldPath path, String alias, int position) implements SelectItem {
+    /**
+     * An aggregate function: COUNT() when {@code path} is null, otherwise FUNCTION(path); {@code alias} may be null;
+     * {@code formatted} when wrapped in FORMAT(), as in FORMAT(MIN(CloseDate)).
+     */
+    public record SelectAggregate(String function, FieldPath path, String alias, int position, boolean formatted) implements SelectItem {
+        public SelectAggregate(String function, FieldPath path, String alias, int position) {
+            this(function, path, alias, position, false);
+        }
     }
 
     /** A child relationship subquery, {@code (SELECT ... FROM Contacts)}: its object is the relationship name. */

@@ -21,7 +21,7 @@ import java.util.Locale;
  */
 final class ValueFormats {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("M/d/yyyy", Locale.US);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("M/d/yyyy h:mm a", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("M/d/yyyy, h:mm a", Locale.US).withZone(ZoneOffset.UTC);
 
     private ValueFormats() {
     }

@@ -95,6 +95,8 @@ class SoqlAggregatesAndSubqueriesTest {
         assertThat(error("SELECT Id FROM Account HAVING Name = 'x'")).contains("HAVING needs GROUP BY");
         assertThat(error("SELECT Name n FROM Account")).contains("unexpected token: 'n'");
         assertThat(error("SELECT COUNT() FROM Account GROUP BY Rating")).contains("COUNT() must be the only element");
+        assertThat(error("SELECT MAX(Name) FROM Account LIMIT 1")).contains("LIMIT cannot be used in a query with aggregate functions but no GROUP BY");
+        assertThat(run("SELECT COUNT() FROM Account LIMIT 1").totalSize()).isZero();
     }
 
     @Test
@@ -138,6 +140,11 @@ class SoqlAggregatesAndSubqueriesTest {
         assertThat(new SoqlProjector(result.plan()).json(result.records().getFirst(), PLAIN))
                 .containsEntry("Tier__c", "Gold").containsEntry("rev", "$1,234,567.00").containsEntry("Founded__c", "3/4/2020");
         assertThat(error("SELECT toLabel(Name) FROM Account")).contains("toLabel() is only valid on picklist fields");
+        assertThat(error("SELECT Tier__c, toLabel(Tier__c) FROM Account")).contains("duplicate field selected: Tier__c");
+        assertThat(run("SELECT Tier__c, toLabel(Tier__c) tierLabel FROM Account").records()).hasSize(1);
+        assertThat(run("SELECT FORMAT(MIN(AnnualRevenue)) lowest FROM Account").aggregateRows().getFirst().values())
+                .extracting(SoqlResult.AggregateValue::key, SoqlResult.AggregateValue::value, SoqlResult.AggregateValue::soapType)
+                .containsExactly(tuple("lowest", "$1,234,567.00", "xsd:string"));
     }
 
     @Test
