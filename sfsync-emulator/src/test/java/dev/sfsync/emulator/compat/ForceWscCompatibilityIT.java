@@ -186,7 +186,16 @@ class ForceWscCompatibilityIT {
         lead.setField("Company", "Converted Co");
         lead.setField("LastName", "Lee");
         lead.setField("Email", "lee@converted.test");
-        String leadId = partner.create(new SObject[] {lead})[0].getId();
+        // Lead integrations send the assignment rule and email headers; the emulator accepts them (it has no rules to run).
+        partner.setAssignmentRuleHeader(null, true);
+        partner.setEmailHeader(false, false, false);
+        String leadId;
+        try {
+            leadId = partner.create(new SObject[] {lead})[0].getId();
+        } finally {
+            partner.clearAssignmentRuleHeader();
+            partner.clearEmailHeader();
+        }
         LeadConvert convert = new LeadConvert();
         convert.setLeadId(leadId);
         convert.setConvertedStatus("Closed - Converted");
