@@ -18,6 +18,9 @@ import java.util.Map;
  * either seen whole or not at all. {@code includeDeleted} is the difference between query and queryAll.
  */
 public final class SoqlExecutor {
+    /** Aggregate results come in one batch: they cannot be paged with queryMore or nextRecordsUrl. */
+    public static final int MAX_AGGREGATE_ROWS = 2000;
+
     private SoqlExecutor() {
     }
 
@@ -89,8 +92,13 @@ public final class SoqlExecutor {
         if (plan.groupOrder() != null) {
             groups.sort(plan.groupOrder());
         }
+        List<List<StoredRecord>> window = window(groups, plan);
+        if (window.size() > MAX_AGGREGATE_ROWS) {
+            throw SoqlError.malformed(plan.query().text(), 0, "Aggregate query does not support queryMore(), use LIMIT to restrict the "
+                    + "results to a single batch (this one has " + window.size() + " groups; at most " + MAX_AGGREGATE_ROWS + " are answered)");
+        }
         List<AggregateRow> rows = new ArrayList<>();
-        for (List<StoredRecord> group : window(groups, plan)) {
+        for (List<StoredRecord> group : window) {
             rows.add(row(plan, group));
         }
         return rows;

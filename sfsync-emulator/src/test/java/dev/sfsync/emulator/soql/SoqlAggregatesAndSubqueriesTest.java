@@ -79,6 +79,16 @@ class SoqlAggregatesAndSubqueriesTest {
     }
 
     @Test
+    void more_groups_than_one_batch_holds_must_be_limited() {
+        for (int i = 0; i <= SoqlExecutor.MAX_AGGREGATE_ROWS; i++) {
+            insert(org, "Account", "Name", "n" + i);
+        }
+
+        assertThat(error("SELECT Name, COUNT(Id) FROM Account GROUP BY Name")).contains("Aggregate query does not support queryMore()");
+        assertThat(run("SELECT Name, COUNT(Id) FROM Account GROUP BY Name LIMIT 2000").aggregateRows()).hasSize(2000);
+    }
+
+    @Test
     void aggregates_without_group_by_answer_one_row_even_over_no_records() {
         SoqlResult result = run("SELECT COUNT(Id), MAX(AnnualRevenue) top FROM Account");
 
