@@ -120,7 +120,7 @@ public final class DescribeRenderer {
         d.put("filterable", f.type() != FieldType.TEXTAREA);
         d.put("filteredLookupInfo", null);
         d.put("formulaTreatNullNumberAsZero", false);
-        d.put("groupable", f.type() != FieldType.TEXTAREA && !f.type().isNumber() && f.type() != FieldType.DATETIME);
+        d.put("groupable", f.type() != FieldType.TEXTAREA && !f.type().isNumber() && f.type() != FieldType.DATETIME && f.type() != FieldType.MULTIPICKLIST);
         d.put("highScaleNumber", false);
         d.put("htmlFormatted", false);
         d.put("idLookup", f.idLookup());

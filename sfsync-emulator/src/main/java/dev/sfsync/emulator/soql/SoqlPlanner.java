@@ -62,8 +62,9 @@ public final class SoqlPlanner {
         List<ResolvedField> groupBy = new ArrayList<>();
         for (SoqlQuery.FieldPath path : query.groupBy()) {
             ResolvedField field = resolver.resolve(object, path);
-            if (field.field().type() == FieldType.TEXTAREA || field.field().type().isNumber() && field.field().type() != FieldType.INT
-                    || field.field().type() == FieldType.DATETIME || field.field().type() == FieldType.MULTIPICKLIST) {
+            // As describe reports them: long text, numbers, date-times and multi-select picklists are not groupable.
+            FieldType type = field.field().type();
+            if (type == FieldType.TEXTAREA || type.isNumber() || type == FieldType.DATETIME || type == FieldType.MULTIPICKLIST) {
                 throw SoqlError.malformed(query.text(), path.position(), "field '" + field.field().name() + "' can not be grouped in a query call");
             }
             groupBy.add(field);
