@@ -17,15 +17,15 @@ import java.util.Map;
  * Describe results as the REST API returns them, seen through the caller's profile: fields hidden by field-level
  * security are left out, read-only ones are reported neither createable nor updateable.
  */
-final class DescribeRenderer {
+public final class DescribeRenderer {
     private final ApiContext api;
 
-    DescribeRenderer(ApiContext api) {
+    public DescribeRenderer(ApiContext api) {
         this.api = api;
     }
 
     /** One entry of describeGlobal (also the objectDescribe of the basic-info call). */
-    Map<String, Object> globalEntry(ObjectSchema schema) {
+    public Map<String, Object> globalEntry(ObjectSchema schema) {
         Profile profile = api.profile();
         boolean system = schema.name().equals("User");
         boolean event = schema.platformEvent();
@@ -61,7 +61,7 @@ final class DescribeRenderer {
         return o;
     }
 
-    Map<String, Object> describe(ObjectSchema schema, Iterable<ObjectSchema> allObjects) {
+    public Map<String, Object> describe(ObjectSchema schema, Iterable<ObjectSchema> allObjects) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("actionOverrides", List.of());
         Map<String, Object> global = globalEntry(schema);
@@ -120,7 +120,7 @@ final class DescribeRenderer {
         d.put("filterable", f.type() != FieldType.TEXTAREA);
         d.put("filteredLookupInfo", null);
         d.put("formulaTreatNullNumberAsZero", false);
-        d.put("groupable", f.type() != FieldType.TEXTAREA && !f.type().isNumber() && f.type() != FieldType.DATETIME);
+        d.put("groupable", f.type() != FieldType.TEXTAREA && !f.type().isNumber() && f.type() != FieldType.DATETIME && f.type() != FieldType.MULTIPICKLIST);
         d.put("highScaleNumber", false);
         d.put("htmlFormatted", false);
         d.put("idLookup", f.idLookup());
@@ -190,16 +190,8 @@ final class DescribeRenderer {
         return out;
     }
 
-    /**
-     * The parent's name for its children: the child's plural label (Contacts, Opportunities; Compat_Items__r for a custom
-     * child). A standard object's own hierarchy is prefixed with Child, as Account.ParentId gives ChildAccounts.
-     */
     private static String childRelationshipName(ObjectSchema parent, ObjectSchema child, FieldSchema field) {
-        if (child.custom()) {
-            return child.labelPlural().replace(" ", "_") + "__r";
-        }
-        String plural = child.labelPlural().replace(" ", "");
-        return child.name().equals(parent.name()) && field.name().equals("ParentId") ? "Child" + plural : plural;
+        return dev.sfsync.emulator.org.ChildRelationships.name(parent, child, field);
     }
 
     private Map<String, Object> masterRecordType(ObjectSchema schema) {
