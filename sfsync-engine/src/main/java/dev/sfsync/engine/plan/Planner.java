@@ -51,7 +51,18 @@ public final class Planner {
             }
         }
         long calls = estimateWriteCalls(sync.definition(), writes) + ceilDiv(idsToFind, QUERY_CHUNK) + ceilDiv(lookupsToResolve, QUERY_CHUNK);
-        return new Plan(sync.definition().name(), changes.counts(), writes, unchanged, rejected, rejectedByCode, samples, calls, changes.notices());
+        return new Plan(sync.definition().name(), changes.counts(), writes, unchanged, rejected, rejectedByCode, samples, calls,
+                notices(sync, changes));
+    }
+
+    private static List<String> notices(PreparedSync sync, ChangeSet changes) {
+        List<String> notices = new ArrayList<>(changes.notices());
+        if (sync.fullResync()) {
+            notices.add("full resync: all " + changes.counts().modelRows() + " rows of the model are sent again, whatever the last runs sent"
+                    + (sync.definition().mode() == dev.sfsync.engine.sync.SyncMode.INSERT
+                    ? "; insert mode creates a new record for every row, also for rows whose record it created before" : ""));
+        }
+        return notices;
     }
 
     /** Values per lookup query: SOQL's IN list stays well under the URL and query length limits. */

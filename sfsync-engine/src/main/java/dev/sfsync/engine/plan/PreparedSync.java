@@ -21,9 +21,11 @@ import java.util.stream.Collectors;
  * with. Only a sync without remote problems is prepared, so every field named here exists and is writable.
  *
  * @param lookupObjects describes of the objects lookups search, by the lookup's reference field
+ * @param fullResync    the run resends every row whatever the snapshot says ({@code sfsync run --full}): insert mode
+ *                      creates records again for rows it created before
  */
 public record PreparedSync(SyncDefinition definition, Model model, ModelSchema schema, SObjectDescribe object,
-                           Map<String, SObjectDescribe> lookupObjects) {
+                           Map<String, SObjectDescribe> lookupObjects, boolean fullResync) {
     public PreparedSync {
         Objects.requireNonNull(definition, "definition is null");
         Objects.requireNonNull(model, "model is null");

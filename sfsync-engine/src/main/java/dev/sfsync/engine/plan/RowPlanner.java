@@ -43,7 +43,7 @@ public final class RowPlanner {
 
     private RowPlan present(Change change) {
         return switch (definition.mode()) {
-            case INSERT -> change.recordId() != null
+            case INSERT -> change.recordId() != null && !sync.fullResync()
                     ? new RowPlan.Settled(new RowOutcome.Unchanged(change.key()))
                     : write(change, WriteKind.CREATE);
             case UPDATE -> write(change, WriteKind.UPDATE);

@@ -102,9 +102,14 @@ public final class SyncProject implements AutoCloseable {
 
     /** What a run would do now; sends nothing to Salesforce but describe calls. */
     public Plan plan(String name) {
+        return plan(name, false);
+    }
+
+    /** What a run would do now, or with {@code full} what {@code sfsync run --full} would resend and cost. */
+    public Plan plan(String name, boolean full) {
         SyncDefinition sync = sync(name);
         Checked local = readable(sync, describeModel(sync));
-        PreparedSync prepared = prepare(sync, quietClient(sync), local);
+        PreparedSync prepared = prepare(sync, quietClient(sync), local, full);
         try (ChangeSet changes = detect(prepared)) {
             return Planner.plan(prepared, changes);
         }
@@ -116,6 +121,14 @@ public final class SyncProject implements AutoCloseable {
      * exception when Salesforce cannot be reached; the run is then recorded as failed.
      */
     public RunResult run(String name, RunProgress progress) {
+        return run(name, false, progress);
+    }
+
+    /**
+     * Runs the sync; with {@code full} every row of the model is sent as if it had changed, whatever the snapshot says
+     * (after records were changed behind the sync's back), and the snapshot is rebuilt from the outcomes.
+     */
+    public RunResult run(String name, boolean full, RunProgress progress) {
         SyncDefinition sync = sync(name);
         Run run = store.runs().start(SyncId.of(name), Run.Kind.OUTBOUND);
         AtomicLong calls = new AtomicLong();
@@ -126,8 +139,8 @@ public final class SyncProject implements AutoCloseable {
         try {
             Checked local = readable(sync, describeModel(sync));
             // Changes are detected before any call, so a sync whose model did not change costs no API call at all.
-            try (ChangeSet changes = snapshots.detect(SyncId.of(name), source(config.models().get(sync.model())), local.model,
-                    detectOptions(sync)); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
+            try (ChangeSet changes = snapshots.detect(snapshotId(sync), source(config.models().get(sync.model())), local.model,
+                    detectOptions(sync, full)); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
                 progress.detected(changes.counts());
                 java.util.function.Consumer<List<RowOutcome>> settle = outcomes -> {
                     if (!outcomes.isEmpty()) {
@@ -139,7 +152,7 @@ public final class SyncProject implements AutoCloseable {
                 String stopped = null;
                 if (needsSalesforce(sync, changes.counts())) {
                     SalesforceClient client = clients.client(config.connections().get(sync.connection()), log);
-                    PreparedSync prepared = prepare(sync, client, local);
+                    PreparedSync prepared = prepare(sync, client, local, full);
                     stopped = runner(prepared, client, new SplitRetry(sync.retry(), sleeper), settle).run(changes);
                 } else {
                     settleRemovedRowsAsUnchanged(changes, settle);
@@ -201,16 +214,30 @@ public final class SyncProject implements AutoCloseable {
 
     private ChangeSet detect(PreparedSync prepared) {
         SyncDefinition sync = prepared.definition();
-        return snapshots.detect(SyncId.of(sync.name()), source(config.models().get(sync.model())), prepared.model(),
-                detectOptions(sync));
+        return snapshots.detect(snapshotId(sync), source(config.models().get(sync.model())), prepared.model(),
+                detectOptions(sync, prepared.fullResync()));
     }
 
-    private static DetectOptions detectOptions(SyncDefinition sync) {
-        return DetectOptions.mapped(PreparedSync.mappedColumns(sync)).withConstants(PreparedSync.constants(sync))
+    private static DetectOptions detectOptions(SyncDefinition sync, boolean full) {
+        DetectOptions options = DetectOptions.mapped(PreparedSync.mappedColumns(sync)).withConstants(PreparedSync.constants(sync))
                 .withUniqueColumns(PreparedSync.uniqueColumns(sync));
+        return full ? options.withFullResync() : options;
     }
 
-    private PreparedSync prepare(SyncDefinition sync, SalesforceClient client, Checked local) {
+    /**
+     * The snapshot of the sync against the org its connection reaches now: pointing the sync at another org (sandbox to
+     * production) starts from an empty snapshot there, instead of sending nothing because another org got the rows.
+     */
+    private SyncId snapshotId(SyncDefinition sync) {
+        SyncId id = SyncId.of(sync.name() + ".org-" + SnapshotOrg.of(config.connections().get(sync.connection()),
+                store.connections().find(sync.connection()).orElse(null)).key());
+        // Snapshots kept before they were per org, or before the org's id was known, belong to the org the sync reaches now.
+        snapshots.adopt(SyncId.of(sync.name()), id);
+        snapshots.adopt(SyncId.of(sync.name() + ".org-" + SnapshotOrg.of(config.connections().get(sync.connection()), null).key()), id);
+        return id;
+    }
+
+    private PreparedSync prepare(SyncDefinition sync, SalesforceClient client, Checked local, boolean full) {
         Checked checked = check(sync, client, local);
         if (!checked.problems.isEmpty()) {
             throw new SyncHasProblems(sync.name(), checked.problems);
@@ -221,7 +248,7 @@ public final class SyncProject implements AutoCloseable {
         for (Lookup lookup : sync.lookups()) {
             lookupObjects.put(object.field(lookup.field()).orElseThrow().name(), org.describe(lookup.object()).orElseThrow());
         }
-        return new PreparedSync(sync, checked.model, checked.schema, object, lookupObjects);
+        return new PreparedSync(sync, checked.model, checked.schema, object, lookupObjects, full);
     }
 
     private record Checked(Model model, ModelSchema schema, List<ConfigProblem> problems) {

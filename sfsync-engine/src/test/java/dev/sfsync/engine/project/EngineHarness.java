@@ -54,6 +54,7 @@ final class EngineHarness implements AutoCloseable {
     final Path directory;
     final EmulatedOrg org;
     final List<Duration> waits = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, EmulatedOrg> otherOrgs = new java.util.HashMap<>();
     private StateStore store;
     private SyncProject project;
 
@@ -77,9 +78,20 @@ final class EngineHarness implements AutoCloseable {
 
     /** Writes sfsync.yaml: the connection to the emulator and the warehouse, then the given models and syncs. */
     EngineHarness config(String modelsAndSyncs) {
+        return wholeConfig(CONNECTION.formatted(org.loginUrl(), org.clientId()) + modelsAndSyncs);
+    }
+
+    /** Another emulated org, reached by the connections whose login_url is its own. */
+    EngineHarness alsoReaching(EmulatedOrg other) {
+        otherOrgs.put(other.loginUrl(), other);
+        return this;
+    }
+
+    /** Writes sfsync.yaml as given. */
+    EngineHarness wholeConfig(String yaml) {
         closeProject();
         try {
-            Files.writeString(directory.resolve(ProjectConfigReader.FILE_NAME), CONNECTION.formatted(org.loginUrl(), org.clientId()) + modelsAndSyncs);
+            Files.writeString(directory.resolve(ProjectConfigReader.FILE_NAME), yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,12 +107,16 @@ final class EngineHarness implements AutoCloseable {
             Path state = directory.resolve(SyncProject.STATE_DIRECTORY);
             store = StateStore.embedded(state).open();
             project = SyncProject.open(result.config().orElseThrow(), new ProjectConfigReader().locator(directory), store, state,
-                    (connection, listener) -> client(listener), waits::add);
+                    (connection, listener) -> client(otherOrgs.getOrDefault(connection.loginUrl(), org), listener), waits::add);
         }
         return project;
     }
 
     SalesforceClient client(dev.sfsync.salesforce.observe.ExchangeListener listener) {
+        return client(org, listener);
+    }
+
+    private SalesforceClient client(EmulatedOrg org, dev.sfsync.salesforce.observe.ExchangeListener listener) {
         return SalesforceClient.builder().loginHost(LoginHost.of(org.loginUrl()))
                 .credentials(Credentials.password(org.clientId(), org.clientSecret(), org.username(), org.password()))
                 .listener(listener).sleeper(dev.sfsync.salesforce.retry.Sleeper.SYSTEM)
@@ -110,6 +126,10 @@ final class EngineHarness implements AutoCloseable {
 
     RunResult run(String sync) {
         return project().run(sync, RunProgress.NONE);
+    }
+
+    RunResult runFull(String sync) {
+        return project().run(sync, true, RunProgress.NONE);
     }
 
     private void closeProject() {
