@@ -9,6 +9,7 @@ import dev.sfsync.engine.sync.Match;
 import dev.sfsync.engine.sync.RetryPolicy;
 import dev.sfsync.engine.sync.SyncDefinition;
 import dev.sfsync.engine.sync.SyncMode;
+import dev.sfsync.engine.sync.SyncOptions;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,9 +25,10 @@ import java.util.regex.Pattern;
 /** The {@code syncs:} section: each sync's shape, and the rules between mode, match, delete behaviour and API. */
 final class SyncReader {
     private static final Set<String> SYNC_KEYS = Set.of("model", "connection", "object", "mode", "match", "mappings", "lookups",
-            "on_delete", "api", "batch_size", "parallelism", "retry");
+            "on_delete", "api", "batch_size", "parallelism", "retry",
+            "record_type", "concurrency");
     private static final Set<String> MATCH_KEYS = Set.of("column", "field");
-    private static final Set<String> MAPPING_KEYS = Set.of("from", "value", "to");
+    private static final Set<String> MAPPING_KEYS = Set.of("from", "value", "to", "skip_nulls", "only_if_empty");
     private static final Set<String> LOOKUP_KEYS = Set.of("to", "object", "field", "column");
     private static final Set<String> RETRY_KEYS = Set.of("codes", "attempts");
     private static final Pattern API_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
@@ -64,6 +66,7 @@ final class SyncReader {
         int batchSize = readBatchSize(def, path, api);
         int parallelism = fields.integer(def, "parallelism", path, 1, SyncDefinition.MAX_PARALLELISM).orElse(SyncDefinition.DEFAULT_PARALLELISM);
         RetryPolicy retry = readRetry(def, path);
+        SyncOptions options = new SyncOptionsReader(fields).read(def, path, api);
         if (mode.isPresent() && mode.get() != SyncMode.ARCHIVE && def.path("mappings").isEmpty() && def.path("lookups").isEmpty()) {
             fields.problem(path + ".mappings", "a " + mode.get().configName() + " sync must map at least one field",
                     "add e.g. 'mappings: [{from: name, to: Name}]'");
@@ -72,7 +75,7 @@ final class SyncReader {
             return Optional.empty();
         }
         return Optional.of(new SyncDefinition(name, model.get(), connection.get(), object.get(), mode.get(), match, mappings, lookups,
-                onDelete, api, batchSize, parallelism, retry));
+                onDelete, api, batchSize, parallelism, retry, options));
     }
 
     private Optional<String> reference(JsonNode def, String key, String path, Set<String> names, String what) {
@@ -170,7 +173,9 @@ final class SyncReader {
                 continue;
             }
             targets.put(key, itemPath);
-            mappings.add(new FieldMapping(source.get(), to.get()));
+            boolean skipNulls = SyncOptionsReader.flag(fields, item, "skip_nulls", itemPath);
+            boolean onlyIfEmpty = SyncOptionsReader.flag(fields, item, "only_if_empty", itemPath);
+            mappings.add(new FieldMapping(source.get(), to.get(), skipNulls, onlyIfEmpty));
         }
         return mappings;
     }

@@ -23,15 +23,17 @@ import java.util.stream.Collectors;
  * @param lookupObjects describes of the objects lookups search, by the lookup's reference field
  * @param fullResync    the run resends every row whatever the snapshot says ({@code sfsync run --full}): insert mode
  *                      creates records again for rows it created before
+ * @param recordTypes   the record types the run may set, resolved once per run
  */
 public record PreparedSync(SyncDefinition definition, Model model, ModelSchema schema, SObjectDescribe object,
-                           Map<String, SObjectDescribe> lookupObjects, boolean fullResync) {
+                           Map<String, SObjectDescribe> lookupObjects, boolean fullResync, RecordTypeIds recordTypes) {
     public PreparedSync {
         Objects.requireNonNull(definition, "definition is null");
         Objects.requireNonNull(model, "model is null");
         Objects.requireNonNull(schema, "schema is null");
         Objects.requireNonNull(object, "object is null");
         lookupObjects = Map.copyOf(lookupObjects);
+        recordTypes = recordTypes == null ? RecordTypeIds.NONE : recordTypes;
     }
 
     public FieldDescribe field(String name) {
@@ -66,6 +68,9 @@ public record PreparedSync(SyncDefinition definition, Model model, ModelSchema s
             columns.put(lookup.field(), lookup.column());
         }
         definition.match().ifPresent(match -> columns.put(match.field(), match.column()));
+        if (definition.options().recordType().orElse(null) instanceof dev.sfsync.engine.sync.RecordTypeChoice.FromColumn column) {
+            columns.put("RecordTypeId", column.column());
+        }
         return columns;
     }
 
@@ -85,6 +90,9 @@ public record PreparedSync(SyncDefinition definition, Model model, ModelSchema s
                     case Object text -> "text:" + text;
                 });
             }
+        }
+        if (definition.options().recordType().orElse(null) instanceof dev.sfsync.engine.sync.RecordTypeChoice.Named named) {
+            constants.put("RecordTypeId", "recordtype:" + named.developerName());
         }
         return constants;
     }

@@ -248,7 +248,20 @@ public final class SyncProject implements AutoCloseable {
         for (Lookup lookup : sync.lookups()) {
             lookupObjects.put(object.field(lookup.field()).orElseThrow().name(), org.describe(lookup.object()).orElseThrow());
         }
-        return new PreparedSync(sync, checked.model, checked.schema, object, lookupObjects, full);
+        return new PreparedSync(sync, checked.model, checked.schema, object, lookupObjects, full, recordTypes(client, sync, object));
+    }
+
+    /** The object's record types by one query when the sync sets them; the describe tells which the user may use. */
+    private static dev.sfsync.engine.plan.RecordTypeIds recordTypes(SalesforceClient client, SyncDefinition sync, SObjectDescribe object) {
+        if (object.field("RecordTypeId").isEmpty() || sync.options().recordType().isEmpty()) {
+            return dev.sfsync.engine.plan.RecordTypeIds.of(object, Map.of());
+        }
+        Map<String, String> queried = new java.util.LinkedHashMap<>();
+        try (var rows = client.rest().query("SELECT Id, DeveloperName FROM RecordType WHERE SobjectType = '" + object.name()
+                + "' AND IsActive = true")) {
+            rows.forEachRemaining(r -> queried.put(String.valueOf(r.get("DeveloperName")), String.valueOf(r.get("Id"))));
+        }
+        return dev.sfsync.engine.plan.RecordTypeIds.of(object, queried);
     }
 
     private record Checked(Model model, ModelSchema schema, List<ConfigProblem> problems) {

@@ -71,6 +71,10 @@ public final class RemoteValidator {
             checkLookup(object, lookup, path + ".lookups[" + i + "]");
         }
         checkRequired(object, mapped);
+        RecordTypeCheck.check(sync, object, this::problem);
+        if (sync.options().recordType().orElse(null) instanceof dev.sfsync.engine.sync.RecordTypeChoice.FromColumn fromColumn) {
+            column(fromColumn.column(), path + ".record_type.from");
+        }
     }
 
     private void checkObject(SObjectDescribe object) {
