@@ -50,13 +50,21 @@ public final class Planner {
                 }
             }
         }
-        long calls = estimateWriteCalls(sync.definition(), writes) + ceilDiv(idsToFind, QUERY_CHUNK) + ceilDiv(lookupsToResolve, QUERY_CHUNK);
+        long reads = sync.definition().mappings().stream().anyMatch(dev.sfsync.engine.sync.FieldMapping::onlyIfEmpty)
+                ? writes.getOrDefault(WriteKind.UPDATE, 0L) + writes.getOrDefault(WriteKind.UPSERT, 0L) : 0;
+        long calls = estimateWriteCalls(sync.definition(), writes) + ceilDiv(idsToFind, QUERY_CHUNK) + ceilDiv(lookupsToResolve, QUERY_CHUNK)
+                + ceilDiv(reads, QUERY_CHUNK);
         return new Plan(sync.definition().name(), changes.counts(), writes, unchanged, rejected, rejectedByCode, samples, calls,
-                notices(sync, changes));
+                notices(sync, changes, reads));
     }
 
-    private static List<String> notices(PreparedSync sync, ChangeSet changes) {
+    private static List<String> notices(PreparedSync sync, ChangeSet changes, long reads) {
         List<String> notices = new ArrayList<>(changes.notices());
+        if (reads > 0) {
+            notices.add("only_if_empty (" + String.join(", ", sync.definition().mappings().stream().filter(dev.sfsync.engine.sync.FieldMapping::onlyIfEmpty)
+                    .map(dev.sfsync.engine.sync.FieldMapping::field).toList()) + "): the current values of " + reads
+                    + " records are read first, in about " + ceilDiv(reads, QUERY_CHUNK) + " queries (included in the estimate)");
+        }
         if (sync.fullResync()) {
             notices.add("full resync: all " + changes.counts().modelRows() + " rows of the model are sent again, whatever the last runs sent"
                     + (sync.definition().mode() == dev.sfsync.engine.sync.SyncMode.INSERT

@@ -112,6 +112,9 @@ public final class RowPlanner {
                     case FieldMapping.Constant constant -> constant.value();
                 };
                 FieldDescribe field = sync.field(mapping.field());
+                if (mapping.skipNulls() && (value == null || value.toString().isEmpty())) {
+                    continue;   // skip_nulls: the record keeps the value it has
+                }
                 fields.put(field.name(), WireValues.convert(field, value));
             }
             for (Lookup lookup : definition.lookups()) {
