@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Runs syncs and prints what happened to their rows. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Send each sync's changed rows to Salesforce. Every row ends created, updated, deleted, unchanged, rejected "
+        description = {"Send each sync's changed rows to Salesforce. Every row ends created, updated, deleted, merged, unchanged, rejected "
                 + "(before sending) or failed (with Salesforce's code); failed and rejected rows are sent again next run."},
         footer = {"", "Examples:", "  sfsync run accounts", "  sfsync run accounts contacts", "  sfsync run --all", "  sfsync run accounts --full",
                 "", "Exit codes: 0 every row succeeded, 1 some rows failed, 3 config problems, 4 Salesforce unavailable"})
@@ -103,11 +103,11 @@ final class RunCommand implements Callable<Integer> {
         if (results.isEmpty()) {
             return;
         }
-        out.printf("%n%-20s %9s %9s %9s %9s %9s %9s %9s  %s%n", "SYNC", "CREATED", "UPDATED", "DELETED", "UNCHANGED", "REJECTED", "FAILED",
-                "API CALLS", "RUN");
+        out.printf("%n%-20s %9s %9s %9s %9s %9s %9s %9s %9s  %s%n", "SYNC", "CREATED", "UPDATED", "DELETED", "MERGED", "UNCHANGED", "REJECTED",
+                "FAILED", "API CALLS", "RUN");
         for (RunResult r : results) {
             var s = r.summary();
-            out.printf("%-20s %9d %9d %9d %9d %9d %9d %9d  %s%n", r.sync(), s.created(), s.updated(), s.deleted(), s.unchanged(), s.rejected(),
+            out.printf("%-20s %9d %9d %9d %9d %9d %9d %9d %9d  %s%n", r.sync(), s.created(), s.updated(), s.deleted(), s.merged(), s.unchanged(), s.rejected(),
                     s.failed(), r.apiCalls(), r.runId());
         }
         for (RunResult r : results) {

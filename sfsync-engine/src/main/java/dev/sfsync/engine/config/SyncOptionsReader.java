@@ -23,6 +23,10 @@ final class SyncOptionsReader {
         if (recordType.isPresent()) {
             options = options.withRecordType(recordType.get());
         }
+        Optional<dev.sfsync.engine.sync.MergeSpec> merge = MergeReader.read(fields, def, path);
+        if (merge.isPresent()) {
+            options = options.withMerge(merge.get());
+        }
         if (def.has("concurrency")) {
             Optional<BulkConcurrency> mode = fields.choice(def, "concurrency", path, BulkConcurrency.class, BulkConcurrency.PARALLEL);
             if (api != ApiChoice.BULK1) {

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 final class SyncReader {
     private static final Set<String> SYNC_KEYS = Set.of("model", "connection", "object", "mode", "match", "mappings", "lookups",
             "on_delete", "api", "batch_size", "parallelism", "retry",
-            "record_type", "concurrency");
+            "record_type", "concurrency", "merge");
     private static final Set<String> MATCH_KEYS = Set.of("column", "field");
     private static final Set<String> MAPPING_KEYS = Set.of("from", "value", "to", "skip_nulls", "only_if_empty");
     private static final Set<String> LOOKUP_KEYS = Set.of("to", "object", "field", "column");
@@ -67,6 +67,9 @@ final class SyncReader {
         int parallelism = fields.integer(def, "parallelism", path, 1, SyncDefinition.MAX_PARALLELISM).orElse(SyncDefinition.DEFAULT_PARALLELISM);
         RetryPolicy retry = readRetry(def, path);
         SyncOptions options = new SyncOptionsReader(fields).read(def, path, api);
+        if (options.merge().isPresent()) {
+            parallelism = MergeReader.check(fields, def, path, mode.orElse(null), object.orElse(null), parallelism);
+        }
         if (mode.isPresent() && mode.get() != SyncMode.ARCHIVE && def.path("mappings").isEmpty() && def.path("lookups").isEmpty()) {
             fields.problem(path + ".mappings", "a " + mode.get().configName() + " sync must map at least one field",
                     "add e.g. 'mappings: [{from: name, to: Name}]'");

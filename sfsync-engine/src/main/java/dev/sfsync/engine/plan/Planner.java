@@ -25,6 +25,7 @@ public final class Planner {
         Map<WriteKind, Long> writes = new EnumMap<>(WriteKind.class);
         Map<String, Long> rejectedByCode = new TreeMap<>();
         List<Plan.Reject> samples = new ArrayList<>();
+        Map<String, Long> toMerge = new java.util.HashMap<>();
         long unchanged = 0;
         long rejected = 0;
         long idsToFind = 0;
@@ -46,6 +47,10 @@ public final class Planner {
                             idsToFind++;
                         }
                         lookupsToResolve += write.lookupValues().size();
+                        if (sync.merge() != null) {
+                            sync.merge().member(write.key()).filter(MergeGroups.Member::child)
+                                    .ifPresent(child -> toMerge.merge(child.sharedId(), 1L, Long::sum));
+                        }
                     }
                 }
             }
@@ -54,12 +59,19 @@ public final class Planner {
                 ? writes.getOrDefault(WriteKind.UPDATE, 0L) + writes.getOrDefault(WriteKind.UPSERT, 0L) : 0;
         long calls = estimateWriteCalls(sync.definition(), writes) + ceilDiv(idsToFind, QUERY_CHUNK) + ceilDiv(lookupsToResolve, QUERY_CHUNK)
                 + ceilDiv(reads, QUERY_CHUNK);
+        long mergeCalls = toMerge.values().stream().mapToLong(n -> ceilDiv(n, dev.sfsync.engine.sync.MergeSpec.RECORDS_PER_CALL)).sum();
+        calls += mergeCalls;
         return new Plan(sync.definition().name(), changes.counts(), writes, unchanged, rejected, rejectedByCode, samples, calls,
-                notices(sync, changes, reads));
+                notices(sync, changes, reads, toMerge, mergeCalls));
     }
 
-    private static List<String> notices(PreparedSync sync, ChangeSet changes, long reads) {
+    private static List<String> notices(PreparedSync sync, ChangeSet changes, long reads, Map<String, Long> toMerge, long mergeCalls) {
         List<String> notices = new ArrayList<>(changes.notices());
+        if (!toMerge.isEmpty()) {
+            notices.add("merge: " + toMerge.values().stream().mapToLong(Long::longValue).sum() + " child rows into the parents of " + toMerge.size()
+                    + " groups, in " + mergeCalls + " merge calls (a master and up to " + dev.sfsync.engine.sync.MergeSpec.RECORDS_PER_CALL
+                    + " records each; included in the estimate)");
+        }
         if (reads > 0) {
             notices.add("only_if_empty (" + String.join(", ", sync.definition().mappings().stream().filter(dev.sfsync.engine.sync.FieldMapping::onlyIfEmpty)
                     .map(dev.sfsync.engine.sync.FieldMapping::field).toList()) + "): the current values of " + reads

@@ -24,9 +24,10 @@ import java.util.stream.Collectors;
  * @param fullResync    the run resends every row whatever the snapshot says ({@code sfsync run --full}): insert mode
  *                      creates records again for rows it created before
  * @param recordTypes   the record types the run may set, resolved once per run
+ * @param merge         a merge sync's groups, read from the whole model once per run; null for other syncs
  */
 public record PreparedSync(SyncDefinition definition, Model model, ModelSchema schema, SObjectDescribe object,
-                           Map<String, SObjectDescribe> lookupObjects, boolean fullResync, RecordTypeIds recordTypes) {
+                           Map<String, SObjectDescribe> lookupObjects, boolean fullResync, RecordTypeIds recordTypes, MergeGroups merge) {
     public PreparedSync {
         Objects.requireNonNull(definition, "definition is null");
         Objects.requireNonNull(model, "model is null");

@@ -42,6 +42,16 @@ public final class RowPlanner {
     }
 
     private RowPlan present(Change change) {
+        if (sync.merge() != null) {
+            Optional<RowError> refused = sync.merge().refusal(change.key());
+            if (refused.isPresent()) {
+                return reject(change, refused.get());
+            }
+            // A child synced before was merged then: its record is gone, and writing it again would create a new one.
+            if (change.recordId() != null && sync.merge().member(change.key()).map(MergeGroups.Member::child).orElse(false)) {
+                return new RowPlan.Settled(new RowOutcome.Unchanged(change.key()));
+            }
+        }
         return switch (definition.mode()) {
             case INSERT -> change.recordId() != null && !sync.fullResync()
                     ? new RowPlan.Settled(new RowOutcome.Unchanged(change.key()))

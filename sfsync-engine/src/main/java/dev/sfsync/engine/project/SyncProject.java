@@ -153,7 +153,9 @@ public final class SyncProject implements AutoCloseable {
                 if (needsSalesforce(sync, changes.counts())) {
                     SalesforceClient client = clients.client(config.connections().get(sync.connection()), log);
                     PreparedSync prepared = prepare(sync, client, local, full);
-                    stopped = runner(prepared, client, new SplitRetry(sync.retry(), sleeper), settle).run(changes);
+                    dev.sfsync.engine.run.MergeRun merges = dev.sfsync.engine.run.MergeRun.of(prepared, client, settle);
+                    stopped = runner(prepared, client, new SplitRetry(sync.retry(), sleeper), merges.settle()).run(changes);
+                    merges.finish(stopped);
                 } else {
                     settleRemovedRowsAsUnchanged(changes, settle);
                 }
@@ -248,7 +250,10 @@ public final class SyncProject implements AutoCloseable {
         for (Lookup lookup : sync.lookups()) {
             lookupObjects.put(object.field(lookup.field()).orElseThrow().name(), org.describe(lookup.object()).orElseThrow());
         }
-        return new PreparedSync(sync, checked.model, checked.schema, object, lookupObjects, full, recordTypes(client, sync, object));
+        dev.sfsync.engine.plan.MergeGroups merge = sync.options().merge().map(spec -> dev.sfsync.engine.plan.MergeGroups.read(
+                source(config.models().get(sync.model())), checked.model, spec, sync.match().map(dev.sfsync.engine.sync.Match::column).orElse(null)))
+                .orElse(null);
+        return new PreparedSync(sync, checked.model, checked.schema, object, lookupObjects, full, recordTypes(client, sync, object), merge);
     }
 
     /** The object's record types by one query when the sync sets them; the describe tells which the user may use. */

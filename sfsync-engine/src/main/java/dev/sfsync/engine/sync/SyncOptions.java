@@ -8,20 +8,26 @@ import java.util.Optional;
  *
  * @param recordType  the record type records get, by developer name (constant or per row); empty: the user's default
  * @param concurrency how Salesforce processes a Bulk API 1.0 job's batches
+ * @param merge       the rows to merge into their group's parent record after they are written
  */
-public record SyncOptions(Optional<RecordTypeChoice> recordType, BulkConcurrency concurrency) {
-    public static final SyncOptions DEFAULTS = new SyncOptions(Optional.empty(), BulkConcurrency.PARALLEL);
+public record SyncOptions(Optional<RecordTypeChoice> recordType, BulkConcurrency concurrency, Optional<MergeSpec> merge) {
+    public static final SyncOptions DEFAULTS = new SyncOptions(Optional.empty(), BulkConcurrency.PARALLEL, Optional.empty());
 
     public SyncOptions {
         Objects.requireNonNull(recordType, "recordType is null");
         Objects.requireNonNull(concurrency, "concurrency is null");
+        Objects.requireNonNull(merge, "merge is null");
     }
 
     public SyncOptions withRecordType(RecordTypeChoice choice) {
-        return new SyncOptions(Optional.of(choice), concurrency);
+        return new SyncOptions(Optional.of(choice), concurrency, merge);
     }
 
     public SyncOptions withConcurrency(BulkConcurrency mode) {
-        return new SyncOptions(recordType, mode);
+        return new SyncOptions(recordType, mode, merge);
+    }
+
+    public SyncOptions withMerge(MergeSpec spec) {
+        return new SyncOptions(recordType, concurrency, Optional.of(spec));
     }
 }

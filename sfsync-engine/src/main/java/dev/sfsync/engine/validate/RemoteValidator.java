@@ -72,6 +72,14 @@ public final class RemoteValidator {
         }
         checkRequired(object, mapped);
         RecordTypeCheck.check(sync, object, this::problem);
+        sync.options().merge().ifPresent(merge -> {
+            column(merge.sharedIdColumn(), path + ".merge.shared_id");
+            column(merge.childColumn(), path + ".merge." + (merge.marker() == dev.sfsync.engine.sync.MergeSpec.ChildMarker.IS_CHILD ? "is_child" : "merge_id"));
+            if (!object.deletable() || !object.updateable()) {
+                problem(path + ".merge", "merging needs edit and delete access to " + object.name() + " records, which the connected user lacks",
+                        "give the user's profile or a permission set Edit and Delete on " + object.name());
+            }
+        });
         if (sync.options().recordType().orElse(null) instanceof dev.sfsync.engine.sync.RecordTypeChoice.FromColumn fromColumn) {
             column(fromColumn.column(), path + ".record_type.from");
         }
