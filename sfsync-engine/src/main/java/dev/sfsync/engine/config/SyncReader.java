@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 final class SyncReader {
     private static final Set<String> SYNC_KEYS = Set.of("model", "connection", "object", "mode", "match", "mappings", "lookups",
             "on_delete", "api", "batch_size", "parallelism", "retry",
-            "record_type", "concurrency", "merge");
+            "record_type", "concurrency", "merge", "lead");
     private static final Set<String> MATCH_KEYS = Set.of("column", "field");
     private static final Set<String> MAPPING_KEYS = Set.of("from", "value", "to", "skip_nulls", "only_if_empty");
     private static final Set<String> LOOKUP_KEYS = Set.of("to", "object", "field", "column");
@@ -67,6 +67,12 @@ final class SyncReader {
         int parallelism = fields.integer(def, "parallelism", path, 1, SyncDefinition.MAX_PARALLELISM).orElse(SyncDefinition.DEFAULT_PARALLELISM);
         RetryPolicy retry = readRetry(def, path);
         SyncOptions options = new SyncOptionsReader(fields).read(def, path, api);
+        if (def.has("lead")) {
+            Optional<dev.sfsync.engine.sync.LeadAlternative> lead = readLead(def.path("lead"), path, object.orElse(null), mode.orElse(null), match.orElse(null), api);
+            if (lead.isPresent()) {
+                options = options.withLead(lead.get());
+            }
+        }
         if (options.merge().isPresent()) {
             parallelism = MergeReader.check(fields, def, path, mode.orElse(null), object.orElse(null), parallelism);
         }
@@ -79,6 +85,36 @@ final class SyncReader {
         }
         return Optional.of(new SyncDefinition(name, model.get(), connection.get(), object.get(), mode.get(), match, mappings, lookups,
                 onDelete, api, batchSize, parallelism, retry, options));
+    }
+
+    /** The Lead half of a multi-object sync: {@code lead: {field, mappings, create}}. */
+    private Optional<dev.sfsync.engine.sync.LeadAlternative> readLead(JsonNode node, String path, String object, SyncMode mode, Match match,
+                                                                       ApiChoice api) {
+        String at = path + ".lead";
+        if (!node.isObject()) {
+            fields.problem(at, "must be a mapping", "write 'lead: {field: <Lead external ID field>, mappings: [...]}'");
+            return Optional.empty();
+        }
+        fields.onlyKeys(node, at, Set.of("field", "mappings", "create"));
+        if (object != null && !object.equalsIgnoreCase("Contact") && !object.equalsIgnoreCase("Account")) {
+            fields.problem(at, "multi-object syncs write Contact or Lead, or Account or Lead, not " + object + " or Lead",
+                    "set 'object: Contact' or 'object: Account', or remove lead");
+        }
+        if (mode != null && mode != SyncMode.UPSERT && mode != SyncMode.UPDATE) {
+            fields.problem(at, "a multi-object sync finds each row's record on both objects, so it runs in upsert or update mode, not " + mode.configName(),
+                    "set mode: upsert (or update, to change existing records only)");
+        }
+        if (match == null || match.bySalesforceId()) {
+            fields.problem(at, "a multi-object sync matches on an external ID field that both objects have", "set 'match: {column: ..., field: <external ID>}'");
+        }
+        if (api != ApiChoice.REST) {
+            fields.problem(path + ".api", "multi-object syncs write through the REST API (each chunk is routed to Contact, Account or Lead first)",
+                    "remove api, or set api: rest");
+        }
+        Optional<String> field = apiName(node, "field", at, "name the Lead's external ID field that holds the match values, e.g. field: External_Id__c");
+        List<FieldMapping> mappings = readMappings(node, at, field.map(f -> new Match(match == null ? "" : match.column(), f)).orElse(null));
+        boolean create = node.has("create") && SyncOptionsReader.flag(fields, node, "create", at);
+        return field.map(f -> new dev.sfsync.engine.sync.LeadAlternative(f, mappings, create));
     }
 
     private Optional<String> reference(JsonNode def, String key, String path, Set<String> names, String what) {

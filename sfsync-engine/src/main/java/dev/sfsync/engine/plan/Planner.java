@@ -61,12 +61,19 @@ public final class Planner {
                 + ceilDiv(reads, QUERY_CHUNK);
         long mergeCalls = toMerge.values().stream().mapToLong(n -> ceilDiv(n, dev.sfsync.engine.sync.MergeSpec.RECORDS_PER_CALL)).sum();
         calls += mergeCalls;
+        long routed = sync.definition().options().orLead().isPresent() ? writes.values().stream().mapToLong(Long::longValue).sum() : 0;
+        calls += 2 * ceilDiv(routed, QUERY_CHUNK);
         return new Plan(sync.definition().name(), changes.counts(), writes, unchanged, rejected, rejectedByCode, samples, calls,
                 notices(sync, changes, reads, toMerge, mergeCalls));
     }
 
     private static List<String> notices(PreparedSync sync, ChangeSet changes, long reads, Map<String, Long> toMerge, long mergeCalls) {
         List<String> notices = new ArrayList<>(changes.notices());
+        if (sync.definition().options().orLead().isPresent()) {
+            notices.add("multi-object: each row's match value is looked up on " + sync.object().name() + " and Lead (two queries per "
+                    + QUERY_CHUNK + " rows, included in the estimate); a row updates the " + sync.object().name() + " that has it, else the Lead,"
+                    + " else creates a " + (sync.definition().options().orLead().get().createLeads() ? "Lead" : sync.object().name()));
+        }
         if (!toMerge.isEmpty()) {
             notices.add("merge: " + toMerge.values().stream().mapToLong(Long::longValue).sum() + " child rows into the parents of " + toMerge.size()
                     + " groups, in " + mergeCalls + " merge calls (a master and up to " + dev.sfsync.engine.sync.MergeSpec.RECORDS_PER_CALL

@@ -72,6 +72,11 @@ public record PreparedSync(SyncDefinition definition, Model model, ModelSchema s
         if (definition.options().recordType().orElse(null) instanceof dev.sfsync.engine.sync.RecordTypeChoice.FromColumn column) {
             columns.put("RecordTypeId", column.column());
         }
+        definition.options().orLead().ifPresent(lead -> lead.mappings().forEach(m -> {
+            if (m.source() instanceof FieldMapping.Column column) {
+                columns.put("Lead." + m.field(), column.name());
+            }
+        }));
         return columns;
     }
 

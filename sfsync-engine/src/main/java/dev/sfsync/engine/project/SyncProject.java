@@ -154,7 +154,9 @@ public final class SyncProject implements AutoCloseable {
                     SalesforceClient client = clients.client(config.connections().get(sync.connection()), log);
                     PreparedSync prepared = prepare(sync, client, local, full);
                     dev.sfsync.engine.run.MergeRun merges = dev.sfsync.engine.run.MergeRun.of(prepared, client, settle);
-                    stopped = runner(prepared, client, new SplitRetry(sync.retry(), sleeper), merges.settle()).run(changes);
+                    stopped = sync.options().orLead().isPresent()
+                            ? new dev.sfsync.engine.run.MultiObjectRun(prepared, leadHalf(prepared, client), client, settle).run(changes)
+                            : runner(prepared, client, new SplitRetry(sync.retry(), sleeper), merges.settle()).run(changes);
                     merges.finish(stopped);
                 } else {
                     settleRemovedRowsAsUnchanged(changes, settle);
@@ -254,6 +256,13 @@ public final class SyncProject implements AutoCloseable {
                 source(config.models().get(sync.model())), checked.model, spec, sync.match().map(dev.sfsync.engine.sync.Match::column).orElse(null)))
                 .orElse(null);
         return new PreparedSync(sync, checked.model, checked.schema, object, lookupObjects, full, recordTypes(client, sync, object), merge);
+    }
+
+    /** A multi-object sync as it writes Leads. */
+    private static PreparedSync leadHalf(PreparedSync prepared, SalesforceClient client) {
+        SObjectDescribe lead = OrgSchema.of(client).describe(dev.sfsync.engine.sync.LeadAlternative.OBJECT).orElseThrow();
+        return new PreparedSync(dev.sfsync.engine.sync.LeadAlternative.leadHalf(prepared.definition()), prepared.model(), prepared.schema(), lead,
+                Map.of(), prepared.fullResync(), dev.sfsync.engine.plan.RecordTypeIds.of(lead, Map.of()), null);
     }
 
     /** The object's record types by one query when the sync sets them; the describe tells which the user may use. */

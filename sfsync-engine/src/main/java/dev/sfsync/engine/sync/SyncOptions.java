@@ -9,25 +9,32 @@ import java.util.Optional;
  * @param recordType  the record type records get, by developer name (constant or per row); empty: the user's default
  * @param concurrency how Salesforce processes a Bulk API 1.0 job's batches
  * @param merge       the rows to merge into their group's parent record after they are written
+ * @param orLead      a multi-object sync's Lead half: rows go to the sync's object or to Leads
  */
-public record SyncOptions(Optional<RecordTypeChoice> recordType, BulkConcurrency concurrency, Optional<MergeSpec> merge) {
-    public static final SyncOptions DEFAULTS = new SyncOptions(Optional.empty(), BulkConcurrency.PARALLEL, Optional.empty());
+public record SyncOptions(Optional<RecordTypeChoice> recordType, BulkConcurrency concurrency, Optional<MergeSpec> merge,
+                          Optional<LeadAlternative> orLead) {
+    public static final SyncOptions DEFAULTS = new SyncOptions(Optional.empty(), BulkConcurrency.PARALLEL, Optional.empty(), Optional.empty());
 
     public SyncOptions {
         Objects.requireNonNull(recordType, "recordType is null");
         Objects.requireNonNull(concurrency, "concurrency is null");
         Objects.requireNonNull(merge, "merge is null");
+        Objects.requireNonNull(orLead, "orLead is null");
     }
 
     public SyncOptions withRecordType(RecordTypeChoice choice) {
-        return new SyncOptions(Optional.of(choice), concurrency, merge);
+        return new SyncOptions(Optional.of(choice), concurrency, merge, orLead);
     }
 
     public SyncOptions withConcurrency(BulkConcurrency mode) {
-        return new SyncOptions(recordType, mode, merge);
+        return new SyncOptions(recordType, mode, merge, orLead);
     }
 
     public SyncOptions withMerge(MergeSpec spec) {
-        return new SyncOptions(recordType, concurrency, Optional.of(spec));
+        return new SyncOptions(recordType, concurrency, Optional.of(spec), orLead);
+    }
+
+    public SyncOptions withLead(LeadAlternative lead) {
+        return new SyncOptions(recordType, concurrency, merge, Optional.of(lead));
     }
 }

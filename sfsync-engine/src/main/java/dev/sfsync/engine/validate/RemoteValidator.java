@@ -46,6 +46,19 @@ public final class RemoteValidator {
     public static List<ConfigProblem> validate(SyncDefinition sync, ModelSchema model, OrgSchema org, ProblemLocator at) {
         RemoteValidator validator = new RemoteValidator(sync, model, org, at);
         validator.run();
+        if (sync.options().orLead().isPresent()) {
+            // The Lead half is checked as a sync of its own; its problems are placed under the sync's 'lead' key.
+            String own = "syncs." + sync.name() + ".";
+            for (ConfigProblem problem : validate(dev.sfsync.engine.sync.LeadAlternative.leadHalf(sync), model, org, at)) {
+                String path = problem.path().startsWith(own + "match.field") ? own + "lead.field"
+                        : problem.path().startsWith(own + "match") ? problem.path() : problem.path().replace(own, own + "lead.");
+                validator.problem(path, "Lead: " + problem.message(), problem.fix());
+            }
+            if (!sync.lookups().isEmpty()) {
+                validator.problem(validator.path + ".lookups", "multi-object syncs do not resolve lookups yet",
+                        "remove the lookups, or map the reference field from a column that holds Salesforce Ids");
+            }
+        }
         return List.copyOf(validator.problems);
     }
 
