@@ -59,6 +59,7 @@ public final class RowPlanner {
             case UPDATE -> write(change, WriteKind.UPDATE);
             case UPSERT -> write(change, WriteKind.UPSERT);
             case ARCHIVE -> archive(change);
+            case ALL -> throw new IllegalStateException("picklist value syncs are not planned row by row");
         };
     }
 

@@ -109,6 +109,9 @@ public final class SyncProject implements AutoCloseable {
     public Plan plan(String name, boolean full) {
         SyncDefinition sync = sync(name);
         Checked local = readable(sync, describeModel(sync));
+        if (sync.mode() == dev.sfsync.engine.sync.SyncMode.ALL) {
+            return picklistPlan(sync, picklistChange(sync, quietClient(sync), local));
+        }
         PreparedSync prepared = prepare(sync, quietClient(sync), local, full);
         try (ChangeSet changes = detect(prepared)) {
             return Planner.plan(prepared, changes);
@@ -138,6 +141,9 @@ public final class SyncProject implements AutoCloseable {
         };
         try {
             Checked local = readable(sync, describeModel(sync));
+            if (sync.mode() == dev.sfsync.engine.sync.SyncMode.ALL) {
+                return runPicklist(sync, run, local, clients.client(config.connections().get(sync.connection()), log), calls, progress);
+            }
             // Changes are detected before any call, so a sync whose model did not change costs no API call at all.
             try (ChangeSet changes = snapshots.detect(snapshotId(sync), source(config.models().get(sync.model())), local.model,
                     detectOptions(sync, full)); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
@@ -173,6 +179,55 @@ public final class SyncProject implements AutoCloseable {
             store.runs().finish(run.id(), Run.Status.FAILED, store.outcomes().summarize(run.id()), e.getMessage());
             throw e;
         }
+    }
+
+    private dev.sfsync.engine.plan.PicklistChange picklistChange(SyncDefinition sync, SalesforceClient client, Checked local) {
+        Checked checked = check(sync, client, local);
+        if (!checked.problems.isEmpty()) {
+            throw new SyncHasProblems(sync.name(), checked.problems);
+        }
+        return PicklistSyncRun.change(sync, source(config.models().get(sync.model())), local.model, client);
+    }
+
+    private static Plan picklistPlan(SyncDefinition sync, dev.sfsync.engine.plan.PicklistChange change) {
+        Map<String, Long> rejectedByCode = new java.util.TreeMap<>();
+        List<Plan.Reject> samples = new java.util.ArrayList<>();
+        long updated = 0;
+        long unchanged = 0;
+        for (RowOutcome outcome : change.outcomes()) {
+            switch (outcome) {
+                case RowOutcome.RejectedLocally r -> {
+                    rejectedByCode.merge(r.error().code(), 1L, Long::sum);
+                    if (samples.size() < Plan.SAMPLE_REJECTS) {
+                        samples.add(new Plan.Reject(r.key(), r.error()));
+                    }
+                }
+                case RowOutcome.Updated u -> updated++;
+                default -> unchanged++;
+            }
+        }
+        long rejected = rejectedByCode.values().stream().mapToLong(Long::longValue).sum();
+        return new Plan(sync.name(), new dev.sfsync.core.change.ChangeCounts(change.outcomes().size(), change.added(), updated - change.added(), 0, 0),
+                updated > 0 ? Map.of(dev.sfsync.engine.plan.WriteKind.UPDATE, updated) : Map.of(), unchanged, rejected, rejectedByCode, samples,
+                change.changes() ? 2 : 1, List.of(change.summary(sync.object() + "." + sync.options().picklist().orElseThrow().field())));
+    }
+
+    private RunResult runPicklist(SyncDefinition sync, Run run, Checked local, SalesforceClient client, AtomicLong calls, RunProgress progress) {
+        dev.sfsync.engine.plan.PicklistChange change = picklistChange(sync, client, local);
+        String stopped;
+        try (OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
+            stopped = PicklistSyncRun.write(sync, change, client, outcomes -> {
+                outcomeLog.write(outcomes);
+                progress.settled(outcomes);
+            });
+            outcomeLog.finish();
+        }
+        RunSummary summary = store.outcomes().summarize(run.id());
+        Run.Status status = stopped != null ? Run.Status.FAILED : summary.allSucceeded() ? Run.Status.SUCCEEDED : Run.Status.PARTIAL;
+        store.runs().finish(run.id(), status, summary, stopped);
+        return new RunResult(sync.name(), run.id(), new dev.sfsync.core.change.ChangeCounts(change.outcomes().size(), change.added(), 0, 0, 0),
+                summary, store.outcomes().errorCounts(run.id()), new CommitResult(0, 0, 0, 0, 0), calls.get(), stopped,
+                List.of(change.summary(sync.object() + "." + sync.options().picklist().orElseThrow().field())));
     }
 
     /** Removed rows alone, with on_delete: nothing, need no call: not even a login. */

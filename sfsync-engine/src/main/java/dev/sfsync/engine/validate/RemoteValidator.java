@@ -85,6 +85,20 @@ public final class RemoteValidator {
         }
         checkRequired(object, mapped);
         RecordTypeCheck.check(sync, object, this::problem);
+        sync.options().picklist().ifPresent(picklist -> {
+            column(picklist.valueColumn(), path + ".picklist.value");
+            if (picklist.labelColumn() != null) {
+                column(picklist.labelColumn(), path + ".picklist.label");
+            }
+            field(object, picklist.field(), path + ".picklist.field").ifPresent(f -> {
+                if (!f.type().equals("picklist") && !f.type().equals("multipicklist")) {
+                    problem(path + ".picklist.field", f.name() + " is a " + f.type() + " field, not a picklist", "name a picklist field of " + object.name());
+                } else if (!f.name().endsWith("__c")) {
+                    problem(path + ".picklist.field", f.name() + " is a standard picklist: its values are a standard value set, which sfsync"
+                            + " does not write yet", "sync the values of a custom picklist field (ending in __c)");
+                }
+            });
+        });
         sync.options().merge().ifPresent(merge -> {
             column(merge.sharedIdColumn(), path + ".merge.shared_id");
             column(merge.childColumn(), path + ".merge." + (merge.marker() == dev.sfsync.engine.sync.MergeSpec.ChildMarker.IS_CHILD ? "is_child" : "merge_id"));
@@ -183,7 +197,7 @@ public final class RemoteValidator {
                             "remove this mapping, or use mode: update");
                 }
             }
-            case ARCHIVE -> { }
+            case ARCHIVE, ALL -> { }
         }
     }
 
