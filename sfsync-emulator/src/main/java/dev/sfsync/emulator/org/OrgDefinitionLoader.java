@@ -45,7 +45,7 @@ public final class OrgDefinitionLoader {
             "externalId", "unique", "caseSensitive", "createable", "updateable", "formula", "autoNumber", "default",
             "values", "restricted", "referenceTo", "relationshipName");
     private static final Set<String> OBJECT_KEYS = Set.of("label", "labelPlural", "keyPrefix", "fields", "validationRules", "nameField",
-            "recordTypes");
+            "recordTypes", "personAccounts");
 
     private final List<String> problems = new ArrayList<>();
     private final SalesforceIds ids = new SalesforceIds(0);
@@ -123,6 +123,16 @@ public final class OrgDefinitionLoader {
 
         List<ObjectSchema> objects = readObjects(root.path("objects"));
         Map<String, List<Map<String, Object>>> recordTypes = readRecordTypes(root.path("objects"));
+        if (personAccounts(root.path("objects"))) {
+            ObjectSchema contact = objects.stream().filter(o -> o.name().equals("Contact")).findFirst().orElseThrow();
+            objects = objects.stream().map(o -> o.name().equals("Account") ? PersonAccounts.enable(o, contact) : o).toList();
+            List<Map<String, Object>> accountTypes = new ArrayList<>(recordTypes.getOrDefault("Account", List.of()));
+            if (accountTypes.stream().noneMatch(t -> Boolean.TRUE.equals(t.get("IsPersonType")))) {
+                accountTypes.add(new LinkedHashMap<>(Map.of("DeveloperName", PersonAccounts.RECORD_TYPE, "Name", "Person Account",
+                        "SobjectType", "Account", "IsActive", true, "IsPersonType", true)));
+            }
+            recordTypes.put("Account", accountTypes);
+        }
         objects = objects.stream().map(o -> recordTypes.getOrDefault(o.name(), List.of()).isEmpty() || o.field(RecordTypes.FIELD).isPresent()
                 ? o : o.withField(RecordTypes.field())).toList();
         List<Profile> profiles = readProfiles(root.path("profiles"));
@@ -203,6 +213,16 @@ public final class OrgDefinitionLoader {
         }
         checkReferences(byName);
         return List.copyOf(byName.values());
+    }
+
+    private static boolean personAccounts(JsonNode objects) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = objects.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> object = it.next();
+            if (object.getKey().equalsIgnoreCase("Account") && object.getValue().path("personAccounts").asBoolean(false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Each object's {@code recordTypes}: developer name to {label, active, personType}, as RecordType seed records. */

@@ -69,7 +69,7 @@ public final class RecordTypes {
         }
         Optional<Profile.RecordTypeAssignment> assignment = profile.recordTypes(types.getFirst().object());
         if (assignment.isEmpty()) {
-            return types.stream().filter(Type::active).findFirst();
+            return types.stream().filter(t -> t.active() && !t.personType()).findFirst();
         }
         String name = assignment.get().defaultName();
         return name == null ? Optional.empty()

@@ -209,9 +209,11 @@ final class DescribeRenderer {
      */
     private List<Map<String, Object>> recordTypeInfos(ObjectSchema schema) {
         List<RecordTypes.Type> types = schema.field(RecordTypes.FIELD).isPresent() ? RecordTypes.of(api.org(), schema.name()) : List.of();
-        String defaultId = RecordTypes.defaultFor(api.profile(), types).map(RecordTypes.Type::id).orElse(types.isEmpty() ? RecordTypes.MASTER_ID : null);
+        String defaultId = RecordTypes.defaultFor(api.profile(), types).map(RecordTypes.Type::id)
+                .orElse(types.stream().allMatch(RecordTypes.Type::personType) ? RecordTypes.MASTER_ID : null);
         List<Map<String, Object>> infos = new ArrayList<>();
-        infos.add(recordType(schema, RecordTypes.MASTER_ID, "Master", "Master", true, types.isEmpty(), RecordTypes.MASTER_ID.equals(defaultId), true));
+        infos.add(recordType(schema, RecordTypes.MASTER_ID, "Master", "Master", true, RecordTypes.MASTER_ID.equals(defaultId),
+                RecordTypes.MASTER_ID.equals(defaultId), true));
         for (RecordTypes.Type type : types) {
             infos.add(recordType(schema, type.id(), type.developerName(), type.label(), type.active(), RecordTypes.available(api.profile(), type),
                     type.id().equals(defaultId), false));

@@ -29,7 +29,8 @@ final class RecordTypeRule {
         }
         Object value = values.get(RecordTypes.FIELD);
         if (value == null) {
-            if (!creating) {
+            // Person account record types are never a default: a record without one is a business record (master type).
+            if (!creating || types.stream().allMatch(RecordTypes.Type::personType)) {
                 return;
             }
             Optional<RecordTypes.Type> fallback = RecordTypes.defaultFor(profile, types);

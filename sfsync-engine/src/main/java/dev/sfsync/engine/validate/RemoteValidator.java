@@ -85,6 +85,7 @@ public final class RemoteValidator {
         }
         checkRequired(object, mapped);
         RecordTypeCheck.check(sync, object, this::problem);
+        PersonAccountCheck.check(sync, object, this::problem);
         sync.options().picklist().ifPresent(picklist -> {
             column(picklist.valueColumn(), path + ".picklist.value");
             if (picklist.labelColumn() != null) {
