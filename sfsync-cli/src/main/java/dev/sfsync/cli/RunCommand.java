@@ -103,12 +103,12 @@ final class RunCommand implements Callable<Integer> {
         if (results.isEmpty()) {
             return;
         }
-        out.printf("%n%-20s %9s %9s %9s %9s %9s %9s %9s %9s  %s%n", "SYNC", "CREATED", "UPDATED", "DELETED", "MERGED", "UNCHANGED", "REJECTED",
-                "FAILED", "API CALLS", "RUN");
+        out.printf("%n%-20s %9s %9s %9s %9s %9s %9s %9s %9s  %s%n", "SYNC", "CREATED", "UPDATED", "DELETED", "UNCHANGED", "REJECTED", "FAILED",
+                "MERGED", "API CALLS", "RUN");
         for (RunResult r : results) {
             var s = r.summary();
-            out.printf("%-20s %9d %9d %9d %9d %9d %9d %9d %9d  %s%n", r.sync(), s.created(), s.updated(), s.deleted(), s.merged(), s.unchanged(), s.rejected(),
-                    s.failed(), r.apiCalls(), r.runId());
+            out.printf("%-20s %9d %9d %9d %9d %9d %9d %9d %9d  %s%n", r.sync(), s.created(), s.updated(), s.deleted(), s.unchanged(), s.rejected(),
+                    s.failed(), s.merged(), r.apiCalls(), r.runId());
         }
         for (RunResult r : results) {
             r.errorCounts().forEach((code, count) -> out.printf("  %s: %,d rows %s: %s%n", r.sync(), count, code, Errors.explain(code).fix()));

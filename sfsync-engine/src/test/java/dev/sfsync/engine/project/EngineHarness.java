@@ -128,6 +128,23 @@ final class EngineHarness implements AutoCloseable {
         return project().run(sync, RunProgress.NONE);
     }
 
+    /** Converts a Lead through the emulator's admin endpoint (as Salesforce's Convert button does). */
+    void convertLead(String leadId) {
+        try {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(org.loginUrl() + "/__admin/leads/" + leadId + "/convert")).POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() >= 300) {
+                throw new IllegalStateException("converting lead " + leadId + ": " + answer.statusCode() + " " + answer.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     RunResult runFull(String sync) {
         return project().run(sync, true, RunProgress.NONE);
     }
