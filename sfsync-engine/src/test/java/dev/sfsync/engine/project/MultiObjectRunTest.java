@@ -110,6 +110,37 @@ class MultiObjectRunTest {
     }
 
     @Test
+    void account_or_lead_updates_an_account_else_a_lead_else_creates_an_account() {
+        harness.client(ExchangeListener.NONE).rest().create("Account", Map.of("Name", "Old account", "External_Key__c", "K1"));
+        harness.config("""
+                models:
+                  people:
+                    sql: select * from people
+                    primary_key: key
+                syncs:
+                  companies:
+                    model: people
+                    object: Account
+                    mode: upsert
+                    match: {column: key, field: External_Key__c}
+                    mappings:
+                      - {from: company, to: Name}
+                    lead:
+                      field: External_Id__c
+                      mappings:
+                        - {from: last, to: LastName}
+                        - {from: company, to: Company}
+                """);
+
+        RunResult result = harness.run("companies");
+
+        assertThat(objectOfEachRow(result)).containsEntry("K1", "001").containsEntry("K2", "00Q").containsEntry("K3", "001");
+        assertThat(org.records("Account")).extracting(a -> a.get("External_Key__c") + ":" + a.get("Name"))
+                .containsExactlyInAnyOrder("K1:Acme", "K3:Initech");
+        assertThat(org.records("Lead")).extracting(l -> l.get("Company")).containsExactly("Globex");
+    }
+
+    @Test
     void validation_names_the_lead_field_that_is_missing_or_not_an_external_id() {
         harness.config(PEOPLE.formatted("upsert", "Lead_Key__c", "false"));
         List<ConfigProblem> missing = harness.project().validateRemote("people");
