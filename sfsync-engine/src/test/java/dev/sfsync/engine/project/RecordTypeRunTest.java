@@ -7,6 +7,8 @@ import dev.sfsync.engine.run.RunResult;
 import dev.sfsync.testing.EmulatedOrg;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,9 +48,10 @@ class RecordTypeRunTest {
         return harness;
     }
 
-    @Test
-    void record_type_by_developer_name_sets_every_record_and_costs_one_query() {
-        harness(org).config(SYNC.formatted("upsert") + "    record_type: Customer\n");
+    @ParameterizedTest
+    @ValueSource(strings = {"rest", "bulk2"})
+    void record_type_by_developer_name_sets_every_record(String api) {
+        harness(org).config(SYNC.formatted("upsert") + "    record_type: Customer\n    api: " + api + "\n");
 
         RunResult result = harness.run("accounts");
 
