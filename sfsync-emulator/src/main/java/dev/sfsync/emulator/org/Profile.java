@@ -22,6 +22,18 @@ public final class Profile {
     private volatile Map<String, Access> definedFieldAccess;
     private volatile Map<String, Access> permissionSetAccess = Map.of();
 
+    private final Map<String, RecordTypeAssignment> recordTypes = new ConcurrentHashMap<>();
+
+    /**
+     * The record types of one object the profile may use, by developer name in lower case, and the one its records get
+     * when none is given ({@code defaultName} null: the profile has no default, and creating without one fails).
+     */
+    public record RecordTypeAssignment(Set<String> available, String defaultName) {
+        public RecordTypeAssignment {
+            available = Set.copyOf(available);
+        }
+    }
+
     public Profile(String id, String name, Set<Permission> permissions) {
         this.id = Objects.requireNonNull(id, "id is null");
         this.name = Objects.requireNonNull(name, "name is null");
@@ -54,6 +66,15 @@ public final class Profile {
 
     public void grantObject(String object, Set<ObjectPermission> granted) {
         objectPermissions.put(object.toLowerCase(Locale.ROOT), granted.isEmpty() ? EnumSet.noneOf(ObjectPermission.class) : EnumSet.copyOf(granted));
+    }
+
+    public void assignRecordTypes(String object, RecordTypeAssignment assignment) {
+        recordTypes.put(object.toLowerCase(Locale.ROOT), assignment);
+    }
+
+    /** The profile's record type settings of an object; empty: every active record type, the first one by default. */
+    public java.util.Optional<RecordTypeAssignment> recordTypes(String object) {
+        return java.util.Optional.ofNullable(recordTypes.get(object.toLowerCase(Locale.ROOT)));
     }
 
     public void grantField(String object, String field, Access access) {
