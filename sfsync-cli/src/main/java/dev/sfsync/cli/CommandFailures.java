@@ -58,6 +58,9 @@ final class CommandFailures implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof SyncIsRunning) {
             return ExitCodes.SYNC_BUSY;
         }
+        if (e instanceof dev.sfsync.engine.connection.Logins.NotConnected) {
+            return ExitCodes.SALESFORCE_UNAVAILABLE;
+        }
         return aboutState(e) ? ExitCodes.STATE_UNUSABLE : ExitCodes.CONFIG_INVALID;
     }
 }

@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Runs syncs and prints what happened to their rows. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Send each sync's changed rows to Salesforce. Every row ends created, updated, deleted, unchanged, rejected "
+        description = {"Send each sync's changed rows to Salesforce. Every row ends created, updated, deleted, merged, unchanged, rejected "
                 + "(before sending) or failed (with Salesforce's code); failed and rejected rows are sent again next run."},
-        footer = {"", "Examples:", "  sfsync run accounts", "  sfsync run accounts contacts", "  sfsync run --all",
-                "", "Exit codes: 0 every row succeeded, 1 some rows failed, 3 config problems, 4 Salesforce unavailable,",
+        footer = {"", "Examples:", "  sfsync run accounts", "  sfsync run accounts contacts", "  sfsync run --all", "  sfsync run accounts --full",
+                "", "Exit codes: 0 every row succeeded, 1 some rows failed, 3 config problems, 4 Salesforce unavailable (or the API reserve reached),",
                 "  5 the sync is running in another process (nothing sent), 6 the state directory cannot be used (the run stopped before"
                         + " sending more; the next run reconciles)"})
 final class RunCommand implements Callable<Integer> {
@@ -35,6 +35,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--all", description = "Run every sync of the project, in file order.")
     boolean all;
+
+    @Option(names = "--full", description = {"Resend every row of the model, whatever the last runs sent (after a sandbox refresh, or when "
+            + "records were changed behind the sync's back). Prints the plan of what it resends and costs first."})
+    boolean full;
 
     @Spec
     CommandSpec spec;
@@ -53,7 +57,12 @@ final class RunCommand implements Callable<Integer> {
             List<RunResult> results = new ArrayList<>();
             for (String sync : all ? List.copyOf(session.config.syncs().keySet()) : syncs) {
                 try {
-                    RunResult result = session.project.run(sync, progress(sync, out));
+                    if (full) {
+                        PlanCommand.print(session.project.plan(sync, true), out);
+                        out.println();
+                        out.flush();
+                    }
+                    RunResult result = session.project.run(sync, full, progress(sync, out));
                     InterruptedRuns.report(session.project.takeInterrupted(), err);
                     results.add(result);
                     if (!result.allSucceeded()) {
@@ -97,12 +106,12 @@ final class RunCommand implements Callable<Integer> {
         if (results.isEmpty()) {
             return;
         }
-        out.printf("%n%-20s %9s %9s %9s %9s %9s %9s %9s  %s%n", "SYNC", "CREATED", "UPDATED", "DELETED", "UNCHANGED", "REJECTED", "FAILED",
-                "API CALLS", "RUN");
+        out.printf("%n%-20s %9s %9s %9s %9s %9s %9s %9s %9s  %s%n", "SYNC", "CREATED", "UPDATED", "DELETED", "UNCHANGED", "REJECTED", "FAILED",
+                "MERGED", "API CALLS", "RUN");
         for (RunResult r : results) {
             var s = r.summary();
-            out.printf("%-20s %9d %9d %9d %9d %9d %9d %9d  %s%n", r.sync(), s.created(), s.updated(), s.deleted(), s.unchanged(), s.rejected(),
-                    s.failed(), r.apiCalls(), r.runId());
+            out.printf("%-20s %9d %9d %9d %9d %9d %9d %9d %9d  %s%n", r.sync(), s.created(), s.updated(), s.deleted(), s.unchanged(), s.rejected(),
+                    s.failed(), s.merged(), r.apiCalls(), r.runId());
         }
         for (RunResult r : results) {
             r.notices().forEach(notice -> out.printf("  %s: %s%n", r.sync(), notice));

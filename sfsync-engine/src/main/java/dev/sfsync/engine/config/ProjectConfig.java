@@ -7,16 +7,27 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A project's sfsync.yaml, read and statically checked: everything keyed by name, in file order. */
+/**
+ * A project's sfsync.yaml, read and statically checked: everything keyed by name, in file order.
+ *
+ * @param createFields per sync, the custom fields it declares it needs ({@code create_fields:}), which 'sfsync apply' creates
+ */
 public record ProjectConfig(Path directory,
                             Map<String, SourceConfig> sources,
                             Map<String, ConnectionConfig> connections,
                             Map<String, ModelConfig> models,
-                            Map<String, SyncDefinition> syncs) {
+                            Map<String, SyncDefinition> syncs,
+                            Map<String, java.util.List<dev.sfsync.salesforce.metadata.CustomFieldSpec>> createFields) {
     public ProjectConfig {
+        createFields = Collections.unmodifiableMap(new LinkedHashMap<>(createFields));
         sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         connections = Collections.unmodifiableMap(new LinkedHashMap<>(connections));
         models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
         syncs = Collections.unmodifiableMap(new LinkedHashMap<>(syncs));
+    }
+
+    public ProjectConfig(Path directory, Map<String, SourceConfig> sources, Map<String, ConnectionConfig> connections,
+                         Map<String, ModelConfig> models, Map<String, SyncDefinition> syncs) {
+        this(directory, sources, connections, models, syncs, Map.of());
     }
 }

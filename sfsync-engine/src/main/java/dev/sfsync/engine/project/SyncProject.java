@@ -133,9 +133,17 @@ public final class SyncProject implements AutoCloseable {
 
     /** What a run would do now; sends nothing to Salesforce but describe calls. */
     public Plan plan(String name) {
+        return plan(name, false);
+    }
+
+    /** What a run would do now, or with {@code full} what {@code sfsync run --full} would resend and cost. */
+    public Plan plan(String name, boolean full) {
         SyncDefinition sync = sync(name);
         Checked local = readable(sync, describeModel(sync));
-        PreparedSync prepared = prepare(sync, quietClient(sync), local);
+        if (sync.mode() == dev.sfsync.engine.sync.SyncMode.ALL) {
+            return picklistPlan(sync, picklistChange(sync, quietClient(sync), local));
+        }
+        PreparedSync prepared = prepare(sync, quietClient(sync), local, full);
         try (ChangeSet changes = detect(prepared)) {
             return Planner.plan(prepared, changes);
         }
@@ -147,15 +155,23 @@ public final class SyncProject implements AutoCloseable {
      * exception when Salesforce cannot be reached; the run is then recorded as failed.
      */
     public RunResult run(String name, RunProgress progress) {
+        return run(name, false, progress);
+    }
+
+    /**
+     * Runs the sync; with {@code full} every row of the model is sent as if it had changed, whatever the snapshot says
+     * (after records were changed behind the sync's back), and the snapshot is rebuilt from the outcomes.
+     */
+    public RunResult run(String name, boolean full, RunProgress progress) {
         SyncDefinition sync = sync(name);
         noteDeadRuns();
         try (SyncLease lease = SyncLease.acquire(store.runLeases(), SyncId.of(name), leaseTtl)) {
-            return run(sync, lease, progress);
+            return run(sync, full, lease, progress);
         }
     }
 
     /** The sync's lease is this process's: nobody else sends its rows until the run ends. */
-    private RunResult run(SyncDefinition sync, SyncLease lease, RunProgress progress) {
+    private RunResult run(SyncDefinition sync, boolean full, SyncLease lease, RunProgress progress) {
         String name = sync.name();
         Run run = store.runs().start(SyncId.of(name), Run.Kind.OUTBOUND);
         lease.attach(run.id());
@@ -166,10 +182,17 @@ public final class SyncProject implements AutoCloseable {
         };
         try {
             Checked local = readable(sync, describeModel(sync));
+            if (sync.mode() == dev.sfsync.engine.sync.SyncMode.ALL) {
+                return runPicklist(sync, run, local, clients.client(config.connections().get(sync.connection()), log), calls, progress);
+            }
             // Changes are detected before any call, so a sync whose model did not change costs no API call at all.
-            try (ChangeSet changes = snapshots().detect(SyncId.of(name), source(config.models().get(sync.model())), local.model,
-                    detectOptions(sync)); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
-                checkSnapshotKept(sync);
+            SyncId snapshot = snapshotId(sync);
+            try (ChangeSet changes = snapshots().detect(snapshot, source(config.models().get(sync.model())), local.model,
+                    detectOptions(sync, full)); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
+                // --full resends every row whatever the snapshot holds: the user asked for the creates a lost snapshot would repeat.
+                if (!full) {
+                    checkSnapshotKept(sync, snapshot);
+                }
                 progress.detected(changes.counts());
                 boolean creates = sync.mode() == dev.sfsync.engine.sync.SyncMode.INSERT;
                 java.util.function.Consumer<List<RowOutcome>> settle = outcomes -> {
@@ -184,31 +207,54 @@ public final class SyncProject implements AutoCloseable {
                 };
                 String stopped = null;
                 List<String> notices = new ArrayList<>(changes.notices());
+                SalesforceClient client = null;
+                boolean reconcileNextRun = false;
                 if (needsSalesforce(sync, changes.counts()) || hasIntents(sync)) {
-                    SalesforceClient client = clients.client(config.connections().get(sync.connection()), log);
-                    PreparedSync prepared = prepare(sync, client, local);
-                    // Before anything is sent: what earlier runs left in flight is settled against the org first.
-                    Reconciler.Result reconciled = new Reconciler(prepared, client, store.intents()).reconcile();
-                    if (!reconciled.nothing()) {
-                        notices.add(reconciledNotice(reconciled));
-                    }
-                    stopped = runner(prepared, client, new SplitRetry(sync.retry(), sleeper), settle, new StoredIntents(store, sync, run.id()))
-                            .alreadyCreated(reconciled.created()).stopWhen(lease::lost).run(changes);
-                    if (stopped == null && lease.lost()) {
-                        stopped = "the run lost its lease on the sync (the state store did not answer for longer than the lease lasts);"
-                                + " rows not sent go next run";
+                    client = clients.client(config.connections().get(sync.connection()), log);
+                    try {
+                        PreparedSync prepared = prepare(sync, client, local, full);
+                        // Before anything is sent: what earlier runs left in flight is settled against the org first.
+                        Reconciler.Result reconciled = new Reconciler(prepared, client, store.intents()).reconcile();
+                        if (!reconciled.nothing()) {
+                            notices.add(reconciledNotice(reconciled));
+                        }
+                        dev.sfsync.engine.run.MergeRun merges = dev.sfsync.engine.run.MergeRun.of(prepared, client, settle);
+                        stopped = sync.options().orLead().isPresent()
+                                ? new dev.sfsync.engine.run.MultiObjectRun(prepared, leadHalf(prepared, client), client, settle).run(changes)
+                                : runner(prepared, client, new SplitRetry(sync.retry(), sleeper), merges.settle(), new StoredIntents(store, sync, run.id()))
+                                        .alreadyCreated(reconciled.created()).stopWhen(lease::lost).run(changes);
+                        if (stopped == null && lease.lost()) {
+                            stopped = "the run lost its lease on the sync (the state store did not answer for longer than the lease lasts);"
+                                    + " rows not sent go next run";
+                        }
+                        merges.finish(stopped);
+                    } catch (dev.sfsync.salesforce.error.LimitExceeded e) {
+                        if (!e.byReserve()) {
+                            throw e;
+                        }
+                        stopped = e.getMessage();
+                        // Stopped before the reconciliation or the run settled every row: the next run reconciles what is left.
+                        reconcileNextRun = true;
                     }
                 } else {
                     settleRemovedRowsAsUnchanged(changes, settle);
                 }
                 outcomeLog.finish();
+                if (stopped != null && client != null) {
+                    stopped = reserveStop(sync, client, changes.counts(), run).orElse(stopped);
+                }
                 CommitResult commit = changes.commit();
-                store.snapshotMarks().remember(SyncId.of(name), snapshots().size(SyncId.of(name)));
-                // Every row of this run has its outcome, and what earlier runs left was reconciled before it sent anything.
-                store.intents().clear(SyncId.of(name));
+                store.snapshotMarks().remember(snapshot, snapshots().size(snapshot));
+                if (!reconcileNextRun) {
+                    // Every row of this run has its outcome, and what earlier runs left was reconciled before it sent anything.
+                    store.intents().clear(SyncId.of(name));
+                }
                 RunSummary summary = store.outcomes().summarize(run.id());
                 Run.Status status = stopped != null ? Run.Status.FAILED : summary.allSucceeded() ? Run.Status.SUCCEEDED : Run.Status.PARTIAL;
                 store.runs().finish(run.id(), status, summary, stopped);
+                if (stopped == null && needsSalesforce(sync, changes.counts())) {
+                    store.connections().recordSuccess(sync.connection());
+                }
                 return new RunResult(name, run.id(), changes.counts(), summary, store.outcomes().errorCounts(run.id()), commit, calls.get(),
                         stopped, notices);
             }
@@ -220,10 +266,10 @@ public final class SyncProject implements AutoCloseable {
 
     /**
      * An insert sync whose snapshot is gone while the store remembers records it created would create them all again:
-     * refused until the snapshot is restored or rebuilt by {@link #repair}.
+     * refused until the snapshot is restored or rebuilt by {@link #repair}. Both are kept per org: a sync pointed at
+     * another org starts from an empty snapshot there, which is no loss.
      */
-    private void checkSnapshotKept(SyncDefinition sync) {
-        SyncId id = SyncId.of(sync.name());
+    private void checkSnapshotKept(SyncDefinition sync, SyncId id) {
         long remembered = store.snapshotMarks().rows(id).orElse(0L);
         if (sync.mode() == dev.sfsync.engine.sync.SyncMode.INSERT && remembered > 0 && snapshots().size(id) == 0) {
             throw new SnapshotLost(sync, remembered);
@@ -254,7 +300,7 @@ public final class SyncProject implements AutoCloseable {
                     Checked local = readable(sync, describeModel(sync));
                     SalesforceClient client = clients.client(config.connections().get(sync.connection()), exchange -> store.apiLog()
                             .record(apiCall(run, exchange)));
-                    PreparedSync prepared = prepare(sync, client, local);
+                    PreparedSync prepared = prepare(sync, client, local, false);
                     try (ChangeSet changes = detect(prepared); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
                         result = new SnapshotRepair(prepared, client).repair(changes, outcomes -> {
                             changes.record(outcomes);
@@ -263,10 +309,10 @@ public final class SyncProject implements AutoCloseable {
                         outcomeLog.finish();
                         changes.commit();
                     }
-                    store.snapshotMarks().remember(id, snapshots().size(id));
+                    store.snapshotMarks().remember(snapshotId(sync), snapshots().size(snapshotId(sync)));
                 }
                 if (!sync.hasIdempotencyKey()) {
-                    store.snapshotMarks().remember(id, 0);
+                    store.snapshotMarks().remember(snapshotId(sync), 0);
                 }
                 store.intents().clear(id);
                 store.runs().finish(run.id(), Run.Status.SUCCEEDED, RunSummary.EMPTY, String.format(
@@ -277,6 +323,74 @@ public final class SyncProject implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /** The run stopped because the next call would have crossed the connection's API reserve: say what waits, and until when. */
+    private java.util.Optional<String> reserveStop(SyncDefinition sync, SalesforceClient client, dev.sfsync.core.change.ChangeCounts counts, Run run) {
+        var connection = config.connections().get(sync.connection());
+        var usage = client.apiUsage();
+        if (usage.isEmpty() || !connection.reserve().wouldCross(usage.get())) {
+            return java.util.Optional.empty();
+        }
+        RunSummary settled = store.outcomes().summarize(run.id());
+        var errors = store.outcomes().errorCounts(run.id());
+        long notSent = errors.getOrDefault(dev.sfsync.engine.run.Errors.NOT_SENT, 0L)
+                + errors.getOrDefault(dev.sfsync.salesforce.error.LimitExceeded.RESERVE_CODE, 0L);
+        long rowsLeft = Math.max(0, counts.total() - settled.rows() + notSent);
+        long perCall = sync.api() == dev.sfsync.engine.sync.ApiChoice.REST ? Math.max(1, sync.batchSize()) : rowsPerBulkLoad;
+        long callsNeeded = (rowsLeft + perCall - 1) / perCall * (sync.api() == dev.sfsync.engine.sync.ApiChoice.REST ? 1 : 5) + 2;
+        List<String> syncs = config.syncs().values().stream().filter(s -> s.connection().equals(sync.connection())).map(SyncDefinition::name).toList();
+        return java.util.Optional.of(dev.sfsync.engine.quota.QuotaStop.explain(connection, usage.get(), rowsLeft, callsNeeded, syncs, store,
+                java.time.Clock.systemUTC()));
+    }
+
+    private dev.sfsync.engine.plan.PicklistChange picklistChange(SyncDefinition sync, SalesforceClient client, Checked local) {
+        Checked checked = check(sync, client, local);
+        if (!checked.problems.isEmpty()) {
+            throw new SyncHasProblems(sync.name(), checked.problems);
+        }
+        return PicklistSyncRun.change(sync, source(config.models().get(sync.model())), local.model, client);
+    }
+
+    private static Plan picklistPlan(SyncDefinition sync, dev.sfsync.engine.plan.PicklistChange change) {
+        Map<String, Long> rejectedByCode = new java.util.TreeMap<>();
+        List<Plan.Reject> samples = new java.util.ArrayList<>();
+        long updated = 0;
+        long unchanged = 0;
+        for (RowOutcome outcome : change.outcomes()) {
+            switch (outcome) {
+                case RowOutcome.RejectedLocally r -> {
+                    rejectedByCode.merge(r.error().code(), 1L, Long::sum);
+                    if (samples.size() < Plan.SAMPLE_REJECTS) {
+                        samples.add(new Plan.Reject(r.key(), r.error()));
+                    }
+                }
+                case RowOutcome.Updated u -> updated++;
+                default -> unchanged++;
+            }
+        }
+        long rejected = rejectedByCode.values().stream().mapToLong(Long::longValue).sum();
+        return new Plan(sync.name(), new dev.sfsync.core.change.ChangeCounts(change.outcomes().size(), change.added(), updated - change.added(), 0, 0),
+                updated > 0 ? Map.of(dev.sfsync.engine.plan.WriteKind.UPDATE, updated) : Map.of(), unchanged, rejected, rejectedByCode, samples,
+                change.changes() ? 2 : 1, List.of(change.summary(sync.object() + "." + sync.options().picklist().orElseThrow().field())));
+    }
+
+    private RunResult runPicklist(SyncDefinition sync, Run run, Checked local, SalesforceClient client, AtomicLong calls, RunProgress progress) {
+        dev.sfsync.engine.plan.PicklistChange change = picklistChange(sync, client, local);
+        String stopped;
+        try (OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
+            stopped = PicklistSyncRun.write(sync, change, client, outcomes -> {
+                outcomeLog.write(outcomes);
+                progress.settled(outcomes);
+            });
+            outcomeLog.finish();
+        }
+        RunSummary summary = store.outcomes().summarize(run.id());
+        Run.Status status = stopped != null ? Run.Status.FAILED : summary.allSucceeded() ? Run.Status.SUCCEEDED : Run.Status.PARTIAL;
+        store.runs().finish(run.id(), status, summary, stopped);
+        return new RunResult(sync.name(), run.id(), new dev.sfsync.core.change.ChangeCounts(change.outcomes().size(), change.added(), 0, 0, 0),
+                summary, store.outcomes().errorCounts(run.id()), new CommitResult(0, 0, 0, 0, 0), calls.get(), stopped,
+                List.of(change.summary(sync.object() + "." + sync.options().picklist().orElseThrow().field())));
     }
 
     /** Removed rows alone, with on_delete: nothing, need no call: not even a login. */
@@ -335,16 +449,30 @@ public final class SyncProject implements AutoCloseable {
 
     private ChangeSet detect(PreparedSync prepared) {
         SyncDefinition sync = prepared.definition();
-        return snapshots().detect(SyncId.of(sync.name()), source(config.models().get(sync.model())), prepared.model(),
-                detectOptions(sync));
+        return snapshots().detect(snapshotId(sync), source(config.models().get(sync.model())), prepared.model(),
+                detectOptions(sync, prepared.fullResync()));
     }
 
-    private static DetectOptions detectOptions(SyncDefinition sync) {
-        return DetectOptions.mapped(PreparedSync.mappedColumns(sync)).withConstants(PreparedSync.constants(sync))
+    private static DetectOptions detectOptions(SyncDefinition sync, boolean full) {
+        DetectOptions options = DetectOptions.mapped(PreparedSync.mappedColumns(sync)).withConstants(PreparedSync.constants(sync))
                 .withUniqueColumns(PreparedSync.uniqueColumns(sync));
+        return full ? options.withFullResync() : options;
     }
 
-    private PreparedSync prepare(SyncDefinition sync, SalesforceClient client, Checked local) {
+    /**
+     * The snapshot of the sync against the org its connection reaches now: pointing the sync at another org (sandbox to
+     * production) starts from an empty snapshot there, instead of sending nothing because another org got the rows.
+     */
+    private SyncId snapshotId(SyncDefinition sync) {
+        SyncId id = SyncId.of(sync.name() + ".org-" + SnapshotOrg.of(config.connections().get(sync.connection()),
+                store.connections().find(sync.connection()).orElse(null)).key());
+        // Snapshots kept before they were per org, or before the org's id was known, belong to the org the sync reaches now.
+        snapshots().adopt(SyncId.of(sync.name()), id);
+        snapshots().adopt(SyncId.of(sync.name() + ".org-" + SnapshotOrg.of(config.connections().get(sync.connection()), null).key()), id);
+        return id;
+    }
+
+    private PreparedSync prepare(SyncDefinition sync, SalesforceClient client, Checked local, boolean full) {
         Checked checked = check(sync, client, local);
         if (!checked.problems.isEmpty()) {
             throw new SyncHasProblems(sync.name(), checked.problems);
@@ -355,7 +483,30 @@ public final class SyncProject implements AutoCloseable {
         for (Lookup lookup : sync.lookups()) {
             lookupObjects.put(object.field(lookup.field()).orElseThrow().name(), org.describe(lookup.object()).orElseThrow());
         }
-        return new PreparedSync(sync, checked.model, checked.schema, object, lookupObjects);
+        dev.sfsync.engine.plan.MergeGroups merge = sync.options().merge().map(spec -> dev.sfsync.engine.plan.MergeGroups.read(
+                source(config.models().get(sync.model())), checked.model, spec, sync.match().map(dev.sfsync.engine.sync.Match::column).orElse(null)))
+                .orElse(null);
+        return new PreparedSync(sync, checked.model, checked.schema, object, lookupObjects, full, recordTypes(client, sync, object), merge);
+    }
+
+    /** A multi-object sync as it writes Leads. */
+    private static PreparedSync leadHalf(PreparedSync prepared, SalesforceClient client) {
+        SObjectDescribe lead = OrgSchema.of(client).describe(dev.sfsync.engine.sync.LeadAlternative.OBJECT).orElseThrow();
+        return new PreparedSync(dev.sfsync.engine.sync.LeadAlternative.leadHalf(prepared.definition()), prepared.model(), prepared.schema(), lead,
+                Map.of(), prepared.fullResync(), dev.sfsync.engine.plan.RecordTypeIds.of(lead, Map.of()), null);
+    }
+
+    /** The object's record types by one query when the sync sets them; the describe tells which the user may use. */
+    private static dev.sfsync.engine.plan.RecordTypeIds recordTypes(SalesforceClient client, SyncDefinition sync, SObjectDescribe object) {
+        if (object.field("RecordTypeId").isEmpty() || sync.options().recordType().isEmpty()) {
+            return dev.sfsync.engine.plan.RecordTypeIds.of(object, Map.of());
+        }
+        Map<String, String> queried = new java.util.LinkedHashMap<>();
+        try (var rows = client.rest().query("SELECT Id, DeveloperName FROM RecordType WHERE SobjectType = '" + object.name()
+                + "' AND IsActive = true")) {
+            rows.forEachRemaining(r -> queried.put(String.valueOf(r.get("DeveloperName")), String.valueOf(r.get("Id"))));
+        }
+        return dev.sfsync.engine.plan.RecordTypeIds.of(object, queried);
     }
 
     private record Checked(Model model, ModelSchema schema, List<ConfigProblem> problems) {

@@ -37,7 +37,11 @@ public final class Errors {
                     "Salesforce's answer to this row's create was lost, and without an idempotency key sfsync cannot tell whether the"
                             + " record was created; with insert_without_key: at_most_once it does not risk a duplicate.",
                     "Check the object for the row's record; give the sync an idempotency key (match: {column, field: <external ID>})"
-                            + " so that sfsync can find out by itself."));
+                            + " so that sfsync can find out by itself."),
+            dev.sfsync.engine.plan.MergeGroups.INVALID_GROUP, new ErrorExplanation(dev.sfsync.engine.plan.MergeGroups.INVALID_GROUP, ErrorKind.DATA, true,
+                    "A merge group (rows sharing a shared_id) needs exactly one parent row to merge its children into; this one has none or several,"
+                    + " so none of its rows is sent.",
+                    "Mark every row of the group but one as a child (is_child true, or merge_id set), then run again."));
 
     private Errors() {
     }

@@ -79,7 +79,7 @@ public final class Runner {
         Runner runner = new Runner(sync, settle, BULK_PREPARE_CHUNK, Math.min(sync.definition().parallelism(), BULK_PREPARE_THREADS));
         runner.log = log;
         String externalIdField = sync.definition().match().map(m -> sync.field(m.field()).name()).orElse(null);
-        BulkLoad.Context context = new BulkLoad.Context(BulkApi.of(api, client, sync.definition().batchSize(), log), sync.object().name(),
+        BulkLoad.Context context = new BulkLoad.Context(BulkApi.of(sync.definition(), client, log), sync.object().name(),
                 externalIdField, retry, client.workDirectory(), runner.written::add,
                 e -> runner.aborted.compareAndSet(null, new ChunkWriter.ChunkAborted(List.of(), e)));
         runner.bulk = new BulkDelivery(sync, context, rowsPerLoad);

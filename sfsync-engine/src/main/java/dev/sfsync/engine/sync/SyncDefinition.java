@@ -20,7 +20,8 @@ public record SyncDefinition(
         int parallelism,
         RetryPolicy retry,
         /** For insert syncs without an idempotency key: the delivery the user accepted (null otherwise). */
-        InsertWithoutKey insertWithoutKey) {
+        InsertWithoutKey insertWithoutKey,
+        SyncOptions options) {
 
     public static final int DEFAULT_PARALLELISM = 10;
     public static final int MAX_PARALLELISM = 50;
@@ -29,7 +30,23 @@ public record SyncDefinition(
     public SyncDefinition(String name, String model, String connection, String object, SyncMode mode, Optional<Match> match,
                           List<FieldMapping> mappings, List<Lookup> lookups, DeleteBehaviour onDelete, ApiChoice api, int batchSize,
                           int parallelism, RetryPolicy retry) {
-        this(name, model, connection, object, mode, match, mappings, lookups, onDelete, api, batchSize, parallelism, retry, null);
+        this(name, model, connection, object, mode, match, mappings, lookups, onDelete, api, batchSize, parallelism, retry, null,
+                SyncOptions.DEFAULTS);
+    }
+
+    /** A sync with the default options. */
+    public SyncDefinition(String name, String model, String connection, String object, SyncMode mode, Optional<Match> match,
+                          List<FieldMapping> mappings, List<Lookup> lookups, DeleteBehaviour onDelete, ApiChoice api, int batchSize,
+                          int parallelism, RetryPolicy retry, InsertWithoutKey insertWithoutKey) {
+        this(name, model, connection, object, mode, match, mappings, lookups, onDelete, api, batchSize, parallelism, retry,
+                insertWithoutKey, SyncOptions.DEFAULTS);
+    }
+
+    /** A sync that is not an insert without a key. */
+    public SyncDefinition(String name, String model, String connection, String object, SyncMode mode, Optional<Match> match,
+                          List<FieldMapping> mappings, List<Lookup> lookups, DeleteBehaviour onDelete, ApiChoice api, int batchSize,
+                          int parallelism, RetryPolicy retry, SyncOptions options) {
+        this(name, model, connection, object, mode, match, mappings, lookups, onDelete, api, batchSize, parallelism, retry, null, options);
     }
 
     /** The value an insert sends in its idempotency field (the match field) to find its records again after a crash. */
@@ -42,5 +59,6 @@ public record SyncDefinition(
         Objects.requireNonNull(mode, "mode is null");
         mappings = List.copyOf(mappings);
         lookups = List.copyOf(lookups);
+        options = options == null ? SyncOptions.DEFAULTS : options;
     }
 }

@@ -60,7 +60,10 @@ public final class Bulk1Client {
         List<Bulk1Run.Part> parts;
         try {
             parts = RowSplitter.split(workDirectory, spec.columns(), rows, new RowSplitter.Limit(spec.batchSize(), Bulk1Spec.MAX_BATCH_BYTES),
-                    (spool, firstRow) -> send(jobId, spool, firstRow, known));
+                    (spool, firstRow) -> {
+                        awaitRoom(spec, jobId, known);
+                        return send(jobId, spool, firstRow, known);
+                    });
         } catch (RuntimeException e) {
             jobs.abort(jobId);
             throw e;
@@ -86,6 +89,15 @@ public final class Bulk1Client {
             // Closed or aborted already: nothing more can be added to it either way.
         }
         return batches;
+    }
+
+    /** Holds the next batch back while the job has its allowance of batches queued or in progress at Salesforce. */
+    private void awaitRoom(Bulk1Spec spec, String jobId, Set<String> known) {
+        if (spec.batchesInFlight() == 0 || known.size() < spec.batchesInFlight()) {
+            return;
+        }
+        poller.until("room for another batch of Bulk API 1.0 job " + jobId, () -> jobs.batches(jobId),
+                batches -> batches.stream().filter(b -> known.contains(b.id()) && !b.finished()).count() < spec.batchesInFlight());
     }
 
     private Bulk1Run.Part send(String jobId, CsvSpool spool, long firstRow, Set<String> known) {
