@@ -114,5 +114,11 @@ class BrokenStateTest {
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
         assertThat(rerun.out()).contains("accounts: 0 changed rows of 5");
         assertThat(org.records("Account")).hasSize(before);
+
+        Files.delete(state("snapshots.duckdb"));
+        ProjectCommandsTest.Result full = sfsync(args(List.of("run", "accounts", "--full")));
+        assertThat(full.err()).as("run --full resends every row on purpose: a lost snapshot does not stop it").doesNotContain("snapshot is missing");
+        assertThat(full.exitCode()).as(full.err()).isNotEqualTo(ExitCodes.STATE_UNUSABLE);
+        assertThat(full.out()).contains("full resync");
     }
 }

@@ -96,6 +96,7 @@ class RecordTypeRunTest {
     void inserts_without_a_default_record_type_are_rejected_before_sending_with_the_fix() {
         harness(noDefault).config(EngineHarness.ACCOUNTS_SYNC + """
                     mode: insert
+                    insert_without_key: at_least_once
                     mappings:
                       - {from: name, to: Name}
                 """);
