@@ -52,6 +52,7 @@ public final class JdbcSource implements Source {
     /** A new connection; the caller closes it. */
     public Connection connect() {
         Properties properties = new Properties();
+        properties.putAll(config.properties());
         if (config.user() != null) {
             properties.setProperty("user", config.user());
         }
