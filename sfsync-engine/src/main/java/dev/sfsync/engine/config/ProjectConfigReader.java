@@ -27,7 +27,7 @@ public final class ProjectConfigReader {
     public static final String DEFAULT_SOURCE = "warehouse";
 
     private static final Set<String> TOP_LEVEL = Set.of("version", "sources", "connections", "models", "syncs");
-    private static final Set<String> SOURCE_KEYS = Set.of("url", "user", "password");
+    private static final Set<String> SOURCE_KEYS = union(Set.of("url", "user", "password"), SourceSettingsReader.KEYS);
     private static final Set<String> CONNECTION_KEYS = Set.of("environment", "login_url", "client_id", "client_secret", "api_version");
     private static final Set<String> MODEL_KEYS = Set.of("source", "sql", "sql_file", "primary_key");
 
@@ -67,7 +67,7 @@ public final class ProjectConfigReader {
         fields.onlyKeys(root, "", TOP_LEVEL);
         fields.integer(root, "version", "", 1, 1);
 
-        Map<String, SourceConfig> sources = readSources(root, fields);
+        Map<String, SourceConfig> sources = readSources(root, fields, directory);
         Map<String, ConnectionConfig> connections = readConnections(root, fields);
         Map<String, ModelConfig> models = readModels(root, fields, directory, sources);
         Map<String, SyncDefinition> syncs = new SyncReader(fields).read(root, models, connections);
@@ -78,7 +78,7 @@ public final class ProjectConfigReader {
         return new ConfigResult(fields.problems().isEmpty() ? Optional.of(config) : Optional.empty(), fields.problems());
     }
 
-    private static Map<String, SourceConfig> readSources(JsonNode root, YamlFields fields) {
+    private static Map<String, SourceConfig> readSources(JsonNode root, YamlFields fields, Path directory) {
         Map<String, SourceConfig> sources = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : fields.namedSections(root, "sources", "source")) {
             String path = "sources." + entry.getKey();
@@ -90,12 +90,19 @@ public final class ProjectConfigReader {
             }
             Optional<SecretRef> user = fields.secretOrPlain(def, "user", path);
             Optional<SecretRef> password = fields.secret(def, "password", path);
-            url.ifPresent(u -> sources.put(entry.getKey(), new SourceConfig(entry.getKey(), u, user, password)));
+            url.ifPresent(u -> sources.put(entry.getKey(), new SourceConfig(entry.getKey(), u, user, password,
+                    new SourceSettingsReader(fields, directory).read(def, path, u, password.isPresent(), user.isPresent()))));
         }
         if (sources.isEmpty() && root.path("sources").isMissingNode()) {
             sources.put(DEFAULT_SOURCE, new SourceConfig(DEFAULT_SOURCE, "jdbc:duckdb:" + DEFAULT_SOURCE + ".duckdb", Optional.empty(), Optional.empty()));
         }
         return sources;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static Map<String, ConnectionConfig> readConnections(JsonNode root, YamlFields fields) {

@@ -256,7 +256,7 @@ public final class SyncProject implements AutoCloseable {
     private Source source(ModelConfig model) {
         SourceConfig source = Objects.requireNonNull(config.sources().get(model.source()), "source " + model.source());
         Path directory = config.directory().toAbsolutePath();
-        if (source.url().startsWith("jdbc:duckdb:")) {
+        if (source.url().startsWith("jdbc:duckdb:") && source.settings().changeDetection() == dev.sfsync.source.ChangeDetectionMode.LOCAL) {
             String location = source.url().substring("jdbc:duckdb:".length());
             int query = location.indexOf('?');
             location = query < 0 ? location : location.substring(0, query);
@@ -264,8 +264,7 @@ public final class SyncProject implements AutoCloseable {
                     ? DuckDbSource.files(source.name(), directory)
                     : DuckDbSource.file(source.name(), directory.resolve(location));
         }
-        return Source.open(new dev.sfsync.source.SourceConfig(source.name(), source.url(),
-                SecretValues.resolve(source.user(), directory), SecretValues.resolve(source.password(), directory)));
+        return ProjectSources.open(source, directory);
     }
 
     private synchronized SalesforceClient quietClient(SyncDefinition sync) {
