@@ -29,7 +29,7 @@ public final class ProjectConfigReader {
     private static final Set<String> TOP_LEVEL = Set.of("version", "sources", "connections", "models", "syncs");
     private static final Set<String> SOURCE_KEYS = union(Set.of("url", "user", "password"), SourceSettingsReader.KEYS);
     private static final Set<String> CONNECTION_KEYS = Set.of("environment", "login_url", "client_id", "client_secret", "api_version");
-    private static final Set<String> MODEL_KEYS = Set.of("source", "sql", "sql_file", "primary_key");
+    private static final Set<String> MODEL_KEYS = Set.of("source", "sql", "sql_file", "primary_key", "dbt");
 
     public ConfigResult read(Path directory) {
         Path file = directory.resolve(FILE_NAME);
@@ -149,14 +149,29 @@ public final class ProjectConfigReader {
                 fields.problem(path + ".source", "no source named '" + source.get() + "'", NearestName.fix(source.get(), sources.keySet(), "source under 'sources:'"));
                 source = Optional.empty();
             }
-            Optional<String> sql = readSql(def, path, fields, directory);
-            List<String> primaryKey = fields.textList(def, "primary_key", path,
-                    "name the column (or list of columns) that identifies a row, e.g. 'primary_key: account_id'");
+            Optional<dev.sfsync.engine.dbt.DbtModel> dbt = def.has("dbt") ? new DbtModelReader(fields, directory).read(def, path) : Optional.empty();
+            Optional<String> sql = def.has("dbt") ? dbt.map(dev.sfsync.engine.dbt.DbtModel::sql) : readSql(def, path, fields, directory);
+            List<String> primaryKey = primaryKey(def, path, fields, dbt);
             if (source.isPresent() && sql.isPresent() && !primaryKey.isEmpty()) {
                 models.put(entry.getKey(), new ModelConfig(entry.getKey(), source.get(), sql.get(), primaryKey));
             }
         }
         return models;
+    }
+
+    /** A dbt model's unique key unless primary_key overrides it; otherwise primary_key, required. */
+    private static List<String> primaryKey(JsonNode def, String path, YamlFields fields, Optional<dev.sfsync.engine.dbt.DbtModel> dbt) {
+        if (def.has("dbt") && !def.has("primary_key")) {
+            if (dbt.isEmpty()) {
+                return List.of();
+            }
+            if (!dbt.get().uniqueKey().isEmpty()) {
+                return dbt.get().uniqueKey();
+            }
+        }
+        return fields.textList(def, "primary_key", path, def.has("dbt")
+                ? "the dbt model declares no unique key: add a unique test (or a primary_key constraint) to it in dbt, or name the column here"
+                : "name the column (or list of columns) that identifies a row, e.g. 'primary_key: account_id'");
     }
 
     private static Optional<String> readSql(JsonNode def, String path, YamlFields fields, Path directory) {
