@@ -73,6 +73,9 @@ public final class SyncProject implements AutoCloseable {
 
     public static SyncProject open(ProjectConfig config, ProblemLocator locator, StateStore store, Path stateDirectory, ClientFactory clients,
                                    Sleeper sleeper) {
+        // Drivers sfsync does not bundle (Snowflake's, Databricks' ...) come from drivers/ and SFSYNC_DRIVERS.
+        dev.sfsync.source.drivers.ExtraDrivers.register(dev.sfsync.source.drivers.ExtraDrivers.directories(config.directory(),
+                System.getenv(dev.sfsync.source.drivers.ExtraDrivers.ENVIRONMENT)));
         return new SyncProject(config, locator, store, SnapshotStore.open(stateDirectory), clients, sleeper);
     }
 
