@@ -98,8 +98,8 @@ final class WarehouseDetection {
     static String diff(WarehouseTables tables, ModelSchema schema, Fingerprint fingerprint, List<String> unique, String relation, boolean fullResync) {
         WarehouseDialect dialect = tables.dialect();
         int n = tables.keyCount();
-        String hashed = "(SELECT " + Sql.each(n, ", ", k -> "m." + quotedKey(dialect, schema, k) + " AS _sfsync_mk" + k) + ", "
-                + hash(dialect, fingerprint, "m") + " AS _sfsync_h, m.* FROM " + relation + " m) m";
+        String hashed = "(" + dialect.fence("SELECT " + Sql.each(n, ", ", k -> "m." + quotedKey(dialect, schema, k) + " AS _sfsync_mk" + k) + ", "
+                + hash(dialect, fingerprint, "m") + " AS _sfsync_h, m.* FROM " + relation + " m") + ") m";
         String key = "coalesce(m._sfsync_mk%1$d, s._sfsync_k%1$d)";
         StringBuilder sql = new StringBuilder("SELECT CASE WHEN s._sfsync_k0 IS NULL THEN 'ADDED' WHEN m._sfsync_mk0 IS NULL THEN 'REMOVED'"
                 + " ELSE 'CHANGED' END AS _sfsync_kind, ");

@@ -45,6 +45,11 @@ public abstract class WarehouseDialect {
         return Advance.MERGE;
     }
 
+    /** A subquery the planner should compute once rather than inline into each place that reads its columns. */
+    public String fence(String subquery) {
+        return subquery;
+    }
+
     public String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }

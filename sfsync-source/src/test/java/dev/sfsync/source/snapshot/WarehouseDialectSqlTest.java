@@ -73,7 +73,7 @@ class WarehouseDialectSqlTest {
     @Test
     void each_warehouse_hashes_with_its_own_function() {
         List<String> columns = List.of("a", "b");
-        assertThat(new PostgresDialect().rowHash(columns)).startsWith("md5(");
+        assertThat(new PostgresDialect().rowHash(columns)).isEqualTo("md5(CAST(ROW(a, b) AS TEXT))");
         assertThat(new RedshiftDialect().rowHash(columns)).startsWith("md5(").contains("VARCHAR(65535)");
         assertThat(new SnowflakeDialect().rowHash(columns)).isEqualTo("HASH(a, b)");
         assertThat(new BigQueryDialect().rowHash(columns)).isEqualTo("FARM_FINGERPRINT(TO_JSON_STRING(STRUCT(a AS c0, b AS c1)))");
