@@ -16,8 +16,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -109,10 +109,10 @@ final class WarehouseChangeSet implements ChangeSet {
 
     private void insert(List<? extends RowOutcome> outcomes) throws SQLException {
         int columns = tables.keyCount() + 5;
-        String row = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+        String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
         String sql = "INSERT INTO " + tables.outcomes(detected.run()) + " (" + tables.textKeyNames()
                 + ", _sfsync_status, _sfsync_record_id, _sfsync_code, _sfsync_message, _sfsync_seq) VALUES "
-                + String.join(", ", java.util.Collections.nCopies(outcomes.size(), row));
+                + String.join(", ", Collections.nCopies(outcomes.size(), row));
         try (PreparedStatement statement = writer().prepareStatement(sql)) {
             int p = 1;
             for (RowOutcome outcome : outcomes) {
