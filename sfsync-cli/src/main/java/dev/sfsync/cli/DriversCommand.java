@@ -42,12 +42,17 @@ final class DriversCommand implements Runnable {
         return Arrays.stream(KnownDriver.values()).map(KnownDriver::id).collect(Collectors.joining("|"));
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(name = "add",
             description = {"Download a JDBC driver from Maven Central (or SFSYNC_MAVEN_REPOSITORY) into the project's drivers/ directory,",
                     "its SHA-1 checked against the repository's and its driver class found before it is kept.",
                     "Drivers: snowflake, bigquery (placed by hand: not on Maven Central), redshift, databricks, trino, mysql, sqlserver, oracle."},
-            footer = {"", "Exit codes: 0 added, 1 not added (the reason and a fix are printed), 2 unknown driver"})
+            footer = {"", "Examples:", "  sfsync drivers add snowflake", "  sfsync drivers add trino --version 484 --project ../crm-sync",
+                    "", "Exit codes: 0 added, 1 not added (the reason and a fix are printed), 2 unknown driver"})
     static final class Add implements Callable<Integer> {
+        // Not the standard help options: their --version would print sfsync's version, and here it chooses the driver's.
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
         @Mixin
         ProjectOption project;
 
@@ -94,7 +99,8 @@ final class DriversCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "The driver jars the project loads, and the drivers 'add' knows.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The driver jars the project loads, and the drivers 'add' knows.",
+            footer = {"", "Examples:", "  sfsync drivers list", "  sfsync drivers list --project ../crm-sync"})
     static final class ListDrivers implements Callable<Integer> {
         @Mixin
         ProjectOption project;
