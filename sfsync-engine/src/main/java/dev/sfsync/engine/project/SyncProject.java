@@ -73,6 +73,9 @@ public final class SyncProject implements AutoCloseable {
 
     public static SyncProject open(ProjectConfig config, ProblemLocator locator, StateStore store, Path stateDirectory, ClientFactory clients,
                                    Sleeper sleeper) {
+        // Drivers sfsync does not bundle (Snowflake's, Databricks' ...) come from drivers/ and SFSYNC_DRIVERS.
+        dev.sfsync.source.drivers.ExtraDrivers.register(dev.sfsync.source.drivers.ExtraDrivers.directories(config.directory(),
+                System.getenv(dev.sfsync.source.drivers.ExtraDrivers.ENVIRONMENT)));
         return new SyncProject(config, locator, store, SnapshotStore.open(stateDirectory), clients, sleeper);
     }
 
@@ -398,7 +401,7 @@ public final class SyncProject implements AutoCloseable {
     private Source source(ModelConfig model) {
         SourceConfig source = Objects.requireNonNull(config.sources().get(model.source()), "source " + model.source());
         Path directory = config.directory().toAbsolutePath();
-        if (source.url().startsWith("jdbc:duckdb:")) {
+        if (source.url().startsWith("jdbc:duckdb:") && source.settings().changeDetection() == dev.sfsync.source.ChangeDetectionMode.LOCAL) {
             String location = source.url().substring("jdbc:duckdb:".length());
             int query = location.indexOf('?');
             location = query < 0 ? location : location.substring(0, query);
@@ -406,8 +409,7 @@ public final class SyncProject implements AutoCloseable {
                     ? DuckDbSource.files(source.name(), directory)
                     : DuckDbSource.file(source.name(), directory.resolve(location));
         }
-        return Source.open(new dev.sfsync.source.SourceConfig(source.name(), source.url(),
-                SecretValues.resolve(source.user(), directory), SecretValues.resolve(source.password(), directory)));
+        return ProjectSources.open(source, directory);
     }
 
     private synchronized SalesforceClient quietClient(SyncDefinition sync) {
