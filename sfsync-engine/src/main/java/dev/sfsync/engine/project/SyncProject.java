@@ -180,7 +180,7 @@ public final class SyncProject implements AutoCloseable {
                 }
                 outcomeLog.finish();
                 if (stopped != null && client != null) {
-                    stopped = reserveStop(sync, client, changes.counts(), run).orElse(stopped);
+                    stopped = reserveStop(sync, client, changes.counts(), run, stopped).orElse(stopped);
                 }
                 CommitResult commit = changes.commit();
                 RunSummary summary = store.outcomes().summarize(run.id());
@@ -199,10 +199,13 @@ public final class SyncProject implements AutoCloseable {
     }
 
     /** The run stopped because the next call would have crossed the connection's API reserve: say what waits, and until when. */
-    private java.util.Optional<String> reserveStop(SyncDefinition sync, SalesforceClient client, dev.sfsync.core.change.ChangeCounts counts, Run run) {
+    private java.util.Optional<String> reserveStop(SyncDefinition sync, SalesforceClient client, dev.sfsync.core.change.ChangeCounts counts, Run run,
+            String stopped) {
         var connection = config.connections().get(sync.connection());
         var usage = client.apiUsage();
-        if (usage.isEmpty() || !connection.reserve().wouldCross(usage.get())) {
+        // Calls in flight when the reserve refused one may leave the last usage seen just below it: the refusal itself says so.
+        boolean refusedByReserve = stopped.startsWith(dev.sfsync.salesforce.error.LimitExceeded.RESERVE_CODE);
+        if (usage.isEmpty() || !(refusedByReserve || connection.reserve().wouldCross(usage.get()))) {
             return java.util.Optional.empty();
         }
         RunSummary settled = store.outcomes().summarize(run.id());
