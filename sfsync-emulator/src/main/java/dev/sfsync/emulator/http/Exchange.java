@@ -38,7 +38,8 @@ public final class Exchange {
         this.request = request;
         this.response = response;
         this.callback = callback;
-        this.path = request.getHttpURI().getDecodedPath();
+        // Empty segments route as Salesforce routes them: //services/data/v60.0 is /services/data/v60.0.
+        this.path = collapseSlashes(request.getHttpURI().getDecodedPath());
     }
 
     public String method() {
@@ -241,6 +242,13 @@ public final class Exchange {
     public String origin() {
         var uri = request.getHttpURI();
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    }
+
+    private static String collapseSlashes(String path) {
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        return path.contains("//") ? path.replaceAll("/{2,}", "/") : path;
     }
 
     private void ensureNotCommitted() {
