@@ -88,6 +88,7 @@ public final class OrgHost {
         bulk1Jobs.clear();
         bulk2.clear();
         org.replaceDefinition(definition);
+        bulk2.minProcessingMillis(definition.bulk2().minProcessingMillis());
         sessions.clear();
         cursors.clear();
         faults.reset(definition.faults());

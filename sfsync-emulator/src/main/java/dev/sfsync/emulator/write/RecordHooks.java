@@ -3,6 +3,7 @@ package dev.sfsync.emulator.write;
 import dev.sfsync.emulator.access.AccessObjects;
 import dev.sfsync.emulator.events.PlatformEventHook;
 import dev.sfsync.emulator.org.ObjectSchema;
+import dev.sfsync.emulator.org.StandardObjects;
 
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
 final class RecordHooks {
     private static final Map<String, RecordHook> BY_OBJECT = AccessObjects.hooks();
     private static final RecordHook PLATFORM_EVENT = new PlatformEventHook();
+    private static final RecordHook READ_ONLY = new ReadOnlyObjectHook();
 
     private RecordHooks() {
     }
@@ -18,6 +20,9 @@ final class RecordHooks {
     static RecordHook of(ObjectSchema schema) {
         if (schema.platformEvent()) {
             return PLATFORM_EVENT;
+        }
+        if (schema.name().equals(StandardObjects.ORGANIZATION)) {
+            return READ_ONLY;
         }
         return BY_OBJECT.get(schema.name());
     }
