@@ -77,16 +77,6 @@ final class EmulatorHandler extends Handler.Abstract {
     }
 
     static List<Map<String, Object>> render(ApiException e) {
-        List<Map<String, Object>> body = new ArrayList<>();
-        for (ApiException.ErrorItem item : e.errors()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("message", item.message());
-            entry.put("errorCode", item.errorCode());
-            if (item.fields() != null) {
-                entry.put("fields", item.fields());
-            }
-            body.add(entry);
-        }
-        return body;
+        return e.body();
     }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One HTTP request and its response, over Jetty's core API; handlers may block. */
-public final class Exchange {
+public class Exchange {
     public static final String JSON = "application/json;charset=UTF-8";
 
     private final Request request;
@@ -33,6 +33,19 @@ public final class Exchange {
     private boolean committed;
     private boolean dropInsteadOfAnswering;
     private InputStream requestStream;
+
+    /** An exchange that is not an HTTP request of its own (a composite subrequest); its subclass answers every call. */
+    protected Exchange(String path) {
+        this.request = null;
+        this.response = null;
+        this.callback = null;
+        this.path = collapseSlashes(path);
+    }
+
+    /** False for the subrequests of a composite request, which Salesforce counts as one API call together. */
+    public boolean countsAsApiCall() {
+        return true;
+    }
 
     public Exchange(Request request, Response response, Callback callback) {
         this.request = request;

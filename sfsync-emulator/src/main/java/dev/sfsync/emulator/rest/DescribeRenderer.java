@@ -194,7 +194,7 @@ final class DescribeRenderer {
      * The parent's name for its children: the child's plural label (Contacts, Opportunities; Compat_Items__r for a custom
      * child). A standard object's own hierarchy is prefixed with Child, as Account.ParentId gives ChildAccounts.
      */
-    private static String childRelationshipName(ObjectSchema parent, ObjectSchema child, FieldSchema field) {
+    static String childRelationshipName(ObjectSchema parent, ObjectSchema child, FieldSchema field) {
         if (child.custom()) {
             return child.labelPlural().replace(" ", "_") + "__r";
         }

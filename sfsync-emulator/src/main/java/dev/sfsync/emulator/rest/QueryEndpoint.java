@@ -127,7 +127,7 @@ public final class QueryEndpoint {
         return (int) Math.max(MIN_BATCH_SIZE, Math.min(DEFAULT_BATCH_SIZE, asked));
     }
 
-    private static SoqlProjector.Renderer renderer(ApiContext api) {
+    static SoqlProjector.Renderer renderer(ApiContext api) {
         return new SoqlProjector.Renderer() {
             @Override
             public Map<String, Object> attributes(String object, String id) {
