@@ -20,28 +20,41 @@ final class QueryColumns {
     }
 
     static Map<String, Object> of(SoqlPlan plan) {
-        List<Object> columns = new ArrayList<>();
-        int expression = 0;
-        for (SoqlPlan.Column column : plan.columns()) {
-            if (column instanceof SoqlPlan.FieldColumn field) {
-                columns.add(fieldColumn(field.field()));
-            } else if (column instanceof SoqlPlan.CountColumn count) {
-                String name = count.alias() != null ? count.alias() : "expr" + expression;
-                expression++;
-                columns.add(column(name, name, "Integer", true, true, List.of()));
-            }
-        }
+        List<Object> columns = columnsOf(plan);
         if (plan.shape() == SoqlPlan.Shape.COUNT && columns.isEmpty()) {
             columns.add(column("expr0", "COUNT()", "Integer", true, true, List.of()));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("columnMetadata", columns);
         body.put("entityName", plan.object().name());
-        body.put("groupBy", false);
+        body.put("groupBy", !plan.groupBy().isEmpty());
         body.put("idSelected", plan.columns().stream().anyMatch(c -> c instanceof SoqlPlan.FieldColumn f
                 && f.field().hops().isEmpty() && f.field().field().name().equals("Id")));
         body.put("keyPrefix", plan.object().keyPrefix());
         return body;
+    }
+
+    private static List<Object> columnsOf(SoqlPlan plan) {
+        List<Object> columns = new ArrayList<>();
+        int expression = 0;
+        for (SoqlPlan.Column column : plan.columns()) {
+            switch (column) {
+                case SoqlPlan.FieldColumn field -> columns.add(fieldColumn(field.field()));
+                case SoqlPlan.AggregateColumn aggregate -> {
+                    String name = aggregate.alias() != null ? aggregate.alias() : "expr" + expression++;
+                    String apexType = aggregate.formatted() ? "String" : switch (aggregate.function()) {
+                        case "COUNT", "COUNT_DISTINCT" -> "Integer";
+                        case "SUM", "AVG" -> "Double";
+                        default -> apexType(aggregate.field().field().type());
+                    };
+                    columns.add(column(name, name, apexType, true, !"String".equals(apexType), List.of()));
+                }
+                // A child subquery is one column whose join columns are the subquery's own, as for a parent path.
+                case SoqlPlan.SubqueryColumn subquery ->
+                        columns.add(column(subquery.relationshipName(), subquery.relationshipName(), null, false, false, columnsOf(subquery.plan())));
+            }
+        }
+        return columns;
     }
 
     /** Account.Owner.Name is Account's column with a join to Owner, whose join column is Name. */
