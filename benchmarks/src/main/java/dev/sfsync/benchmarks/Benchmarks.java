@@ -19,9 +19,10 @@ public final class Benchmarks {
             case "bulk1" -> Bulk1Benchmark.main(rest);
             case "bulk2" -> Bulk2IngestBenchmark.main(rest);
             case "diff" -> DiffBenchmark.main(rest);
+            case "warehouse" -> WarehouseBenchmark.main(rest);
             case "compare" -> CompareCommand.main(rest);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; available: compare, emulator, bulk1, bulk2, diff");
+                System.err.println("unknown benchmark '" + which + "'; available: compare, emulator, bulk1, bulk2, diff, warehouse");
                 System.exit(2);
             }
         }

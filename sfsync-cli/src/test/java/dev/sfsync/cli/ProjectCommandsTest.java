@@ -143,6 +143,28 @@ class ProjectCommandsTest {
     }
 
     @Test
+    void the_emulator_over_tls_serves_https_and_prints_how_java_node_and_python_clients_trust_it() throws Exception {
+        Path certificates = project.resolve("tls");
+        try (RunningCommand emulator = RunningCommand.start("emulator", "--port", "0", "--tls", "--tls-dir", certificates.toString())) {
+            Matcher login = emulator.awaitOutput("Login URL = instance URL  (\\S+)");
+            Matcher trust = emulator.awaitOutput("NODE_EXTRA_CA_CERTS=(\\S+)");
+
+            assertThat(login.group(1)).startsWith("https://");
+            assertThat(Path.of(trust.group(1))).exists().startsWith(certificates);
+            assertThat(certificates.resolve("emulator-truststore.p12")).exists();
+            assertThat(emulator.stop().exitCode()).isZero();
+        }
+    }
+
+    @Test
+    void a_tls_option_without_tls_is_wrong_usage() {
+        Result emulator = sfsync("emulator", "--port", "0", "--tls-dir", project.toString());
+
+        assertThat(emulator.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(emulator.err()).contains("go with --tls");
+    }
+
+    @Test
     void the_emulator_refuses_an_org_file_it_cannot_read_and_exits_2() {
         Result emulator = sfsync("emulator", "--port", "0", "--org", project.resolve("acme.yaml").toString());
         assertThat(emulator.exitCode()).isEqualTo(ExitCodes.USAGE);

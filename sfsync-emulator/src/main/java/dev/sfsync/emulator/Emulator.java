@@ -3,8 +3,15 @@ package dev.sfsync.emulator;
 import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.org.OrgDefinition;
 import dev.sfsync.emulator.org.OrgDefinitionLoader;
+import dev.sfsync.emulator.org.TlsOption;
+import dev.sfsync.emulator.tls.TlsSettings;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -31,11 +38,14 @@ public final class Emulator implements AutoCloseable {
     private final String bindAddress;
     private final int firstPort;
     private final Map<Integer, OrgHost> hostsByPort = new ConcurrentHashMap<>();
+    private final TlsSettings tls;
+    private final Map<OrgHost, TlsSettings> tlsByHost = new ConcurrentHashMap<>();
     private Server server;
 
     private Emulator(Builder builder) {
         this.bindAddress = builder.bindAddress;
         this.firstPort = builder.port;
+        this.tls = builder.tls;
         List<OrgHost> built = new ArrayList<>();
         for (OrgDefinition definition : builder.orgs.isEmpty() ? List.of(OrgDefinitionLoader.defaultOrg()) : builder.orgs) {
             built.add(new OrgHost(new Org(definition, builder.clock)));
@@ -57,7 +67,11 @@ public final class Emulator implements AutoCloseable {
         server = new Server(threads);
         List<ServerConnector> connectors = new ArrayList<>();
         for (int i = 0; i < hosts.size(); i++) {
-            ServerConnector connector = new ServerConnector(server);
+            TlsSettings hostTls = tlsFor(hosts.get(i));
+            ServerConnector connector = connector(hostTls);
+            if (hostTls != null) {
+                tlsByHost.put(hosts.get(i), hostTls);
+            }
             connector.setHost(bindAddress);
             connector.setPort(firstPort == 0 ? 0 : firstPort + i);
             connector.setIdleTimeout(120_000);
@@ -69,6 +83,7 @@ public final class Emulator implements AutoCloseable {
         gzip.setInflateBufferSize(64 * 1024);
         gzip.addIncludedMethods("POST", "PATCH", "PUT");
         server.setHandler(gzip);
+        server.setErrorHandler(new SalesforceErrorHandler());
         try {
             server.start();
         } catch (Exception e) {
@@ -83,10 +98,54 @@ public final class Emulator implements AutoCloseable {
             OrgHost host = hosts.get(i);
             int port = connectors.get(i).getLocalPort();
             String shownHost = bindAddress.equals("0.0.0.0") ? "localhost" : bindAddress;
-            host.baseUrl("http://" + shownHost + ":" + port);
+            host.baseUrl((tlsByHost.containsKey(host) ? "https://" : "http://") + shownHost + ":" + port);
             hostsByPort.put(port, host);
         }
         return this;
+    }
+
+    /**
+     * A connector that accepts URLs with empty segments ({@code //services/data/...}: the Salesforce CLI keeps its
+     * instance URL with a trailing slash and Salesforce serves such paths), over TLS when {@code hostTls} is given.
+     */
+    private ServerConnector connector(TlsSettings hostTls) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setUriCompliance(UriCompliance.DEFAULT.with("salesforce", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        if (hostTls == null) {
+            return new ServerConnector(server, new HttpConnectionFactory(http));
+        }
+        // No SNI check: clients reach the emulator by IP address as often as by name.
+        http.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(hostTls.keyStore());
+        ssl.setKeyStorePassword(hostTls.keyPassword());
+        ssl.setKeyManagerPassword(hostTls.keyPassword());
+        return new ServerConnector(server, ssl, new HttpConnectionFactory(http));
+    }
+
+    /** The builder's TLS for every org, else what the org's own file asks for, else none. */
+    private TlsSettings tlsFor(OrgHost host) {
+        if (tls != null) {
+            return tls;
+        }
+        TlsOption option = host.org().definition().tls();
+        if (!option.enabled()) {
+            return null;
+        }
+        if (option.keyStore() != null) {
+            return TlsSettings.keyStore(option.keyStore(), option.keyStorePassword());
+        }
+        if (option.certificate() != null) {
+            return TlsSettings.pem(option.certificate(), option.privateKey());
+        }
+        return TlsSettings.selfSigned(option.directory(), bindAddress);
+    }
+
+    /** The TLS an org's port serves, when it serves TLS (its trust files say how clients trust it). */
+    public java.util.Optional<TlsSettings> tls(OrgHost host) {
+        return java.util.Optional.ofNullable(tlsByHost.get(host));
     }
 
     /** The first org (the only one unless the builder was given several). */
@@ -138,6 +197,7 @@ public final class Emulator implements AutoCloseable {
         private String bindAddress = "127.0.0.1";
         private int port;
         private Clock clock = Clock.systemUTC();
+        private TlsSettings tls;
 
         public Builder org(OrgDefinition definition) {
             orgs.add(Objects.requireNonNull(definition, "definition is null"));
@@ -163,6 +223,12 @@ public final class Emulator implements AutoCloseable {
 
         public Builder clock(Clock value) {
             clock = Objects.requireNonNull(value, "clock is null");
+            return this;
+        }
+
+        /** Serves every org over TLS with these settings (an org file's own {@code tls:} section then does not count). */
+        public Builder tls(TlsSettings value) {
+            tls = value;
             return this;
         }
 

@@ -4,6 +4,7 @@ import dev.sfsync.emulator.admin.AdminEndpoints;
 import dev.sfsync.emulator.admin.AdminOrigin;
 import dev.sfsync.emulator.bulk1.Bulk1Endpoints;
 import dev.sfsync.emulator.http.ApiException;
+import dev.sfsync.emulator.http.ErrorBodies;
 import dev.sfsync.emulator.http.Exchange;
 import dev.sfsync.emulator.http.Router;
 import dev.sfsync.emulator.oauth.OAuthEndpoints;
@@ -35,6 +36,11 @@ final class EmulatorHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         Exchange exchange = new Exchange(request, response, callback);
+        OrgHost.withRequestOrigin(exchange.origin(), () -> handle(exchange));
+        return true;
+    }
+
+    private void handle(Exchange exchange) {
         OrgHost host = emulator.hostForPort(exchange.localPort());
         try {
             if (host == null) {
@@ -45,11 +51,12 @@ final class EmulatorHandler extends Handler.Abstract {
                         + exchange.header("Origin") + ": only clients without a browser origin (tests, curl, sfsync) may use them");
             }
             if (host.faults().intercept(exchange)) {
-                return true;
+                return;
             }
             Router router = routers.computeIfAbsent(host, this::routes);
             if (!router.dispatch(exchange)) {
-                throw ApiException.notFound();
+                ErrorBodies.Body body = ErrorBodies.of(exchange.path(), 404, "NOT_FOUND", "The requested resource does not exist");
+                exchange.send(404, body.contentType(), body.bytes());
             }
         } catch (ApiException e) {
             if (!exchange.committed()) {
@@ -62,7 +69,6 @@ final class EmulatorHandler extends Handler.Abstract {
                         "An unexpected error occurred. Please include this ErrorId if you contact support: " + e)));
             }
         }
-        return true;
     }
 
     private Router routes(OrgHost host) {
@@ -76,16 +82,6 @@ final class EmulatorHandler extends Handler.Abstract {
     }
 
     static List<Map<String, Object>> render(ApiException e) {
-        List<Map<String, Object>> body = new ArrayList<>();
-        for (ApiException.ErrorItem item : e.errors()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("message", item.message());
-            entry.put("errorCode", item.errorCode());
-            if (item.fields() != null) {
-                entry.put("fields", item.fields());
-            }
-            body.add(entry);
-        }
-        return body;
+        return e.body();
     }
 }

@@ -39,10 +39,34 @@ public final class OrgHost {
     public Bulk1Jobs bulk1Jobs() { return bulk1Jobs; }
     public Bulk2Jobs bulk2() { return bulk2; }
 
-    /** e.g. http://127.0.0.1:53211; clients use it as login URL and receive it as instance_url. */
+    /**
+     * e.g. http://127.0.0.1:53211; clients use it as login URL and receive it as instance_url. While a request is
+     * handled it is the scheme, host and port that request reached the org by (as Salesforce answers with the host it
+     * was called on), so a client that came through https://localhost gets https://localhost URLs back, whichever of
+     * the emulator's classes builds them.
+     */
     public String baseUrl() {
+        String origin = REQUEST_ORIGIN.get();
+        return origin != null ? origin : baseUrl;
+    }
+
+    /** The URL the org was started on, whatever the current request used. */
+    public String listeningUrl() {
         return baseUrl;
     }
+
+    /** Runs {@code handling} with {@link #baseUrl()} answering {@code origin}. */
+    static void withRequestOrigin(String origin, Runnable handling) {
+        String before = REQUEST_ORIGIN.get();
+        REQUEST_ORIGIN.set(origin);
+        try {
+            handling.run();
+        } finally {
+            REQUEST_ORIGIN.set(before);
+        }
+    }
+
+    private static final ThreadLocal<String> REQUEST_ORIGIN = new ThreadLocal<>();
 
     void baseUrl(String url) {
         this.baseUrl = url;
@@ -64,6 +88,7 @@ public final class OrgHost {
         bulk1Jobs.clear();
         bulk2.clear();
         org.replaceDefinition(definition);
+        bulk2.minProcessingMillis(definition.bulk2().minProcessingMillis());
         sessions.clear();
         cursors.clear();
         faults.reset(definition.faults());

@@ -20,6 +20,7 @@ final class SeedRecords {
         UserAccount admin = org.defaultUser();
         synchronized (org.writeLock()) {
             dev.sfsync.emulator.access.AccessRecords.seed(org);
+            OrganizationRecord.seed(org);
             RecordWriter writer = new RecordWriter(org, admin);
             for (Map.Entry<String, List<Map<String, Object>>> entry : org.definition().seedRecords().entrySet()) {
                 ObjectSchema schema = org.schema(entry.getKey()).orElseThrow();

@@ -22,8 +22,12 @@ public interface Source {
     /** Streams the model's rows; close the reader when done. Fails like {@link #describe}. */
     ModelReader read(Model model);
 
-    /** A DuckDB source for {@code jdbc:duckdb:} URLs, a {@link JdbcSource} for any other driver. */
+    /**
+     * A DuckDB source for {@code jdbc:duckdb:} URLs, a {@link JdbcSource} for any other driver, and for any URL whose
+     * models are diffed in the warehouse (which writes its snapshots there, so even a DuckDB file is opened read-write).
+     */
     static Source open(SourceConfig config) {
-        return config.url().startsWith("jdbc:duckdb:") ? DuckDbSource.of(config) : new JdbcSource(config);
+        return config.url().startsWith("jdbc:duckdb:") && config.changeDetection() == ChangeDetectionMode.LOCAL
+                ? DuckDbSource.of(config) : new JdbcSource(config);
     }
 }

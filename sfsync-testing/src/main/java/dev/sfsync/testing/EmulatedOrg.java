@@ -13,6 +13,7 @@ import dev.sfsync.emulator.org.SalesforceIds;
 import dev.sfsync.emulator.org.StoredRecord;
 import dev.sfsync.emulator.org.UserAccount;
 import dev.sfsync.emulator.rest.RecordJson;
+import dev.sfsync.emulator.tls.TlsSettings;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -49,11 +50,25 @@ import java.util.Map;
  */
 public final class EmulatedOrg implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private final OrgDefinition definition;
+    private final boolean overTls;
     private Emulator emulator;
     private boolean perClass;
 
     private EmulatedOrg(OrgDefinition definition) {
+        this(definition, false);
+    }
+
+    private EmulatedOrg(OrgDefinition definition, boolean overTls) {
         this.definition = definition;
+        this.overTls = overTls;
+    }
+
+    /**
+     * The same org served over HTTPS with the emulator's own certificate, made once in the temp directory and shared by
+     * every test; {@link #trustStore()} and {@link #trustPem()} are what a client trusts it by.
+     */
+    public EmulatedOrg overTls() {
+        return new EmulatedOrg(definition, true);
     }
 
     /** The built-in default org (standard objects, one admin, one connected app). */
@@ -120,7 +135,28 @@ public final class EmulatedOrg implements BeforeAllCallback, AfterAllCallback, B
     }
 
     private void start() {
-        emulator = Emulator.builder().org(definition).build().start();
+        Emulator.Builder builder = Emulator.builder().org(definition);
+        if (overTls) {
+            builder.tls(TlsSettings.selfSigned(TEST_CERTIFICATES));
+        }
+        emulator = builder.build().start();
+    }
+
+    private static final Path TEST_CERTIFICATES = Path.of(System.getProperty("java.io.tmpdir"), "sfsync-emulator-test-tls");
+
+    /** The PKCS12 truststore (password {@value TlsSettings#STORE_PASSWORD}) of an org started {@link #overTls()}. */
+    public Path trustStore() {
+        return trustFiles().truststore();
+    }
+
+    /** The PEM certificate authority of an org started {@link #overTls()} (NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE). */
+    public Path trustPem() {
+        return trustFiles().pem();
+    }
+
+    private TlsSettings.TrustFiles trustFiles() {
+        return emulator().tls(host()).flatMap(TlsSettings::trustFiles).orElseThrow(() ->
+                new IllegalStateException("this org is served over plain HTTP; register it with .overTls() to get trust files"));
     }
 
     private void stop() {

@@ -10,7 +10,8 @@ import dev.sfsync.emulator.rest.RestAuth;
 
 /**
  * The checks every Bulk 1.0 call passes, in Salesforce's order: a known version, a live session (the
- * X-SFDC-Session header carries an OAuth access token; a Bearer header is accepted too), API access, then one
+ * X-SFDC-Session header carries a session id or OAuth access token, bare or after "Bearer "; an Authorization: Bearer
+ * header is accepted too), API access, then one
  * request off the daily allowance: each Bulk HTTP request counts as one API call.
  */
 final class Bulk1Auth {
@@ -30,8 +31,8 @@ final class Bulk1Auth {
                     + ApiVersions.OLDEST + ".0 to " + ApiVersions.newest() + ", e.g. /services/async/" + ApiVersions.newest() + "/job");
         }
         ex.setHeader("Sforce-Limit-Info", host.org().apiUsage().header());
-        String token = ex.header("X-SFDC-Session");
-        if (token == null || token.isBlank()) {
+        String token = sessionHeader(ex.header("X-SFDC-Session"));
+        if (token == null) {
             token = RestAuth.bearerToken(ex);
         }
         Session session = host.sessions().session(token == null ? null : token.trim()).orElseThrow(AsyncApiException::invalidSession);
@@ -47,5 +48,20 @@ final class Bulk1Auth {
         }
         ex.setHeader("Sforce-Limit-Info", host.org().apiUsage().header());
         return new Caller(session, version);
+    }
+
+    /**
+     * The session id of an X-SFDC-Session header, with or without a "Bearer " prefix: Data Loader sends
+     * "X-SFDC-Session: Bearer ..." on its status polls (Salesforce's docs show the bare id; it takes both).
+     */
+    static String sessionHeader(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.trim();
+        if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            value = value.substring(7).trim();
+        }
+        return value.isEmpty() ? null : value;
     }
 }

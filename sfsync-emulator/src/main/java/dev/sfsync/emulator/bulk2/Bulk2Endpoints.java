@@ -27,6 +27,18 @@ public final class Bulk2Endpoints {
         router.on("POST", "/__admin/bulk2/await", this::await);
         router.on("POST", "/__admin/bulk2/pause", (ex, m) -> { host.bulk2().pauseProcessing(); ex.noContent(); });
         router.on("POST", "/__admin/bulk2/resume", (ex, m) -> { host.bulk2().resumeProcessing(); ex.noContent(); });
+        router.on("PUT", "/__admin/bulk2/settings", this::settings);
+    }
+
+    /** {@code {"minProcessingMillis": 0}}: the org file's bulk2 section, changed until the next reset. */
+    private void settings(Exchange ex, Matcher m) {
+        var value = ex.jsonBody().path("minProcessingMillis");
+        if (!value.isIntegralNumber() || value.asLong() < 0) {
+            throw new ApiException(400, "INVALID_FIELD", "minProcessingMillis must be a whole number of milliseconds, 0 or more, "
+                    + "e.g. {\"minProcessingMillis\": 0}");
+        }
+        host.bulk2().minProcessingMillis(value.asLong());
+        ex.noContent();
     }
 
     /** Answers once no closed job is waiting or running: {@code {"idle":true}}, or false after timeoutSeconds (default 30). */

@@ -35,6 +35,15 @@ public final class Bulk2Jobs implements AutoCloseable {
     public Bulk2Jobs(Org org, Faults faults) {
         this.org = org;
         this.faults = faults;
+        worker.minProcessingMillis(org.definition().bulk2().minProcessingMillis());
+    }
+
+    /** Changes the least time a job takes from close to done until the next reset (the org file's bulk2.minProcessingMillis). */
+    public void minProcessingMillis(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("minProcessingMillis must not be negative");
+        }
+        worker.minProcessingMillis(millis);
     }
 
     /** Holds processing of jobs (those running stop at their next chunk) until {@link #resumeProcessing()}; for tests. */
@@ -138,6 +147,7 @@ public final class Bulk2Jobs implements AutoCloseable {
         ingest.forEach(IngestJob::discard);
         query.forEach(QueryJob::discard);
         worker.resume();
+        worker.minProcessingMillis(org.definition().bulk2().minProcessingMillis());
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -134,7 +135,7 @@ final class IngestEndpoints {
 
     private void changeState(Exchange ex, Matcher m) {
         IngestJob job = job(ex, m);
-        String target = JobRequestBody.read(ex, Set.of("state")).text("state");
+        String target = JobRequestBody.read(ex, JobViews.ECHOED_PROPERTIES).text("state");
         if ("UploadComplete".equals(target)) {
             if (job.uploads().size() > 1) {
                 throw Bulk2Errors.multipleUploads(job.id().substring(0, 15));
@@ -143,7 +144,12 @@ final class IngestEndpoints {
             if (before != JobState.Open) {
                 throw Bulk2Errors.invalidState("Closing already " + describe(before) + " Job not allowed; only an Open job can be set to UploadComplete");
             }
+            // The answer is the state the client set, whatever the worker makes of the job meanwhile.
+            Map<String, Object> closed = JobViews.ingestChanged(job);
+            closed.put("state", JobState.UploadComplete.name());
             jobs.process(job);
+            ex.json(200, closed);
+            return;
         } else if ("Aborted".equals(target)) {
             Set<JobState> abortable = Set.of(JobState.Open, JobState.UploadComplete, JobState.InProgress);
             JobState before = job.transition(abortable, JobState.Aborted, host.org().clock().instant());

@@ -63,6 +63,7 @@ final class IngestProcessor implements Runnable {
             message = RunFailures.describe(job.id(), e);
             throw e;
         } finally {
+            worker.holdInProgress(started);
             job.finish(outcome, message, (System.nanoTime() - started) / 1_000_000, org.clock().instant());
         }
     }

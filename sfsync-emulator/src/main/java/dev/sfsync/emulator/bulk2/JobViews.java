@@ -3,6 +3,7 @@ package dev.sfsync.emulator.bulk2;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Job info as the Bulk API 2.0 resources return it, field for field in Salesforce's order: the short form after create
@@ -11,6 +12,16 @@ import java.util.Map;
 final class JobViews {
     private JobViews() {
     }
+
+    /**
+     * What a state change may carry besides {@code state}: the job's read-only properties, which Salesforce ignores
+     * there. Clients that keep a job object send it back whole ({@code {"id":…,"state":"UploadComplete",…}} is what
+     * Camel's salesforce component sends); the docs only show {@code {"state":…}}.
+     */
+    static final Set<String> ECHOED_PROPERTIES = Set.of("state", "id", "operation", "object", "createdById", "createdDate",
+            "systemModstamp", "concurrencyMode", "contentType", "apiVersion", "jobType", "contentUrl", "lineEnding",
+            "columnDelimiter", "externalIdFieldName", "assignmentRuleId", "query", "numberRecordsProcessed", "numberRecordsFailed",
+            "retries", "totalProcessingTime", "apiActiveProcessingTime", "apexProcessingTime", "errorMessage", "isPkChunkingSupported");
 
     static Map<String, Object> ingestCreated(IngestJob job) {
         Map<String, Object> view = ingestHead(job, job.status());

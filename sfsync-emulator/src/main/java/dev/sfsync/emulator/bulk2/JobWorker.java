@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -20,7 +21,14 @@ final class JobWorker {
     private static final int THREADS = 2;
     private static final AtomicInteger WORKERS = new AtomicInteger();
 
+    private static final ScheduledExecutorService DELAYS = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread t = new Thread(task, "sfsync-bulk2-delays");
+        t.setDaemon(true);
+        return t;
+    });
+
     private ExecutorService executor;
+    private volatile long minProcessingMillis;
     private int pending;
     private boolean paused;
     private boolean closed;
@@ -38,6 +46,24 @@ final class JobWorker {
             });
         }
         pending++;
+        long wait = minProcessingMillis / 2;
+        if (wait > 0) {
+            // The job stays in UploadComplete meanwhile, without holding one of the two worker threads.
+            DELAYS.schedule(() -> startLater(job), wait, TimeUnit.MILLISECONDS);
+            return;
+        }
+        start(job);
+    }
+
+    private synchronized void startLater(Runnable job) {
+        if (executor == null || executor.isShutdown()) {
+            finished();
+            return;
+        }
+        start(job);
+    }
+
+    private void start(Runnable job) {
         executor.execute(() -> {
             try {
                 checkpoint();
@@ -50,6 +76,23 @@ final class JobWorker {
                 finished();
             }
         });
+    }
+
+    /** The least time from close to a terminal state (half in UploadComplete, half in InProgress); 0 for none. */
+    void minProcessingMillis(long millis) {
+        minProcessingMillis = millis;
+    }
+
+    /** Called by a job at the end of its run: keeps it InProgress until half the minimum processing time has passed. */
+    void holdInProgress(long startedNanos) {
+        long left = minProcessingMillis / 2 - (System.nanoTime() - startedNanos) / 1_000_000;
+        if (left > 0) {
+            try {
+                Thread.sleep(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

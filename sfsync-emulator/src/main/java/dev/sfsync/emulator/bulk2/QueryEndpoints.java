@@ -99,7 +99,7 @@ final class QueryEndpoints {
 
     private void abort(Exchange ex, Matcher m) {
         QueryJob job = job(ex, m);
-        String target = JobRequestBody.read(ex, Set.of("state")).text("state");
+        String target = JobRequestBody.read(ex, JobViews.ECHOED_PROPERTIES).text("state");
         if (!"Aborted".equals(target)) {
             throw Bulk2Errors.invalidState("Invalid state '" + target + "' for a query job; the only state a client can set is Aborted");
         }

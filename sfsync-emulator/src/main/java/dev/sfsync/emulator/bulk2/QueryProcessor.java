@@ -57,6 +57,7 @@ final class QueryProcessor implements Runnable {
             failure = RunFailures.describe(job.id(), e);
             throw e;
         } finally {
+            worker.holdInProgress(started);
             job.finish(results, failure, (System.nanoTime() - started) / 1_000_000, org.clock().instant());
         }
     }

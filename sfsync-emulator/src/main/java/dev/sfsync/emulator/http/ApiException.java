@@ -33,6 +33,21 @@ public final class ApiException extends RuntimeException {
         return errors;
     }
 
+    /** The JSON error array Salesforce answers: message, errorCode, and fields when there are any. */
+    public List<java.util.Map<String, Object>> body() {
+        List<java.util.Map<String, Object>> body = new java.util.ArrayList<>();
+        for (ErrorItem item : errors) {
+            java.util.Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            entry.put("message", item.message());
+            entry.put("errorCode", item.errorCode());
+            if (item.fields() != null) {
+                entry.put("fields", item.fields());
+            }
+            body.add(entry);
+        }
+        return body;
+    }
+
     public static ApiException notFound() {
         return new ApiException(404, "NOT_FOUND", "The requested resource does not exist");
     }

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One HTTP request and its response, over Jetty's core API; handlers may block. */
-public final class Exchange {
+public class Exchange {
     public static final String JSON = "application/json;charset=UTF-8";
 
     private final Request request;
@@ -34,11 +34,25 @@ public final class Exchange {
     private boolean dropInsteadOfAnswering;
     private InputStream requestStream;
 
+    /** An exchange that is not an HTTP request of its own (a composite subrequest); its subclass answers every call. */
+    protected Exchange(String path) {
+        this.request = null;
+        this.response = null;
+        this.callback = null;
+        this.path = collapseSlashes(path);
+    }
+
+    /** False for the subrequests of a composite request, which Salesforce counts as one API call together. */
+    public boolean countsAsApiCall() {
+        return true;
+    }
+
     public Exchange(Request request, Response response, Callback callback) {
         this.request = request;
         this.response = response;
         this.callback = callback;
-        this.path = request.getHttpURI().getDecodedPath();
+        // Empty segments route as Salesforce routes them: //services/data/v60.0 is /services/data/v60.0.
+        this.path = collapseSlashes(request.getHttpURI().getDecodedPath());
     }
 
     public String method() {
@@ -241,6 +255,13 @@ public final class Exchange {
     public String origin() {
         var uri = request.getHttpURI();
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    }
+
+    private static String collapseSlashes(String path) {
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        return path.contains("//") ? path.replaceAll("/{2,}", "/") : path;
     }
 
     private void ensureNotCommitted() {

@@ -28,6 +28,7 @@ public final class BuiltInObjects {
         List<ObjectSchema> all = new ArrayList<>(List.of(user(), account(), contact(), lead(), opportunity(), individual()));
         all.addAll(SetupObjects.all());
         all.add(RecordTypes.schema());
+        all.addAll(StandardObjects.all());
         return List.copyOf(all);
     }
 

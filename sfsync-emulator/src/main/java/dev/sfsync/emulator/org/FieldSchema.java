@@ -144,6 +144,8 @@ public record FieldSchema(
         public Builder defaultValue(Object value) { defaultValue = value; if (value != null) { defaultedOnCreate = true; } return this; }
         public Builder picklist(List<PicklistValue> values, boolean restrictedValues) { picklist = values; restricted = restrictedValues; return this; }
         public Builder references(String object, String relationship) { referenceTo = List.of(object); relationshipName = relationship; return this; }
+        /** A polymorphic reference (Task.WhoId to a Contact or a Lead). */
+        public Builder referencesAny(String relationship, String... objects) { referenceTo = List.of(objects); relationshipName = relationship; return this; }
 
         public FieldSchema build() {
             if (type == FieldType.BOOLEAN && defaultValue == null) {

@@ -29,6 +29,7 @@ public final class Org {
     private final OrgLimits limits;
     private volatile Duration accessTokenTtl;
     private volatile boolean apiEnabled;
+    private volatile java.time.Instant schemaModified;
 
     public Org(OrgDefinition definition, Clock clock) {
         this.definition = definition;
@@ -40,6 +41,7 @@ public final class Org {
     }
 
     private void load() {
+        schemaModified = clock.instant();
         for (ObjectSchema schema : definition.objects()) {
             stores.put(schema.name().toLowerCase(Locale.ROOT), new RecordStore(schema));
         }
@@ -156,7 +158,13 @@ public final class Org {
             } else {
                 existing.schema(schema);
             }
+            schemaModified = clock.instant();
         }
+    }
+
+    /** When an object or field last changed (load, reset, or a Metadata / Tooling API change): describes' Last-Modified. */
+    public java.time.Instant schemaModified() {
+        return schemaModified;
     }
 
     public Optional<UserAccount> user(String username) {

@@ -20,13 +20,17 @@ public record OrgDefinition(
         List<UserAccount> users,
         List<ConnectedApp> connectedApps,
         Map<String, List<Map<String, Object>>> seedRecords,
-        FaultRules faults) {
+        FaultRules faults,
+        TlsOption tls,
+        Bulk2Settings bulk2) {
 
     public OrgDefinition {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(orgId, "orgId is null");
         Objects.requireNonNull(limits, "limits is null");
         Objects.requireNonNull(faults, "faults is null");
+        tls = tls == null ? TlsOption.OFF : tls;
+        bulk2 = bulk2 == null ? Bulk2Settings.DEFAULTS : bulk2;
         objects = List.copyOf(objects);
         profiles = List.copyOf(profiles);
         users = List.copyOf(users);
@@ -37,6 +41,26 @@ public record OrgDefinition(
         }
     }
 
+    /** An org served over plain HTTP with the default Bulk API 2.0 timing. */
+    public OrgDefinition(String name, String orgId, Environment environment, LimitSettings limits, Duration accessTokenTtl,
+                         boolean apiEnabled, List<ObjectSchema> objects, List<Profile> profiles, List<UserAccount> users,
+                         List<ConnectedApp> connectedApps, Map<String, List<Map<String, Object>>> seedRecords, FaultRules faults) {
+        this(name, orgId, environment, limits, accessTokenTtl, apiEnabled, objects, profiles, users, connectedApps, seedRecords,
+                faults, TlsOption.OFF, Bulk2Settings.DEFAULTS);
+    }
+
+    /** The same org with other Bulk API 2.0 timing (tests set 0 to get results at once). */
+    public OrgDefinition withBulk2(Bulk2Settings settings) {
+        return new OrgDefinition(name, orgId, environment, limits, accessTokenTtl, apiEnabled, objects, profiles, users,
+                connectedApps, seedRecords, faults, tls, settings);
+    }
+
+    /** The same org served over TLS as {@code option} says. */
+    public OrgDefinition withTls(TlsOption option) {
+        return new OrgDefinition(name, orgId, environment, limits, accessTokenTtl, apiEnabled, objects, profiles, users,
+                connectedApps, seedRecords, faults, option, bulk2);
+    }
+
     public long dailyApiRequests() {
         return limits.dailyApiRequests();
     }
@@ -44,6 +68,6 @@ public record OrgDefinition(
     /** The same org with other objects and no seed records (the Tooling API keeps its objects in such an org). */
     public OrgDefinition withObjects(List<ObjectSchema> replacement) {
         return new OrgDefinition(name, orgId, environment, limits, accessTokenTtl, apiEnabled, replacement, profiles, users,
-                connectedApps, Map.of(), faults);
+                connectedApps, Map.of(), faults, tls, bulk2);
     }
 }

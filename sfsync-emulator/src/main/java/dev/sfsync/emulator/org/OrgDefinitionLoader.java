@@ -40,7 +40,7 @@ public final class OrgDefinitionLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP_KEYS = Set.of("name", "orgId", "environment", "accessTokenTtlSeconds", "apiEnabled",
-            "limits", "connectedApps", "profiles", "users", "objects", "records", "faults");
+            "limits", "connectedApps", "profiles", "users", "objects", "records", "faults", "tls", "bulk2");
     private static final Set<String> FIELD_KEYS = Set.of("type", "label", "length", "precision", "scale", "required",
             "externalId", "unique", "caseSensitive", "createable", "updateable", "formula", "autoNumber", "default",
             "values", "restricted", "referenceTo", "relationshipName");
@@ -147,11 +147,13 @@ public final class OrgDefinitionLoader {
         readRecords(root.path("records"), objects).forEach((object, rows) -> records.merge(object, rows,
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
         FaultRules faults = FaultsSection.read(root.path("faults"), "faults", objects.stream().map(ObjectSchema::name).toList(), problems);
+        TlsOption tls = ServerSections.tls(root.path("tls"), problems);
+        Bulk2Settings bulk2 = ServerSections.bulk2(root.path("bulk2"), problems);
         if (!problems.isEmpty()) {
             return null;
         }
         return new OrgDefinition(name, SalesforceIds.normalize(orgId).orElseThrow(), environment, limits, ttl, apiEnabled,
-                objects, profiles, users, apps, records, faults);
+                objects, profiles, users, apps, records, faults, tls, bulk2);
     }
 
     private List<ObjectSchema> readObjects(JsonNode node) {

@@ -54,7 +54,7 @@ public final class SalesforceIds {
         return out.toString();
     }
 
-    static String base62(long value, int width) {
+    public static String base62(long value, int width) {
         char[] digits = new char[width];
         long rest = value;
         for (int i = width - 1; i >= 0; i--) {

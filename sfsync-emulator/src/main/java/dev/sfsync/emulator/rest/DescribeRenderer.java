@@ -191,7 +191,7 @@ public final class DescribeRenderer {
         return out;
     }
 
-    private static String childRelationshipName(ObjectSchema parent, ObjectSchema child, FieldSchema field) {
+    static String childRelationshipName(ObjectSchema parent, ObjectSchema child, FieldSchema field) {
         return dev.sfsync.emulator.org.ChildRelationships.name(parent, child, field);
     }
 

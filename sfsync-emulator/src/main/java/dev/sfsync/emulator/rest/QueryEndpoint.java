@@ -44,14 +44,16 @@ public final class QueryEndpoint {
 
     private void query(Exchange exchange, Matcher path, boolean includeDeleted) {
         ApiContext api = RestAuth.authenticate(host, exchange, path.group(1));
+        if (exchange.queryParam("explain").isPresent()) {
+            QueryPlans.explain(exchange, api);
+            return;
+        }
         String soql = exchange.queryParam("q").filter(q -> !q.isBlank())
                 .orElseThrow(() -> new ApiException(400, SoqlError.MALFORMED_QUERY, "A query string has to be specified"));
-        SoqlResult result;
-        try {
-            SoqlPlan plan = SoqlPlanner.plan(soql, api.org(), api.profile());
-            result = SoqlExecutor.execute(plan, includeDeleted);
-        } catch (SoqlError e) {
-            throw new ApiException(400, e.errorCode(), e.getMessage());
+        SoqlResult result = run(api, soql, includeDeleted);
+        if (exchange.queryParam("columns").filter("true"::equalsIgnoreCase).isPresent()) {
+            exchange.json(200, QueryColumns.of(result.plan()));
+            return;
         }
         SoqlProjector projector = new SoqlProjector(result.plan());
         switch (result.plan().shape()) {
@@ -64,6 +66,16 @@ public final class QueryEndpoint {
                 String cursorId = cursor.records().size() > cursor.batchSize() ? host.cursors().open(cursor) : null;
                 exchange.json(200, render(api, cursor, cursorId, 0));
             }
+        }
+    }
+
+    /** Plans and runs a query as the caller; a bad query fails the call with its SOQL error code. */
+    static SoqlResult run(ApiContext api, String soql, boolean includeDeleted) {
+        try {
+            SoqlPlan plan = SoqlPlanner.plan(soql, api.org(), api.profile());
+            return SoqlExecutor.execute(plan, includeDeleted);
+        } catch (SoqlError e) {
+            throw new ApiException(400, e.errorCode(), e.getMessage());
         }
     }
 
@@ -117,7 +129,7 @@ public final class QueryEndpoint {
         return (int) Math.max(MIN_BATCH_SIZE, Math.min(DEFAULT_BATCH_SIZE, asked));
     }
 
-    private static SoqlProjector.Renderer renderer(ApiContext api) {
+    static SoqlProjector.Renderer renderer(ApiContext api) {
         return new SoqlProjector.Renderer() {
             @Override
             public Map<String, Object> attributes(String object, String id) {

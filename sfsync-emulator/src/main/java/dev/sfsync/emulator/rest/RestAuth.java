@@ -32,7 +32,7 @@ public final class RestAuth {
         if (!session.user().profile().has(Permission.ApiEnabled)) {
             throw new ApiException(403, "API_DISABLED_FOR_ORG", "API is not enabled for this Organization or Partner");
         }
-        if (!host.org().apiUsage().tryAcquire()) {
+        if (exchange.countsAsApiCall() && !host.org().apiUsage().tryAcquire()) {
             throw new ApiException(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
         }
         exchange.setHeader("Sforce-Limit-Info", host.org().apiUsage().header());

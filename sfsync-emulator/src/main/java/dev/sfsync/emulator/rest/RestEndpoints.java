@@ -20,6 +20,9 @@ public final class RestEndpoints {
     public void register(Router router) {
         router.on("GET", "/services/data/?", (ex, m) -> ex.json(200, ApiVersions.list()));
         router.on("GET", "/services/data/v([^/]+)/?", this::resources);
+        new CompositeEndpoint(host, router).register(router);
+        new SearchEndpoints(host).register(router);
+        new LayoutEndpoints(host).register(router);
         new SObjectEndpoints(host).register(router);
         new CollectionsEndpoint(host).register(router);
         new QueryEndpoint(host).register(router);
@@ -40,6 +43,9 @@ public final class RestEndpoints {
         body.put("sobjects", base + "/sobjects");
         body.put("composite", base + "/composite");
         body.put("limits", base + "/limits");
+        body.put("search", base + "/search");
+        body.put("parameterizedSearch", base + "/parameterizedSearch");
+        body.put("recent", base + "/recent");
         body.put("identity", host.baseUrl() + "/id/" + api.org().id() + "/" + api.user().id());
         ex.json(200, body);
     }

@@ -46,6 +46,9 @@ final class SObjectEndpoints {
 
     private void describeGlobal(Exchange ex, Matcher m) {
         ApiContext api = RestAuth.authenticate(host, ex, m.group(1));
+        if (ConditionalGet.notModified(ex, api.org().schemaModified())) {
+            return;
+        }
         DescribeRenderer renderer = new DescribeRenderer(api);
         List<Map<String, Object>> sobjects = new ArrayList<>();
         for (ObjectSchema schema : api.org().schemas()) {
@@ -61,6 +64,9 @@ final class SObjectEndpoints {
     private void describe(Exchange ex, Matcher m) {
         ApiContext api = RestAuth.authenticate(host, ex, m.group(1));
         ObjectSchema schema = Lookups.readable(api, m.group(2));
+        if (ConditionalGet.notModified(ex, api.org().schemaModified())) {
+            return;
+        }
         ex.json(200, new DescribeRenderer(api).describe(schema, api.org().schemas()));
     }
 
@@ -86,6 +92,9 @@ final class SObjectEndpoints {
         ApiContext api = RestAuth.authenticate(host, ex, m.group(1));
         ObjectSchema schema = Lookups.readable(api, m.group(2));
         StoredRecord record = Lookups.live(api, schema, m.group(3));
+        if (record.get("SystemModstamp") instanceof java.time.Instant modified && ConditionalGet.notModified(ex, modified)) {
+            return;
+        }
         ex.json(200, RecordView.render(api, record, ex.queryParam("fields").orElse(null)));
     }
 

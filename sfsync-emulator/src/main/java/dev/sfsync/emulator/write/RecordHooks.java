@@ -3,6 +3,7 @@ package dev.sfsync.emulator.write;
 import dev.sfsync.emulator.access.AccessObjects;
 import dev.sfsync.emulator.events.PlatformEventHook;
 import dev.sfsync.emulator.org.ObjectSchema;
+import dev.sfsync.emulator.org.StandardObjects;
 
 import java.util.Map;
 
@@ -11,6 +12,7 @@ final class RecordHooks {
     private static final Map<String, RecordHook> BY_OBJECT = AccessObjects.hooks();
     private static final RecordHook PLATFORM_EVENT = new PlatformEventHook();
     private static final RecordHook PERSON_ACCOUNT = new PersonAccountHook();
+    private static final RecordHook READ_ONLY = new ReadOnlyObjectHook();
 
     private RecordHooks() {
     }
@@ -22,6 +24,9 @@ final class RecordHooks {
         }
         if (schema.name().equals("Account") && schema.field("IsPersonAccount").isPresent()) {
             return PERSON_ACCOUNT;
+        }
+        if (schema.name().equals(StandardObjects.ORGANIZATION)) {
+            return READ_ONLY;
         }
         return BY_OBJECT.get(schema.name());
     }

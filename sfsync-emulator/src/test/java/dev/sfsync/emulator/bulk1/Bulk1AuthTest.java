@@ -54,6 +54,18 @@ class Bulk1AuthTest extends EmulatorTest {
     }
 
     @Test
+    void the_session_header_is_taken_with_or_without_a_bearer_prefix() {
+        String jobId = bulk.createJob("insert", "Account", "CSV");
+
+        Http.Response prefixed = bulk.as("Bearer " + http.token()).get(ASYNC + "/job/" + jobId);
+        Http.Response lowerCase = bulk.as("bearer  " + http.token()).get(ASYNC + "/job/" + jobId);
+
+        assertThat(prefixed.status()).isEqualTo(200);
+        assertThat(xml(prefixed.body(), "id")).isEqualTo(jobId);
+        assertThat(lowerCase.status()).isEqualTo(200);
+    }
+
+    @Test
     void every_bulk_call_counts_one_api_request() {
         long before = host.org().apiUsage().used();
 

@@ -27,10 +27,10 @@ public final class ProjectConfigReader {
     public static final String DEFAULT_SOURCE = "warehouse";
 
     private static final Set<String> TOP_LEVEL = Set.of("version", "sources", "connections", "models", "syncs");
-    private static final Set<String> SOURCE_KEYS = Set.of("url", "user", "password");
+    private static final Set<String> SOURCE_KEYS = union(Set.of("url", "user", "password"), SourceSettingsReader.KEYS);
     private static final Set<String> CONNECTION_KEYS = Set.of("environment", "login_url", "client_id", "client_secret", "api_version",
             "login", "quota", "stale_after");
-    private static final Set<String> MODEL_KEYS = Set.of("source", "sql", "sql_file", "primary_key");
+    private static final Set<String> MODEL_KEYS = Set.of("source", "sql", "sql_file", "primary_key", "dbt");
 
     public ConfigResult read(Path directory) {
         Path file = directory.resolve(FILE_NAME);
@@ -68,7 +68,7 @@ public final class ProjectConfigReader {
         fields.onlyKeys(root, "", TOP_LEVEL);
         fields.integer(root, "version", "", 1, 1);
 
-        Map<String, SourceConfig> sources = readSources(root, fields);
+        Map<String, SourceConfig> sources = readSources(root, fields, directory);
         Map<String, ConnectionConfig> connections = readConnections(root, fields);
         Map<String, ModelConfig> models = readModels(root, fields, directory, sources);
         Map<String, SyncDefinition> syncs = new SyncReader(fields).read(root, models, connections);
@@ -80,7 +80,7 @@ public final class ProjectConfigReader {
         return new ConfigResult(fields.problems().isEmpty() ? Optional.of(config) : Optional.empty(), fields.problems());
     }
 
-    private static Map<String, SourceConfig> readSources(JsonNode root, YamlFields fields) {
+    private static Map<String, SourceConfig> readSources(JsonNode root, YamlFields fields, Path directory) {
         Map<String, SourceConfig> sources = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : fields.namedSections(root, "sources", "source")) {
             String path = "sources." + entry.getKey();
@@ -92,12 +92,19 @@ public final class ProjectConfigReader {
             }
             Optional<SecretRef> user = fields.secretOrPlain(def, "user", path);
             Optional<SecretRef> password = fields.secret(def, "password", path);
-            url.ifPresent(u -> sources.put(entry.getKey(), new SourceConfig(entry.getKey(), u, user, password)));
+            url.ifPresent(u -> sources.put(entry.getKey(), new SourceConfig(entry.getKey(), u, user, password,
+                    new SourceSettingsReader(fields, directory).read(def, path, u, password.isPresent(), user.isPresent()))));
         }
         if (sources.isEmpty() && root.path("sources").isMissingNode()) {
             sources.put(DEFAULT_SOURCE, new SourceConfig(DEFAULT_SOURCE, "jdbc:duckdb:" + DEFAULT_SOURCE + ".duckdb", Optional.empty(), Optional.empty()));
         }
         return sources;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static Map<String, ConnectionConfig> readConnections(JsonNode root, YamlFields fields) {
@@ -149,14 +156,29 @@ public final class ProjectConfigReader {
                 fields.problem(path + ".source", "no source named '" + source.get() + "'", NearestName.fix(source.get(), sources.keySet(), "source under 'sources:'"));
                 source = Optional.empty();
             }
-            Optional<String> sql = readSql(def, path, fields, directory);
-            List<String> primaryKey = fields.textList(def, "primary_key", path,
-                    "name the column (or list of columns) that identifies a row, e.g. 'primary_key: account_id'");
+            Optional<dev.sfsync.engine.dbt.DbtModel> dbt = def.has("dbt") ? new DbtModelReader(fields, directory).read(def, path) : Optional.empty();
+            Optional<String> sql = def.has("dbt") ? dbt.map(dev.sfsync.engine.dbt.DbtModel::sql) : readSql(def, path, fields, directory);
+            List<String> primaryKey = primaryKey(def, path, fields, dbt);
             if (source.isPresent() && sql.isPresent() && !primaryKey.isEmpty()) {
                 models.put(entry.getKey(), new ModelConfig(entry.getKey(), source.get(), sql.get(), primaryKey));
             }
         }
         return models;
+    }
+
+    /** A dbt model's unique key unless primary_key overrides it; otherwise primary_key, required. */
+    private static List<String> primaryKey(JsonNode def, String path, YamlFields fields, Optional<dev.sfsync.engine.dbt.DbtModel> dbt) {
+        if (def.has("dbt") && !def.has("primary_key")) {
+            if (dbt.isEmpty()) {
+                return List.of();
+            }
+            if (!dbt.get().uniqueKey().isEmpty()) {
+                return dbt.get().uniqueKey();
+            }
+        }
+        return fields.textList(def, "primary_key", path, def.has("dbt")
+                ? "the dbt model declares no unique key: add a unique test (or a primary_key constraint) to it in dbt, or name the column here"
+                : "name the column (or list of columns) that identifies a row, e.g. 'primary_key: account_id'");
     }
 
     private static Optional<String> readSql(JsonNode def, String path, YamlFields fields, Path directory) {

@@ -86,6 +86,9 @@ public final class SyncProject implements AutoCloseable {
 
     public static SyncProject open(ProjectConfig config, ProblemLocator locator, StateStore store, Path stateDirectory, ClientFactory clients,
                                    Sleeper sleeper) {
+        // Drivers sfsync does not bundle (Snowflake's, Databricks' ...) come from drivers/ and SFSYNC_DRIVERS.
+        dev.sfsync.source.drivers.ExtraDrivers.register(dev.sfsync.source.drivers.ExtraDrivers.directories(config.directory(),
+                System.getenv(dev.sfsync.source.drivers.ExtraDrivers.ENVIRONMENT)));
         SyncProject project = new SyncProject(config, locator, store, () -> SnapshotStore.open(stateDirectory), clients, sleeper);
         project.noteDeadRuns();
         return project;
@@ -241,7 +244,7 @@ public final class SyncProject implements AutoCloseable {
                 }
                 outcomeLog.finish();
                 if (stopped != null && client != null) {
-                    stopped = reserveStop(sync, client, changes.counts(), run).orElse(stopped);
+                    stopped = reserveStop(sync, client, changes.counts(), run, stopped).orElse(stopped);
                 }
                 CommitResult commit = changes.commit();
                 store.snapshotMarks().remember(snapshot, snapshots().size(snapshot));
@@ -326,10 +329,13 @@ public final class SyncProject implements AutoCloseable {
     }
 
     /** The run stopped because the next call would have crossed the connection's API reserve: say what waits, and until when. */
-    private java.util.Optional<String> reserveStop(SyncDefinition sync, SalesforceClient client, dev.sfsync.core.change.ChangeCounts counts, Run run) {
+    private java.util.Optional<String> reserveStop(SyncDefinition sync, SalesforceClient client, dev.sfsync.core.change.ChangeCounts counts, Run run,
+            String stopped) {
         var connection = config.connections().get(sync.connection());
         var usage = client.apiUsage();
-        if (usage.isEmpty() || !connection.reserve().wouldCross(usage.get())) {
+        // Calls in flight when the reserve refused one may leave the last usage seen just below it: the refusal itself says so.
+        boolean refusedByReserve = stopped.startsWith(dev.sfsync.salesforce.error.LimitExceeded.RESERVE_CODE);
+        if (usage.isEmpty() || !(refusedByReserve || connection.reserve().wouldCross(usage.get()))) {
             return java.util.Optional.empty();
         }
         RunSummary settled = store.outcomes().summarize(run.id());
@@ -541,7 +547,7 @@ public final class SyncProject implements AutoCloseable {
     private Source source(ModelConfig model) {
         SourceConfig source = Objects.requireNonNull(config.sources().get(model.source()), "source " + model.source());
         Path directory = config.directory().toAbsolutePath();
-        if (source.url().startsWith("jdbc:duckdb:")) {
+        if (source.url().startsWith("jdbc:duckdb:") && source.settings().changeDetection() == dev.sfsync.source.ChangeDetectionMode.LOCAL) {
             String location = source.url().substring("jdbc:duckdb:".length());
             int query = location.indexOf('?');
             location = query < 0 ? location : location.substring(0, query);
@@ -549,8 +555,7 @@ public final class SyncProject implements AutoCloseable {
                     ? DuckDbSource.files(source.name(), directory)
                     : DuckDbSource.file(source.name(), directory.resolve(location));
         }
-        return Source.open(new dev.sfsync.source.SourceConfig(source.name(), source.url(),
-                SecretValues.resolve(source.user(), directory), SecretValues.resolve(source.password(), directory)));
+        return ProjectSources.open(source, directory);
     }
 
     private synchronized SalesforceClient quietClient(SyncDefinition sync) {

@@ -52,6 +52,7 @@ public final class JdbcSource implements Source {
     /** A new connection; the caller closes it. */
     public Connection connect() {
         Properties properties = new Properties();
+        properties.putAll(config.properties());
         if (config.user() != null) {
             properties.setProperty("user", config.user());
         }
@@ -68,7 +69,9 @@ public final class JdbcSource implements Source {
     private UnableToOpenSource unableToOpen(SQLException e) {
         String message = String.valueOf(e.getMessage());
         String fix = message.startsWith("No suitable driver")
-                ? "no JDBC driver on the classpath accepts this URL: check its spelling, or add the database's JDBC driver jar"
+                ? dev.sfsync.source.drivers.KnownDriver.forUrl(config.url()).map(d -> "its JDBC driver is not installed: " + d.howToAdd())
+                        .orElse("no JDBC driver on the classpath accepts this URL: check its spelling, or put the database's JDBC driver jar"
+                                + " in the project's drivers/ directory")
                 : "check the URL, that the database server is running and reachable, and the user and password"
                         + " (given by environment variable or secrets file)";
         return new UnableToOpenSource(config.name(), config.url(), message, fix, e);

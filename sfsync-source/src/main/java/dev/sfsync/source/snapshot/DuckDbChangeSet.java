@@ -5,32 +5,20 @@ import dev.sfsync.core.change.ChangeCounts;
 import dev.sfsync.core.change.ChangeKind;
 import dev.sfsync.core.change.ChangeSet;
 import dev.sfsync.core.change.CommitResult;
-import dev.sfsync.core.change.SharedValue;
 import dev.sfsync.core.model.ModelColumn;
 import dev.sfsync.core.model.ModelSchema;
-import dev.sfsync.core.model.Row;
-import dev.sfsync.core.model.RowKey;
 import dev.sfsync.core.outcome.RowError;
 import dev.sfsync.core.outcome.RowOutcome;
-import dev.sfsync.source.jdbc.JdbcValues;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * A change set held in two tables of the snapshot store: the run's changes (kind, key, the row's values and hash)
@@ -85,9 +73,18 @@ final class DuckDbChangeSet implements ChangeSet {
     public Stream<Change> changes(Set<ChangeKind> kinds) {
         checkOpen();
         Set<ChangeKind> wanted = kinds.isEmpty() ? EnumSet.allOf(ChangeKind.class) : EnumSet.copyOf(kinds);
-        ChangeCursor cursor = new ChangeCursor(wanted.stream().filter(kind -> counts.of(kind) > 0).iterator());
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
-                .onClose(cursor::close);
+        DuckDBConnection[] reader = new DuckDBConnection[1];
+        return ChangeCursor.stream(wanted.stream().filter(kind -> counts.of(kind) > 0).iterator(), schema, tables.keyCount(), uniqueColumns,
+                kind -> {
+                    if (reader[0] == null) {
+                        reader[0] = connection.duplicate();
+                    }
+                    return reader[0].createStatement().executeQuery("SELECT * FROM " + tables.changes(runNo) + " WHERE _sfsync_kind = '" + kind.name() + "'");
+                }, () -> {
+                    if (reader[0] != null) {
+                        reader[0].close();
+                    }
+                });
     }
 
     @Override
@@ -177,111 +174,6 @@ final class DuckDbChangeSet implements ChangeSet {
     private void checkOpen() {
         if (ended) {
             throw new IllegalStateException("this change set is committed or closed; detect changes again for a new one");
-        }
-    }
-
-    /** Walks the wanted kinds one query at a time, so no sort is needed and rows stream from DuckDB. */
-    private final class ChangeCursor implements Iterator<Change>, AutoCloseable {
-        private final Iterator<ChangeKind> kinds;
-        private DuckDBConnection reader;
-        private Statement statement;
-        private ResultSet rs;
-        private ChangeKind kind;
-        private Boolean ahead;
-
-        ChangeCursor(Iterator<ChangeKind> kinds) {
-            this.kinds = kinds;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (ahead != null) {
-                return ahead;
-            }
-            try {
-                while (true) {
-                    if (rs == null) {
-                        if (!kinds.hasNext()) {
-                            ahead = false;
-                            return false;
-                        }
-                        openNext(kinds.next());
-                    }
-                    if (rs.next()) {
-                        ahead = true;
-                        return true;
-                    }
-                    rs.close();
-                    rs = null;
-                }
-            } catch (SQLException e) {
-                throw SnapshotStoreFailed.of("read changes", e);
-            }
-        }
-
-        private void openNext(ChangeKind next) throws SQLException {
-            if (reader == null) {
-                reader = connection.duplicate();
-                statement = reader.createStatement();
-            }
-            kind = next;
-            rs = statement.executeQuery("SELECT * FROM " + tables.changes(runNo) + " WHERE _sfsync_kind = '" + next.name() + "'");
-        }
-
-        @Override
-        public Change next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException("no more changes");
-            }
-            ahead = null;
-            try {
-                return read();
-            } catch (SQLException e) {
-                throw SnapshotStoreFailed.of("read changes", e);
-            }
-        }
-
-        /** Columns: kind, typed keys, text keys, record id, prior failures, hash, the model's columns, then shared-value counts. */
-        private Change read() throws SQLException {
-            int n = tables.keyCount();
-            List<String> key = new ArrayList<>(n);
-            for (int k = 0; k < n; k++) {
-                key.add(rs.getString(2 + n + k));
-            }
-            Row row = null;
-            List<SharedValue> shared = List.of();
-            if (kind != ChangeKind.REMOVED) {
-                int first = 2 * n + 5;
-                Object[] values = new Object[schema.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = JdbcValues.read(rs, first + i, schema.columns().get(i).type());
-                }
-                row = new Row(schema, values);
-                shared = sharedValues(first + values.length);
-            }
-            return new Change(kind, new RowKey(key), row, rs.getString(2 * n + 2), rs.getInt(2 * n + 3), shared);
-        }
-
-        private List<SharedValue> sharedValues(int first) throws SQLException {
-            List<SharedValue> shared = new ArrayList<>(0);
-            for (int i = 0; i < uniqueColumns.size(); i++) {
-                long rows = rs.getLong(first + 2 * i);
-                if (!rs.wasNull()) {
-                    shared.add(new SharedValue(uniqueColumns.get(i), rows, rs.getLong(first + 2 * i + 1)));
-                }
-            }
-            return shared;
-        }
-
-        @Override
-        public void close() {
-            try {
-                if (reader != null) {
-                    reader.close();
-                }
-            } catch (SQLException ignored) {
-                // A reader connection that fails to close holds nothing the change set needs.
-            }
         }
     }
 }

@@ -3,7 +3,10 @@ package dev.sfsync.source.snapshot;
 import dev.sfsync.core.SyncId;
 import dev.sfsync.core.change.ChangeSet;
 import dev.sfsync.core.model.Model;
+import dev.sfsync.source.ChangeDetectionMode;
 import dev.sfsync.source.Source;
+import dev.sfsync.source.jdbc.JdbcSource;
+import dev.sfsync.source.warehouse.WarehouseDialect;
 
 import org.duckdb.DuckDBConnection;
 
@@ -11,8 +14,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
@@ -43,6 +48,8 @@ public final class SnapshotStore implements AutoCloseable {
     private final Registry registry;
     private final String hashProbe;
     private final Set<SyncId> busy = ConcurrentHashMap.newKeySet();
+    /** Syncs last detected in a warehouse (change_detection: warehouse), whose snapshots live there. */
+    private final Map<SyncId, JdbcSource> inWarehouse = new ConcurrentHashMap<>();
     private volatile CommitHook commitHook = CommitHook.NONE;
 
     private SnapshotStore(DuckDBConnection db, String catalog, String hashProbe) {
@@ -118,6 +125,10 @@ public final class SnapshotStore implements AutoCloseable {
         if (!busy.add(sync)) {
             throw new IllegalStateException("Sync '" + sync + "' already has an open change set; commit or close it before detecting again");
         }
+        if (source instanceof JdbcSource jdbc && jdbc.config().changeDetection() == ChangeDetectionMode.WAREHOUSE) {
+            inWarehouse.put(sync, jdbc);
+            return detectInWarehouse(sync, jdbc, model, options);
+        }
         DuckDBConnection connection = null;
         try {
             connection = db.duplicate();
@@ -134,8 +145,31 @@ public final class SnapshotStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The same change detection inside the warehouse: the warehouse hashes and diffs, and the change set streams
+     * only the changes out of it. The engine can't tell the two apart.
+     */
+    private ChangeSet detectInWarehouse(SyncId sync, JdbcSource source, Model model, DetectOptions options) {
+        WarehouseDialect dialect = WarehouseDialect.forUrl(source.config().url()).orElseThrow(() -> new WarehouseNotSupported(source));
+        try (Connection connection = source.connect()) {
+            WarehouseDetection.Detected detected = new WarehouseDetection(connection, dialect, source.name(), sync, model, options)
+                    .run(source.config().stateSchema());
+            return new WarehouseChangeSet(source, detected, commitHook, () -> busy.remove(sync));
+        } catch (SQLException | RuntimeException e) {
+            busy.remove(sync);
+            if (e instanceof SQLException sql) {
+                throw SnapshotStoreFailed.of("detect changes of sync '" + sync + "' in the warehouse of source '" + source.name() + "'", sql);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
     /** How many rows the sync's snapshot holds (0 for a sync never run). */
     public long size(SyncId sync) {
+        JdbcSource warehouse = inWarehouse.get(sync);
+        if (warehouse != null) {
+            return WarehouseSnapshots.size(warehouse, sync);
+        }
         try (DuckDBConnection connection = db.duplicate()) {
             var entry = registry.find(connection, sync);
             return entry.isEmpty() ? 0
@@ -183,6 +217,15 @@ public final class SnapshotStore implements AutoCloseable {
     public void forget(SyncId sync) {
         if (!busy.add(sync)) {
             throw new IllegalStateException("Sync '" + sync + "' has an open change set; close it before forgetting the snapshot");
+        }
+        JdbcSource warehouse = inWarehouse.remove(sync);
+        if (warehouse != null) {
+            try {
+                WarehouseSnapshots.forget(warehouse, sync);
+            } finally {
+                busy.remove(sync);
+            }
+            return;
         }
         try (DuckDBConnection connection = db.duplicate()) {
             var entry = registry.find(connection, sync);

@@ -1,0 +1,156 @@
+package dev.sfsync.benchmarks;
+
+import dev.sfsync.core.SyncId;
+import dev.sfsync.core.change.Change;
+import dev.sfsync.core.change.ChangeSet;
+import dev.sfsync.core.model.Model;
+import dev.sfsync.core.outcome.RowOutcome;
+import dev.sfsync.source.Source;
+import dev.sfsync.source.SourceConfig;
+import dev.sfsync.source.snapshot.DetectOptions;
+import dev.sfsync.source.snapshot.SnapshotSettings;
+import dev.sfsync.source.snapshot.SnapshotStore;
+import dev.sfsync.testing.PostgresServer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A Postgres model of N rows x 10 columns synced once, then 1 % of its rows changed, diffed with
+ * {@code change_detection: warehouse} against {@code local}: wall time, sfsync's peak RSS and the bytes read out of
+ * Postgres for the detection, the streaming of the changes and the commit of their outcomes. Every sync step runs in
+ * a child JVM with the CLI's heap ceiling (-Xmx1g), so its VmHWM is sfsync's alone (Postgres is another process);
+ * bytes are counted by a relay in front of Postgres. Target: warehouse mode under 300 MB peak RSS at any size.
+ */
+final class WarehouseBenchmark {
+    static final Model MODEL = Model.of("accounts", "SELECT * FROM accounts", "id");
+
+    private WarehouseBenchmark() {
+    }
+
+    record Step(String mode, String name, double seconds, long peakRssBytes, long bytesRead, String detail) {
+    }
+
+    static void main(String[] args) throws Exception {
+        long rows = args.length > 0 ? Long.parseLong(args[0].replace("_", "").replace(",", "")) : 10_000_000L;
+        Path dir = Files.createTempDirectory("sfsync-warehouse-benchmark");
+        PostgresServer postgres = PostgresServer.shared();
+        String direct = postgres.createDatabase("warehouse_benchmark");
+        System.out.printf("warehouse benchmark: %,d rows x 10 columns in Postgres, %d cores, JDK %s, in %s%n", rows,
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), dir);
+        long start = System.nanoTime();
+        PostgresServer.execute(direct, "CREATE TABLE accounts AS SELECT i AS id, 'Account ' || i AS name, 'acct' || i || '@example.com' AS email,"
+                + " i % 1000 AS employees, round((i % 100000) / 7.0, 2) AS revenue, DATE '2020-01-01' + (i % 2000) AS since,"
+                + " i % 3 = 0 AS active, 'Industry ' || (i % 40) AS industry, 'City ' || (i % 5000) AS city, 'tier-' || (i % 5) AS tier"
+                + " FROM generate_series(1, " + rows + ") AS t(i)");
+        PostgresServer.execute(direct, "ALTER TABLE accounts ADD PRIMARY KEY (id)");
+        PostgresServer.execute(direct, "VACUUM ANALYZE accounts");
+        System.out.printf("setup: generated the model in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        List<Step> steps = new ArrayList<>();
+        try (CountingProxy proxy = new CountingProxy(Integer.parseInt(direct.replaceAll(".*:(\\d+)/.*", "$1")))) {
+            String url = direct.replaceAll(":(\\d+)/", ":" + proxy.port() + "/");
+            for (String mode : List.of("warehouse", "local")) {
+                steps.add(child(mode, "first run (every row added)", url, dir, proxy));
+            }
+            start = System.nanoTime();
+            PostgresServer.execute(direct, "UPDATE accounts SET city = city || ' (moved)' WHERE id % 100 = 42");
+            System.out.printf("setup: changed 1 %% of the rows in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            for (String mode : List.of("warehouse", "local")) {
+                steps.add(child(mode, "1 % changed", url, dir, proxy));
+            }
+            for (String mode : List.of("warehouse", "local")) {
+                steps.add(child(mode, "unchanged rerun", url, dir, proxy));
+            }
+        }
+        System.out.println();
+        System.out.printf("%,d rows x 10 columns in Postgres (detect + stream the changes + record every outcome + commit):%n", rows);
+        System.out.println("| mode | run | wall time | sfsync peak RSS | bytes read from Postgres | detail |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (Step step : steps) {
+            System.out.printf("| %s | %s | %.1f s | %,d MB | %,d MB | %s |%n", step.mode(), step.name(), step.seconds(), step.peakRssBytes() >> 20,
+                    step.bytesRead() >> 20, step.detail());
+        }
+        System.out.println("target: warehouse mode under 300 MB peak RSS whatever the model's size");
+    }
+
+    /** One sync step in a child JVM; its last line is its figures. */
+    private static Step child(String mode, String name, String url, Path dir, CountingProxy proxy) throws IOException, InterruptedException {
+        proxy.reset();
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Sync.class.getName(), mode, url,
+                dir.resolve("state-" + mode).toString()).redirectErrorStream(true).start();
+        String figures = null;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("FIGURES\t")) {
+                    figures = line;
+                } else {
+                    System.out.println("  [" + mode + "] " + line);
+                }
+            }
+        }
+        if (process.waitFor() != 0 || figures == null) {
+            throw new IllegalStateException("the " + mode + " sync step failed (exit " + process.exitValue() + ")");
+        }
+        String[] parts = figures.split("\t");
+        Step step = new Step(mode, name, Double.parseDouble(parts[1]), Long.parseLong(parts[2]), proxy.bytesFromServer(), parts[3]);
+        System.out.printf("%-9s %-28s %8.1f s  peak RSS %,5d MB  read %,7d MB  %s%n", mode, name, step.seconds(), step.peakRssBytes() >> 20,
+                step.bytesRead() >> 20, step.detail());
+        return step;
+    }
+
+    /** The child: one detection, every change streamed and recorded as a success, and the commit, as a run does. */
+    static final class Sync {
+        private Sync() {
+        }
+
+        public static void main(String[] args) {
+            String mode = args[0];
+            SourceConfig config = new SourceConfig("warehouse", args[1], "postgres", "");
+            Source source = Source.open(mode.equals("warehouse") ? config.inWarehouse("sfsync_state") : config);
+            long start = System.nanoTime();
+            String detail;
+            try (SnapshotStore snapshots = SnapshotStore.open(Path.of(args[2]), new SnapshotSettings("1GB", Runtime.getRuntime().availableProcessors()));
+                 ChangeSet changes = snapshots.detect(SyncId.of("accounts_" + mode), source, MODEL, DetectOptions.allColumns())) {
+                double detected = (System.nanoTime() - start) / 1e9;
+                recordAll(changes);
+                detail = changes.counts() + "; detect " + String.format("%.1f s", detected) + "; commit " + changes.commit();
+            }
+            System.out.println("FIGURES\t" + (System.nanoTime() - start) / 1e9 + "\t" + peakRss() + "\t" + detail);
+        }
+    }
+
+    /** Outcomes in batches of 10,000, as the engine records them after each API call or Bulk batch. */
+    private static void recordAll(ChangeSet changes) {
+        List<RowOutcome> batch = new ArrayList<>(10_000);
+        try (Stream<Change> stream = changes.changes()) {
+            stream.forEach(change -> {
+                batch.add(switch (change.kind()) {
+                    case ADDED -> new RowOutcome.Created(change.key(), "001" + change.key());
+                    case CHANGED -> new RowOutcome.Updated(change.key(), change.recordId());
+                    case REMOVED -> new RowOutcome.Deleted(change.key(), change.recordId());
+                });
+                if (batch.size() == 10_000) {
+                    changes.record(batch);
+                    batch.clear();
+                }
+            });
+        }
+        changes.record(batch);
+    }
+
+    private static long peakRss() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+            return lines.filter(line -> line.startsWith("VmHWM:")).findFirst()
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024).orElse(-1L);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

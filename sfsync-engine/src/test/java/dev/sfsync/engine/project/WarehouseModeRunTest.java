@@ -1,0 +1,77 @@
+package dev.sfsync.engine.project;
+
+import dev.sfsync.engine.run.RunResult;
+import dev.sfsync.testing.EmulatedOrg;
+import dev.sfsync.testing.PostgresServer;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A sync whose Postgres source diffs in the warehouse: the engine runs it as any other, and the snapshot lives in Postgres. */
+@Tag("postgres")
+class WarehouseModeRunTest {
+    @RegisterExtension
+    static final EmulatedOrg org = EmulatedOrg.withDefinition("orgs/engine-test.yaml");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_postgres_model_diffed_in_the_warehouse_is_synced_and_a_rerun_sends_only_the_changed_row() throws Exception {
+        String url = PostgresServer.shared().createDatabase("engine_warehouse_mode");
+        PostgresServer.execute(url, "CREATE TABLE accounts (id VARCHAR(10), name VARCHAR(50))");
+        PostgresServer.execute(url, "INSERT INTO accounts VALUES ('A1', 'Acme'), ('A2', 'Globex'), ('A3', 'Initech')");
+        Files.writeString(dir.resolve("sfsync.yaml"), """
+                connections:
+                  org: {environment: custom, login_url: %s, client_id: %s}
+                sources:
+                  crm: {url: '%s', user: postgres, change_detection: warehouse, state_schema: sync_state}
+                models:
+                  accounts: {sql: 'select id, name from accounts', primary_key: id}
+                syncs:
+                  accounts:
+                    model: accounts
+                    object: Account
+                    mode: upsert
+                    match: {column: id, field: External_Key__c}
+                    mappings:
+                      - {from: name, to: Name}
+                """.formatted(org.loginUrl(), org.clientId(), url));
+        try (EngineHarness harness = new EngineHarness(dir, org)) {
+            RunResult first = harness.run("accounts");
+            assertThat(first.summary().created()).isEqualTo(3);
+            assertThat(snapshotRows(url)).isEqualTo(3);
+
+            PostgresServer.execute(url, "UPDATE accounts SET name = 'Globex Corp' WHERE id = 'A2'");
+            RunResult second = harness.run("accounts");
+            assertThat(second.changes().changed()).isEqualTo(1);
+            assertThat(second.summary().updated()).isEqualTo(1);
+            assertThat(org.records("Account")).extracting(r -> r.get("Name")).containsExactlyInAnyOrder("Acme", "Globex Corp", "Initech");
+
+            assertThat(harness.run("accounts").summary().rows()).isZero();
+        }
+    }
+
+    private static long snapshotRows(String url) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", ""); Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'sync_state'"
+                     + " AND table_name LIKE 'snapshot%'")) {
+            assertThat(rs.next()).as("a snapshot table in the state schema").isTrue();
+            try (Statement count = connection.createStatement(); ResultSet rows = count.executeQuery("SELECT count(*) FROM sync_state." + rs.getString(1))) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}

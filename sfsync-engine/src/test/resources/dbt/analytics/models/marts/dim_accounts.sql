@@ -1,0 +1,1 @@
+select account_id, account_name, region from {{ ref('stg_accounts') }}
