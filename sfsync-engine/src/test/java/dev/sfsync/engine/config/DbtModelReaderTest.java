@@ -25,7 +25,7 @@ class DbtModelReaderTest {
             sources:
               warehouse: {url: 'jdbc:postgresql://db/analytics'}
             syncs:
-              accounts: {model: accounts, object: Account, mode: insert, mappings: [{from: account_name, to: Name}]}
+              accounts: {model: accounts, object: Account, mode: insert, insert_without_key: at_least_once, mappings: [{from: account_name, to: Name}]}
             models:
             """;
 

@@ -20,7 +20,7 @@ class SourceSettingsReaderTest {
             models:
               accounts: {sql: select * from accounts, primary_key: id}
             syncs:
-              accounts: {model: accounts, object: Account, mode: insert, mappings: [{from: name, to: Name}]}
+              accounts: {model: accounts, object: Account, mode: insert, insert_without_key: at_least_once, mappings: [{from: name, to: Name}]}
             """;
 
     @TempDir
@@ -38,7 +38,7 @@ class SourceSettingsReaderTest {
                 connections:
                   prod: {client_id: abc}
                 syncs:
-                  accounts: {model: accounts, object: Account, mode: insert, mappings: [{from: name, to: Name}]}
+                  accounts: {model: accounts, object: Account, mode: insert, insert_without_key: at_least_once, mappings: [{from: name, to: Name}]}
                 """);
         assertThat(result.problems()).isEmpty();
         SourceSettings analytics = result.config().orElseThrow().sources().get("analytics").settings();
