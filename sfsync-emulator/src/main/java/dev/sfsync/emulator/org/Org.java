@@ -162,6 +162,11 @@ public final class Org {
         }
     }
 
+    /** Access changed (profiles, permission sets, field permissions): what describes show has changed with it. */
+    public void describesChanged() {
+        schemaModified = clock.instant();
+    }
+
     /** When an object or field last changed (load, reset, or a Metadata / Tooling API change): describes' Last-Modified. */
     public java.time.Instant schemaModified() {
         return schemaModified;
