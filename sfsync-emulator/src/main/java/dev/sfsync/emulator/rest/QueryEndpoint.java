@@ -48,7 +48,7 @@ public final class QueryEndpoint {
                 .orElseThrow(() -> new ApiException(400, SoqlError.MALFORMED_QUERY, "A query string has to be specified"));
         SoqlResult result;
         try {
-            SoqlPlan plan = SoqlPlanner.plan(soql, api.org(), api.profile());
+            SoqlPlan plan = SoqlPlanner.plan(soql, api.org(), api.user());
             result = SoqlExecutor.execute(plan, includeDeleted);
         } catch (SoqlError e) {
             throw new ApiException(400, e.errorCode(), e.getMessage());

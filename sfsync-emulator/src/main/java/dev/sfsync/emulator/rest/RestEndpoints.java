@@ -20,6 +20,7 @@ public final class RestEndpoints {
     public void register(Router router) {
         router.on("GET", "/services/data/?", (ex, m) -> ex.json(200, ApiVersions.list()));
         router.on("GET", "/services/data/v([^/]+)/?", this::resources);
+        new ReplicationEndpoints(host).register(router);
         new SObjectEndpoints(host).register(router);
         new CollectionsEndpoint(host).register(router);
         new QueryEndpoint(host).register(router);
