@@ -89,7 +89,8 @@ final class ProjectSession implements AutoCloseable {
     /** The connection the sync writes through, or null when the project has no such sync. */
     String connectionOf(String sync) {
         var definition = config.syncs().get(sync);
-        return definition == null ? null : definition.connection();
+        var inbound = config.inbound().get(sync);
+        return definition != null ? definition.connection() : inbound == null ? null : inbound.connection();
     }
 
     @Override

@@ -34,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Run every sync of the project, in file order.")
     boolean all;
 
+    @Option(names = "--full", description = "Redo the initial sync: an inbound sync rebuilds its table from every record.")
+    boolean full;
+
     @Spec
     CommandSpec spec;
 
@@ -49,7 +52,15 @@ final class RunCommand implements Callable<Integer> {
         return ProjectSession.use(project, err, session -> {
             int exit = ExitCodes.OK;
             List<RunResult> results = new ArrayList<>();
-            for (String sync : all ? List.copyOf(session.config.syncs().keySet()) : syncs) {
+            List<String> names = new ArrayList<>(all ? session.config.syncs().keySet() : syncs);
+            if (all) {
+                names.addAll(session.config.inbound().keySet());
+            }
+            for (String sync : names) {
+                if (session.config.inbound().containsKey(sync)) {
+                    exit = Math.max(exit, InboundRunOutput.run(session, sync, full, out, err));
+                    continue;
+                }
                 try {
                     RunResult result = session.project.run(sync, progress(sync, out));
                     results.add(result);

@@ -1,5 +1,6 @@
 package dev.sfsync.engine.config;
 
+import dev.sfsync.engine.inbound.InboundSyncDefinition;
 import dev.sfsync.engine.sync.SyncDefinition;
 
 import java.nio.file.Path;
@@ -7,16 +8,23 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A project's sfsync.yaml, read and statically checked: everything keyed by name, in file order. */
+/** A project's sfsync.yaml, read and statically checked: everything keyed by name, in file order ({@code inbound}: Salesforce into tables). */
 public record ProjectConfig(Path directory,
                             Map<String, SourceConfig> sources,
                             Map<String, ConnectionConfig> connections,
                             Map<String, ModelConfig> models,
-                            Map<String, SyncDefinition> syncs) {
+                            Map<String, SyncDefinition> syncs,
+                            Map<String, InboundSyncDefinition> inbound) {
+    public ProjectConfig(Path directory, Map<String, SourceConfig> sources, Map<String, ConnectionConfig> connections,
+                         Map<String, ModelConfig> models, Map<String, SyncDefinition> syncs) {
+        this(directory, sources, connections, models, syncs, Map.of());
+    }
+
     public ProjectConfig {
         sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         connections = Collections.unmodifiableMap(new LinkedHashMap<>(connections));
         models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
         syncs = Collections.unmodifiableMap(new LinkedHashMap<>(syncs));
+        inbound = Collections.unmodifiableMap(new LinkedHashMap<>(inbound));
     }
 }

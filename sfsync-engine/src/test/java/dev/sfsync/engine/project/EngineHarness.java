@@ -75,6 +75,25 @@ final class EngineHarness implements AutoCloseable {
         return this;
     }
 
+    /** Rows of a query against the warehouse, each as lower-case column name -> value (with the project closed). */
+    List<java.util.Map<String, Object>> query(String sql) {
+        closeProject();
+        List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + directory.resolve("warehouse.duckdb")); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.put(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
     /** Writes sfsync.yaml: the connection to the emulator and the warehouse, then the given models and syncs. */
     EngineHarness config(String modelsAndSyncs) {
         closeProject();
