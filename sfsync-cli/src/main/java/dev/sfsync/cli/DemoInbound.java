@@ -63,7 +63,9 @@ final class DemoInbound {
         }
 
         out.println();
-        out.println("Run 5: sfsync run " + SYNC + " again: a delta, reading only the records changed since run 4's cursor");
+        out.println("Run 5: sfsync run " + SYNC + " again: a delta, reading the records changed since run 4's cursor less a 5-minute look-back");
+        out.println("  (the look-back reads again what was written just before the cursor, in case a transaction committed late; the demo's");
+        out.println("  contacts were all written within it, so they are read again and counted unchanged, not rewritten)");
         out.flush();
         sfsync.apply(new String[] {"run", SYNC});
         return inWarehouse(project, edited, deleted, out);
