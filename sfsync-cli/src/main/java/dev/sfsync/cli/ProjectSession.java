@@ -90,7 +90,8 @@ final class ProjectSession implements AutoCloseable {
     String connectionOf(String sync) {
         var definition = config.syncs().get(sync);
         var inbound = config.inbound().get(sync);
-        return definition != null ? definition.connection() : inbound == null ? null : inbound.connection();
+        var twoWay = config.twoWay().get(sync);
+        return definition != null ? definition.connection() : inbound != null ? inbound.connection() : twoWay == null ? null : twoWay.connection();
     }
 
     @Override

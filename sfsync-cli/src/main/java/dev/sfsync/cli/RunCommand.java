@@ -55,10 +55,15 @@ final class RunCommand implements Callable<Integer> {
             List<String> names = new ArrayList<>(all ? session.config.syncs().keySet() : syncs);
             if (all) {
                 names.addAll(session.config.inbound().keySet());
+                names.addAll(session.config.twoWay().keySet());
             }
             for (String sync : names) {
                 if (session.config.inbound().containsKey(sync)) {
                     exit = Math.max(exit, InboundRunOutput.run(session, sync, full, out, err));
+                    continue;
+                }
+                if (session.config.twoWay().containsKey(sync)) {
+                    exit = Math.max(exit, TwoWayRunOutput.run(session, sync, out, err));
                     continue;
                 }
                 try {

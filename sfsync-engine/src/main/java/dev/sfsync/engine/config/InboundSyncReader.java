@@ -83,7 +83,7 @@ final class InboundSyncReader {
     }
 
     /** A project with one connection (or source) needs not name it. */
-    private Optional<String> defaulted(JsonNode def, String key, String path, Set<String> names, String what) {
+    Optional<String> defaulted(JsonNode def, String key, String path, Set<String> names, String what) {
         if (!def.has(key) && names.size() == 1) {
             return Optional.of(names.iterator().next());
         }

@@ -2,6 +2,7 @@ package dev.sfsync.engine.config;
 
 import dev.sfsync.engine.inbound.InboundSyncDefinition;
 import dev.sfsync.engine.sync.SyncDefinition;
+import dev.sfsync.engine.twoway.TwoWaySyncDefinition;
 
 import java.nio.file.Path;
 import java.util.Collections;
@@ -14,10 +15,11 @@ public record ProjectConfig(Path directory,
                             Map<String, ConnectionConfig> connections,
                             Map<String, ModelConfig> models,
                             Map<String, SyncDefinition> syncs,
-                            Map<String, InboundSyncDefinition> inbound) {
+                            Map<String, InboundSyncDefinition> inbound,
+                            Map<String, TwoWaySyncDefinition> twoWay) {
     public ProjectConfig(Path directory, Map<String, SourceConfig> sources, Map<String, ConnectionConfig> connections,
                          Map<String, ModelConfig> models, Map<String, SyncDefinition> syncs) {
-        this(directory, sources, connections, models, syncs, Map.of());
+        this(directory, sources, connections, models, syncs, Map.of(), Map.of());
     }
 
     public ProjectConfig {
@@ -26,5 +28,6 @@ public record ProjectConfig(Path directory,
         models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
         syncs = Collections.unmodifiableMap(new LinkedHashMap<>(syncs));
         inbound = Collections.unmodifiableMap(new LinkedHashMap<>(inbound));
+        twoWay = Collections.unmodifiableMap(new LinkedHashMap<>(twoWay));
     }
 }

@@ -27,7 +27,7 @@ public final class ProjectConfigReader {
     /** Used when a project declares no source: a DuckDB file next to sfsync.yaml. */
     public static final String DEFAULT_SOURCE = "warehouse";
 
-    private static final Set<String> TOP_LEVEL = Set.of("version", "sources", "connections", "models", "syncs", "inbound");
+    private static final Set<String> TOP_LEVEL = Set.of("version", "sources", "connections", "models", "syncs", "inbound", "two_way");
     private static final Set<String> SOURCE_KEYS = Set.of("url", "user", "password");
     private static final Set<String> CONNECTION_KEYS = Set.of("environment", "login_url", "client_id", "client_secret", "api_version");
     private static final Set<String> MODEL_KEYS = Set.of("source", "sql", "sql_file", "primary_key");
@@ -73,10 +73,14 @@ public final class ProjectConfigReader {
         Map<String, ModelConfig> models = readModels(root, fields, directory, sources);
         Map<String, SyncDefinition> syncs = new SyncReader(fields).read(root, models, connections);
         Map<String, InboundSyncDefinition> inbound = new InboundSyncReader(fields).read(root, sources, connections, syncs.keySet());
-        if (syncs.isEmpty() && fields.problems().isEmpty() && root.path("syncs").isMissingNode() && root.path("inbound").isMissingNode()) {
+        java.util.Set<String> taken = new java.util.HashSet<>(syncs.keySet());
+        taken.addAll(inbound.keySet());
+        Map<String, dev.sfsync.engine.twoway.TwoWaySyncDefinition> twoWay = new TwoWaySyncReader(fields).read(root, sources, connections, taken);
+        if (syncs.isEmpty() && fields.problems().isEmpty() && root.path("syncs").isMissingNode() && root.path("inbound").isMissingNode()
+                && root.path("two_way").isMissingNode()) {
             fields.problem("syncs", "no syncs are defined", "add a 'syncs:' section (see 'sfsync init' for an example)");
         }
-        ProjectConfig config = new ProjectConfig(directory, sources, connections, models, syncs, inbound);
+        ProjectConfig config = new ProjectConfig(directory, sources, connections, models, syncs, inbound, twoWay);
         return new ConfigResult(fields.problems().isEmpty() ? Optional.of(config) : Optional.empty(), fields.problems());
     }
 

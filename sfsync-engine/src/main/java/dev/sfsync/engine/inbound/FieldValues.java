@@ -14,7 +14,7 @@ import java.time.format.DateTimeParseException;
  * Turns a field's value as a query returns it (REST: JSON strings, numbers and booleans; Bulk: CSV text) into the
  * Java value its column takes. Date-times are stored in UTC without a zone.
  */
-final class FieldValues {
+public final class FieldValues {
     // Salesforce writes 2024-05-06T10:15:30.000+0000 in JSON and 2024-05-06T10:15:30.000Z in Bulk CSV.
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
@@ -45,7 +45,8 @@ final class FieldValues {
         }
     }
 
-    static LocalDateTime dateTime(String text) {
+    /** A Salesforce date-time (JSON's +0000 or CSV's Z form) as a UTC date-time. */
+    public static LocalDateTime dateTime(String text) {
         java.time.temporal.TemporalAccessor parsed = DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
         return parsed instanceof OffsetDateTime offset ? offset.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime() : (LocalDateTime) parsed;
     }

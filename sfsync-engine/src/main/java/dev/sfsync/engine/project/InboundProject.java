@@ -4,7 +4,6 @@ import dev.sfsync.core.SyncId;
 import dev.sfsync.core.outcome.RunSummary;
 import dev.sfsync.engine.config.ProblemLocator;
 import dev.sfsync.engine.config.ProjectConfig;
-import dev.sfsync.engine.config.SourceConfig;
 import dev.sfsync.engine.inbound.InboundColumns;
 import dev.sfsync.engine.inbound.InboundProgress;
 import dev.sfsync.engine.inbound.InboundResult;
@@ -17,12 +16,9 @@ import dev.sfsync.source.UnableToOpenSource;
 import dev.sfsync.store.Run;
 import dev.sfsync.store.StateStore;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Properties;
 
 /** Inbound syncs of a project: the client of the sync's connection, its destination source, and the run kept in the store. */
 final class InboundProject {
@@ -92,25 +88,6 @@ final class InboundProject {
     }
 
     private Connection open(InboundSyncDefinition sync) throws SQLException {
-        SourceConfig source = config.sources().get(sync.source());
-        Path directory = config.directory().toAbsolutePath();
-        String url = source.url();
-        if (url.startsWith("jdbc:duckdb:")) {
-            String location = url.substring("jdbc:duckdb:".length());
-            if (!location.isEmpty() && !location.startsWith(":memory:") && !Path.of(location.split("\\?")[0]).isAbsolute()) {
-                url = "jdbc:duckdb:" + directory.resolve(location);
-            }
-            return DriverManager.getConnection(url);
-        }
-        Properties properties = new Properties();
-        String user = SecretValues.resolve(source.user(), directory);
-        String password = SecretValues.resolve(source.password(), directory);
-        if (user != null) {
-            properties.setProperty("user", user);
-        }
-        if (password != null) {
-            properties.setProperty("password", password);
-        }
-        return DriverManager.getConnection(url, properties);
+        return SourceConnections.open(config, sync.source());
     }
 }

@@ -285,6 +285,15 @@ public final class SyncProject implements AutoCloseable {
         return new InboundProject(config, locator, store, clients).run(inboundSync(name), full, progress);
     }
 
+    /** Runs a two-way sync (see {@link TwoWayProject#run}). */
+    public dev.sfsync.engine.twoway.TwoWayResult runTwoWay(String name) {
+        dev.sfsync.engine.twoway.TwoWaySyncDefinition sync = config.twoWay().get(name);
+        if (sync == null) {
+            throw new UnknownSync(name, config.twoWay().keySet());
+        }
+        return new TwoWayProject(config, locator, store, clients).run(sync);
+    }
+
     /** Why a record is not in an inbound sync's table (see {@link InboundProject#whyMissing}). */
     public dev.sfsync.engine.inbound.WhyMissing.Answer whyMissing(String name, String recordIdOrEmail) {
         return new InboundProject(config, locator, store, clients).whyMissing(inboundSync(name), recordIdOrEmail);

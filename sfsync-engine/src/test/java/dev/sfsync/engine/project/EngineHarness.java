@@ -127,6 +127,12 @@ final class EngineHarness implements AutoCloseable {
                 .workDirectory(directory).build();
     }
 
+    /** A client logged in as another user of the org file (e.g. an admin who owns records the sync's user may not see). */
+    SalesforceClient clientAs(String username, String password) {
+        return SalesforceClient.builder().loginHost(LoginHost.of(org.loginUrl()))
+                .credentials(Credentials.password(org.clientId(), org.clientSecret(), username, password)).workDirectory(directory).build();
+    }
+
     RunResult run(String sync) {
         return project().run(sync, RunProgress.NONE);
     }

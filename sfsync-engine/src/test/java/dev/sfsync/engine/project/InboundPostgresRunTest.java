@@ -4,8 +4,6 @@ import dev.sfsync.engine.inbound.InboundApi;
 import dev.sfsync.engine.inbound.InboundProgress;
 import dev.sfsync.engine.inbound.InboundResult;
 import dev.sfsync.salesforce.SalesforceClient;
-import dev.sfsync.salesforce.auth.Credentials;
-import dev.sfsync.salesforce.auth.LoginHost;
 import dev.sfsync.testing.EmulatedOrg;
 import dev.sfsync.testing.MovableClock;
 import dev.sfsync.testing.PostgresServer;
@@ -61,8 +59,7 @@ class InboundPostgresRunTest {
                     table: salesforce.contacts
                     api: %s
                 """.formatted(url, "rest"));
-        admin = SalesforceClient.builder().loginHost(LoginHost.of(org.loginUrl()))
-                .credentials(Credentials.password(org.clientId(), org.clientSecret(), "owner@inbound.test", "owner-pass")).workDirectory(dir).build();
+        admin = harness.clientAs("owner@inbound.test", "owner-pass");
     }
 
     @AfterEach

@@ -7,9 +7,6 @@ import dev.sfsync.engine.inbound.InboundResult;
 import dev.sfsync.engine.inbound.InboundSyncFailed;
 import dev.sfsync.engine.inbound.WhyMissing;
 import dev.sfsync.salesforce.SalesforceClient;
-import dev.sfsync.salesforce.auth.Credentials;
-import dev.sfsync.salesforce.auth.LoginHost;
-import dev.sfsync.salesforce.observe.ExchangeListener;
 import dev.sfsync.testing.EmulatedOrg;
 import dev.sfsync.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -55,9 +52,7 @@ class InboundSyncRunTest {
     void setUp() {
         CLOCK.set(Instant.parse("2026-03-02T10:00:00Z"));
         harness = new EngineHarness(dir, org);
-        admin = SalesforceClient.builder().loginHost(LoginHost.of(org.loginUrl()))
-                .credentials(Credentials.password(org.clientId(), org.clientSecret(), "owner@inbound.test", "owner-pass"))
-                .listener(ExchangeListener.NONE).workDirectory(dir).build();
+        admin = harness.clientAs("owner@inbound.test", "owner-pass");
     }
 
     @AfterEach
