@@ -20,8 +20,9 @@ public final class Benchmarks {
             case "bulk2" -> Bulk2IngestBenchmark.main(rest);
             case "diff" -> DiffBenchmark.main(rest);
             case "compare" -> CompareCommand.main(rest);
+            case "inbound" -> InboundBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; available: compare, emulator, bulk1, bulk2, diff");
+                System.err.println("unknown benchmark '" + which + "'; available: compare, emulator, bulk1, bulk2, diff, inbound");
                 System.exit(2);
             }
         }
