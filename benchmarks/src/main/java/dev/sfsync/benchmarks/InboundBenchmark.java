@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * {@code ./bench inbound [records, default 1000000] [delta percent, default 1]}: an inbound sync of that many
  * Contacts from an in-process emulated org into a DuckDB file, then a delta after changing a share of them, each run
  * by the sfsync jar as a child process (time, CPU, peak RSS) with its API calls counted by kind from sfsync's log.
- * The Contacts are put into the org directly (stamped an hour ago), so seeding costs no API call and no benchmark time.
+ * The Contacts are put into the org directly (stamped over the last 25 days), so seeding costs no API call and no benchmark time.
  */
 final class InboundBenchmark {
     private InboundBenchmark() {
@@ -84,8 +84,9 @@ final class InboundBenchmark {
     private static void seed(Org org, int records) {
         RecordStore store = org.store("Contact").orElseThrow();
         String owner = org.defaultUser().id();
-        // Written an hour ago, as an org's records are: the first delta's look-back (5 minutes) does not reach them.
-        Instant written = org.clock().instant().minus(java.time.Duration.ofHours(1));
+        // Written over the last 25 days, as an org's records are: the first delta's look-back (5 minutes) reaches only the newest.
+        Instant first = org.clock().instant().minus(java.time.Duration.ofDays(25));
+        long spreadMillis = java.time.Duration.ofDays(25).minusHours(1).toMillis();
         synchronized (org.writeLock()) {
             for (int i = 0; i < records; i++) {
                 String id = org.ids().next(store.schema().keyPrefix());
@@ -97,6 +98,7 @@ final class InboundBenchmark {
                 values.put("Title", i % 3 == 0 ? "Engineer" : "Manager");
                 values.put("LeadSource", "Web");
                 values.put("OwnerId", owner);
+                Instant written = first.plusMillis(spreadMillis * i / records);
                 store.put(new StoredRecord(id, store.schema(), SystemFields.stamp(values, id, owner, written, true)));
             }
         }
