@@ -30,7 +30,7 @@ final class Failures {
         } else if (e instanceof SyncProject.UnknownSync unknown) {
             err.println(unknown.problem() + "\n  fix: " + unknown.fix());
             code = ExitCodes.USAGE;
-        } else if (e instanceof ProjectSession.NotConnected notConnected) {
+        } else if (e instanceof dev.sfsync.engine.connection.Logins.NotConnected notConnected) {
             err.println(notConnected.problem() + "\n  fix: " + notConnected.fix());
             code = ExitCodes.SALESFORCE_UNAVAILABLE;
         } else if (e instanceof ReconnectNeeded || e instanceof AuthenticationFailed) {
@@ -53,15 +53,15 @@ final class Failures {
         return code;
     }
 
-    /** The stored login no longer works: only a new 'sfsync connect' helps, and 'sfsync connections' shows it from now on. */
+    /** The stored login no longer works: only a new login helps, and 'sfsync connections' shows it from now on. */
     private static void loginRefused(SalesforceException e, ProjectSession session, String connection, PrintWriter err) {
+        dev.sfsync.engine.connection.OAuthAdvice.Advice advice = dev.sfsync.engine.connection.OAuthAdvice.of(e.errors().getFirst(), connection);
         err.println("Salesforce refused the stored login of connection '" + connection + "': " + e.getMessage());
-        err.println("  fix: run 'sfsync connect " + connection + "' to log in again" + (e.errorCode().equals("SESSION_NOT_RENEWABLE")
-                ? " (a --username/--password login gets no refresh token, so it lasts one session; log in through the browser to stay connected)"
-                : ""));
+        err.println("  why: " + advice.reason());
+        err.println("  fix: " + advice.fix());
         if (session.store.connections().find(connection).isPresent()) {
-            session.store.connections().updateStatus(connection, e instanceof ReconnectNeeded ? SalesforceConnection.Status.REVOKED
-                    : SalesforceConnection.Status.ERROR, e.errorCode() + ": log in again with 'sfsync connect " + connection + "'");
+            session.store.connections().recordCheck(connection, SalesforceConnection.Status.EXPIRED,
+                    advice.reason() + " (" + e.errorCode() + ")\nfix: " + advice.fix());
         }
     }
 }

@@ -28,6 +28,9 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
 
+    @Option(names = "--full", description = "Plan a full resync: every row of the model sent again (sfsync run --full).")
+    boolean full;
+
     @Spec
     CommandSpec spec;
 
@@ -38,7 +41,7 @@ final class PlanCommand implements Callable<Integer> {
         return ProjectSession.use(project, err, session -> {
             Plan plan;
             try {
-                plan = session.project.plan(sync);
+                plan = session.project.plan(sync, full);
             } catch (RuntimeException e) {
                 return Failures.report(e, session, sync, err);
             }

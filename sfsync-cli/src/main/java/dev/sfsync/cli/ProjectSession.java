@@ -1,21 +1,14 @@
 package dev.sfsync.cli;
 
 import dev.sfsync.engine.config.ConfigResult;
-import dev.sfsync.engine.config.ConnectionConfig;
 import dev.sfsync.engine.config.ProjectConfig;
 import dev.sfsync.engine.config.ProjectConfigReader;
+import dev.sfsync.engine.connection.Logins;
 import dev.sfsync.engine.project.SyncProject;
-import dev.sfsync.salesforce.SalesforceClient;
-import dev.sfsync.salesforce.auth.Credentials;
-import dev.sfsync.salesforce.auth.LoginHost;
-import dev.sfsync.salesforce.auth.OAuthTokens;
-import dev.sfsync.salesforce.observe.ExchangeListener;
 import dev.sfsync.salesforce.retry.Sleeper;
-import dev.sfsync.store.SalesforceConnection;
 import dev.sfsync.store.StateStore;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -25,10 +18,18 @@ final class ProjectSession implements AutoCloseable {
     final StateStore store;
     final SyncProject project;
 
-    private ProjectSession(ProjectConfig config, StateStore store, SyncProject project) {
+    final Logins logins;
+
+    private ProjectSession(ProjectConfig config, StateStore store, SyncProject project, Logins logins) {
         this.config = config;
         this.store = store;
         this.project = project;
+        this.logins = logins;
+    }
+
+    /** The syncs that write through a connection. */
+    java.util.List<String> syncsOf(String connection) {
+        return config.syncs().values().stream().filter(s -> s.connection().equals(connection)).map(s -> s.name()).toList();
     }
 
     /** What a command does with its open project; returns the command's exit code. */
@@ -62,28 +63,9 @@ final class ProjectSession implements AutoCloseable {
         Path state = directory.resolve(SyncProject.STATE_DIRECTORY);
         StateStore store = StateStore.embedded(state).open();
         ProjectConfig config = result.config().orElseThrow();
-        SyncProject project = SyncProject.open(config, new ProjectConfigReader().locator(directory), store, state,
-                (connection, listener) -> client(store, connection, listener, sleeper), sleeper);
-        return Optional.of(new ProjectSession(config, store, project));
-    }
-
-    /** A client from the tokens `sfsync connect` stored; a rotated refresh token is stored again. */
-    static SalesforceClient client(StateStore store, ConnectionConfig connection, ExchangeListener listener, Sleeper sleeper) {
-        SalesforceConnection stored = store.connections().find(connection.name())
-                .orElseThrow(() -> new NotConnected(connection.name()));
-        SalesforceConnection.Secrets secrets = stored.secrets();
-        Credentials credentials = secrets.refreshToken() != null
-                ? Credentials.refreshToken(stored.clientId(), secrets.clientSecret(), secrets.refreshToken())
-                : Credentials.accessToken(secrets.accessToken(), URI.create(stored.instanceUrl()));
-        SalesforceClient.Builder builder = SalesforceClient.builder().loginHost(LoginHost.of(stored.loginUrl())).credentials(credentials)
-                .sleeper(sleeper).listener(listener)
-                .onNewTokens(t -> store.connections().updateTokens(connection.name(), t.accessToken(), t.refreshToken()));
-        connection.apiVersion().ifPresent(builder::apiVersion);
-        if (secrets.accessToken() != null && stored.instanceUrl() != null) {
-            builder.tokens(new OAuthTokens(secrets.accessToken(), secrets.refreshToken(), URI.create(stored.instanceUrl()), null,
-                    stored.updatedAt(), null));
-        }
-        return builder.build();
+        Logins logins = new Logins(store, directory, state, sleeper);
+        SyncProject project = SyncProject.open(config, new ProjectConfigReader().locator(directory), store, state, logins::client, sleeper);
+        return Optional.of(new ProjectSession(config, store, project, logins));
     }
 
     /** The connection the sync writes through, or null when the project has no such sync. */
@@ -100,10 +82,4 @@ final class ProjectSession implements AutoCloseable {
         store.close();
     }
 
-    /** The project's connection has no stored login yet. */
-    static final class NotConnected extends dev.sfsync.core.SfsyncException {
-        NotConnected(String name) {
-            super("connection '" + name + "' is not connected yet", "run 'sfsync connect " + name + "'");
-        }
-    }
 }

@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Runs syncs and prints what happened to their rows. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Send each sync's changed rows to Salesforce. Every row ends created, updated, deleted, unchanged, rejected "
+        description = {"Send each sync's changed rows to Salesforce. Every row ends created, updated, deleted, merged, unchanged, rejected "
                 + "(before sending) or failed (with Salesforce's code); failed and rejected rows are sent again next run."},
-        footer = {"", "Examples:", "  sfsync run accounts", "  sfsync run accounts contacts", "  sfsync run --all",
+        footer = {"", "Examples:", "  sfsync run accounts", "  sfsync run accounts contacts", "  sfsync run --all", "  sfsync run accounts --full",
                 "", "Exit codes: 0 every row succeeded, 1 some rows failed, 3 config problems, 4 Salesforce unavailable"})
 final class RunCommand implements Callable<Integer> {
     @Mixin
@@ -34,7 +34,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Run every sync of the project, in file order.")
     boolean all;
 
-    @Option(names = "--full", description = "Redo the initial sync: an inbound sync rebuilds its table from every record.")
+    @Option(names = "--full", description = {"Redo the initial sync. An outbound sync resends every row of the model, whatever the last runs "
+            + "sent (after a sandbox refresh, or when records were changed behind the sync's back), and prints the plan of what it resends "
+            + "and costs first; an inbound sync rebuilds its table from every record."})
     boolean full;
 
     @Spec
@@ -67,7 +69,12 @@ final class RunCommand implements Callable<Integer> {
                     continue;
                 }
                 try {
-                    RunResult result = session.project.run(sync, progress(sync, out));
+                    if (full) {
+                        PlanCommand.print(session.project.plan(sync, true), out);
+                        out.println();
+                        out.flush();
+                    }
+                    RunResult result = session.project.run(sync, full, progress(sync, out));
                     results.add(result);
                     if (!result.allSucceeded()) {
                         exit = Math.max(exit, result.stopped() != null ? ExitCodes.SALESFORCE_UNAVAILABLE : ExitCodes.ROWS_FAILED);
@@ -110,12 +117,12 @@ final class RunCommand implements Callable<Integer> {
         if (results.isEmpty()) {
             return;
         }
-        out.printf("%n%-20s %9s %9s %9s %9s %9s %9s %9s  %s%n", "SYNC", "CREATED", "UPDATED", "DELETED", "UNCHANGED", "REJECTED", "FAILED",
-                "API CALLS", "RUN");
+        out.printf("%n%-20s %9s %9s %9s %9s %9s %9s %9s %9s  %s%n", "SYNC", "CREATED", "UPDATED", "DELETED", "UNCHANGED", "REJECTED", "FAILED",
+                "MERGED", "API CALLS", "RUN");
         for (RunResult r : results) {
             var s = r.summary();
-            out.printf("%-20s %9d %9d %9d %9d %9d %9d %9d  %s%n", r.sync(), s.created(), s.updated(), s.deleted(), s.unchanged(), s.rejected(),
-                    s.failed(), r.apiCalls(), r.runId());
+            out.printf("%-20s %9d %9d %9d %9d %9d %9d %9d %9d  %s%n", r.sync(), s.created(), s.updated(), s.deleted(), s.unchanged(), s.rejected(),
+                    s.failed(), s.merged(), r.apiCalls(), r.runId());
         }
         for (RunResult r : results) {
             r.errorCounts().forEach((code, count) -> out.printf("  %s: %,d rows %s: %s%n", r.sync(), count, code, Errors.explain(code).fix()));

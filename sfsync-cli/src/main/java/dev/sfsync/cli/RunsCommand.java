@@ -120,8 +120,9 @@ final class RunsCommand implements Callable<Integer> {
                 } else {
                     Run r = run.get();
                     out.printf("Run %s of %s: %s, started %s%n", r.id(), r.sync(), r.status(), r.startedAt());
-                    out.printf("  created %d, updated %d, deleted %d, unchanged %d, rejected %d, failed %d%n", r.summary().created(),
-                            r.summary().updated(), r.summary().deleted(), r.summary().unchanged(), r.summary().rejected(), r.summary().failed());
+                    out.printf("  created %d, updated %d, deleted %d, unchanged %d, rejected %d, failed %d%s%n", r.summary().created(),
+                            r.summary().updated(), r.summary().deleted(), r.summary().unchanged(), r.summary().rejected(), r.summary().failed(),
+                            r.summary().merged() > 0 ? ", merged " + r.summary().merged() : "");
                     if (r.message() != null) {
                         out.println("  " + r.message());
                     }

@@ -60,9 +60,9 @@ class ConnectCommandTest {
 
             ProjectCommandsTest.Result result = connect.finish();
             assertThat(result.exitCode()).as(result.err()).isZero();
-            assertThat(result.out()).contains("Connected 'local' to " + org.instanceUrl() + ".");
+            assertThat(result.out()).contains("Connected 'local' to " + org.instanceUrl() + " as " + org.username() + ".");
         }
-        assertThat(sfsync("connections", "--project", project.toString()).out()).containsPattern("local +CUSTOM +CONNECTED");
+        assertThat(sfsync("connections", "--project", project.toString()).out()).containsPattern("local +custom +Connected");
         ProjectCommandsTest.Result plan = sfsync("plan", "accounts", "--project", project.toString());
         assertThat(plan.exitCode()).as("the stored refresh token logs in: " + plan.err()).isZero();
         assertThat(plan.out()).contains("upsert   3");
@@ -80,7 +80,7 @@ class ConnectCommandTest {
             assertThat(result.err()).contains("Access to Salesforce was not allowed in the browser for connection 'local': access_denied",
                     "fix: run 'sfsync connect local' again and choose Allow");
         }
-        assertThat(sfsync("connections", "--project", project.toString()).out()).contains("NOT_CONNECTED");
+        assertThat(sfsync("connections", "--project", project.toString()).out()).contains("Never connected");
     }
 
     @Test
@@ -96,10 +96,9 @@ class ConnectCommandTest {
 
         ProjectCommandsTest.Result run = sfsync("run", "accounts", "--project", project.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.SALESFORCE_UNAVAILABLE);
-        assertThat(run.err()).contains("Salesforce refused the stored login of connection 'local': invalid_grant",
-                "fix: run 'sfsync connect local' to log in again");
+        assertThat(run.err()).contains("Salesforce refused the stored login of connection 'local': invalid_grant", "fix: sfsync reconnect local");
         assertThat(sfsync("connections", "--project", project.toString()).out())
-                .containsPattern("local +CUSTOM +REVOKED .*invalid_grant: log in again with 'sfsync connect local'");
+                .containsPattern("local +custom +Disconnected").contains("revoked at Salesforce", "fix: sfsync reconnect local");
         assertThat(org.records("Account")).isEmpty();
     }
 

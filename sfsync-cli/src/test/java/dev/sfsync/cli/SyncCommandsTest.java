@@ -74,7 +74,7 @@ class SyncCommandsTest {
     void connect_plan_run_and_runs_show_what_happened_and_a_rerun_sends_nothing() {
         ProjectCommandsTest.Result connect = sfsync(args("connect", "local", "--username", org.username(), "--password", org.password()));
         assertThat(connect.exitCode()).as(connect.err()).isZero();
-        assertThat(sfsync(args("connections")).out()).contains("local", "CONNECTED");
+        assertThat(sfsync(args("connections")).out()).containsPattern("local +custom +Connected");
 
         ProjectCommandsTest.Result plan = sfsync(args("plan", "accounts"));
         assertThat(plan.exitCode()).isZero();
@@ -115,7 +115,7 @@ class SyncCommandsTest {
         assertThat(unreachable.exitCode()).isEqualTo(ExitCodes.SALESFORCE_UNAVAILABLE);
         assertThat(unreachable.err()).contains("Cannot reach http://127.0.0.1:9 to log in connection 'local': CONNECTION_FAILED",
                 "fix: check login_url of connection 'local' in sfsync.yaml");
-        assertThat(sfsync(args("connections")).out()).as("nothing was stored").contains("NOT_CONNECTED");
+        assertThat(sfsync(args("connections")).out()).as("nothing was stored").contains("Never connected");
     }
 
     @Test
@@ -138,14 +138,18 @@ class SyncCommandsTest {
     @Test
     void connections_lists_the_projects_connections_before_and_after_connect() throws Exception {
         ProjectCommandsTest.Result before = sfsync(args("connections"));
-        assertThat(before.exitCode()).isZero();
-        assertThat(before.out()).containsPattern("local +CUSTOM +NOT_CONNECTED .*run 'sfsync connect local'");
+        assertThat(before.exitCode()).as("a connection that cannot be used exits 4").isEqualTo(ExitCodes.SALESFORCE_UNAVAILABLE);
+        assertThat(before.out()).containsPattern("local +custom +Never connected").contains("fix: sfsync connect local");
 
         sfsync(args("connect", "local", "--username", org.username(), "--password", org.password()));
-        JsonNode connections = JSON.readTree(sfsync(args("connections", "--json")).out());
+        ProjectCommandsTest.Result after = sfsync(args("connections", "--json"));
+        assertThat(after.exitCode()).isZero();
+        JsonNode connections = JSON.readTree(after.out()).path("connections");
         assertThat(connections).hasSize(1);
         assertThat(connections.get(0).path("name").asText()).isEqualTo("local");
-        assertThat(connections.get(0).path("status").asText()).isEqualTo("CONNECTED");
+        assertThat(connections.get(0).path("state").asText()).isEqualTo("CONNECTED");
+        assertThat(connections.get(0).path("checked").asBoolean()).isTrue();
+        assertThat(connections.get(0).path("orgId").asText()).isEqualTo(org.host().org().id());
         assertThat(connections.get(0).path("instanceUrl").asText()).isEqualTo(org.instanceUrl());
         assertThat(connections.get(0).path("username").asText()).isEqualTo(org.username());
         assertThat(connections.toString()).doesNotContain(org.clientSecret()).doesNotContainIgnoringCase("token");
@@ -160,14 +164,14 @@ class SyncCommandsTest {
         ProjectCommandsTest.Result plan = sfsync(args("plan", "accounts"));
         assertThat(plan.exitCode()).isEqualTo(ExitCodes.SALESFORCE_UNAVAILABLE);
         assertThat(plan.err()).contains("Salesforce refused the stored login of connection 'local': SESSION_NOT_RENEWABLE",
-                "fix: run 'sfsync connect local' to log in again (a --username/--password login gets no refresh token",
-                "log in through the browser to stay connected");
-        assertThat(sfsync(args("connections")).out())
-                .containsPattern("local +CUSTOM +ERROR .*SESSION_NOT_RENEWABLE: log in again with 'sfsync connect local'");
+                "why: the access token expired or was revoked, and this login cannot renew it (a password login gets no refresh token)",
+                "fix: sfsync reconnect local (or set login: web_server, jwt_bearer or client_credentials so runs stay connected)");
+        assertThat(sfsync(args("connections")).out()).containsPattern("local +custom +Token expired")
+                .contains("why: the access token expired or was revoked, and this login cannot renew it", "fix: sfsync reconnect local");
 
-        sfsync(args("connect", "local", "--username", org.username(), "--password", org.password()));
+        sfsync(args("reconnect", "local", "--username", org.username(), "--password", org.password()));
         assertThat(sfsync(args("plan", "accounts")).exitCode()).as("connected again").isZero();
-        assertThat(sfsync(args("connections")).out()).contains("CONNECTED");
+        assertThat(sfsync(args("connections")).out()).containsPattern("local +custom +Connected");
     }
 
     @Test

@@ -136,6 +136,7 @@ public final class SalesforceClient implements AutoCloseable {
         private Credentials credentials;
         private OAuthTokens tokens;
         private Consumer<OAuthTokens> onNewTokens = t -> { };
+        private dev.sfsync.salesforce.auth.TokenRenewal renewal = dev.sfsync.salesforce.auth.TokenRenewal.DIRECT;
         private String apiVersion = DEFAULT_API_VERSION;
         private ExchangeListener listener = ExchangeListener.NONE;
         private HttpTransport.Settings transport = HttpTransport.Settings.DEFAULT;
@@ -170,6 +171,12 @@ public final class SalesforceClient implements AutoCloseable {
         /** Told about every new token response (e.g. to persist a rotated refresh token). */
         public Builder onNewTokens(Consumer<OAuthTokens> value) {
             onNewTokens = Objects.requireNonNull(value, "onNewTokens is null");
+            return this;
+        }
+
+        /** How renewal is shared with other processes holding the same grant (default: each renews alone). */
+        public Builder tokenRenewal(dev.sfsync.salesforce.auth.TokenRenewal value) {
+            renewal = Objects.requireNonNull(value, "tokenRenewal is null");
             return this;
         }
 
@@ -247,7 +254,7 @@ public final class SalesforceClient implements AutoCloseable {
                         + "clientCredentials(...) or accessToken(...) before build()");
             }
             HttpTransport http = transport();
-            Session session = new Session(credentials, tokenEndpoint(http), redactor, tokens, onNewTokens);
+            Session session = new Session(credentials, tokenEndpoint(http), redactor, tokens, onNewTokens, renewal);
             ApiCaller caller = new ApiCaller(http, session, new ApiUsageTracker(clock), reserve, retry, sleeper, random);
             return new SalesforceClient(this, session, caller);
         }

@@ -33,4 +33,31 @@ public final class ApiLog {
     public long count(RunId run) {
         return db.queryOne("SELECT count(*) FROM api_calls WHERE run_id = ?", rs -> rs.getLong(1), run.value()).orElse(0L);
     }
+
+    /**
+     * When the calls of these syncs' runs were made since {@code since}, oldest first: what this project spent in
+     * Salesforce's rolling 24-hour window, and so when those calls free up again.
+     */
+    public List<Instant> callTimes(java.util.Collection<String> syncIds, Instant since) {
+        if (syncIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(syncIds.size(), "?"));
+        Object[] parameters = new Object[syncIds.size() + 1];
+        parameters[0] = since.toEpochMilli();
+        int i = 1;
+        for (String sync : syncIds) {
+            parameters[i++] = sync;
+        }
+        return db.query("SELECT a.at FROM api_calls a JOIN runs r ON r.run_id = a.run_id WHERE a.at >= ? AND r.sync_id IN (" + marks + ")"
+                + " ORDER BY a.at", rs -> Instant.ofEpochMilli(rs.getLong(1)), parameters);
+    }
+
+    /** Calls per sync since {@code since}, most first: which syncs spent the org's quota. */
+    public java.util.Map<String, Long> callsBySync(Instant since) {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        db.query("SELECT r.sync_id, count(*) AS n FROM api_calls a JOIN runs r ON r.run_id = a.run_id WHERE a.at >= ? GROUP BY r.sync_id"
+                + " ORDER BY n DESC, r.sync_id", rs -> counts.put(rs.getString(1), rs.getLong(2)), since.toEpochMilli());
+        return counts;
+    }
 }

@@ -79,6 +79,7 @@ public final class RowOutcomes {
             case UNCHANGED -> new RowOutcome.Unchanged(key);
             case REJECTED -> new RowOutcome.RejectedLocally(key, error);
             case FAILED -> new RowOutcome.Failed(key, error, rs.getInt(7));
+            case MERGED -> new RowOutcome.Merged(key, rs.getString(3));
         };
     }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Runs {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     private static final String COLUMNS = "run_id, sync_id, kind, status, started_at, finished_at, created_rows, updated_rows, deleted_rows,"
-            + " unchanged_rows, rejected_rows, failed_rows, message, details_pruned_at";
+            + " unchanged_rows, rejected_rows, failed_rows, message, details_pruned_at, merged_rows";
 
     private final Database db;
     private final Clock clock;
@@ -45,9 +45,9 @@ public final class Runs {
             throw new IllegalArgumentException("a finished run needs a final status, not RUNNING");
         }
         int updated = db.update("UPDATE runs SET status = ?, finished_at = ?, created_rows = ?, updated_rows = ?, deleted_rows = ?,"
-                        + " unchanged_rows = ?, rejected_rows = ?, failed_rows = ?, message = ? WHERE run_id = ?",
+                        + " unchanged_rows = ?, rejected_rows = ?, failed_rows = ?, merged_rows = ?, message = ? WHERE run_id = ?",
                 status.name(), clock.millis(), summary.created(), summary.updated(), summary.deleted(), summary.unchanged(),
-                summary.rejected(), summary.failed(), message, id.value());
+                summary.rejected(), summary.failed(), summary.merged(), message, id.value());
         if (updated == 0) {
             throw new IllegalArgumentException("No run " + id + " to finish");
         }
@@ -73,7 +73,7 @@ public final class Runs {
         long pruned = rs.getLong(14);
         Instant prunedAt = rs.wasNull() ? null : Instant.ofEpochMilli(pruned);
         RunSummary summary = finishedAt == null ? RunSummary.EMPTY
-                : new RunSummary(rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12));
+                : new RunSummary(rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(15));
         return new Run(RunId.of(rs.getString(1)), SyncId.of(rs.getString(2)), Run.Kind.valueOf(rs.getString(3)), Run.Status.valueOf(rs.getString(4)),
                 Instant.ofEpochMilli(rs.getLong(5)), finishedAt, summary, rs.getString(13), prunedAt);
     }

@@ -91,6 +91,30 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void a_status_keeps_its_start_while_it_holds_and_a_disconnect_forgets_the_tokens_but_not_the_org() {
+        Instant connectedAt = clock.instant();
+        store.connections().save(production());
+        clock.advance(Duration.ofHours(2));
+        store.connections().recordCheck("prod", Status.CONNECTED, null);
+        SalesforceConnection checked = store.connections().find("prod").orElseThrow();
+        assertThat(checked.health().statusSince()).isEqualTo(connectedAt);
+        assertThat(checked.health().lastOkAt()).isEqualTo(clock.instant());
+        assertThat(checked.health().checkedAt()).isEqualTo(clock.instant());
+
+        clock.advance(Duration.ofMinutes(5));
+        store.connections().recordCheck("prod", Status.EXPIRED, "invalid_grant");
+        SalesforceConnection expired = store.connections().find("prod").orElseThrow();
+        assertThat(expired.health().statusSince()).isEqualTo(clock.instant());
+        assertThat(expired.health().lastOkAt()).as("the last time it worked stays").isEqualTo(clock.instant().minus(Duration.ofMinutes(5)));
+
+        SalesforceConnection forgotten = store.connections().forget("prod");
+        assertThat(forgotten.status()).isEqualTo(Status.DISCONNECTED);
+        assertThat(forgotten.secrets()).isEqualTo(Secrets.NONE);
+        assertThat(forgotten.orgId()).isEqualTo(production().orgId());
+        assertThat(forgotten.username()).isEqualTo(production().username());
+    }
+
+    @Test
     void secrets_are_unreadable_in_the_stored_data() {
         store.connections().save(production());
         store.close();

@@ -269,4 +269,26 @@ public final class EmulatedOrg implements BeforeAllCallback, AfterAllCallback, B
         return host().org().limits();
     }
 
+    /**
+     * Sends a request to the emulator's /__admin/ endpoints as any script would (e.g. {@code admin("PATCH",
+     * "/__admin/users/" + username(), "{\"active\": false}")}); returns the body, failing the test on an error status.
+     */
+    public String admin(String method, String path, String json) {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(instanceUrl() + path))
+                    .header("Content-Type", "application/json")
+                    .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody() : java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                    .build();
+            java.net.http.HttpResponse<String> response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400) {
+                throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

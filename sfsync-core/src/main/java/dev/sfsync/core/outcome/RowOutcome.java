@@ -29,6 +29,7 @@ public sealed interface RowOutcome {
             case Unchanged u -> OutcomeStatus.UNCHANGED;
             case RejectedLocally r -> OutcomeStatus.REJECTED;
             case Failed f -> OutcomeStatus.FAILED;
+            case Merged m -> OutcomeStatus.MERGED;
         };
     }
 
@@ -70,6 +71,17 @@ public sealed interface RowOutcome {
         public RejectedLocally {
             Objects.requireNonNull(key, "key is null");
             Objects.requireNonNull(error, "error is null");
+        }
+    }
+
+    /**
+     * Salesforce merged the row's record into its group's parent record (merge syncs): {@code recordId} is the parent's,
+     * which now holds the merged record's related records.
+     */
+    record Merged(RowKey key, String recordId) implements RowOutcome {
+        public Merged {
+            Objects.requireNonNull(key, "key is null");
+            Objects.requireNonNull(recordId, "recordId is null");
         }
     }
 

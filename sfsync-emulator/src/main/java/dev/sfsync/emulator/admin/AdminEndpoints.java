@@ -58,6 +58,7 @@ public final class AdminEndpoints {
         router.on("POST", "/__admin/leads/([^/]+)/convert", this::convertLead);
         router.on("GET", "/__admin/limits", (ex, m) -> ex.json(200, host.org().limits().settings().toJson()));
         new FaultAdminEndpoints(host).register(router);
+        new AccessAdminEndpoints(host).register(router);
         router.on("GET", "/__admin/events/([^/]+)/?", new dev.sfsync.emulator.events.PublishedEvents(host)::list);
     }
 
@@ -174,8 +175,36 @@ public final class AdminEndpoints {
             values.put("IsConverted", Boolean.TRUE);
             values.put("Status", "Closed - Converted");
             values.put("ConvertedDate", LocalDate.now(org.clock().withZone(ZoneOffset.UTC)));
+            convertedContact(org, lead).ifPresent(contactId -> {
+                if (lead.schema().field("ConvertedContactId").isPresent()) {
+                    values.put("ConvertedContactId", contactId);
+                }
+            });
             store.put(new StoredRecord(id, lead.schema(), values));
         }
         ex.noContent();
+    }
+
+    /**
+     * The Contact a conversion makes: the Lead's name and email, and every custom field both objects have (Salesforce's
+     * lead field mapping, which admins set so the Lead's external ID lands on the Contact's).
+     */
+    private static java.util.Optional<String> convertedContact(Org org, StoredRecord lead) {
+        ObjectSchema contact = org.schema("Contact").orElse(null);
+        if (contact == null) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (dev.sfsync.emulator.org.FieldSchema field : lead.schema().fields()) {
+            boolean mapped = field.name().endsWith("__c") || java.util.Set.of("FirstName", "LastName", "Email", "Phone", "Title").contains(field.name());
+            Object value = lead.values().get(field.name());
+            if (mapped && value != null && contact.field(field.name()).filter(f -> f.createable()).isPresent()) {
+                values.put(field.name(), value instanceof LocalDate date ? date.toString() : value);
+            }
+        }
+        dev.sfsync.emulator.write.RecordWriter writer = new dev.sfsync.emulator.write.RecordWriter(org, org.defaultUser());
+        dev.sfsync.emulator.write.WriteResult created = writer.create(contact,
+                dev.sfsync.emulator.write.FieldInput.fromMap(contact, org.defaultUser().profile(), values));
+        return created.success() ? java.util.Optional.of(created.id()) : java.util.Optional.empty();
     }
 }

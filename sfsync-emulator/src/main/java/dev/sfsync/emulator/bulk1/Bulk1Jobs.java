@@ -99,6 +99,16 @@ public final class Bulk1Jobs implements AutoCloseable {
         }
     }
 
+    /** A job as tests see it: its concurrency mode (Parallel or Serial) and how many batches it was given. */
+    public record JobSummary(String id, String object, String concurrencyMode, int batches) {
+    }
+
+    /** Every job the org holds, oldest first. */
+    public java.util.List<JobSummary> summaries() {
+        return jobs.values().stream().sorted(java.util.Comparator.comparing(Job::id))
+                .map(j -> new JobSummary(j.id(), j.object(), j.concurrencyMode().name(), j.batches().size())).toList();
+    }
+
     /** Lets tests hold batches in Queued, e.g. to line up parallel batches or to abort a job before they run. */
     public void pause() {
         scheduler.pause();

@@ -30,7 +30,7 @@ final class CsvQueryResults implements QueryResults {
         this.file = file;
         this.projector = projector;
         for (SoqlPlan.Column column : projector.plan().columns()) {
-            if (column instanceof SoqlPlan.FieldColumn(var field)) {
+            if (column instanceof SoqlPlan.FieldColumn(var field, var wrapper, var alias)) {
                 fields.add(field.field());
             }
         }

@@ -41,6 +41,11 @@ final class QueryBatch {
             throw new MalformedBatch("Failed to process query: FUNCTIONALITY_NOT_ENABLED: Aggregate queries are not supported by"
                     + " Bulk API; select fields, or run COUNT() through the REST query resource");
         }
+        if (plan.hasSubqueries()) {
+            throw new MalformedBatch("Failed to process query: FeatureNotEnabled: Cannot serialize value for '"
+                    + plan.columns().stream().filter(c -> c instanceof SoqlPlan.SubqueryColumn).map(c -> ((SoqlPlan.SubqueryColumn) c).relationshipName())
+                    .findFirst().orElseThrow() + "': Bulk API does not run child relationship subqueries; query the child object instead");
+        }
         SoqlResult result = SoqlExecutor.execute(plan, job.operation() == Operation.queryAll);
         String resultId = org.ids().next("752");
         int count = 0;

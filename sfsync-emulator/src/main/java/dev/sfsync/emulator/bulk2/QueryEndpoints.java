@@ -72,6 +72,10 @@ final class QueryEndpoints {
             throw new ApiException(400, "API_ERROR", "FeatureNotEnabled : Aggregate queries are not supported by Bulk API 2.0 query jobs; "
                     + "select fields (e.g. SELECT Id FROM " + plan.object().name() + ") and count the rows, or use the REST query resource");
         }
+        if (plan.hasSubqueries()) {
+            throw new ApiException(400, "API_ERROR", "FeatureNotEnabled : Child relationship subqueries are not supported by Bulk API 2.0 "
+                    + "query jobs; query the child object with its parent's fields instead");
+        }
         if (plan.offset() > 0) {
             throw new ApiException(400, "API_ERROR", "FeatureNotEnabled : OFFSET is not supported by Bulk API 2.0 query jobs; "
                     + "remove it and page through the results with the locator");

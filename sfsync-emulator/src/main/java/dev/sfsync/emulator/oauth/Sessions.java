@@ -7,6 +7,7 @@ import dev.sfsync.emulator.org.UserAccount;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Sessions {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Salesforce's limit of approvals (refresh tokens) per user per connected app. */
+    public static final int APPROVALS_PER_USER_AND_APP = 5;
 
     /** A refresh token; revoking it also ends the access tokens issued from it. */
     public record RefreshGrant(String token, UserAccount user, ConnectedApp app, String scope) {
@@ -30,7 +33,8 @@ public final class Sessions {
 
     private final Org org;
     private final Map<String, Session> access = new ConcurrentHashMap<>();
-    private final Map<String, RefreshGrant> refresh = new ConcurrentHashMap<>();
+    /** In the order issued, so that the oldest grant of a user and app is the one a sixth approval drops. */
+    private final Map<String, RefreshGrant> refresh = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     private final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
     /** Codes that were once issued and are gone (redeemed or expired): Salesforce calls those expired, not invalid. */
     private final Set<String> spentCodes = ConcurrentHashMap.newKeySet();
@@ -49,10 +53,56 @@ public final class Sessions {
         return session;
     }
 
+    /**
+     * A new approval. Salesforce keeps at most {@value #APPROVALS_PER_USER_AND_APP} per user and app: a sixth revokes
+     * the oldest, whose holder then gets invalid_grant on its next refresh.
+     */
     public RefreshGrant issueRefresh(UserAccount user, ConnectedApp app, String scope) {
         RefreshGrant grant = new RefreshGrant("5Aep" + random(80), user, app, scope);
-        refresh.put(grant.token(), grant);
+        synchronized (refresh) {
+            List<String> same = refresh.values().stream().filter(g -> g.user().id().equals(user.id()) && g.app().clientId().equals(app.clientId()))
+                    .map(RefreshGrant::token).toList();
+            for (int i = 0; i <= same.size() - APPROVALS_PER_USER_AND_APP; i++) {
+                revoke(same.get(i));
+            }
+            refresh.put(grant.token(), grant);
+        }
         return grant;
+    }
+
+    /** Refresh token rotation: a new refresh token for the same approval; the one used stops working (its access tokens live on). */
+    public RefreshGrant rotate(RefreshGrant used) {
+        RefreshGrant next = new RefreshGrant("5Aep" + random(80), used.user(), used.app(), used.scope());
+        synchronized (refresh) {
+            refresh.remove(used.token());
+            refresh.put(next.token(), next);
+        }
+        return next;
+    }
+
+    /**
+     * Every token of a user (all apps when {@code clientId} is null), as Setup's Connected Apps OAuth Usage "Revoke" does.
+     * Returns how many refresh and access tokens ended.
+     */
+    public int revokeAll(String username, String clientId) {
+        int ended = 0;
+        synchronized (refresh) {
+            for (RefreshGrant grant : List.copyOf(refresh.values())) {
+                if (matches(grant.user(), grant.app(), username, clientId) && revoke(grant.token())) {
+                    ended++;
+                }
+            }
+        }
+        for (Session session : List.copyOf(access.values())) {
+            if (matches(session.user(), session.app(), username, clientId) && access.remove(session.accessToken()) != null) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    private static boolean matches(UserAccount user, ConnectedApp app, String username, String clientId) {
+        return (username == null || user.username().equalsIgnoreCase(username)) && (clientId == null || app == null || app.clientId().equals(clientId));
     }
 
     public AuthorizationCode issueCode(UserAccount user, ConnectedApp app, String redirectUri, String scope,
@@ -89,10 +139,11 @@ public final class Sessions {
         return approvals.contains(app.clientId() + " " + user.id());
     }
 
-    /** The live session of an access token; empty when unknown, revoked or expired. */
+    /** The live session of an access token; empty when unknown, revoked, expired, or its user has been deactivated. */
     public Optional<Session> session(String accessToken) {
         Session session = accessToken == null ? null : access.get(accessToken);
-        if (session == null || session.expiredAt(org.clock().instant())) {
+        if (session == null || session.expiredAt(org.clock().instant())
+                || !org.user(session.user().username()).map(UserAccount::active).orElse(false)) {
             return Optional.empty();
         }
         return Optional.of(session);

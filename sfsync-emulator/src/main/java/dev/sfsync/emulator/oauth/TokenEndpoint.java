@@ -64,7 +64,8 @@ final class TokenEndpoint {
 
     /**
      * Refresh token flow. The secret is checked when sent but not required: Salesforce lets an app drop "Require Secret
-     * for Refresh Token Flow", and public clients (the CLI, mobile apps) refresh without one. No new refresh token.
+     * for Refresh Token Flow", and public clients (the CLI, mobile apps) refresh without one. A new refresh token only
+     * when the app rotates them.
      */
     private Map<String, String> refresh(Map<String, String> form, ClientAuthentication client) {
         ConnectedApp app = client.app();
@@ -73,8 +74,9 @@ final class TokenEndpoint {
                 .filter(g -> g.app().clientId().equals(app.clientId()))
                 .orElseThrow(() -> OAuthError.invalidGrant("expired access/refresh token"));
         UserAccount user = ClientAuthentication.active(current(grant.user()));
-        Session session = host.sessions().issue(user, app, grant.scope(), grant.token());
-        return TokenResponse.of(host, session, null);
+        Sessions.RefreshGrant next = app.rotateRefreshTokens() ? host.sessions().rotate(grant) : grant;
+        Session session = host.sessions().issue(user, app, grant.scope(), next.token());
+        return TokenResponse.of(host, session, app.rotateRefreshTokens() ? next.token() : null);
     }
 
     /**

@@ -27,6 +27,7 @@ public final class BuiltInObjects {
     public static List<ObjectSchema> all() {
         List<ObjectSchema> all = new ArrayList<>(List.of(user(), account(), contact(), lead(), opportunity(), individual()));
         all.addAll(SetupObjects.all());
+        all.add(RecordTypes.schema());
         return List.copyOf(all);
     }
 

@@ -174,6 +174,21 @@ public final class Org {
         return usersByName.values().stream().filter(u -> u.id().equals(id)).findFirst();
     }
 
+    /** Activates or deactivates a user, as Setup does; a deactivated user's sessions stop working at once. */
+    public void active(UserAccount user, boolean active) {
+        synchronized (writeLock) {
+            UserAccount changed = new UserAccount(user.id(), user.username(), user.password(), user.email(), user.firstName(),
+                    user.lastName(), user.profile(), active);
+            usersByName.put(user.username().toLowerCase(Locale.ROOT), changed);
+            RecordStore users = store("User").orElseThrow();
+            users.get(user.id()).ifPresent(record -> {
+                Map<String, Object> values = new LinkedHashMap<>(record.values());
+                values.put("IsActive", active);
+                users.put(new StoredRecord(record.id(), record.schema(), values));
+            });
+        }
+    }
+
     public Collection<UserAccount> users() {
         return usersByName.values();
     }

@@ -44,7 +44,8 @@ public final class OrgDefinitionLoader {
     private static final Set<String> FIELD_KEYS = Set.of("type", "label", "length", "precision", "scale", "required",
             "externalId", "unique", "caseSensitive", "createable", "updateable", "formula", "autoNumber", "default",
             "values", "restricted", "referenceTo", "relationshipName");
-    private static final Set<String> OBJECT_KEYS = Set.of("label", "labelPlural", "keyPrefix", "fields", "validationRules", "nameField");
+    private static final Set<String> OBJECT_KEYS = Set.of("label", "labelPlural", "keyPrefix", "fields", "validationRules", "nameField",
+            "recordTypes", "personAccounts");
 
     private final List<String> problems = new ArrayList<>();
     private final SalesforceIds ids = new SalesforceIds(0);
@@ -121,10 +122,30 @@ public final class OrgDefinitionLoader {
         boolean apiEnabled = root.path("apiEnabled").asBoolean(true);
 
         List<ObjectSchema> objects = readObjects(root.path("objects"));
+        Map<String, List<Map<String, Object>>> recordTypes = readRecordTypes(root.path("objects"));
+        if (personAccounts(root.path("objects"))) {
+            ObjectSchema contact = objects.stream().filter(o -> o.name().equals("Contact")).findFirst().orElseThrow();
+            objects = objects.stream().map(o -> o.name().equals("Account") ? PersonAccounts.enable(o, contact) : o).toList();
+            List<Map<String, Object>> accountTypes = new ArrayList<>(recordTypes.getOrDefault("Account", List.of()));
+            if (accountTypes.stream().noneMatch(t -> Boolean.TRUE.equals(t.get("IsPersonType")))) {
+                accountTypes.add(new LinkedHashMap<>(Map.of("DeveloperName", PersonAccounts.RECORD_TYPE, "Name", "Person Account",
+                        "SobjectType", "Account", "IsActive", true, "IsPersonType", true)));
+            }
+            recordTypes.put("Account", accountTypes);
+        }
+        objects = objects.stream().map(o -> recordTypes.getOrDefault(o.name(), List.of()).isEmpty() || o.field(RecordTypes.FIELD).isPresent()
+                ? o : o.withField(RecordTypes.field())).toList();
         List<Profile> profiles = readProfiles(root.path("profiles"));
         List<UserAccount> users = readUsers(root.path("users"), profiles);
         List<ConnectedApp> apps = readApps(root.path("connectedApps"));
-        Map<String, List<Map<String, Object>>> records = readRecords(root.path("records"), objects);
+        Map<String, List<Map<String, Object>>> records = new LinkedHashMap<>();
+        // Record types go first: seed records may name them.
+        List<Map<String, Object>> typeRecords = recordTypes.values().stream().flatMap(List::stream).toList();
+        if (!typeRecords.isEmpty()) {
+            records.put(RecordTypes.OBJECT, typeRecords);
+        }
+        readRecords(root.path("records"), objects).forEach((object, rows) -> records.merge(object, rows,
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
         FaultRules faults = FaultsSection.read(root.path("faults"), "faults", objects.stream().map(ObjectSchema::name).toList(), problems);
         if (!problems.isEmpty()) {
             return null;
@@ -192,6 +213,55 @@ public final class OrgDefinitionLoader {
         }
         checkReferences(byName);
         return List.copyOf(byName.values());
+    }
+
+    private static boolean personAccounts(JsonNode objects) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = objects.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> object = it.next();
+            if (object.getKey().equalsIgnoreCase("Account") && object.getValue().path("personAccounts").asBoolean(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each object's {@code recordTypes}: developer name to {label, active, personType}, as RecordType seed records. */
+    private Map<String, List<Map<String, Object>>> readRecordTypes(JsonNode objects) {
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = objects.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> object = it.next();
+            JsonNode types = object.getValue().path("recordTypes");
+            String path = "objects." + object.getKey() + ".recordTypes";
+            if (types.isMissingNode()) {
+                continue;
+            }
+            if (!types.isObject()) {
+                problems.add(path + ": must map developer names to {label, active} (fix: e.g. 'recordTypes: {Partner: {label: Partner Account}}')");
+                continue;
+            }
+            String objectName = object.getKey();
+            for (ObjectSchema builtIn : BuiltInObjects.all()) {
+                if (builtIn.name().equalsIgnoreCase(objectName)) {
+                    objectName = builtIn.name();
+                }
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> t = types.fields(); t.hasNext(); ) {
+                Map.Entry<String, JsonNode> type = t.next();
+                checkKeys(type.getValue(), Set.of("label", "active", "personType"), path + "." + type.getKey());
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("DeveloperName", type.getKey());
+                row.put("Name", type.getValue().path("label").asText(type.getKey()));
+                row.put("SobjectType", objectName);
+                row.put("IsActive", type.getValue().path("active").asBoolean(true));
+                if (type.getValue().path("personType").asBoolean(false)) {
+                    row.put("IsPersonType", true);
+                }
+                rows.add(row);
+            }
+            out.put(objectName, rows);
+        }
+        return out;
     }
 
     private void checkReferences(Map<String, ObjectSchema> byName) {
@@ -377,6 +447,17 @@ public final class OrgDefinitionLoader {
                     problems.add(path + ".fields." + e.getKey() + ": '" + e.getValue().asText() + "' is not an access level (fix: none, read or edit)");
                 }
             }
+            for (Iterator<Map.Entry<String, JsonNode>> it = def.path("recordTypes").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                checkKeys(e.getValue(), Set.of("available", "default"), path + ".recordTypes." + e.getKey());
+                Set<String> available = new java.util.HashSet<>();
+                e.getValue().path("available").forEach(n -> available.add(n.asText().toLowerCase(Locale.ROOT)));
+                String defaultName = e.getValue().path("default").asText(null);
+                if (defaultName != null && !available.contains(defaultName.toLowerCase(Locale.ROOT))) {
+                    problems.add(path + ".recordTypes." + e.getKey() + ".default: '" + defaultName + "' is not in available (fix: list it there too)");
+                }
+                profile.assignRecordTypes(e.getKey(), new Profile.RecordTypeAssignment(available, defaultName));
+            }
             profiles.removeIf(p -> p.name().equalsIgnoreCase(name));
             profiles.add(profile);
         }
@@ -431,7 +512,8 @@ public final class OrgDefinitionLoader {
                 key = readPublicKey(def.get("certificate").asText(), path + ".certificate");
             }
             apps.add(new ConnectedApp(def.path("name").asText(clientId), clientId, text(def, "clientSecret"), redirects, key,
-                    def.path("blocked").asBoolean(false), def.path("autoApprove").asBoolean(true)));
+                    def.path("blocked").asBoolean(false), def.path("autoApprove").asBoolean(true),
+                    def.path("rotateRefreshTokens").asBoolean(false)));
         }
         return apps;
     }

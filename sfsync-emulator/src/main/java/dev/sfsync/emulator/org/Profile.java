@@ -15,16 +15,30 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Profile {
     private final String id;
     private final String name;
-    private final Set<Permission> permissions;
+    private final Set<Permission> definedPermissions;
+    private volatile Set<Permission> permissions;
     private final Map<String, Set<ObjectPermission>> objectPermissions = new ConcurrentHashMap<>();
     private final Map<String, Access> fieldAccess = new ConcurrentHashMap<>();
     private volatile Map<String, Access> definedFieldAccess;
     private volatile Map<String, Access> permissionSetAccess = Map.of();
 
+    private final Map<String, RecordTypeAssignment> recordTypes = new ConcurrentHashMap<>();
+
+    /**
+     * The record types of one object the profile may use, by developer name in lower case, and the one its records get
+     * when none is given ({@code defaultName} null: the profile has no default, and creating without one fails).
+     */
+    public record RecordTypeAssignment(Set<String> available, String defaultName) {
+        public RecordTypeAssignment {
+            available = Set.copyOf(available);
+        }
+    }
+
     public Profile(String id, String name, Set<Permission> permissions) {
         this.id = Objects.requireNonNull(id, "id is null");
         this.name = Objects.requireNonNull(name, "name is null");
-        this.permissions = permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions);
+        this.definedPermissions = permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions);
+        this.permissions = Set.copyOf(definedPermissions);
     }
 
     public String id() { return id; }
@@ -34,8 +48,33 @@ public final class Profile {
         return permissions.contains(permission);
     }
 
+    /** Grants or removes a system permission, as an admin editing the profile does; an org reset undoes it. */
+    public synchronized void permission(Permission permission, boolean granted) {
+        Set<Permission> next = EnumSet.noneOf(Permission.class);
+        next.addAll(permissions);
+        if (granted) {
+            next.add(permission);
+        } else {
+            next.remove(permission);
+        }
+        permissions = Set.copyOf(next);
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+
     public void grantObject(String object, Set<ObjectPermission> granted) {
         objectPermissions.put(object.toLowerCase(Locale.ROOT), granted.isEmpty() ? EnumSet.noneOf(ObjectPermission.class) : EnumSet.copyOf(granted));
+    }
+
+    public void assignRecordTypes(String object, RecordTypeAssignment assignment) {
+        recordTypes.put(object.toLowerCase(Locale.ROOT), assignment);
+    }
+
+    /** The profile's record type settings of an object; empty: every active record type, the first one by default. */
+    public java.util.Optional<RecordTypeAssignment> recordTypes(String object) {
+        return java.util.Optional.ofNullable(recordTypes.get(object.toLowerCase(Locale.ROOT)));
     }
 
     public void grantField(String object, String field, Access access) {
@@ -72,9 +111,10 @@ public final class Profile {
 
     /**
      * The first call remembers the field grants the org file set; later calls put them back and drop every grant made
-     * since (an org reset), permission sets included.
+     * since (an org reset), permission sets included. System permissions go back to the org file's too.
      */
     public void resetFieldGrants() {
+        permissions = Set.copyOf(definedPermissions);
         if (definedFieldAccess == null) {
             definedFieldAccess = Map.copyOf(fieldAccess);
         } else {

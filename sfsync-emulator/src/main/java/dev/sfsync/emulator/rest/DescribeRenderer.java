@@ -7,6 +7,7 @@ import dev.sfsync.emulator.org.ObjectPermission;
 import dev.sfsync.emulator.org.ObjectSchema;
 import dev.sfsync.emulator.org.PicklistValue;
 import dev.sfsync.emulator.org.Profile;
+import dev.sfsync.emulator.org.RecordTypes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,15 +18,15 @@ import java.util.Map;
  * Describe results as the REST API returns them, seen through the caller's profile: fields hidden by field-level
  * security are left out, read-only ones are reported neither createable nor updateable.
  */
-final class DescribeRenderer {
+public final class DescribeRenderer {
     private final ApiContext api;
 
-    DescribeRenderer(ApiContext api) {
+    public DescribeRenderer(ApiContext api) {
         this.api = api;
     }
 
     /** One entry of describeGlobal (also the objectDescribe of the basic-info call). */
-    Map<String, Object> globalEntry(ObjectSchema schema) {
+    public Map<String, Object> globalEntry(ObjectSchema schema) {
         Profile profile = api.profile();
         boolean system = schema.name().equals("User");
         boolean event = schema.platformEvent();
@@ -61,7 +62,7 @@ final class DescribeRenderer {
         return o;
     }
 
-    Map<String, Object> describe(ObjectSchema schema, Iterable<ObjectSchema> allObjects) {
+    public Map<String, Object> describe(ObjectSchema schema, Iterable<ObjectSchema> allObjects) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("actionOverrides", List.of());
         Map<String, Object> global = globalEntry(schema);
@@ -85,7 +86,7 @@ final class DescribeRenderer {
         o.put("lookupLayoutable", null);
         o.put("namedLayoutInfos", List.of());
         o.put("networkScopeFieldName", null);
-        o.put("recordTypeInfos", List.of(masterRecordType(schema)));
+        o.put("recordTypeInfos", recordTypeInfos(schema));
         o.put("searchLayoutable", !schema.platformEvent());
         o.put("sobjectDescribeOption", "FULL");
         o.put("supportedScopes", List.of(Map.of("label", "All " + schema.labelPlural(), "name", "everything")));
@@ -120,7 +121,7 @@ final class DescribeRenderer {
         d.put("filterable", f.type() != FieldType.TEXTAREA);
         d.put("filteredLookupInfo", null);
         d.put("formulaTreatNullNumberAsZero", false);
-        d.put("groupable", f.type() != FieldType.TEXTAREA && !f.type().isNumber() && f.type() != FieldType.DATETIME);
+        d.put("groupable", f.type() != FieldType.TEXTAREA && !f.type().isNumber() && f.type() != FieldType.DATETIME && f.type() != FieldType.MULTIPICKLIST);
         d.put("highScaleNumber", false);
         d.put("htmlFormatted", false);
         d.put("idLookup", f.idLookup());
@@ -190,28 +191,39 @@ final class DescribeRenderer {
         return out;
     }
 
-    /**
-     * The parent's name for its children: the child's plural label (Contacts, Opportunities; Compat_Items__r for a custom
-     * child). A standard object's own hierarchy is prefixed with Child, as Account.ParentId gives ChildAccounts.
-     */
     private static String childRelationshipName(ObjectSchema parent, ObjectSchema child, FieldSchema field) {
-        if (child.custom()) {
-            return child.labelPlural().replace(" ", "_") + "__r";
-        }
-        String plural = child.labelPlural().replace(" ", "");
-        return child.name().equals(parent.name()) && field.name().equals("ParentId") ? "Child" + plural : plural;
+        return dev.sfsync.emulator.org.ChildRelationships.name(parent, child, field);
     }
 
-    private Map<String, Object> masterRecordType(ObjectSchema schema) {
+    /**
+     * The master record type, then the object's own record types as the user's profile sees them: which are available to
+     * it and which one its records get by default (the master only when the object has no record type of its own).
+     */
+    private List<Map<String, Object>> recordTypeInfos(ObjectSchema schema) {
+        List<RecordTypes.Type> types = schema.field(RecordTypes.FIELD).isPresent() ? RecordTypes.of(api.org(), schema.name()) : List.of();
+        String defaultId = RecordTypes.defaultFor(api.profile(), types).map(RecordTypes.Type::id)
+                .orElse(types.stream().allMatch(RecordTypes.Type::personType) ? RecordTypes.MASTER_ID : null);
+        List<Map<String, Object>> infos = new ArrayList<>();
+        infos.add(recordType(schema, RecordTypes.MASTER_ID, "Master", "Master", true, RecordTypes.MASTER_ID.equals(defaultId),
+                RecordTypes.MASTER_ID.equals(defaultId), true));
+        for (RecordTypes.Type type : types) {
+            infos.add(recordType(schema, type.id(), type.developerName(), type.label(), type.active(), RecordTypes.available(api.profile(), type),
+                    type.id().equals(defaultId), false));
+        }
+        return infos;
+    }
+
+    private Map<String, Object> recordType(ObjectSchema schema, String id, String developerName, String label, boolean active, boolean available,
+                                           boolean isDefault, boolean master) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("active", true);
-        r.put("available", true);
-        r.put("defaultRecordTypeMapping", true);
-        r.put("developerName", "Master");
-        r.put("master", true);
-        r.put("name", "Master");
-        r.put("recordTypeId", "012000000000000AAA");
-        r.put("urls", Map.of("layout", api.dataPath() + "/sobjects/" + schema.name() + "/describe/layouts/012000000000000AAA"));
+        r.put("active", active);
+        r.put("available", available);
+        r.put("defaultRecordTypeMapping", isDefault);
+        r.put("developerName", developerName);
+        r.put("master", master);
+        r.put("name", label);
+        r.put("recordTypeId", id);
+        r.put("urls", Map.of("layout", api.dataPath() + "/sobjects/" + schema.name() + "/describe/layouts/" + id));
         return r;
     }
 

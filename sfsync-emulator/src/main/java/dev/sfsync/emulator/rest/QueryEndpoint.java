@@ -56,7 +56,9 @@ public final class QueryEndpoint {
         SoqlProjector projector = new SoqlProjector(result.plan());
         switch (result.plan().shape()) {
             case COUNT -> exchange.json(200, page(result.totalSize(), null, List.of()));
-            case AGGREGATE -> exchange.json(200, page(1, null, List.of(projector.aggregateJson(result.aggregate()))));
+            // Salesforce answers aggregate queries in one batch; they cannot be paged with queryMore.
+            case AGGREGATE -> exchange.json(200, page(result.totalSize(), null,
+                    result.aggregateRows().stream().map(row -> SoqlProjector.aggregateJson(row, renderer(api))).toList()));
             case RECORDS -> {
                 QueryCursors.Cursor cursor = new QueryCursors.Cursor(result.records(), projector, batchSize(exchange));
                 String cursorId = cursor.records().size() > cursor.batchSize() ? host.cursors().open(cursor) : null;

@@ -33,10 +33,15 @@ final class MetadataCalls {
         return OPERATIONS.contains(operation);
     }
 
-    byte[] handle(SoapRequest request, ApiContext api) {
+    /** The Metadata API is for users who may change the org's setup. */
+    static void requireCustomizer(ApiContext api) {
         if (!FieldDefinitions.mayCustomize(api.profile())) {
             throw SoapFault.unexpected("INSUFFICIENT_ACCESS", "use of the Metadata API requires a user with the ModifyAllData or ModifyMetadata permissions");
         }
+    }
+
+    byte[] handle(SoapRequest request, ApiContext api) {
+        requireCustomizer(api);
         FieldDefinitions fields = new FieldDefinitions(host.org());
         String operation = request.operationName();
         SoapWriter xml = SoapWriter.response(SoapNamespaces.METADATA).body().start(operation + "Response");

@@ -21,12 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The partner API's login() and merge(). */
+/** The partner API's session and user calls (login, logout, getUserInfo, getServerTimestamp) and merge(). */
 final class PartnerCalls {
     /** login() is not part of the API from version 65.0 on (Salesforce is retiring it); OAuth flows replace it. */
     static final int LAST_VERSION_WITH_LOGIN = 64;
     static final int MAX_MERGE_REQUESTS = 200;
-    private static final Set<String> NOT_FIELDS = Set.of("type", "Id", "fieldsToNull");
 
     private final OrgHost host;
 
@@ -56,13 +55,13 @@ final class PartnerCalls {
                 .element("serverUrl", host.baseUrl() + "/services/Soap/u/" + version + "/" + orgId15)
                 .element("sessionId", session.accessToken())
                 .element("userId", user.id());
-        userInfo(xml, org, user);
+        userInfo(xml, "userInfo", org, user);
         return xml.end().end().end().finish();
     }
 
     /** getUserInfoResult, field for field in the WSDL's order; the emulator's orgs are single-currency, en_US, no roles. */
-    private static void userInfo(SoapWriter xml, Org org, UserAccount user) {
-        xml.start("userInfo")
+    private static void userInfo(SoapWriter xml, String element, Org org, UserAccount user) {
+        xml.start(element)
                 .element("accessibilityMode", false)
                 .element("chatterExternal", false)
                 .element("currencySymbol", "$")
@@ -90,11 +89,31 @@ final class PartnerCalls {
                 .end();
     }
 
+    static byte[] getUserInfo(ApiContext api) {
+        SoapWriter xml = responseWithLimits(api);
+        xml.body().start("getUserInfoResponse");
+        userInfo(xml, "result", api.org(), api.user());
+        return xml.end().end().finish();
+    }
+
+    static byte[] getServerTimestamp(ApiContext api) {
+        SoapWriter xml = responseWithLimits(api);
+        xml.body().start("getServerTimestampResponse").start("result")
+                .element("timestamp", PartnerRecords.text(null, api.org().clock().instant()));
+        return xml.end().end().end().finish();
+    }
+
+    /** Ends the session: its id no longer works with any API. */
+    byte[] logout(ApiContext api) {
+        host.sessions().revoke(api.session().accessToken());
+        return SoapWriter.response(SoapNamespaces.PARTNER).body().start("logoutResponse").end().end().finish();
+    }
+
     byte[] merge(SoapRequest request, ApiContext api) {
         // The WSDL names each request <request>; Salesforce takes any element name (jsforce sends <mergeRequests>).
         List<Element> requests = SoapRequest.children(request.operation(), null);
         if (requests.isEmpty()) {
-            throw SoapFault.unexpected("INVALID_ARGUMENT", "merge() needs at least one <request> with a masterRecord and recordToMergeIds");
+            throw SoapFault.unexpected("MISSING_ARGUMENT", "merge() needs at least one <request> with a masterRecord and recordToMergeIds");
         }
         if (requests.size() > MAX_MERGE_REQUESTS) {
             throw SoapFault.unexpected("LIMIT_EXCEEDED", "Up to " + MAX_MERGE_REQUESTS + " merge requests can be made in a single call; this call has "
@@ -105,17 +124,16 @@ final class PartnerCalls {
         for (Element mergeRequest : requests) {
             Element master = SoapRequest.child(mergeRequest, "masterRecord");
             if (master == null) {
-                throw SoapFault.unexpected("INVALID_ARGUMENT", "each merge <request> needs a <masterRecord> (with type and Id)");
+                throw SoapFault.unexpected("MISSING_ARGUMENT", "each merge <request> needs a <masterRecord> (with type and Id)");
             }
             ObjectSchema schema = objectOf(api, master);
             if (!RecordMerger.MERGEABLE.contains(schema.name())) {
                 throw SoapFault.unexpected("INVALID_TYPE_FOR_OPERATION", "entity type does not support merge");
             }
-            Map<FieldSchema, Object> changes = FieldInput.fromMap(schema, api.profile(), fields(master));
+            Map<FieldSchema, Object> changes = FieldInput.fromMap(schema, api.profile(), PartnerWriteCalls.fields(master));
             results.add(merger.merge(schema, SoapRequest.text(master, "Id"), changes, SoapRequest.texts(mergeRequest, "recordToMergeIds")));
         }
-        SoapWriter xml = SoapWriter.response(SoapNamespaces.PARTNER);
-        limitInfo(xml, api);
+        SoapWriter xml = responseWithLimits(api);
         xml.body().start("mergeResponse");
         for (RecordMerger.MergeResult result : results) {
             xml.start("result");
@@ -129,27 +147,13 @@ final class PartnerCalls {
         return xml.end().end().finish();
     }
 
-    private static ObjectSchema objectOf(ApiContext api, Element master) {
+    static ObjectSchema objectOf(ApiContext api, Element master) {
         String type = SoapRequest.text(master, "type");
         if (type == null) {
             throw SoapFault.api("INVALID_TYPE", "Must send a concrete entity type.", "InvalidSObjectFault");
         }
         return api.org().schema(type).orElseThrow(() -> SoapFault.api("INVALID_TYPE", "sObject type '" + type + "' is not supported.",
                 "InvalidSObjectFault"));
-    }
-
-    /** The master record's field values, with fieldsToNull as nulls; type, Id and nested elements are not fields. */
-    private static Map<String, Object> fields(Element master) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Element field : SoapRequest.children(master, null)) {
-            if (!NOT_FIELDS.contains(field.getLocalName())) {
-                values.put(field.getLocalName(), "true".equals(field.getAttributeNS(SoapNamespaces.XSI, "nil")) ? null : field.getTextContent());
-            }
-        }
-        for (String name : SoapRequest.texts(master, "fieldsToNull")) {
-            values.put(name, null);
-        }
-        return values;
     }
 
     /** The partner API's Error: fields, message, statusCode. */
@@ -159,6 +163,13 @@ final class PartnerCalls {
             error.fields().forEach(field -> xml.element("fields", field));
             xml.element("message", error.message()).element("statusCode", error.statusCode()).end();
         }
+    }
+
+    /** A partner response envelope, its header written: the caller goes on with body(). */
+    static SoapWriter responseWithLimits(ApiContext api) {
+        SoapWriter xml = SoapWriter.partnerResponse();
+        limitInfo(xml, api);
+        return xml;
     }
 
     /** The LimitInfoHeader Salesforce adds to partner responses: API requests used and allowed today. */

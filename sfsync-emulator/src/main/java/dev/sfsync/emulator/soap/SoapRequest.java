@@ -28,10 +28,12 @@ final class SoapRequest {
 
     private final Element operation;
     private final String sessionId;
+    private final Element header;
 
-    private SoapRequest(Element operation, String sessionId) {
+    private SoapRequest(Element operation, String sessionId, Element header) {
         this.operation = operation;
         this.sessionId = sessionId;
+        this.header = header;
     }
 
     static SoapRequest parse(byte[] body) {
@@ -57,7 +59,7 @@ final class SoapRequest {
         }
         Element header = child(envelope, "Header");
         Element sessionHeader = header == null ? null : child(header, "SessionHeader");
-        return new SoapRequest(operation, sessionHeader == null ? null : text(sessionHeader, "sessionId"));
+        return new SoapRequest(operation, sessionHeader == null ? null : text(sessionHeader, "sessionId"), header);
     }
 
     String operationName() {
@@ -74,6 +76,12 @@ final class SoapRequest {
 
     String sessionId() {
         return sessionId;
+    }
+
+    /** A value inside a SOAP header, e.g. ("QueryOptions", "batchSize"); null when the header or value is absent. */
+    String headerValue(String headerName, String valueName) {
+        Element element = header == null ? null : child(header, headerName);
+        return element == null ? null : text(element, valueName);
     }
 
     static Element child(Element parent, String localName) {

@@ -17,6 +17,10 @@ final class SoapWriter {
     private final XMLStreamWriter xml;
 
     private SoapWriter(String defaultNamespace, String faultNamespace) {
+        this(defaultNamespace, faultNamespace, false);
+    }
+
+    private SoapWriter(String defaultNamespace, String faultNamespace, boolean sObjects) {
         try {
             xml = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
@@ -29,6 +33,10 @@ final class SoapWriter {
                 xml.writeNamespace("sf", faultNamespace);
             }
             xml.writeNamespace("xsi", SoapNamespaces.XSI);
+            if (sObjects) {
+                xml.writeNamespace("sf", SoapNamespaces.PARTNER_SOBJECT);
+                xml.writeNamespace("xsd", SoapNamespaces.XSD);
+            }
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot start a SOAP response", e);
         }
@@ -37,6 +45,42 @@ final class SoapWriter {
     /** A response envelope whose body elements live in {@code namespace}. */
     static SoapWriter response(String namespace) {
         return new SoapWriter(namespace, null);
+    }
+
+    /** A partner API response that carries records: {@code sf} is the sObject namespace, {@code xsd} XML Schema's. */
+    static SoapWriter partnerResponse() {
+        return new SoapWriter(SoapNamespaces.PARTNER, null, true);
+    }
+
+    /** An sObject field: {@code <sf:name>value</sf:name>}, with an xsi:type when given, or {@code <sf:name xsi:nil="true"/>}. */
+    SoapWriter sObjectField(String name, String xsiType, Object value) {
+        try {
+            if (value == null) {
+                xml.writeEmptyElement("sf", name, SoapNamespaces.PARTNER_SOBJECT);
+                xml.writeAttribute("xsi", SoapNamespaces.XSI, "nil", "true");
+                return this;
+            }
+            xml.writeStartElement("sf", name, SoapNamespaces.PARTNER_SOBJECT);
+            if (xsiType != null) {
+                xml.writeAttribute("xsi", SoapNamespaces.XSI, "type", xsiType);
+            }
+            xml.writeCharacters(String.valueOf(value));
+            xml.writeEndElement();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    /** {@code <name xsi:type="type">value</name>}, for anyType elements. */
+    SoapWriter typedElement(String name, String xsiType, Object value) {
+        start(name).attribute("xsi", "type", SoapNamespaces.XSI, xsiType);
+        try {
+            xml.writeCharacters(String.valueOf(value));
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return end();
     }
 
     /** The envelope of a fault; {@code sf} is bound to the API's fault namespace. */

@@ -60,6 +60,14 @@ final class ConditionParser {
     }
 
     private Condition comparison() {
+        if (p.peek().is(Token.Kind.IDENTIFIER) && SoqlQuery.AGGREGATE_FUNCTIONS.contains(p.peek().upper()) && p.peekAt(1).is("(")) {
+            SoqlQuery.SelectAggregate aggregate = p.aggregate();
+            Token op = p.next();
+            if (!op.is(Token.Kind.SYMBOL) || !SYMBOL_OPERATORS.containsKey(op.text())) {
+                throw SoqlError.unexpected(p.text, op);
+            }
+            return new SoqlQuery.AggregateComparison(aggregate, SYMBOL_OPERATORS.get(op.text()), op.position(), single());
+        }
         FieldPath path = p.path();
         Token op = p.next();
         if (op.is(Token.Kind.SYMBOL) && SYMBOL_OPERATORS.containsKey(op.text())) {

@@ -76,6 +76,11 @@ public final class FieldResolver {
         return object.field(name).filter(f -> profile.fieldAccess(object.name(), f.name()).canRead());
     }
 
+    /** Whether the user may read the object of that name. */
+    public boolean readable(String name) {
+        return readableObject(name).isPresent();
+    }
+
     private Optional<ObjectSchema> readableObject(String name) {
         return org.schema(name).filter(schema -> profile.can(schema.name(), ObjectPermission.READ));
     }

@@ -42,6 +42,8 @@ final class PredicateBinder {
             case SoqlQuery.Not not -> bind(not.operand()).negate();
             case Comparison comparison -> comparison(comparison);
             case SoqlQuery.SemiJoin semiJoin -> semiJoin(semiJoin);
+            case SoqlQuery.AggregateComparison aggregate -> throw SoqlError.malformed(query, aggregate.aggregate().position(),
+                    "aggregate functions are not allowed in WHERE; filter on them with HAVING");
         };
     }
 

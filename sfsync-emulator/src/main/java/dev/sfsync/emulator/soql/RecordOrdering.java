@@ -24,17 +24,18 @@ final class RecordOrdering {
 
     private static Comparator<StoredRecord> one(ResolvedField field, OrderItem item, Org org) {
         ValueKind kind = ValueKind.of(field.field());
-        return (a, b) -> {
-            Object left = field.value(a, org);
-            Object right = field.value(b, org);
-            if (left == null || right == null) {
-                if (left == right) {
-                    return 0;
-                }
-                return (left == null) == item.nullsFirst() ? -1 : 1;
+        return (a, b) -> compare(kind, item, field.value(a, org), field.value(b, org));
+    }
+
+    /** Two values in the item's direction, nulls first or last as it says. */
+    static int compare(ValueKind kind, OrderItem item, Object left, Object right) {
+        if (left == null || right == null) {
+            if (left == right) {
+                return 0;
             }
-            int compared = kind.compare(left, right);
-            return item.descending() ? -compared : compared;
-        };
+            return (left == null) == item.nullsFirst() ? -1 : 1;
+        }
+        int compared = kind.compare(left, right);
+        return item.descending() ? -compared : compared;
     }
 }

@@ -16,8 +16,12 @@ import java.util.Set;
  */
 public final class SoqlParser {
     private static final Set<String> RESERVED = Set.of("SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "IN", "LIKE", "INCLUDES",
-            "EXCLUDES", "ORDER", "BY", "LIMIT", "OFFSET", "NULL", "TRUE", "FALSE", "GROUP", "HAVING", "WITH", "USING", "FOR", "TYPEOF");
-    private static final Set<String> UNSUPPORTED_CLAUSES = Set.of("WITH", "GROUP", "HAVING", "FOR", "USING", "UPDATE");
+            "EXCLUDES", "ORDER", "BY", "LIMIT", "OFFSET", "NULL", "TRUE", "FALSE", "GROUP", "HAVING", "WITH", "USING", "FOR", "TYPEOF",
+            "UPDATE", "ASC", "DESC", "NULLS");
+    private static final Set<String> UNSUPPORTED_CLAUSES = Set.of("USING", "UPDATE");
+    /** Field wrappers that keep the field's name as the result key. */
+    private static final Set<String> FIELD_WRAPPERS = Set.of("TOLABEL", "FORMAT");
+    private static final Set<String> FIELDS_GROUPS = Set.of("ALL", "STANDARD", "CUSTOM");
 
     final String text;
     final List<Token> tokens;
@@ -35,7 +39,7 @@ public final class SoqlParser {
         return parsed;
     }
 
-    /** One SELECT statement; used for the top level and for semi-join subqueries. */
+    /** One SELECT statement; used for the top level, child relationship subqueries and semi-join subqueries. */
     SoqlQuery query() {
         expectKeyword("SELECT");
         List<SelectItem> select = new ArrayList<>();
@@ -47,8 +51,20 @@ public final class SoqlParser {
         if (!object.is(Token.Kind.IDENTIFIER) || isReserved(object) || object.text().contains(".")) {
             throw SoqlError.unexpected(text, object);
         }
-        Condition where = acceptKeyword("WHERE") ? new ConditionParser(this).expression() : null;
         rejectUnsupportedClause();
+        Condition where = acceptKeyword("WHERE") ? new ConditionParser(this).expression() : null;
+        withClause();
+        List<FieldPath> groupBy = new ArrayList<>();
+        if (acceptKeyword("GROUP")) {
+            expectKeyword("BY");
+            if (peek().is(Token.Kind.IDENTIFIER) && (peek().is("ROLLUP") || peek().is("CUBE")) && peekAt(1).is("(")) {
+                throw SoqlError.malformed(text, peek().position(), "GROUP BY " + peek().upper() + " is not supported by the sfsync emulator");
+            }
+            do {
+                groupBy.add(path());
+            } while (accept(","));
+        }
+        Condition having = acceptKeyword("HAVING") ? new ConditionParser(this).expression() : null;
         List<OrderItem> orderBy = new ArrayList<>();
         if (acceptKeyword("ORDER")) {
             expectKeyword("BY");
@@ -58,37 +74,111 @@ public final class SoqlParser {
         }
         Integer limit = acceptKeyword("LIMIT") ? count() : null;
         Integer offset = acceptKeyword("OFFSET") ? count() : null;
+        forClause();
         rejectUnsupportedClause();
-        return new SoqlQuery(text, select, object.text(), object.position(), where, orderBy, limit, offset);
+        rejectMisplacedClause();
+        return new SoqlQuery(text, select, object.text(), object.position(), where, groupBy, having, orderBy, limit, offset);
+    }
+
+    /**
+     * WITH SECURITY_ENFORCED is accepted: the emulator already treats fields the user cannot read as not existing,
+     * which is what the clause asks for. Other WITH forms (USER_MODE, DATA CATEGORY …) fail naming themselves.
+     */
+    private void withClause() {
+        if (!acceptKeyword("WITH")) {
+            return;
+        }
+        Token what = next();
+        if (!what.is("SECURITY_ENFORCED")) {
+            throw SoqlError.malformed(text, what.position(), "WITH " + what.source() + " is not supported by the sfsync emulator; only WITH SECURITY_ENFORCED is");
+        }
+    }
+
+    /** FOR VIEW and FOR REFERENCE only update "last viewed" dates, which the emulator does not keep; FOR UPDATE is Apex's. */
+    private void forClause() {
+        if (!acceptKeyword("FOR")) {
+            return;
+        }
+        Token what = next();
+        if (what.is("VIEW") || what.is("REFERENCE")) {
+            return;
+        }
+        if (what.is("UPDATE")) {
+            throw SoqlError.malformed(text, what.position(), "FOR UPDATE is not supported by the API (it locks records in Apex only)");
+        }
+        throw SoqlError.unexpected(text, what);
     }
 
     private SelectItem selectItem() {
         Token token = peek();
         if (token.is("(")) {
-            throw SoqlError.malformed(text, token.position(), "child relationship subqueries are not supported by the sfsync emulator");
+            next();
+            if (!peek().is("SELECT")) {
+                throw SoqlError.unexpected(text, peek());
+            }
+            SoqlQuery subquery = query();
+            expect(")");
+            return new SoqlQuery.SelectSubquery(subquery, token.position());
         }
         if (token.is(Token.Kind.IDENTIFIER) && peekAt(1).is("(")) {
-            if (!token.is("COUNT")) {
-                throw SoqlError.malformed(text, token.position(), token.text() + "() is not supported by the sfsync emulator; only COUNT() and COUNT(field) are");
+            String function = token.upper();
+            if (SoqlQuery.AGGREGATE_FUNCTIONS.contains(function)) {
+                SoqlQuery.SelectAggregate aggregate = aggregate();
+                return new SoqlQuery.SelectAggregate(aggregate.function(), aggregate.path(), alias(), aggregate.position());
             }
             next();
             next();
-            FieldPath path = peek().is(")") ? null : path();
-            expect(")");
-            String alias = null;
-            if (peek().is(Token.Kind.IDENTIFIER) && !isReserved(peek())) {
-                alias = next().text();
+            if (function.equals("FORMAT") && peek().is(Token.Kind.IDENTIFIER) && SoqlQuery.AGGREGATE_FUNCTIONS.contains(peek().upper())
+                    && peekAt(1).is("(")) {
+                SoqlQuery.SelectAggregate aggregate = aggregate();
+                expect(")");
+                return new SoqlQuery.SelectAggregate(aggregate.function(), aggregate.path(), alias(), aggregate.position(), true);
             }
-            return new SoqlQuery.SelectCount(path, alias, token.position());
+            if (FIELD_WRAPPERS.contains(function)) {
+                FieldPath path = path();
+                expect(")");
+                return new SoqlQuery.SelectField(path, function, alias());
+            }
+            if (function.equals("FIELDS")) {
+                Token group = next();
+                if (!FIELDS_GROUPS.contains(group.upper())) {
+                    throw SoqlError.malformed(text, group.position(), "FIELDS() takes ALL, STANDARD or CUSTOM, not " + group.source());
+                }
+                expect(")");
+                return new SoqlQuery.SelectFields(group.upper(), token.position());
+            }
+            throw SoqlError.malformed(text, token.position(), token.text() + "() is not supported by the sfsync emulator; it runs COUNT(), "
+                    + "COUNT_DISTINCT(), SUM(), AVG(), MIN(), MAX(), toLabel(), FORMAT() and FIELDS()");
         }
         if (token.is("TYPEOF")) {
-            throw SoqlError.malformed(text, token.position(), "TYPEOF is not supported by the sfsync emulator");
+            throw SoqlError.malformed(text, token.position(), "TYPEOF is not supported by the sfsync emulator (its orgs have no polymorphic relationship fields)");
         }
-        return new SoqlQuery.SelectField(path());
+        FieldPath path = path();
+        return new SoqlQuery.SelectField(path, null, alias());
+    }
+
+    /** {@code FUNCTION(path)} or {@code COUNT()}, without alias; the next token is the function name. */
+    SoqlQuery.SelectAggregate aggregate() {
+        Token function = next();
+        expect("(");
+        FieldPath path = function.is("COUNT") && peek().is(")") ? null : path();
+        expect(")");
+        return new SoqlQuery.SelectAggregate(function.upper(), path, null, function.position());
+    }
+
+    private String alias() {
+        return peek().is(Token.Kind.IDENTIFIER) && !isReserved(peek()) ? next().text() : null;
     }
 
     private OrderItem orderItem() {
-        FieldPath path = path();
+        SoqlQuery.SelectAggregate aggregate = null;
+        FieldPath path;
+        if (peek().is(Token.Kind.IDENTIFIER) && SoqlQuery.AGGREGATE_FUNCTIONS.contains(peek().upper()) && peekAt(1).is("(")) {
+            aggregate = aggregate();
+            path = aggregate.path();
+        } else {
+            path = path();
+        }
         boolean descending = false;
         if (acceptKeyword("DESC")) {
             descending = true;
@@ -106,7 +196,7 @@ public final class SoqlParser {
                 throw SoqlError.unexpected(text, which);
             }
         }
-        return new OrderItem(path, descending, nullsFirst);
+        return new OrderItem(path, aggregate, descending, nullsFirst);
     }
 
     private int count() {
@@ -137,6 +227,14 @@ public final class SoqlParser {
         Token token = peek();
         if (token.is(Token.Kind.IDENTIFIER) && UNSUPPORTED_CLAUSES.contains(token.upper())) {
             throw SoqlError.malformed(text, token.position(), token.upper() + " clauses are not supported by the sfsync emulator");
+        }
+    }
+
+    private void rejectMisplacedClause() {
+        Token token = peek();
+        if (token.is(Token.Kind.IDENTIFIER) && (token.is("WITH") || token.is("GROUP") || token.is("HAVING") || token.is("FOR"))) {
+            throw SoqlError.malformed(text, token.position(), token.upper() + " is out of place: SOQL's clauses come in the order WHERE, "
+                    + "WITH, GROUP BY, HAVING, ORDER BY, LIMIT, OFFSET, FOR");
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.sfsync.emulator.soql;
 
+import dev.sfsync.emulator.org.ChildRelationships;
+import dev.sfsync.emulator.org.FieldSchema;
+import dev.sfsync.emulator.org.FieldType;
 import dev.sfsync.emulator.org.ObjectSchema;
 import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.org.Profile;
@@ -21,6 +24,8 @@ import java.util.function.Predicate;
 /** Checks a parsed query against the org and the user's access and compiles it into a {@link SoqlPlan}. */
 public final class SoqlPlanner {
     public static final int MAX_OFFSET = 2000;
+    /** FIELDS(ALL) and FIELDS(CUSTOM) need a LIMIT of at most this many rows. */
+    public static final int MAX_FIELDS_LIMIT = 200;
 
     private SoqlPlanner() {
     }
@@ -38,28 +43,53 @@ public final class SoqlPlanner {
         Predicate<StoredRecord> where = plan.where();
         Predicate<StoredRecord> visible = record -> org.sharing().visible(org, user, record);
         return new SoqlPlan(plan.query(), org, plan.object(), plan.columns(), visible.and(where), plan.order(), plan.limit(), plan.offset(),
-                plan.shape());
+                plan.shape(), plan.groupBy(), plan.having(), plan.groupOrder());
     }
 
     public static SoqlPlan plan(SoqlQuery query, Org org, Profile profile) {
         FieldResolver resolver = new FieldResolver(org, profile, query.text());
         ObjectSchema object = resolver.object(query.object(), query.objectPosition());
-        List<Column> columns = columns(query, object, resolver);
+        return plan(query, object, org, profile, resolver, true);
+    }
+
+    private static SoqlPlan plan(SoqlQuery query, ObjectSchema object, Org org, Profile profile, FieldResolver resolver, boolean topLevel) {
+        List<Column> columns = columns(query, object, org, profile, resolver, topLevel);
         SoqlPlan.Shape shape = shape(query, columns);
-        Predicate<StoredRecord> where = record -> true;
-        if (query.where() != null) {
-            LiteralCoercion coercion = new LiteralCoercion(query.text(), LocalDate.ofInstant(org.clock().instant(), ZoneOffset.UTC));
-            where = new PredicateBinder(org, profile, resolver, object, query.text(), coercion).bind(query.where());
-        }
-        Comparator<StoredRecord> order = RecordOrdering.of(query.orderBy(), object, resolver, org);
+        LiteralCoercion coercion = new LiteralCoercion(query.text(), LocalDate.ofInstant(org.clock().instant(), ZoneOffset.UTC));
+        PredicateBinder binder = new PredicateBinder(org, profile, resolver, object, query.text(), coercion);
+        Predicate<StoredRecord> where = query.where() == null ? record -> true : binder.bind(query.where());
         int offset = query.offset() == null ? 0 : query.offset();
         if (offset > MAX_OFFSET) {
             throw new SoqlError(SoqlError.NUMBER_OUTSIDE_VALID_RANGE, "Maximum SOQL offset allowed for apiName " + object.name() + " is " + MAX_OFFSET);
         }
-        return new SoqlPlan(query, org, object, columns, where, order, query.limit(), offset, shape);
+        if (shape != SoqlPlan.Shape.AGGREGATE) {
+            if (query.having() != null) {
+                throw SoqlError.malformed(query.text(), 0, "HAVING needs GROUP BY or an aggregate function in the SELECT list");
+            }
+            query.orderBy().stream().filter(item -> item.aggregate() != null).findFirst().ifPresent(item -> {
+                throw SoqlError.malformed(query.text(), item.aggregate().position(), "ORDER BY an aggregate function needs GROUP BY");
+            });
+            Comparator<StoredRecord> order = RecordOrdering.of(query.orderBy(), object, resolver, org);
+            return new SoqlPlan(query, org, object, columns, where, order, query.limit(), offset, shape, List.of(), null, null);
+        }
+        List<ResolvedField> groupBy = new ArrayList<>();
+        for (SoqlQuery.FieldPath path : query.groupBy()) {
+            ResolvedField field = resolver.resolve(object, path);
+            // As describe reports them: long text, numbers, date-times and multi-select picklists are not groupable.
+            FieldType type = field.field().type();
+            if (type == FieldType.TEXTAREA || type.isNumber() || type == FieldType.DATETIME || type == FieldType.MULTIPICKLIST) {
+                throw SoqlError.malformed(query.text(), path.position(), "field '" + field.field().name() + "' can not be grouped in a query call");
+            }
+            groupBy.add(field);
+        }
+        checkGrouped(query, columns, groupBy);
+        GroupBinder groups = new GroupBinder(org, resolver, object, query.text(), coercion, binder, groupBy);
+        Predicate<List<StoredRecord>> having = query.having() == null ? null : groups.having(query.having());
+        Comparator<List<StoredRecord>> groupOrder = groups.order(query.orderBy());
+        return new SoqlPlan(query, org, object, columns, where, null, query.limit(), offset, shape, groupBy, having, groupOrder);
     }
 
-    private static List<Column> columns(SoqlQuery query, ObjectSchema object, FieldResolver resolver) {
+    private static List<Column> columns(SoqlQuery query, ObjectSchema object, Org org, Profile profile, FieldResolver resolver, boolean topLevel) {
         List<Column> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int unnamed = 0;
@@ -67,39 +97,122 @@ public final class SoqlPlanner {
             switch (item) {
                 case SoqlQuery.SelectField field -> {
                     ResolvedField resolved = resolver.resolve(object, field.path());
-                    // Salesforce answers a repeated field once rather than failing.
-                    if (seen.add(resolved.path().toLowerCase(Locale.ROOT))) {
-                        columns.add(new SoqlPlan.FieldColumn(resolved));
+                    if (field.wrapper() != null && field.wrapper().equals("TOLABEL") && !resolved.field().type().name().contains("PICKLIST")) {
+                        throw SoqlError.malformed(query.text(), field.path().position(), "toLabel() is only valid on picklist fields; "
+                                + resolved.field().name() + " is a " + resolved.field().type().wireName() + " field");
+                    }
+                    // Salesforce answers a repeated plain field once rather than failing; a wrapped one needs an alias.
+                    String key = field.alias() != null ? field.alias() : resolved.path();
+                    if (seen.add(key.toLowerCase(Locale.ROOT))) {
+                        columns.add(new SoqlPlan.FieldColumn(resolved, field.wrapper(), field.alias()));
+                    } else if (field.wrapper() != null || field.alias() != null) {
+                        throw SoqlError.malformed(query.text(), field.path().position(), "duplicate field selected: " + key
+                                + (field.alias() == null ? " (give the " + field.wrapper().toLowerCase(Locale.ROOT).replace("tolabel", "toLabel")
+                                + "() of a field that is also selected an alias)" : ""));
                     }
                 }
-                case SoqlQuery.SelectCount count when count.path() == null -> columns.add(new SoqlPlan.CountColumn(null, count.alias()));
-                case SoqlQuery.SelectCount count -> {
-                    String alias = count.alias() != null ? count.alias() : "expr" + unnamed++;
-                    columns.add(new SoqlPlan.CountColumn(resolver.resolve(object, count.path()), alias));
+                case SoqlQuery.SelectFields fields -> {
+                    if (!fields.group().equals("STANDARD") && (query.limit() == null || query.limit() > MAX_FIELDS_LIMIT)) {
+                        throw SoqlError.malformed(query.text(), fields.position(), "The SOQL FIELDS function must have a LIMIT of at most "
+                                + MAX_FIELDS_LIMIT);
+                    }
+                    for (FieldSchema schemaField : object.fields()) {
+                        boolean wanted = switch (fields.group()) {
+                            case "CUSTOM" -> schemaField.custom();
+                            case "STANDARD" -> !schemaField.custom();
+                            default -> true;
+                        };
+                        if (wanted && profile.fieldAccess(object.name(), schemaField.name()).canRead()) {
+                            if (!seen.add(schemaField.name().toLowerCase(Locale.ROOT))) {
+                                throw SoqlError.malformed(query.text(), fields.position(), "duplicate field selected: " + schemaField.name());
+                            }
+                            columns.add(new SoqlPlan.FieldColumn(new ResolvedField(schemaField.name(), List.of(), schemaField, object)));
+                        }
+                    }
                 }
+                case SoqlQuery.SelectAggregate aggregate -> {
+                    ResolvedField field = aggregate.path() == null ? null : resolver.resolve(object, aggregate.path());
+                    checkAggregatable(query.text(), aggregate, field);
+                    String alias = aggregate.alias() != null ? aggregate.alias() : aggregate.path() == null ? null : "expr" + unnamed++;
+                    columns.add(new SoqlPlan.AggregateColumn(aggregate.function(), field, alias, aggregate.formatted()));
+                }
+                case SoqlQuery.SelectSubquery subquery -> columns.add(subquery(query, subquery, object, org, profile, topLevel));
             }
         }
         return columns;
     }
 
+    private static Column subquery(SoqlQuery parent, SoqlQuery.SelectSubquery item, ObjectSchema object, Org org, Profile profile, boolean topLevel) {
+        SoqlQuery sub = item.query();
+        if (!topLevel) {
+            throw SoqlError.malformed(parent.text(), item.position(), "a child relationship subquery cannot hold another subquery");
+        }
+        ChildRelationships.ChildRelationship relationship = ChildRelationships.named(object, org.schemas(), sub.object())
+                .filter(r -> new FieldResolver(org, profile, parent.text()).readable(r.child().name()))
+                .orElseThrow(() -> SoqlError.at(SoqlError.INVALID_TYPE, parent.text(), sub.objectPosition(), "Didn't understand relationship '"
+                        + sub.object() + "' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append "
+                        + "the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names."));
+        FieldResolver childResolver = new FieldResolver(org, profile, parent.text());
+        SoqlPlan plan = plan(sub, relationship.child(), org, profile, childResolver, false);
+        if (plan.shape() != SoqlPlan.Shape.RECORDS) {
+            throw SoqlError.malformed(parent.text(), item.position(), "aggregate functions and GROUP BY are not allowed in a child relationship subquery");
+        }
+        return new SoqlPlan.SubqueryColumn(relationship.relationshipName(), relationship.field(), plan);
+    }
+
+    private static void checkAggregatable(String text, SoqlQuery.SelectAggregate aggregate, ResolvedField field) {
+        if (field == null) {
+            return;
+        }
+        FieldType type = field.field().type();
+        boolean ok = switch (aggregate.function()) {
+            case "SUM", "AVG" -> type.isNumber();
+            case "MIN", "MAX" -> type != FieldType.TEXTAREA && type != FieldType.MULTIPICKLIST && type != FieldType.BOOLEAN;
+            default -> type != FieldType.TEXTAREA && type != FieldType.MULTIPICKLIST;
+        };
+        if (!ok) {
+            throw SoqlError.malformed(text, aggregate.path().position(), "field " + field.field().name() + " does not support aggregate operator "
+                    + aggregate.function());
+        }
+    }
+
     private static SoqlPlan.Shape shape(SoqlQuery query, List<Column> columns) {
-        boolean countAll = columns.stream().anyMatch(c -> c instanceof SoqlPlan.CountColumn count && count.field() == null);
-        boolean aggregates = columns.stream().anyMatch(c -> c instanceof SoqlPlan.CountColumn);
+        boolean countAll = columns.stream().anyMatch(c -> c instanceof SoqlPlan.AggregateColumn a && a.field() == null);
+        boolean aggregates = columns.stream().anyMatch(c -> c instanceof SoqlPlan.AggregateColumn);
         if (countAll) {
-            if (columns.size() > 1) {
-                throw SoqlError.malformed(query.text(), 0, "COUNT() must be the only element in the SELECT list.");
+            if (columns.size() > 1 || !query.groupBy().isEmpty()) {
+                throw SoqlError.malformed(query.text(), 0, "COUNT() must be the only element in the SELECT list"
+                        + (query.groupBy().isEmpty() ? "." : ", without GROUP BY; use COUNT(Id) to count each group"));
             }
             return SoqlPlan.Shape.COUNT;
         }
-        if (aggregates) {
-            for (SelectItem item : query.select()) {
-                if (item instanceof SoqlQuery.SelectField field) {
-                    throw SoqlError.malformed(query.text(), field.path().position(), "Field must be grouped or aggregated: "
-                            + field.path().parts().getLast());
-                }
-            }
+        if (aggregates && query.groupBy().isEmpty() && query.limit() != null) {
+            throw SoqlError.malformed(query.text(), 0, "LIMIT cannot be used in a query with aggregate functions but no GROUP BY; "
+                    + "it returns one row already");
+        }
+        if (aggregates || !query.groupBy().isEmpty()) {
             return SoqlPlan.Shape.AGGREGATE;
         }
+        for (SelectItem item : query.select()) {
+            if (item instanceof SoqlQuery.SelectField field && field.alias() != null && field.wrapper() == null) {
+                throw SoqlError.malformed(query.text(), field.path().position(), "unexpected token: '" + field.alias()
+                        + "' (a plain field takes an alias only in an aggregate query)");
+            }
+        }
         return SoqlPlan.Shape.RECORDS;
+    }
+
+    /** Every plain field of an aggregate query must be one of its GROUP BY fields. */
+    private static void checkGrouped(SoqlQuery query, List<Column> columns, List<ResolvedField> groupBy) {
+        Set<String> grouped = new HashSet<>();
+        groupBy.forEach(field -> grouped.add(field.path().toLowerCase(Locale.ROOT)));
+        for (Column column : columns) {
+            if (column instanceof SoqlPlan.SubqueryColumn) {
+                throw SoqlError.malformed(query.text(), 0, "a child relationship subquery cannot be combined with aggregate functions or GROUP BY");
+            }
+            if (column instanceof SoqlPlan.FieldColumn field && !grouped.contains(field.field().path().toLowerCase(Locale.ROOT))) {
+                throw SoqlError.malformed(query.text(), 0, "Field must be grouped or aggregated: " + field.field().field().name());
+            }
+        }
     }
 }

@@ -10,12 +10,16 @@ import java.util.List;
  * {@code text} so later errors can point at it. Null where/limit/offset mean the clause is absent.
  */
 public record SoqlQuery(String text, List<SelectItem> select, String object, int objectPosition, Condition where,
-                        List<OrderItem> orderBy, Integer limit, Integer offset) {
+                        List<FieldPath> groupBy, Condition having, List<OrderItem> orderBy, Integer limit, Integer offset) {
 
     public SoqlQuery {
         select = List.copyOf(select);
+        groupBy = List.copyOf(groupBy);
         orderBy = List.copyOf(orderBy);
     }
+
+    /** Aggregate functions SOQL has, by the name written in a query. */
+    public static final java.util.Set<String> AGGREGATE_FUNCTIONS = java.util.Set.of("COUNT", "COUNT_DISTINCT", "SUM", "AVG", "MIN", "MAX");
 
     /** A dotted field reference such as Account.Owner.Name: relationship names, then a field name. */
     public record FieldPath(List<String> parts, int position) {
@@ -33,11 +37,32 @@ public record SoqlQuery(String text, List<SelectItem> select, String object, int
     public sealed interface SelectItem {
     }
 
-    public record SelectField(FieldPath path) implements SelectItem {
+    /**
+     * A field, plain or wrapped in {@code toLabel()} or {@code FORMAT()} ({@code wrapper} upper-cased, null when plain);
+     * {@code alias} may be null.
+     */
+    public record SelectField(FieldPath path, String wrapper, String alias) implements SelectItem {
+        public SelectField(FieldPath path) {
+            this(path, null, null);
+        }
     }
 
-    /** COUNT() when {@code path} is null, otherwise COUNT(path); {@code alias} may be null. */
-    public record SelectCount(FieldPath path, String alias, int position) implements SelectItem {
+    /**
+     * An aggregate function: COUNT() when {@code path} is null, otherwise FUNCTION(path); {@code alias} may be null;
+     * {@code formatted} when wrapped in FORMAT(), as in FORMAT(MIN(CloseDate)).
+     */
+    public record SelectAggregate(String function, FieldPath path, String alias, int position, boolean formatted) implements SelectItem {
+        public SelectAggregate(String function, FieldPath path, String alias, int position) {
+            this(function, path, alias, position, false);
+        }
+    }
+
+    /** A child relationship subquery, {@code (SELECT ... FROM Contacts)}: its object is the relationship name. */
+    public record SelectSubquery(SoqlQuery query, int position) implements SelectItem {
+    }
+
+    /** FIELDS(ALL), FIELDS(STANDARD) or FIELDS(CUSTOM); {@code group} is upper-cased. */
+    public record SelectFields(String group, int position) implements SelectItem {
     }
 
     /** A WHERE expression. */
@@ -58,6 +83,10 @@ public record SoqlQuery(String text, List<SelectItem> select, String object, int
 
     /** {@code path [NOT] IN (SELECT field FROM ...)}. */
     public record SemiJoin(FieldPath path, boolean negated, SoqlQuery subquery) implements Condition {
+    }
+
+    /** A HAVING comparison of an aggregate, e.g. {@code COUNT(Id) > 1}. */
+    public record AggregateComparison(SelectAggregate aggregate, Operator operator, int operatorPosition, Literal value) implements Condition {
     }
 
     public enum Operator {
@@ -110,6 +139,10 @@ public record SoqlQuery(String text, List<SelectItem> select, String object, int
         }
     }
 
-    public record OrderItem(FieldPath path, boolean descending, boolean nullsFirst) {
+    /** ORDER BY a field, or in an aggregate query by an aggregate ({@code aggregate} non-null, {@code path} its argument). */
+    public record OrderItem(FieldPath path, SelectAggregate aggregate, boolean descending, boolean nullsFirst) {
+        public OrderItem(FieldPath path, boolean descending, boolean nullsFirst) {
+            this(path, null, descending, nullsFirst);
+        }
     }
 }

@@ -69,7 +69,7 @@ final class ToolingQuery {
     }
 
     private static void checkSingleRow(SoqlResult result) {
-        boolean restricted = result.plan().columns().stream().anyMatch(c -> c instanceof SoqlPlan.FieldColumn(var field)
+        boolean restricted = result.plan().columns().stream().anyMatch(c -> c instanceof SoqlPlan.FieldColumn(var field, var wrapper, var alias)
                 && field.hops().isEmpty() && SINGLE_ROW_FIELDS.contains(field.field().name()));
         if (restricted && result.records().size() > 1) {
             throw new ApiException(400, SoqlError.MALFORMED_QUERY, "When retrieving results with Metadata or FullName fields, the query "

@@ -10,6 +10,7 @@ import java.util.Map;
 final class RecordHooks {
     private static final Map<String, RecordHook> BY_OBJECT = AccessObjects.hooks();
     private static final RecordHook PLATFORM_EVENT = new PlatformEventHook();
+    private static final RecordHook PERSON_ACCOUNT = new PersonAccountHook();
 
     private RecordHooks() {
     }
@@ -18,6 +19,9 @@ final class RecordHooks {
     static RecordHook of(ObjectSchema schema) {
         if (schema.platformEvent()) {
             return PLATFORM_EVENT;
+        }
+        if (schema.name().equals("Account") && schema.field("IsPersonAccount").isPresent()) {
+            return PERSON_ACCOUNT;
         }
         return BY_OBJECT.get(schema.name());
     }

@@ -113,6 +113,9 @@ public final class RecordMerger {
             if (record.isDeleted()) {
                 return Optional.of(RecordError.of("ENTITY_IS_DELETED", "entity is deleted: " + raw));
             }
+            if (schema.isLead() && Boolean.TRUE.equals(record.get("IsConverted"))) {
+                return Optional.of(RecordError.of("CANNOT_UPDATE_CONVERTED_LEAD", "cannot reference converted lead: " + raw));
+            }
         }
         if (!user.profile().can(schema.name(), ObjectPermission.EDIT) || !user.profile().can(schema.name(), ObjectPermission.DELETE)) {
             return Optional.of(RecordError.of("INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id"

@@ -62,6 +62,7 @@ public final class RecordWriter {
                 return WriteResult.failed(null, notWritable(notWritable));
             }
             applyDefaults(schema, values);
+            RecordTypeRule.apply(org, user.profile(), schema, values, true, values.get(dev.sfsync.emulator.org.RecordTypes.FIELD) != null);
             checkRequired(schema, values, schema.requiredOnCreate());
             return store(schema, org.ids().next(schema.keyPrefix()), values, true);
         } catch (InvalidValue e) {
@@ -113,6 +114,8 @@ public final class RecordWriter {
             if (!notWritable.isEmpty()) {
                 return WriteResult.failed(id.get(), notWritable(notWritable));
             }
+            RecordTypeRule.apply(org, user.profile(), schema, values, false,
+                    touched.stream().anyMatch(f -> f.name().equals(dev.sfsync.emulator.org.RecordTypes.FIELD)));
             checkRequired(schema, values, touched);
             WriteResult result = store(schema, id.get(), values, false);
             return result.success() ? WriteResult.saved(id.get()) : result;

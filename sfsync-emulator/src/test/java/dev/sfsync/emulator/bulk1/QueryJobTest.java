@@ -118,11 +118,15 @@ class QueryJobTest extends EmulatorTest {
         String info = bulk.awaitBatch(jobId, bulk.addBatch(jobId, "text/csv", "SELECT Nope__c FROM Account")).body();
         String otherObject = bulk.awaitBatch(jobId, bulk.addBatch(jobId, "text/csv", "SELECT Id FROM Contact")).body();
         String count = bulk.awaitBatch(jobId, bulk.addBatch(jobId, "text/csv", "SELECT COUNT() FROM Account")).body();
+        String subquery = bulk.awaitBatch(jobId, bulk.addBatch(jobId, "text/csv", "SELECT Id, (SELECT Id FROM Contacts) FROM Account")).body();
+        String cube = bulk.awaitBatch(jobId, bulk.addBatch(jobId, "text/csv", "SELECT Name FROM Account GROUP BY CUBE(Name)")).body();
 
         assertThat(xml(info, "state")).isEqualTo("Failed");
         assertThat(xml(info, "stateMessage")).startsWith("InvalidBatch : Failed to process query: INVALID_FIELD: ");
         assertThat(xml(otherObject, "stateMessage")).contains("INVALID_TYPE");
         assertThat(xml(count, "stateMessage")).contains("Aggregate queries are not supported");
+        assertThat(xml(subquery, "stateMessage")).contains("FeatureNotEnabled: Cannot serialize value for 'Contacts'");
+        assertThat(xml(cube, "stateMessage")).contains("MALFORMED_QUERY").contains("GROUP BY CUBE is not supported");
     }
 
     @Test

@@ -140,6 +140,10 @@ class QueryJobTest extends Bulk2Test {
         Http.Response aggregate = http.post(data(QUERY), Map.of("operation", "query", "query", "SELECT COUNT() FROM Account"));
         assertThat(aggregate.status()).isEqualTo(400);
         assertThat(aggregate.json().path(0).path("message").asText()).contains("Aggregate queries are not supported");
+        Http.Response subquery = http.post(data(QUERY), Map.of("operation", "query", "query", "SELECT Id, (SELECT Id FROM Contacts) FROM Account"));
+        assertThat(subquery.json().path(0).path("message").asText()).contains("Child relationship subqueries are not supported");
+        Http.Response cube = http.post(data(QUERY), Map.of("operation", "query", "query", "SELECT Name FROM Account GROUP BY CUBE(Name)"));
+        assertThat(cube.errorCode()).isEqualTo("MALFORMED_QUERY");
         assertThat(http.post(data(QUERY), Map.of("operation", "select", "query", "SELECT Id FROM Account")).errorCode()).isEqualTo("API_ERROR");
         assertThat(http.post(data(QUERY), Map.of("operation", "query")).errorCode()).isEqualTo("API_ERROR");
     }

@@ -97,6 +97,44 @@ class QueryEndpointTest extends EmulatorTest {
     }
 
     @Test
+    void grouped_aggregates_answer_one_aggregate_result_per_group_in_one_page() {
+        insert(host.org(), "Account", "Name", "A", "Rating", "Hot", "AnnualRevenue", new BigDecimal(100));
+        insert(host.org(), "Account", "Name", "B", "Rating", "Hot", "AnnualRevenue", new BigDecimal(50));
+        insert(host.org(), "Account", "Name", "C", "Rating", "Cold");
+
+        assertThat(query("SELECT Rating, COUNT(Id) cnt, SUM(AnnualRevenue) FROM Account GROUP BY Rating HAVING COUNT(Id) > 1").json().toString())
+                .isEqualTo("{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{\"type\":\"AggregateResult\"},"
+                        + "\"Rating\":\"Hot\",\"cnt\":2,\"expr0\":150.0}]}");
+    }
+
+    @Test
+    void child_subqueries_nest_a_query_result_per_parent_or_null_without_children() {
+        Org org = host.org();
+        String acme = insert(org, "Account", "Name", "Acme");
+        insert(org, "Account", "Name", "Lonely");
+        insert(org, "Contact", "LastName", "Alpha", "AccountId", acme);
+
+        JsonNode records = query("SELECT Name, (SELECT LastName FROM Contacts) FROM Account ORDER BY Name").json().path("records");
+
+        JsonNode contacts = records.path(0).path("Contacts");
+        assertThat(fieldNames(contacts)).containsExactly("totalSize", "done", "records");
+        assertThat(contacts.path("totalSize").asInt()).isEqualTo(1);
+        assertThat(contacts.path("records").path(0).path("attributes").path("type").asText()).isEqualTo("Contact");
+        assertThat(contacts.path("records").path(0).path("LastName").asText()).isEqualTo("Alpha");
+        assertThat(records.path(1).has("Contacts")).isTrue();
+        assertThat(records.path(1).path("Contacts").isNull()).isTrue();
+    }
+
+    @Test
+    void unsupported_soql_is_malformed_query_naming_the_construct() {
+        Http.Response response = query("SELECT Name, COUNT(Id) FROM Account GROUP BY CUBE(Name)");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path(0).path("errorCode").asText()).isEqualTo("MALFORMED_QUERY");
+        assertThat(response.json().path(0).path("message").asText()).contains("GROUP BY CUBE is not supported");
+    }
+
+    @Test
     void batch_size_header_pages_through_three_pages() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 450; i++) {

@@ -17,7 +17,7 @@ import java.util.Set;
 import static dev.sfsync.emulator.soql.TestRecords.insert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 class SoqlExecutorTest {
     private static final Instant NOW = Instant.parse("2024-06-15T12:00:00Z");
@@ -229,8 +229,9 @@ class SoqlExecutorTest {
         SoqlResult count = run("SELECT COUNT() FROM Account");
         assertThat(count.plan().shape()).isEqualTo(SoqlPlan.Shape.COUNT);
         assertThat(count.totalSize()).isEqualTo(2);
-        assertThat(run("SELECT COUNT(Id), COUNT(Site) sites FROM Account").aggregate()).containsExactly(
-                entry("expr0", 2L), entry("sites", 1L));
+        assertThat(run("SELECT COUNT(Id), COUNT(Site) sites FROM Account").aggregateRows().getFirst().values())
+                .extracting(SoqlResult.AggregateValue::key, SoqlResult.AggregateValue::value)
+                .containsExactly(tuple("expr0", 2L), tuple("sites", 1L));
         assertThat(error("SELECT COUNT(Id), Name FROM Account").getMessage()).endsWith("Field must be grouped or aggregated: Name");
     }
 

@@ -40,10 +40,10 @@ class SoqlParserTest {
         SoqlQuery query = SoqlParser.parse("SELECT COUNT(Id) total, COUNT(Name) FROM Account");
 
         assertThat(query.select()).containsExactly(
-                new SoqlQuery.SelectCount(new SoqlQuery.FieldPath(List.of("Id"), 13), "total", 7),
-                new SoqlQuery.SelectCount(new SoqlQuery.FieldPath(List.of("Name"), 30), null, 24));
+                new SoqlQuery.SelectAggregate("COUNT", new SoqlQuery.FieldPath(List.of("Id"), 13), "total", 7),
+                new SoqlQuery.SelectAggregate("COUNT", new SoqlQuery.FieldPath(List.of("Name"), 30), null, 24));
         assertThat(SoqlParser.parse("SELECT COUNT() FROM Account").select())
-                .containsExactly(new SoqlQuery.SelectCount(null, null, 7));
+                .containsExactly(new SoqlQuery.SelectAggregate("COUNT", null, null, 7));
     }
 
     @Test
@@ -138,10 +138,41 @@ class SoqlParserTest {
     }
 
     @Test
+    void parses_every_clause_in_salesforce_order() {
+        SoqlQuery query = SoqlParser.parse("SELECT Industry ind, COUNT(Id) cnt, MAX(AnnualRevenue) FROM Account WHERE Name != null "
+                + "WITH SECURITY_ENFORCED GROUP BY Industry HAVING COUNT(Id) > 1 ORDER BY COUNT(Id) DESC NULLS LAST LIMIT 5 OFFSET 1 FOR VIEW");
+
+        assertThat(query.select()).hasSize(3);
+        assertThat(((SoqlQuery.SelectField) query.select().getFirst()).alias()).isEqualTo("ind");
+        assertThat(query.groupBy()).extracting(SoqlQuery.FieldPath::toString).containsExactly("Industry");
+        assertThat(query.having()).isInstanceOf(SoqlQuery.AggregateComparison.class);
+        assertThat(query.orderBy().getFirst().aggregate().function()).isEqualTo("COUNT");
+        assertThat(query.orderBy().getFirst().nullsFirst()).isFalse();
+        assertThat(query.limit()).isEqualTo(5);
+    }
+
+    @Test
+    void parses_subqueries_fields_groups_and_wrappers() {
+        SoqlQuery query = SoqlParser.parse("SELECT toLabel(Rating), FORMAT(AnnualRevenue) rev, FIELDS(CUSTOM), "
+                + "(SELECT LastName FROM Contacts WHERE LastName LIKE 'A%' ORDER BY LastName LIMIT 2) FROM Account LIMIT 200");
+
+        assertThat(query.select().get(0)).isEqualTo(new SoqlQuery.SelectField(new SoqlQuery.FieldPath(List.of("Rating"), 15), "TOLABEL", null));
+        assertThat(((SoqlQuery.SelectField) query.select().get(1)).alias()).isEqualTo("rev");
+        assertThat(query.select().get(2)).isEqualTo(new SoqlQuery.SelectFields("CUSTOM", 51));
+        SoqlQuery sub = ((SoqlQuery.SelectSubquery) query.select().get(3)).query();
+        assertThat(sub.object()).isEqualTo("Contacts");
+        assertThat(sub.limit()).isEqualTo(2);
+    }
+
+    @Test
     void unsupported_syntax_fails_as_malformed_query_naming_the_feature() {
-        assertThat(error("SELECT Id FROM Account GROUP BY Name")).contains("GROUP clauses are not supported");
-        assertThat(error("SELECT Id, (SELECT Id FROM Contacts) FROM Account")).contains("child relationship subqueries are not supported");
-        assertThat(error("SELECT SUM(AnnualRevenue) FROM Account")).contains("SUM() is not supported");
+        assertThat(error("SELECT Name, COUNT(Id) FROM Account GROUP BY ROLLUP(Name)")).contains("GROUP BY ROLLUP is not supported");
+        assertThat(error("SELECT CALENDAR_YEAR(CreatedDate) FROM Account")).contains("CALENDAR_YEAR() is not supported");
+        assertThat(error("SELECT TYPEOF What WHEN Account THEN Name END FROM Task")).contains("TYPEOF is not supported");
+        assertThat(error("SELECT Id FROM Account WITH USER_MODE")).contains("WITH USER_MODE is not supported");
+        assertThat(error("SELECT Id FROM Account USING SCOPE mine")).contains("USING clauses are not supported");
+        assertThat(error("SELECT Id FROM Account LIMIT 1 FOR UPDATE")).contains("FOR UPDATE is not supported");
+        assertThat(error("SELECT Id FROM Account ORDER BY Name WHERE Name = 'x'")).contains("unexpected token: 'WHERE'");
         assertThat(error("SELECT Id FROM Account WHERE CreatedDate = THIS_MONTH")).contains("date literal THIS_MONTH is not supported");
         assertThat(error("SELECT Id FROM Account WHERE Name = 'unterminated")).contains("unterminated string literal");
         assertThat(error("SELECT Id FROM Account WHERE Name = 'bad \\q escape'")).contains("Illegal character sequence '\\q'");

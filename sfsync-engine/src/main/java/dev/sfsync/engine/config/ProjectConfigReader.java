@@ -29,7 +29,8 @@ public final class ProjectConfigReader {
 
     private static final Set<String> TOP_LEVEL = Set.of("version", "sources", "connections", "models", "syncs", "inbound", "two_way");
     private static final Set<String> SOURCE_KEYS = Set.of("url", "user", "password");
-    private static final Set<String> CONNECTION_KEYS = Set.of("environment", "login_url", "client_id", "client_secret", "api_version");
+    private static final Set<String> CONNECTION_KEYS = Set.of("environment", "login_url", "client_id", "client_secret", "api_version",
+            "login", "quota", "stale_after");
     private static final Set<String> MODEL_KEYS = Set.of("source", "sql", "sql_file", "primary_key");
 
     public ConfigResult read(Path directory) {
@@ -80,7 +81,8 @@ public final class ProjectConfigReader {
                 && root.path("two_way").isMissingNode()) {
             fields.problem("syncs", "no syncs are defined", "add a 'syncs:' section (see 'sfsync init' for an example)");
         }
-        ProjectConfig config = new ProjectConfig(directory, sources, connections, models, syncs, inbound, twoWay);
+        ProjectConfig config = new ProjectConfig(directory, sources, connections, models, syncs,
+                new CreateFieldsReader(fields).read(root, syncs), inbound, twoWay);
         return new ConfigResult(fields.problems().isEmpty() ? Optional.of(config) : Optional.empty(), fields.problems());
     }
 
@@ -127,7 +129,9 @@ public final class ProjectConfigReader {
             }
             if (environment.isPresent() && clientId.isPresent()) {
                 String url = loginUrl.orElseGet(() -> environment.get().defaultLoginUrl().orElse(""));
-                connections.put(entry.getKey(), new ConnectionConfig(entry.getKey(), environment.get(), url, clientId.get(), clientSecret, apiVersion));
+                ConnectionSettingsReader settings = new ConnectionSettingsReader(fields);
+                connections.put(entry.getKey(), new ConnectionConfig(entry.getKey(), environment.get(), url, clientId.get(), clientSecret, apiVersion,
+                        settings.login(def, path, clientSecret.isPresent()), settings.reserve(def, path), settings.staleAfter(def, path)));
             }
         }
         return connections;

@@ -9,6 +9,7 @@ import dev.sfsync.engine.sync.Match;
 import dev.sfsync.engine.sync.RetryPolicy;
 import dev.sfsync.engine.sync.SyncDefinition;
 import dev.sfsync.engine.sync.SyncMode;
+import dev.sfsync.engine.sync.SyncOptions;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,9 +25,10 @@ import java.util.regex.Pattern;
 /** The {@code syncs:} section: each sync's shape, and the rules between mode, match, delete behaviour and API. */
 final class SyncReader {
     private static final Set<String> SYNC_KEYS = Set.of("model", "connection", "object", "mode", "match", "mappings", "lookups",
-            "on_delete", "api", "batch_size", "parallelism", "retry");
+            "on_delete", "api", "batch_size", "parallelism", "retry", "create_fields",
+            "record_type", "concurrency", "merge", "lead", "picklist");
     private static final Set<String> MATCH_KEYS = Set.of("column", "field");
-    private static final Set<String> MAPPING_KEYS = Set.of("from", "value", "to");
+    private static final Set<String> MAPPING_KEYS = Set.of("from", "value", "to", "skip_nulls", "only_if_empty");
     private static final Set<String> LOOKUP_KEYS = Set.of("to", "object", "field", "column");
     private static final Set<String> RETRY_KEYS = Set.of("codes", "attempts");
     private static final Pattern API_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
@@ -41,6 +43,18 @@ final class SyncReader {
         Map<String, SyncDefinition> syncs = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : fields.namedSections(root, "syncs", "sync")) {
             readSync(entry.getKey(), entry.getValue(), models, connections).ifPresent(s -> syncs.put(s.name(), s));
+        }
+        Map<String, String> picklists = new HashMap<>();
+        for (SyncDefinition sync : syncs.values()) {
+            sync.options().picklist().ifPresent(p -> {
+                String target = (sync.object() + "." + p.field()).toLowerCase(Locale.ROOT);
+                String other = picklists.putIfAbsent(target, sync.name());
+                if (other != null) {
+                    fields.problem("syncs." + sync.name() + ".picklist.field", "syncs " + other + " and " + sync.name() + " both set the values of "
+                            + sync.object() + "." + p.field() + "; each replaces all of them, so every run would undo the other's",
+                            "keep one sync per picklist field (put all the values in one model)");
+                }
+            });
         }
         return syncs;
     }
@@ -64,7 +78,26 @@ final class SyncReader {
         int batchSize = readBatchSize(def, path, api);
         int parallelism = fields.integer(def, "parallelism", path, 1, SyncDefinition.MAX_PARALLELISM).orElse(SyncDefinition.DEFAULT_PARALLELISM);
         RetryPolicy retry = readRetry(def, path);
-        if (mode.isPresent() && mode.get() != SyncMode.ARCHIVE && def.path("mappings").isEmpty() && def.path("lookups").isEmpty()) {
+        SyncOptions options = new SyncOptionsReader(fields).read(def, path, api);
+        if (def.has("lead")) {
+            Optional<dev.sfsync.engine.sync.LeadAlternative> lead = readLead(def.path("lead"), path, object.orElse(null), mode.orElse(null), match.orElse(null), api);
+            if (lead.isPresent()) {
+                options = options.withLead(lead.get());
+            }
+        }
+        if (options.merge().isPresent()) {
+            parallelism = MergeReader.check(fields, def, path, mode.orElse(null), object.orElse(null), parallelism);
+        }
+        if (mode.isPresent() && mode.get() == SyncMode.ALL) {
+            Optional<dev.sfsync.engine.sync.PicklistTarget> picklist = readPicklist(def, path);
+            if (picklist.isPresent()) {
+                options = options.withPicklist(picklist.get());
+            }
+        } else if (def.has("picklist")) {
+            fields.problem(path + ".picklist", "picklist value syncs run in mode all", "set 'mode: all', or remove picklist");
+        }
+        if (mode.isPresent() && mode.get() != SyncMode.ARCHIVE && mode.get() != SyncMode.ALL && def.path("mappings").isEmpty()
+                && def.path("lookups").isEmpty()) {
             fields.problem(path + ".mappings", "a " + mode.get().configName() + " sync must map at least one field",
                     "add e.g. 'mappings: [{from: name, to: Name}]'");
         }
@@ -72,7 +105,56 @@ final class SyncReader {
             return Optional.empty();
         }
         return Optional.of(new SyncDefinition(name, model.get(), connection.get(), object.get(), mode.get(), match, mappings, lookups,
-                onDelete, api, batchSize, parallelism, retry));
+                onDelete, api, batchSize, parallelism, retry, options));
+    }
+
+    /** A picklist value sync's target: {@code picklist: {field, value, label}}. */
+    private Optional<dev.sfsync.engine.sync.PicklistTarget> readPicklist(JsonNode def, String path) {
+        JsonNode node = def.path("picklist");
+        String at = path + ".picklist";
+        if (!node.isObject()) {
+            fields.problem(at, node.isMissingNode() ? "a sync in mode all sets a picklist's values, and needs to know which" : "must be a mapping",
+                    "add 'picklist: {field: Tier__c, value: <column of API names>, label: <column of labels>}'");
+            return Optional.empty();
+        }
+        fields.onlyKeys(node, at, Set.of("field", "value", "label"));
+        if (def.has("match") || def.has("mappings") || def.has("lookups")) {
+            fields.problem(path, "a picklist value sync matches values by their API name and maps only a label", "remove match, mappings and lookups");
+        }
+        Optional<String> field = apiName(node, "field", at, "name the picklist field, e.g. field: Tier__c");
+        String value = fields.text(node, "value", at, null).orElse("value");
+        String label = fields.text(node, "label", at, null).orElse(null);
+        return field.map(f -> new dev.sfsync.engine.sync.PicklistTarget(f, value, label));
+    }
+
+    /** The Lead half of a multi-object sync: {@code lead: {field, mappings, create}}. */
+    private Optional<dev.sfsync.engine.sync.LeadAlternative> readLead(JsonNode node, String path, String object, SyncMode mode, Match match,
+                                                                       ApiChoice api) {
+        String at = path + ".lead";
+        if (!node.isObject()) {
+            fields.problem(at, "must be a mapping", "write 'lead: {field: <Lead external ID field>, mappings: [...]}'");
+            return Optional.empty();
+        }
+        fields.onlyKeys(node, at, Set.of("field", "mappings", "create"));
+        if (object != null && !object.equalsIgnoreCase("Contact") && !object.equalsIgnoreCase("Account")) {
+            fields.problem(at, "multi-object syncs write Contact or Lead, or Account or Lead, not " + object + " or Lead",
+                    "set 'object: Contact' or 'object: Account', or remove lead");
+        }
+        if (mode != null && mode != SyncMode.UPSERT && mode != SyncMode.UPDATE) {
+            fields.problem(at, "a multi-object sync finds each row's record on both objects, so it runs in upsert or update mode, not " + mode.configName(),
+                    "set mode: upsert (or update, to change existing records only)");
+        }
+        if (match == null || match.bySalesforceId()) {
+            fields.problem(at, "a multi-object sync matches on an external ID field that both objects have", "set 'match: {column: ..., field: <external ID>}'");
+        }
+        if (api != ApiChoice.REST) {
+            fields.problem(path + ".api", "multi-object syncs write through the REST API (each chunk is routed to Contact, Account or Lead first)",
+                    "remove api, or set api: rest");
+        }
+        Optional<String> field = apiName(node, "field", at, "name the Lead's external ID field that holds the match values, e.g. field: External_Id__c");
+        List<FieldMapping> mappings = readMappings(node, at, field.map(f -> new Match(match == null ? "" : match.column(), f)).orElse(null));
+        boolean create = node.has("create") && SyncOptionsReader.flag(fields, node, "create", at);
+        return field.map(f -> new dev.sfsync.engine.sync.LeadAlternative(f, mappings, create));
     }
 
     private Optional<String> reference(JsonNode def, String key, String path, Set<String> names, String what) {
@@ -98,7 +180,7 @@ final class SyncReader {
         JsonNode node = def.path("match");
         String matchPath = path + ".match";
         if (node.isMissingNode() || node.isNull()) {
-            if (mode != null && mode != SyncMode.INSERT) {
+            if (mode != null && mode != SyncMode.INSERT && mode != SyncMode.ALL) {
                 fields.problem(matchPath, "a " + mode.configName() + " sync needs a match: how rows find their records",
                         "add 'match: {column: <model column>, field: <external ID field>}'"
                                 + (mode == SyncMode.UPSERT ? "" : " (or field: Id when the column holds Salesforce Ids)"));
@@ -170,7 +252,9 @@ final class SyncReader {
                 continue;
             }
             targets.put(key, itemPath);
-            mappings.add(new FieldMapping(source.get(), to.get()));
+            boolean skipNulls = SyncOptionsReader.flag(fields, item, "skip_nulls", itemPath);
+            boolean onlyIfEmpty = SyncOptionsReader.flag(fields, item, "only_if_empty", itemPath);
+            mappings.add(new FieldMapping(source.get(), to.get(), skipNulls, onlyIfEmpty));
         }
         return mappings;
     }
@@ -239,12 +323,13 @@ final class SyncReader {
         boolean allowed = switch (mode) {
             case UPSERT -> true;
             case UPDATE -> behaviour == DeleteBehaviour.CLEAR_FIELDS;
-            case INSERT, ARCHIVE -> false;
+            case INSERT, ARCHIVE, ALL -> false;
         };
         if (!allowed) {
             String fix = switch (mode) {
                 case UPDATE -> "update syncs may use 'nothing' or 'clear_fields'; use mode: upsert to delete records";
                 case INSERT -> "insert syncs never touch records again; remove on_delete or use mode: upsert";
+                case ALL -> "picklist value syncs deactivate the values that leave the model; remove on_delete";
                 default -> "archive syncs delete the records their rows match; remove on_delete";
             };
             fields.problem(path + ".on_delete", "'" + behaviour.configName() + "' is not possible in " + mode.configName() + " mode", fix);

@@ -25,6 +25,7 @@ public final class Planner {
         Map<WriteKind, Long> writes = new EnumMap<>(WriteKind.class);
         Map<String, Long> rejectedByCode = new TreeMap<>();
         List<Plan.Reject> samples = new ArrayList<>();
+        Map<String, Long> toMerge = new java.util.HashMap<>();
         long unchanged = 0;
         long rejected = 0;
         long idsToFind = 0;
@@ -46,12 +47,49 @@ public final class Planner {
                             idsToFind++;
                         }
                         lookupsToResolve += write.lookupValues().size();
+                        if (sync.merge() != null) {
+                            sync.merge().member(write.key()).filter(MergeGroups.Member::child)
+                                    .ifPresent(child -> toMerge.merge(child.sharedId(), 1L, Long::sum));
+                        }
                     }
                 }
             }
         }
-        long calls = estimateWriteCalls(sync.definition(), writes) + ceilDiv(idsToFind, QUERY_CHUNK) + ceilDiv(lookupsToResolve, QUERY_CHUNK);
-        return new Plan(sync.definition().name(), changes.counts(), writes, unchanged, rejected, rejectedByCode, samples, calls, changes.notices());
+        long reads = sync.definition().mappings().stream().anyMatch(dev.sfsync.engine.sync.FieldMapping::onlyIfEmpty)
+                ? writes.getOrDefault(WriteKind.UPDATE, 0L) + writes.getOrDefault(WriteKind.UPSERT, 0L) : 0;
+        long calls = estimateWriteCalls(sync.definition(), writes) + ceilDiv(idsToFind, QUERY_CHUNK) + ceilDiv(lookupsToResolve, QUERY_CHUNK)
+                + ceilDiv(reads, QUERY_CHUNK);
+        long mergeCalls = toMerge.values().stream().mapToLong(n -> ceilDiv(n, dev.sfsync.engine.sync.MergeSpec.RECORDS_PER_CALL)).sum();
+        calls += mergeCalls;
+        long routed = sync.definition().options().orLead().isPresent() ? writes.values().stream().mapToLong(Long::longValue).sum() : 0;
+        calls += 2 * ceilDiv(routed, QUERY_CHUNK);
+        return new Plan(sync.definition().name(), changes.counts(), writes, unchanged, rejected, rejectedByCode, samples, calls,
+                notices(sync, changes, reads, toMerge, mergeCalls));
+    }
+
+    private static List<String> notices(PreparedSync sync, ChangeSet changes, long reads, Map<String, Long> toMerge, long mergeCalls) {
+        List<String> notices = new ArrayList<>(changes.notices());
+        if (sync.definition().options().orLead().isPresent()) {
+            notices.add("multi-object: each row's match value is looked up on " + sync.object().name() + " and Lead (two queries per "
+                    + QUERY_CHUNK + " rows, included in the estimate); a row updates the " + sync.object().name() + " that has it, else the Lead,"
+                    + " else creates a " + (sync.definition().options().orLead().get().createLeads() ? "Lead" : sync.object().name()));
+        }
+        if (!toMerge.isEmpty()) {
+            notices.add("merge: " + toMerge.values().stream().mapToLong(Long::longValue).sum() + " child rows into the parents of " + toMerge.size()
+                    + " groups, in " + mergeCalls + " merge calls (a master and up to " + dev.sfsync.engine.sync.MergeSpec.RECORDS_PER_CALL
+                    + " records each; included in the estimate)");
+        }
+        if (reads > 0) {
+            notices.add("only_if_empty (" + String.join(", ", sync.definition().mappings().stream().filter(dev.sfsync.engine.sync.FieldMapping::onlyIfEmpty)
+                    .map(dev.sfsync.engine.sync.FieldMapping::field).toList()) + "): the current values of " + reads
+                    + " records are read first, in about " + ceilDiv(reads, QUERY_CHUNK) + " queries (included in the estimate)");
+        }
+        if (sync.fullResync()) {
+            notices.add("full resync: all " + changes.counts().modelRows() + " rows of the model are sent again, whatever the last runs sent"
+                    + (sync.definition().mode() == dev.sfsync.engine.sync.SyncMode.INSERT
+                    ? "; insert mode creates a new record for every row, also for rows whose record it created before" : ""));
+        }
+        return notices;
     }
 
     /** Values per lookup query: SOQL's IN list stays well under the URL and query length limits. */

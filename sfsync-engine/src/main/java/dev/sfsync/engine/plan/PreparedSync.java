@@ -21,15 +21,20 @@ import java.util.stream.Collectors;
  * with. Only a sync without remote problems is prepared, so every field named here exists and is writable.
  *
  * @param lookupObjects describes of the objects lookups search, by the lookup's reference field
+ * @param fullResync    the run resends every row whatever the snapshot says ({@code sfsync run --full}): insert mode
+ *                      creates records again for rows it created before
+ * @param recordTypes   the record types the run may set, resolved once per run
+ * @param merge         a merge sync's groups, read from the whole model once per run; null for other syncs
  */
 public record PreparedSync(SyncDefinition definition, Model model, ModelSchema schema, SObjectDescribe object,
-                           Map<String, SObjectDescribe> lookupObjects) {
+                           Map<String, SObjectDescribe> lookupObjects, boolean fullResync, RecordTypeIds recordTypes, MergeGroups merge) {
     public PreparedSync {
         Objects.requireNonNull(definition, "definition is null");
         Objects.requireNonNull(model, "model is null");
         Objects.requireNonNull(schema, "schema is null");
         Objects.requireNonNull(object, "object is null");
         lookupObjects = Map.copyOf(lookupObjects);
+        recordTypes = recordTypes == null ? RecordTypeIds.NONE : recordTypes;
     }
 
     public FieldDescribe field(String name) {
@@ -64,6 +69,14 @@ public record PreparedSync(SyncDefinition definition, Model model, ModelSchema s
             columns.put(lookup.field(), lookup.column());
         }
         definition.match().ifPresent(match -> columns.put(match.field(), match.column()));
+        if (definition.options().recordType().orElse(null) instanceof dev.sfsync.engine.sync.RecordTypeChoice.FromColumn column) {
+            columns.put("RecordTypeId", column.column());
+        }
+        definition.options().orLead().ifPresent(lead -> lead.mappings().forEach(m -> {
+            if (m.source() instanceof FieldMapping.Column column) {
+                columns.put("Lead." + m.field(), column.name());
+            }
+        }));
         return columns;
     }
 
@@ -83,6 +96,9 @@ public record PreparedSync(SyncDefinition definition, Model model, ModelSchema s
                     case Object text -> "text:" + text;
                 });
             }
+        }
+        if (definition.options().recordType().orElse(null) instanceof dev.sfsync.engine.sync.RecordTypeChoice.Named named) {
+            constants.put("RecordTypeId", "recordtype:" + named.developerName());
         }
         return constants;
     }

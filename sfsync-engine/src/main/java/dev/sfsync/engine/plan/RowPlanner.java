@@ -42,13 +42,24 @@ public final class RowPlanner {
     }
 
     private RowPlan present(Change change) {
+        if (sync.merge() != null) {
+            Optional<RowError> refused = sync.merge().refusal(change.key());
+            if (refused.isPresent()) {
+                return reject(change, refused.get());
+            }
+            // A child synced before was merged then: its record is gone, and writing it again would create a new one.
+            if (change.recordId() != null && sync.merge().member(change.key()).map(MergeGroups.Member::child).orElse(false)) {
+                return new RowPlan.Settled(new RowOutcome.Unchanged(change.key()));
+            }
+        }
         return switch (definition.mode()) {
-            case INSERT -> change.recordId() != null
+            case INSERT -> change.recordId() != null && !sync.fullResync()
                     ? new RowPlan.Settled(new RowOutcome.Unchanged(change.key()))
                     : write(change, WriteKind.CREATE);
             case UPDATE -> write(change, WriteKind.UPDATE);
             case UPSERT -> write(change, WriteKind.UPSERT);
             case ARCHIVE -> archive(change);
+            case ALL -> throw new IllegalStateException("picklist value syncs are not planned row by row");
         };
     }
 
@@ -112,6 +123,9 @@ public final class RowPlanner {
                     case FieldMapping.Constant constant -> constant.value();
                 };
                 FieldDescribe field = sync.field(mapping.field());
+                if (mapping.skipNulls() && (value == null || value.toString().isEmpty())) {
+                    continue;   // skip_nulls: the record keeps the value it has
+                }
                 fields.put(field.name(), WireValues.convert(field, value));
             }
             for (Lookup lookup : definition.lookups()) {
@@ -125,6 +139,10 @@ public final class RowPlanner {
             }
         } catch (WireValues.Refused refused) {
             return reject(change, refused.error);
+        }
+        Optional<RowError> recordType = recordType(row, fields, kind);
+        if (recordType.isPresent()) {
+            return reject(change, recordType.get());
         }
         Optional<Match> match = definition.match();
         String recordId = change.recordId();
@@ -154,6 +172,38 @@ public final class RowPlanner {
             }
         }
         return new RowPlan.Write(change.key(), kind, fields, recordId, matchValue, lookups);
+    }
+
+    /**
+     * Sets RecordTypeId from the sync's record type; refuses a name the run cannot use, and a record to create without
+     * one when the user's profile has no default record type (Salesforce answers INVALID_FIELD_FOR_INSERT_UPDATE).
+     */
+    private Optional<RowError> recordType(Row row, Map<String, Object> fields, WriteKind kind) {
+        RecordTypeIds types = sync.recordTypes();
+        String name = switch (definition.options().recordType().orElse(null)) {
+            case null -> null;
+            case dev.sfsync.engine.sync.RecordTypeChoice.Named named -> named.developerName();
+            case dev.sfsync.engine.sync.RecordTypeChoice.FromColumn column -> {
+                Object value = row.get(column.column());
+                yield value == null || value.toString().isBlank() ? null : value.toString();
+            }
+        };
+        if (name != null) {
+            Optional<String> id = types.id(name);
+            if (id.isEmpty()) {
+                return Optional.of(RowError.of("INVALID_CROSS_REFERENCE_KEY", "Record Type ID: no active " + sync.object().name()
+                        + " record type named '" + name + "' is assigned to the connected user's profile ("
+                        + (types.names().isEmpty() ? "none is" : "assigned: " + String.join(", ", types.names())) + ")", "RecordTypeId"));
+            }
+            fields.put("RecordTypeId", id.get());
+            return Optional.empty();
+        }
+        if (kind == WriteKind.CREATE && !types.hasDefault() && !fields.containsKey("RecordTypeId")) {
+            return Optional.of(RowError.of("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: RecordTypeId. The connected user's "
+                    + "profile has no default " + sync.object().name() + " record type, so a record created without one is refused."
+                    + " Fix: assign a default record type to the profile, or set record_type in the sync", "RecordTypeId"));
+        }
+        return Optional.empty();
     }
 
     private String keyAsMatchValue(Change change) {

@@ -102,9 +102,17 @@ public final class SyncProject implements AutoCloseable {
 
     /** What a run would do now; sends nothing to Salesforce but describe calls. */
     public Plan plan(String name) {
+        return plan(name, false);
+    }
+
+    /** What a run would do now, or with {@code full} what {@code sfsync run --full} would resend and cost. */
+    public Plan plan(String name, boolean full) {
         SyncDefinition sync = sync(name);
         Checked local = readable(sync, describeModel(sync));
-        PreparedSync prepared = prepare(sync, quietClient(sync), local);
+        if (sync.mode() == dev.sfsync.engine.sync.SyncMode.ALL) {
+            return picklistPlan(sync, picklistChange(sync, quietClient(sync), local));
+        }
+        PreparedSync prepared = prepare(sync, quietClient(sync), local, full);
         try (ChangeSet changes = detect(prepared)) {
             return Planner.plan(prepared, changes);
         }
@@ -116,6 +124,14 @@ public final class SyncProject implements AutoCloseable {
      * exception when Salesforce cannot be reached; the run is then recorded as failed.
      */
     public RunResult run(String name, RunProgress progress) {
+        return run(name, false, progress);
+    }
+
+    /**
+     * Runs the sync; with {@code full} every row of the model is sent as if it had changed, whatever the snapshot says
+     * (after records were changed behind the sync's back), and the snapshot is rebuilt from the outcomes.
+     */
+    public RunResult run(String name, boolean full, RunProgress progress) {
         SyncDefinition sync = sync(name);
         Run run = store.runs().start(SyncId.of(name), Run.Kind.OUTBOUND);
         AtomicLong calls = new AtomicLong();
@@ -125,9 +141,12 @@ public final class SyncProject implements AutoCloseable {
         };
         try {
             Checked local = readable(sync, describeModel(sync));
+            if (sync.mode() == dev.sfsync.engine.sync.SyncMode.ALL) {
+                return runPicklist(sync, run, local, clients.client(config.connections().get(sync.connection()), log), calls, progress);
+            }
             // Changes are detected before any call, so a sync whose model did not change costs no API call at all.
-            try (ChangeSet changes = snapshots.detect(SyncId.of(name), source(config.models().get(sync.model())), local.model,
-                    detectOptions(sync)); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
+            try (ChangeSet changes = snapshots.detect(snapshotId(sync), source(config.models().get(sync.model())), local.model,
+                    detectOptions(sync, full)); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
                 progress.detected(changes.counts());
                 java.util.function.Consumer<List<RowOutcome>> settle = outcomes -> {
                     if (!outcomes.isEmpty()) {
@@ -137,18 +156,36 @@ public final class SyncProject implements AutoCloseable {
                     }
                 };
                 String stopped = null;
+                SalesforceClient client = null;
                 if (needsSalesforce(sync, changes.counts())) {
-                    SalesforceClient client = clients.client(config.connections().get(sync.connection()), log);
-                    PreparedSync prepared = prepare(sync, client, local);
-                    stopped = runner(prepared, client, new SplitRetry(sync.retry(), sleeper), settle).run(changes);
+                    client = clients.client(config.connections().get(sync.connection()), log);
+                    try {
+                        PreparedSync prepared = prepare(sync, client, local, full);
+                        dev.sfsync.engine.run.MergeRun merges = dev.sfsync.engine.run.MergeRun.of(prepared, client, settle);
+                        stopped = sync.options().orLead().isPresent()
+                                ? new dev.sfsync.engine.run.MultiObjectRun(prepared, leadHalf(prepared, client), client, settle).run(changes)
+                                : runner(prepared, client, new SplitRetry(sync.retry(), sleeper), merges.settle()).run(changes);
+                        merges.finish(stopped);
+                    } catch (dev.sfsync.salesforce.error.LimitExceeded e) {
+                        if (!e.byReserve()) {
+                            throw e;
+                        }
+                        stopped = e.getMessage();
+                    }
                 } else {
                     settleRemovedRowsAsUnchanged(changes, settle);
                 }
                 outcomeLog.finish();
+                if (stopped != null && client != null) {
+                    stopped = reserveStop(sync, client, changes.counts(), run).orElse(stopped);
+                }
                 CommitResult commit = changes.commit();
                 RunSummary summary = store.outcomes().summarize(run.id());
                 Run.Status status = stopped != null ? Run.Status.FAILED : summary.allSucceeded() ? Run.Status.SUCCEEDED : Run.Status.PARTIAL;
                 store.runs().finish(run.id(), status, summary, stopped);
+                if (stopped == null && needsSalesforce(sync, changes.counts())) {
+                    store.connections().recordSuccess(sync.connection());
+                }
                 return new RunResult(name, run.id(), changes.counts(), summary, store.outcomes().errorCounts(run.id()), commit, calls.get(),
                         stopped, changes.notices());
             }
@@ -156,6 +193,74 @@ public final class SyncProject implements AutoCloseable {
             store.runs().finish(run.id(), Run.Status.FAILED, store.outcomes().summarize(run.id()), e.getMessage());
             throw e;
         }
+    }
+
+    /** The run stopped because the next call would have crossed the connection's API reserve: say what waits, and until when. */
+    private java.util.Optional<String> reserveStop(SyncDefinition sync, SalesforceClient client, dev.sfsync.core.change.ChangeCounts counts, Run run) {
+        var connection = config.connections().get(sync.connection());
+        var usage = client.apiUsage();
+        if (usage.isEmpty() || !connection.reserve().wouldCross(usage.get())) {
+            return java.util.Optional.empty();
+        }
+        RunSummary settled = store.outcomes().summarize(run.id());
+        var errors = store.outcomes().errorCounts(run.id());
+        long notSent = errors.getOrDefault(dev.sfsync.engine.run.Errors.NOT_SENT, 0L)
+                + errors.getOrDefault(dev.sfsync.salesforce.error.LimitExceeded.RESERVE_CODE, 0L);
+        long rowsLeft = Math.max(0, counts.total() - settled.rows() + notSent);
+        long perCall = sync.api() == dev.sfsync.engine.sync.ApiChoice.REST ? Math.max(1, sync.batchSize()) : rowsPerBulkLoad;
+        long callsNeeded = (rowsLeft + perCall - 1) / perCall * (sync.api() == dev.sfsync.engine.sync.ApiChoice.REST ? 1 : 5) + 2;
+        List<String> syncs = config.syncs().values().stream().filter(s -> s.connection().equals(sync.connection())).map(SyncDefinition::name).toList();
+        return java.util.Optional.of(dev.sfsync.engine.quota.QuotaStop.explain(connection, usage.get(), rowsLeft, callsNeeded, syncs, store,
+                java.time.Clock.systemUTC()));
+    }
+
+    private dev.sfsync.engine.plan.PicklistChange picklistChange(SyncDefinition sync, SalesforceClient client, Checked local) {
+        Checked checked = check(sync, client, local);
+        if (!checked.problems.isEmpty()) {
+            throw new SyncHasProblems(sync.name(), checked.problems);
+        }
+        return PicklistSyncRun.change(sync, source(config.models().get(sync.model())), local.model, client);
+    }
+
+    private static Plan picklistPlan(SyncDefinition sync, dev.sfsync.engine.plan.PicklistChange change) {
+        Map<String, Long> rejectedByCode = new java.util.TreeMap<>();
+        List<Plan.Reject> samples = new java.util.ArrayList<>();
+        long updated = 0;
+        long unchanged = 0;
+        for (RowOutcome outcome : change.outcomes()) {
+            switch (outcome) {
+                case RowOutcome.RejectedLocally r -> {
+                    rejectedByCode.merge(r.error().code(), 1L, Long::sum);
+                    if (samples.size() < Plan.SAMPLE_REJECTS) {
+                        samples.add(new Plan.Reject(r.key(), r.error()));
+                    }
+                }
+                case RowOutcome.Updated u -> updated++;
+                default -> unchanged++;
+            }
+        }
+        long rejected = rejectedByCode.values().stream().mapToLong(Long::longValue).sum();
+        return new Plan(sync.name(), new dev.sfsync.core.change.ChangeCounts(change.outcomes().size(), change.added(), updated - change.added(), 0, 0),
+                updated > 0 ? Map.of(dev.sfsync.engine.plan.WriteKind.UPDATE, updated) : Map.of(), unchanged, rejected, rejectedByCode, samples,
+                change.changes() ? 2 : 1, List.of(change.summary(sync.object() + "." + sync.options().picklist().orElseThrow().field())));
+    }
+
+    private RunResult runPicklist(SyncDefinition sync, Run run, Checked local, SalesforceClient client, AtomicLong calls, RunProgress progress) {
+        dev.sfsync.engine.plan.PicklistChange change = picklistChange(sync, client, local);
+        String stopped;
+        try (OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
+            stopped = PicklistSyncRun.write(sync, change, client, outcomes -> {
+                outcomeLog.write(outcomes);
+                progress.settled(outcomes);
+            });
+            outcomeLog.finish();
+        }
+        RunSummary summary = store.outcomes().summarize(run.id());
+        Run.Status status = stopped != null ? Run.Status.FAILED : summary.allSucceeded() ? Run.Status.SUCCEEDED : Run.Status.PARTIAL;
+        store.runs().finish(run.id(), status, summary, stopped);
+        return new RunResult(sync.name(), run.id(), new dev.sfsync.core.change.ChangeCounts(change.outcomes().size(), change.added(), 0, 0, 0),
+                summary, store.outcomes().errorCounts(run.id()), new CommitResult(0, 0, 0, 0, 0), calls.get(), stopped,
+                List.of(change.summary(sync.object() + "." + sync.options().picklist().orElseThrow().field())));
     }
 
     /** Removed rows alone, with on_delete: nothing, need no call: not even a login. */
@@ -201,16 +306,30 @@ public final class SyncProject implements AutoCloseable {
 
     private ChangeSet detect(PreparedSync prepared) {
         SyncDefinition sync = prepared.definition();
-        return snapshots.detect(SyncId.of(sync.name()), source(config.models().get(sync.model())), prepared.model(),
-                detectOptions(sync));
+        return snapshots.detect(snapshotId(sync), source(config.models().get(sync.model())), prepared.model(),
+                detectOptions(sync, prepared.fullResync()));
     }
 
-    private static DetectOptions detectOptions(SyncDefinition sync) {
-        return DetectOptions.mapped(PreparedSync.mappedColumns(sync)).withConstants(PreparedSync.constants(sync))
+    private static DetectOptions detectOptions(SyncDefinition sync, boolean full) {
+        DetectOptions options = DetectOptions.mapped(PreparedSync.mappedColumns(sync)).withConstants(PreparedSync.constants(sync))
                 .withUniqueColumns(PreparedSync.uniqueColumns(sync));
+        return full ? options.withFullResync() : options;
     }
 
-    private PreparedSync prepare(SyncDefinition sync, SalesforceClient client, Checked local) {
+    /**
+     * The snapshot of the sync against the org its connection reaches now: pointing the sync at another org (sandbox to
+     * production) starts from an empty snapshot there, instead of sending nothing because another org got the rows.
+     */
+    private SyncId snapshotId(SyncDefinition sync) {
+        SyncId id = SyncId.of(sync.name() + ".org-" + SnapshotOrg.of(config.connections().get(sync.connection()),
+                store.connections().find(sync.connection()).orElse(null)).key());
+        // Snapshots kept before they were per org, or before the org's id was known, belong to the org the sync reaches now.
+        snapshots.adopt(SyncId.of(sync.name()), id);
+        snapshots.adopt(SyncId.of(sync.name() + ".org-" + SnapshotOrg.of(config.connections().get(sync.connection()), null).key()), id);
+        return id;
+    }
+
+    private PreparedSync prepare(SyncDefinition sync, SalesforceClient client, Checked local, boolean full) {
         Checked checked = check(sync, client, local);
         if (!checked.problems.isEmpty()) {
             throw new SyncHasProblems(sync.name(), checked.problems);
@@ -221,7 +340,30 @@ public final class SyncProject implements AutoCloseable {
         for (Lookup lookup : sync.lookups()) {
             lookupObjects.put(object.field(lookup.field()).orElseThrow().name(), org.describe(lookup.object()).orElseThrow());
         }
-        return new PreparedSync(sync, checked.model, checked.schema, object, lookupObjects);
+        dev.sfsync.engine.plan.MergeGroups merge = sync.options().merge().map(spec -> dev.sfsync.engine.plan.MergeGroups.read(
+                source(config.models().get(sync.model())), checked.model, spec, sync.match().map(dev.sfsync.engine.sync.Match::column).orElse(null)))
+                .orElse(null);
+        return new PreparedSync(sync, checked.model, checked.schema, object, lookupObjects, full, recordTypes(client, sync, object), merge);
+    }
+
+    /** A multi-object sync as it writes Leads. */
+    private static PreparedSync leadHalf(PreparedSync prepared, SalesforceClient client) {
+        SObjectDescribe lead = OrgSchema.of(client).describe(dev.sfsync.engine.sync.LeadAlternative.OBJECT).orElseThrow();
+        return new PreparedSync(dev.sfsync.engine.sync.LeadAlternative.leadHalf(prepared.definition()), prepared.model(), prepared.schema(), lead,
+                Map.of(), prepared.fullResync(), dev.sfsync.engine.plan.RecordTypeIds.of(lead, Map.of()), null);
+    }
+
+    /** The object's record types by one query when the sync sets them; the describe tells which the user may use. */
+    private static dev.sfsync.engine.plan.RecordTypeIds recordTypes(SalesforceClient client, SyncDefinition sync, SObjectDescribe object) {
+        if (object.field("RecordTypeId").isEmpty() || sync.options().recordType().isEmpty()) {
+            return dev.sfsync.engine.plan.RecordTypeIds.of(object, Map.of());
+        }
+        Map<String, String> queried = new java.util.LinkedHashMap<>();
+        try (var rows = client.rest().query("SELECT Id, DeveloperName FROM RecordType WHERE SobjectType = '" + object.name()
+                + "' AND IsActive = true")) {
+            rows.forEachRemaining(r -> queried.put(String.valueOf(r.get("DeveloperName")), String.valueOf(r.get("Id"))));
+        }
+        return dev.sfsync.engine.plan.RecordTypeIds.of(object, queried);
     }
 
     private record Checked(Model model, ModelSchema schema, List<ConfigProblem> problems) {

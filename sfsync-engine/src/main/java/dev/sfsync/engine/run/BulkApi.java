@@ -5,6 +5,7 @@ import dev.sfsync.salesforce.bulk.BulkRowResult;
 import dev.sfsync.salesforce.bulk.Operation;
 import dev.sfsync.salesforce.bulk1.Bulk1Run;
 import dev.sfsync.salesforce.bulk1.Bulk1Spec;
+import dev.sfsync.salesforce.bulk1.ConcurrencyMode;
 import dev.sfsync.salesforce.bulk2.IngestRun;
 import dev.sfsync.salesforce.bulk2.IngestSpec;
 
@@ -32,20 +33,25 @@ sealed interface BulkApi {
     /** Blocks until {@code rows} is exhausted and every job of the load has ended. */
     Results load(String object, Operation operation, String externalIdField, List<String> columns, Iterator<List<String>> rows);
 
-    /** The Bulk API a sync chose; {@code batchSize} is Bulk 1.0's rows per batch (Bulk 2.0 splits by upload size). */
-    static BulkApi of(dev.sfsync.engine.sync.ApiChoice api, SalesforceClient client, int batchSize) {
-        return switch (api) {
-            case BULK1 -> new Bulk1(client, batchSize);
+    /**
+     * The Bulk API a sync chose: for Bulk 1.0 its batch size, its concurrency mode, and its parallelism as the batches it
+     * keeps in flight at Salesforce (Bulk 2.0 splits by upload size, and Salesforce schedules its jobs itself).
+     */
+    static BulkApi of(dev.sfsync.engine.sync.SyncDefinition sync, SalesforceClient client) {
+        return switch (sync.api()) {
+            case BULK1 -> new Bulk1(client, sync.batchSize(), sync.options().concurrency() == dev.sfsync.engine.sync.BulkConcurrency.SERIAL
+                    ? ConcurrencyMode.SERIAL : ConcurrencyMode.PARALLEL, sync.parallelism());
             case BULK2 -> new Bulk2(client);
             case REST -> throw new IllegalArgumentException("REST is not a Bulk API");
         };
     }
 
-    /** Bulk API 1.0: one job per load, batches of the sync's batch size, which Salesforce processes in parallel. */
-    record Bulk1(SalesforceClient client, int batchSize) implements BulkApi {
+    /** Bulk API 1.0: one job per load, batches of the sync's batch size, at most {@code batchesInFlight} of them at Salesforce. */
+    record Bulk1(SalesforceClient client, int batchSize, ConcurrencyMode concurrency, int batchesInFlight) implements BulkApi {
         @Override
         public Results load(String object, Operation operation, String externalIdField, List<String> columns, Iterator<List<String>> rows) {
-            Bulk1Run run = client.bulk1().load(Bulk1Spec.of(object, operation, externalIdField, columns).withBatchSize(batchSize), rows);
+            Bulk1Run run = client.bulk1().load(Bulk1Spec.of(object, operation, externalIdField, columns).withBatchSize(batchSize)
+                    .withConcurrencyMode(concurrency).withBatchesInFlight(batchesInFlight), rows);
             // Bulk 1.0 results come back in row order: the client keeps nothing to match them.
             return new Results(run::results, () -> { });
         }

@@ -63,6 +63,9 @@ final class BulkDelivery {
         if (kind != WriteKind.DELETE) {
             columns.addAll(sync.mappedFields());
         }
+        if (kind != WriteKind.DELETE && kind != WriteKind.CLEAR && sync.definition().options().recordType().isPresent()) {
+            columns.add("RecordTypeId");
+        }
         return List.copyOf(columns);
     }
 

@@ -31,6 +31,7 @@ final class ChunkWriter {
     private final RecordFinder finder;
     private final SplitRetry retry;
     private final Set<String> createOnly;
+    private final List<String> onlyIfEmpty;
 
     private ChunkWriter(PreparedSync sync, RowWriter writer, BulkDelivery bulk, RecordFinder finder, SplitRetry retry) {
         this.sync = sync;
@@ -39,6 +40,8 @@ final class ChunkWriter {
         this.finder = finder;
         this.retry = retry;
         this.createOnly = sync.createOnlyFields();
+        this.onlyIfEmpty = sync.definition().mappings().stream().filter(dev.sfsync.engine.sync.FieldMapping::onlyIfEmpty)
+                .map(m -> sync.field(m.field()).name()).toList();
     }
 
     static ChunkWriter writing(PreparedSync sync, RowWriter writer, RecordFinder finder, SplitRetry retry) {
@@ -79,6 +82,7 @@ final class ChunkWriter {
                 }
             }
             leaveOutCreateOnlyFields(kind, ready);
+            leaveOutFilledFields(kind, ready);
         } catch (SalesforceException e) {
             failAll(pending, outcomes, Errors.row(e), 0);
             if (endsRun(e)) {
@@ -181,6 +185,28 @@ final class ChunkWriter {
         for (Pending row : rows) {
             if (row.plan.recordId() != null || existing.containsKey(row.plan.matchValue())) {
                 createOnly.forEach(row.record::remove);
+            }
+        }
+    }
+
+    /** only_if_empty: a field the record already has a value in is left out, which costs a read of the chunk's records. */
+    private void leaveOutFilledFields(WriteKind kind, List<Pending> rows) {
+        if ((kind != WriteKind.UPSERT && kind != WriteKind.UPDATE) || onlyIfEmpty.isEmpty() || rows.isEmpty()) {
+            return;
+        }
+        boolean byId = kind == WriteKind.UPDATE;
+        String keyField = byId ? "Id" : matchField();
+        Map<String, Map<String, Object>> current = finder.currentValues(sync.object().name(), keyField,
+                rows.stream().map(r -> byId ? r.recordId : r.plan.matchValue()).toList(), onlyIfEmpty);
+        for (Pending row : rows) {
+            Map<String, Object> record = current.get(byId ? row.recordId : row.plan.matchValue());
+            if (record != null) {
+                for (String field : onlyIfEmpty) {
+                    Object value = RecordFinder.valueOf(record, field);
+                    if (value != null && !value.toString().isEmpty()) {
+                        row.record.remove(field);
+                    }
+                }
             }
         }
     }

@@ -30,7 +30,11 @@ public final class Errors {
                     "Create the record first, or use mode: upsert to create records that do not exist."),
             NOT_SENT, new ErrorExplanation(NOT_SENT, ErrorKind.UNKNOWN, true,
                     "The run stopped before this row was sent; see the run's message.",
-                    "Fix what stopped the run (login, API limit) and run again: the row is sent next run."));
+                    "Fix what stopped the run (login, API limit) and run again: the row is sent next run."),
+            dev.sfsync.engine.plan.MergeGroups.INVALID_GROUP, new ErrorExplanation(dev.sfsync.engine.plan.MergeGroups.INVALID_GROUP, ErrorKind.DATA, true,
+                    "A merge group (rows sharing a shared_id) needs exactly one parent row to merge its children into; this one has none or several,"
+                    + " so none of its rows is sent.",
+                    "Mark every row of the group but one as a child (is_child true, or merge_id set), then run again."));
 
     private Errors() {
     }

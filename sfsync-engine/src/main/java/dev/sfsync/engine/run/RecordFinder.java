@@ -54,6 +54,42 @@ final class RecordFinder {
         cache.computeIfAbsent(object + "." + field, k -> new ConcurrentHashMap<>()).put(value, Optional.ofNullable(id));
     }
 
+    /**
+     * The current values of {@code fields} of the records whose {@code keyField} is one of {@code keys}, by key as the
+     * caller spelt it (case ignored, as external IDs match); never cached: the records may change under a run.
+     */
+    Map<String, Map<String, Object>> currentValues(String object, String keyField, Collection<String> keys, Collection<String> fields) {
+        Map<String, String> spelling = new HashMap<>();
+        keys.forEach(k -> spelling.putIfAbsent(k.toLowerCase(java.util.Locale.ROOT), k));
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(keys));
+        Map<String, Map<String, Object>> out = new HashMap<>();
+        String select = "SELECT " + String.join(", ", new LinkedHashSet<>(prepend(keyField, fields))) + " FROM " + object + " WHERE " + keyField + " IN (";
+        for (int from = 0; from < distinct.size(); from += Planner.QUERY_CHUNK) {
+            StringBuilder in = new StringBuilder();
+            for (String key : distinct.subList(from, Math.min(distinct.size(), from + Planner.QUERY_CHUNK))) {
+                in.append(in.isEmpty() ? "" : ",").append('\'').append(escape(key)).append('\'');
+            }
+            try (RecordStream records = client.rest().query(select + in + ")")) {
+                while (records.hasNext()) {
+                    Map<String, Object> record = records.next();
+                    Object key = valueOf(record, keyField);
+                    String wanted = key == null ? null : spelling.get(key.toString().toLowerCase(java.util.Locale.ROOT));
+                    if (wanted != null) {
+                        out.put(wanted, record);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> prepend(String first, Collection<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
     private Map<String, Optional<String>> query(String object, String field, List<String> values) {
         Map<String, Optional<String>> found = new HashMap<>();
         values.forEach(v -> found.put(v, NONE));
@@ -79,7 +115,7 @@ final class RecordFinder {
         return found;
     }
 
-    private static Object valueOf(Map<String, Object> record, String field) {
+    static Object valueOf(Map<String, Object> record, String field) {
         for (Map.Entry<String, Object> entry : record.entrySet()) {
             if (entry.getKey().equalsIgnoreCase(field)) {
                 return entry.getValue();

@@ -73,7 +73,7 @@ public final class Runner {
                                  Consumer<List<RowOutcome>> settle) {
         Runner runner = new Runner(sync, settle, BULK_PREPARE_CHUNK, Math.min(sync.definition().parallelism(), BULK_PREPARE_THREADS));
         String externalIdField = sync.definition().match().map(m -> sync.field(m.field()).name()).orElse(null);
-        BulkLoad.Context context = new BulkLoad.Context(BulkApi.of(api, client, sync.definition().batchSize()), sync.object().name(),
+        BulkLoad.Context context = new BulkLoad.Context(BulkApi.of(sync.definition(), client), sync.object().name(),
                 externalIdField, retry, client.workDirectory(), runner.written::add,
                 e -> runner.aborted.compareAndSet(null, new ChunkWriter.ChunkAborted(List.of(), e)));
         runner.bulk = new BulkDelivery(sync, context, rowsPerLoad);

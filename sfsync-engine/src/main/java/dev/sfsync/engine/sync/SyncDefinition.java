@@ -18,7 +18,8 @@ public record SyncDefinition(
         ApiChoice api,
         int batchSize,
         int parallelism,
-        RetryPolicy retry) {
+        RetryPolicy retry,
+        SyncOptions options) {
 
     public static final int DEFAULT_PARALLELISM = 10;
     public static final int MAX_PARALLELISM = 50;
@@ -28,5 +29,12 @@ public record SyncDefinition(
         Objects.requireNonNull(mode, "mode is null");
         mappings = List.copyOf(mappings);
         lookups = List.copyOf(lookups);
+        options = options == null ? SyncOptions.DEFAULTS : options;
+    }
+
+    public SyncDefinition(String name, String model, String connection, String object, SyncMode mode, Optional<Match> match,
+                          List<FieldMapping> mappings, List<Lookup> lookups, DeleteBehaviour onDelete, ApiChoice api, int batchSize,
+                          int parallelism, RetryPolicy retry) {
+        this(name, model, connection, object, mode, match, mappings, lookups, onDelete, api, batchSize, parallelism, retry, SyncOptions.DEFAULTS);
     }
 }

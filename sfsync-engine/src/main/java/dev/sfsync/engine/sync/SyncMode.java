@@ -9,7 +9,9 @@ public enum SyncMode {
     /** Change the record the match finds, or create one when none matches. */
     UPSERT,
     /** Delete the records the model's rows match. */
-    ARCHIVE;
+    ARCHIVE,
+    /** Picklist value syncs: the model's rows become all of a picklist's active values (the others are deactivated). */
+    ALL;
 
     public String configName() {
         return name().toLowerCase(java.util.Locale.ROOT);

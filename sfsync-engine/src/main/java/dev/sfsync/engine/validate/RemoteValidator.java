@@ -46,6 +46,19 @@ public final class RemoteValidator {
     public static List<ConfigProblem> validate(SyncDefinition sync, ModelSchema model, OrgSchema org, ProblemLocator at) {
         RemoteValidator validator = new RemoteValidator(sync, model, org, at);
         validator.run();
+        if (sync.options().orLead().isPresent()) {
+            // The Lead half is checked as a sync of its own; its problems are placed under the sync's 'lead' key.
+            String own = "syncs." + sync.name() + ".";
+            for (ConfigProblem problem : validate(dev.sfsync.engine.sync.LeadAlternative.leadHalf(sync), model, org, at)) {
+                String path = problem.path().startsWith(own + "match.field") ? own + "lead.field"
+                        : problem.path().startsWith(own + "match") ? problem.path() : problem.path().replace(own, own + "lead.");
+                validator.problem(path, "Lead: " + problem.message(), problem.fix());
+            }
+            if (!sync.lookups().isEmpty()) {
+                validator.problem(validator.path + ".lookups", "multi-object syncs do not resolve lookups yet",
+                        "remove the lookups, or map the reference field from a column that holds Salesforce Ids");
+            }
+        }
         return List.copyOf(validator.problems);
     }
 
@@ -71,6 +84,33 @@ public final class RemoteValidator {
             checkLookup(object, lookup, path + ".lookups[" + i + "]");
         }
         checkRequired(object, mapped);
+        RecordTypeCheck.check(sync, object, this::problem);
+        PersonAccountCheck.check(sync, object, this::problem);
+        sync.options().picklist().ifPresent(picklist -> {
+            column(picklist.valueColumn(), path + ".picklist.value");
+            if (picklist.labelColumn() != null) {
+                column(picklist.labelColumn(), path + ".picklist.label");
+            }
+            field(object, picklist.field(), path + ".picklist.field").ifPresent(f -> {
+                if (!f.type().equals("picklist") && !f.type().equals("multipicklist")) {
+                    problem(path + ".picklist.field", f.name() + " is a " + f.type() + " field, not a picklist", "name a picklist field of " + object.name());
+                } else if (!f.name().endsWith("__c")) {
+                    problem(path + ".picklist.field", f.name() + " is a standard picklist: its values are a standard value set, which sfsync"
+                            + " does not write yet", "sync the values of a custom picklist field (ending in __c)");
+                }
+            });
+        });
+        sync.options().merge().ifPresent(merge -> {
+            column(merge.sharedIdColumn(), path + ".merge.shared_id");
+            column(merge.childColumn(), path + ".merge." + (merge.marker() == dev.sfsync.engine.sync.MergeSpec.ChildMarker.IS_CHILD ? "is_child" : "merge_id"));
+            if (!object.deletable() || !object.updateable()) {
+                problem(path + ".merge", "merging needs edit and delete access to " + object.name() + " records, which the connected user lacks",
+                        "give the user's profile or a permission set Edit and Delete on " + object.name());
+            }
+        });
+        if (sync.options().recordType().orElse(null) instanceof dev.sfsync.engine.sync.RecordTypeChoice.FromColumn fromColumn) {
+            column(fromColumn.column(), path + ".record_type.from");
+        }
     }
 
     private void checkObject(SObjectDescribe object) {
@@ -158,7 +198,7 @@ public final class RemoteValidator {
                             "remove this mapping, or use mode: update");
                 }
             }
-            case ARCHIVE -> { }
+            case ARCHIVE, ALL -> { }
         }
     }
 

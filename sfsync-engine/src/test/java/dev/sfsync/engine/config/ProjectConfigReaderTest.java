@@ -50,6 +50,15 @@ class ProjectConfigReaderTest {
                 "https://test.salesforce.com", "3MVG9-sandbox-key", Optional.of(new SecretRef(SecretRef.Kind.FILE, "secrets/sandbox-secret")),
                 Optional.of("62.0")));
         assertThat(config.connections().get("local").loginUrl()).isEqualTo("http://127.0.0.1:8642");
+        ConnectionConfig robot = config.connections().get("robot");
+        assertThat(robot.login()).isEqualTo(new LoginConfig(LoginConfig.Flow.JWT_BEARER, Optional.of("integration@acme.com"),
+                Optional.of(new SecretRef(SecretRef.Kind.FILE, "secrets/server.key")), 1818));
+        assertThat(robot.reserve()).isEqualTo(dev.sfsync.salesforce.limits.QuotaReserve.percent(20));
+        assertThat(robot.staleAfter()).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(config.createFields().get("accounts")).extracting(f -> f.field() + " " + f.type() + " " + f.label()).containsExactly(
+                "Source_Score__c Number Source score", "Source_Code__c Text Source code", "Source_Tier__c Picklist Source Tier");
+        assertThat(config.createFields().get("accounts").get(1)).extracting(f -> f.length(), f -> f.externalId(), f -> f.unique(), f -> f.object())
+                .containsExactly(40, true, true, "Account");
         assertThat(config.models().get("contacts")).isEqualTo(new ModelConfig("contacts", "analytics", "select * from crm.contacts",
                 List.of("org_id", "contact_id")));
 
@@ -75,6 +84,10 @@ class ProjectConfigReaderTest {
         assertThat(config.sources()).containsOnlyKeys(ProjectConfigReader.DEFAULT_SOURCE);
         assertThat(config.sources().get("warehouse").url()).isEqualTo("jdbc:duckdb:warehouse.duckdb");
         assertThat(config.connections().get("prod").loginUrl()).isEqualTo("https://login.salesforce.com");
+        assertThat(config.connections().get("prod").login()).isEqualTo(LoginConfig.WEB_SERVER);
+        assertThat(config.connections().get("prod").reserve()).isEqualTo(dev.sfsync.salesforce.limits.QuotaReserve.percent(10));
+        assertThat(config.connections().get("prod").staleAfter()).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(config.createFields()).isEmpty();
         SyncDefinition sync = config.syncs().get("accounts");
         assertThat(sync.connection()).as("the only connection").isEqualTo("prod");
         assertThat(config.models().get("accounts").source()).as("the only source").isEqualTo("warehouse");
@@ -177,6 +190,29 @@ class ProjectConfigReaderTest {
 
     private static org.assertj.core.groups.Tuple tuple(Object... values) {
         return org.assertj.core.groups.Tuple.tuple(values);
+    }
+
+    @Test
+    void wrong_logins_quotas_and_declared_fields_are_problems_with_fixes() {
+        ConfigResult result = read(MINIMAL.replace("prod: {client_id: abc}", """
+                prod:
+                    client_id: abc
+                    login: {flow: jwt_bearer, private_key: not-a-reference}
+                    quota: {reserve: lots}
+                    stale_after: soon
+                  machine: {client_id: def, login: client_credentials}
+                  typo: {client_id: ghi, login: jwt_barer}""").replace("mappings:", """
+                create_fields: [{name: Score, type: Numbr}]
+                    connection: prod
+                    mappings:"""));
+
+        assertThat(result.problems()).extracting(ConfigProblem::path).contains("connections.prod.login.username",
+                "connections.prod.login.private_key", "connections.prod.quota.reserve", "connections.prod.stale_after",
+                "connections.machine.client_secret", "connections.typo.login", "syncs.accounts.create_fields[0].name");
+        assertThat(result.problems()).filteredOn(p -> p.path().equals("connections.typo.login")).singleElement()
+                .satisfies(p -> assertThat(p.fix()).contains("jwt_bearer"));
+        assertThat(result.problems()).filteredOn(p -> p.path().equals("connections.prod.login.private_key")).first()
+                .satisfies(p -> assertThat(p.message()).contains("secrets are never written in the project file"));
     }
 
     private static ConfigResult read(String yaml) {

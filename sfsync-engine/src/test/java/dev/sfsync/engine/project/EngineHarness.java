@@ -34,6 +34,7 @@ final class EngineHarness implements AutoCloseable {
                 environment: custom
                 login_url: %s
                 client_id: %s
+                %s
             sources:
               warehouse:
                 url: jdbc:duckdb:warehouse.duckdb
@@ -54,8 +55,16 @@ final class EngineHarness implements AutoCloseable {
     final Path directory;
     final EmulatedOrg org;
     final List<Duration> waits = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, EmulatedOrg> otherOrgs = new java.util.HashMap<>();
     private StateStore store;
     private SyncProject project;
+    private String connectionSettings = "";
+
+    /** One more key of the connection, e.g. {@code "quota: {reserve: 20%}"}; call before config(). */
+    EngineHarness connectionSettings(String yaml) {
+        connectionSettings = yaml.strip();
+        return this;
+    }
 
     EngineHarness(Path directory, EmulatedOrg org) {
         this.directory = directory;
@@ -96,9 +105,20 @@ final class EngineHarness implements AutoCloseable {
 
     /** Writes sfsync.yaml: the connection to the emulator and the warehouse, then the given models and syncs. */
     EngineHarness config(String modelsAndSyncs) {
+        return wholeConfig(CONNECTION.formatted(org.loginUrl(), org.clientId(), connectionSettings) + modelsAndSyncs);
+    }
+
+    /** Another emulated org, reached by the connections whose login_url is its own. */
+    EngineHarness alsoReaching(EmulatedOrg other) {
+        otherOrgs.put(other.loginUrl(), other);
+        return this;
+    }
+
+    /** Writes sfsync.yaml as given. */
+    EngineHarness wholeConfig(String yaml) {
         closeProject();
         try {
-            Files.writeString(directory.resolve(ProjectConfigReader.FILE_NAME), CONNECTION.formatted(org.loginUrl(), org.clientId()) + modelsAndSyncs);
+            Files.writeString(directory.resolve(ProjectConfigReader.FILE_NAME), yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,13 +134,22 @@ final class EngineHarness implements AutoCloseable {
             Path state = directory.resolve(SyncProject.STATE_DIRECTORY);
             store = StateStore.embedded(state).open();
             project = SyncProject.open(result.config().orElseThrow(), new ProjectConfigReader().locator(directory), store, state,
-                    (connection, listener) -> client(listener), waits::add);
+                    (connection, listener) -> client(otherOrgs.getOrDefault(connection.loginUrl(), org), listener, connection.reserve()), waits::add);
         }
         return project;
     }
 
     SalesforceClient client(dev.sfsync.salesforce.observe.ExchangeListener listener) {
-        return SalesforceClient.builder().loginHost(LoginHost.of(org.loginUrl()))
+        return client(org, listener, dev.sfsync.salesforce.limits.QuotaReserve.NONE);
+    }
+
+    SalesforceClient client(dev.sfsync.salesforce.observe.ExchangeListener listener, dev.sfsync.salesforce.limits.QuotaReserve reserve) {
+        return client(org, listener, reserve);
+    }
+
+    private SalesforceClient client(EmulatedOrg org, dev.sfsync.salesforce.observe.ExchangeListener listener,
+            dev.sfsync.salesforce.limits.QuotaReserve reserve) {
+        return SalesforceClient.builder().loginHost(LoginHost.of(org.loginUrl())).quotaReserve(reserve)
                 .credentials(Credentials.password(org.clientId(), org.clientSecret(), org.username(), org.password()))
                 .listener(listener).sleeper(dev.sfsync.salesforce.retry.Sleeper.SYSTEM)
                 .pollPolicy(new dev.sfsync.salesforce.retry.PollPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 2, Duration.ofSeconds(60)))
@@ -135,6 +164,27 @@ final class EngineHarness implements AutoCloseable {
 
     RunResult run(String sync) {
         return project().run(sync, RunProgress.NONE);
+    }
+
+    /** Converts a Lead through the emulator's admin endpoint (as Salesforce's Convert button does). */
+    void convertLead(String leadId) {
+        try {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(org.loginUrl() + "/__admin/leads/" + leadId + "/convert")).POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() >= 300) {
+                throw new IllegalStateException("converting lead " + leadId + ": " + answer.statusCode() + " " + answer.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    RunResult runFull(String sync) {
+        return project().run(sync, true, RunProgress.NONE);
     }
 
     private void closeProject() {

@@ -22,6 +22,7 @@ public final class Session {
     private final TokenEndpoint endpoint;
     private final Redactor redactor;
     private final Consumer<OAuthTokens> onNewTokens;
+    private final TokenRenewal renewal;
     private OAuthTokens tokens;
     private SalesforceException ended;
 
@@ -30,6 +31,13 @@ public final class Session {
      * @param onNewTokens told about every new token response, e.g. to store a rotated refresh token
      */
     public Session(Credentials credentials, TokenEndpoint endpoint, Redactor redactor, OAuthTokens initial, Consumer<OAuthTokens> onNewTokens) {
+        this(credentials, endpoint, redactor, initial, onNewTokens, TokenRenewal.DIRECT);
+    }
+
+    /** @param renewal how renewal is shared with other holders of the same grant */
+    public Session(Credentials credentials, TokenEndpoint endpoint, Redactor redactor, OAuthTokens initial, Consumer<OAuthTokens> onNewTokens,
+                   TokenRenewal renewal) {
+        this.renewal = Objects.requireNonNull(renewal, "renewal is null");
         this.credentials = Objects.requireNonNull(credentials, "credentials is null");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint is null");
         this.redactor = Objects.requireNonNull(redactor, "redactor is null");
@@ -82,6 +90,11 @@ public final class Session {
                 List.of(new SalesforceError("DISCONNECTED", "this connection was disconnected and its tokens revoked"))), null);
     }
 
+    /** Whether the credentials can get a new access token by themselves (not a bare token or a password login's token). */
+    public boolean canRenew() {
+        return !(credentials instanceof Credentials.AccessToken);
+    }
+
     public boolean reconnectNeeded() {
         synchronized (this) {
             return ended instanceof ReconnectNeeded;
@@ -90,7 +103,7 @@ public final class Session {
 
     private OAuthTokens obtain(OAuthTokens current) {
         try {
-            return credentials.obtain(endpoint, current);
+            return renewal.renew(current, newest -> credentials.obtain(endpoint, newest));
         } catch (ReconnectNeeded e) {
             ended = e;
             throw e;

@@ -46,7 +46,10 @@ public final class Bulk1Client {
         List<Bulk1Run.Part> parts;
         try {
             parts = RowSplitter.split(workDirectory, spec.columns(), rows, new RowSplitter.Limit(spec.batchSize(), Bulk1Spec.MAX_BATCH_BYTES),
-                    (spool, firstRow) -> send(jobId, spool, firstRow, known));
+                    (spool, firstRow) -> {
+                        awaitRoom(spec, jobId, known);
+                        return send(jobId, spool, firstRow, known);
+                    });
         } catch (RuntimeException e) {
             jobs.abort(jobId);
             throw e;
@@ -57,6 +60,15 @@ public final class Bulk1Client {
                 batches -> known.stream().allMatch(id -> batches.containsKey(id) && batches.get(id).finished()));
         List<Bulk1Run.Part> done = parts.stream().map(p -> new Bulk1Run.Part(finished.get(p.batch().id()), p.firstRow(), p.rows())).toList();
         return new Bulk1Run(jobId, jobs::results, done);
+    }
+
+    /** Holds the next batch back while the job has its allowance of batches queued or in progress at Salesforce. */
+    private void awaitRoom(Bulk1Spec spec, String jobId, Set<String> known) {
+        if (spec.batchesInFlight() == 0 || known.size() < spec.batchesInFlight()) {
+            return;
+        }
+        poller.until("room for another batch of Bulk API 1.0 job " + jobId, () -> jobs.batches(jobId),
+                batches -> batches.stream().filter(b -> known.contains(b.id()) && !b.finished()).count() < spec.batchesInFlight());
     }
 
     private Bulk1Run.Part send(String jobId, CsvSpool spool, long firstRow, Set<String> known) {

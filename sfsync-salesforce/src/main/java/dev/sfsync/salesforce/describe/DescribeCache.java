@@ -99,7 +99,17 @@ public final class DescribeCache {
         }
         return new SObjectDescribe(body.path("name").asText(), body.path("label").asText(), text(body, "keyPrefix"), body.path("custom").asBoolean(),
                 body.path("createable").asBoolean(), body.path("updateable").asBoolean(), body.path("deletable").asBoolean(),
-                body.path("queryable").asBoolean(), fields, fetchedAt);
+                body.path("queryable").asBoolean(), fields, fetchedAt, recordTypes(body));
+    }
+
+    private static List<RecordTypeInfo> recordTypes(JsonNode body) {
+        List<RecordTypeInfo> types = new ArrayList<>();
+        for (JsonNode t : body.path("recordTypeInfos")) {
+            types.add(new RecordTypeInfo(text(t, "recordTypeId"), t.path("developerName").asText(), t.path("name").asText(),
+                    t.path("active").asBoolean(true), t.path("available").asBoolean(), t.path("defaultRecordTypeMapping").asBoolean(),
+                    t.path("master").asBoolean()));
+        }
+        return types;
     }
 
     private static String text(JsonNode node, String field) {

@@ -11,12 +11,24 @@ import java.util.stream.Collectors;
 /**
  * An object's describe as the connected user sees it (field-level security applies: hidden fields are absent).
  *
- * @param fetchedAt when this copy was read, for If-Modified-Since on refresh
+ * @param fetchedAt   when this copy was read, for If-Modified-Since on refresh
+ * @param recordTypes the master record type and the object's own, with what the user may use and gets by default
  */
 public record SObjectDescribe(String name, String label, String keyPrefix, boolean custom, boolean createable, boolean updateable,
-                              boolean deletable, boolean queryable, List<FieldDescribe> fields, Instant fetchedAt) {
+                              boolean deletable, boolean queryable, List<FieldDescribe> fields, Instant fetchedAt, List<RecordTypeInfo> recordTypes) {
     public SObjectDescribe {
         fields = new IndexedFields(fields);
+        recordTypes = recordTypes == null ? List.of() : List.copyOf(recordTypes);
+    }
+
+    public SObjectDescribe(String name, String label, String keyPrefix, boolean custom, boolean createable, boolean updateable,
+                           boolean deletable, boolean queryable, List<FieldDescribe> fields, Instant fetchedAt) {
+        this(name, label, keyPrefix, custom, createable, updateable, deletable, queryable, fields, fetchedAt, List.of());
+    }
+
+    /** The object's own record types (not the master), by developer name ignoring case. */
+    public Optional<RecordTypeInfo> recordType(String developerName) {
+        return recordTypes.stream().filter(t -> !t.master() && t.developerName().equalsIgnoreCase(developerName)).findFirst();
     }
 
     /** A field by API name, case-insensitively as Salesforce matches names. */

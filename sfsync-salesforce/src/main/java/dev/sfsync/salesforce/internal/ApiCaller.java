@@ -130,7 +130,9 @@ public final class ApiCaller {
 
     private static boolean sessionRejected(int status, Failure failure) {
         String code = failure.errors().getFirst().code();
-        return status == 401 || code.equals("INVALID_SESSION_ID") || code.equals("InvalidSessionId");
+        // The identity service answers a dead token with a bare 403 Bad_OAuth_Token.
+        return status == 401 || code.equals("INVALID_SESSION_ID") || code.equals("InvalidSessionId")
+                || (status == 403 && failure.errors().getFirst().message().equals("Bad_OAuth_Token"));
     }
 
     private void checkReserve(ApiRequest request) {

@@ -60,6 +60,28 @@ public final class MetadataClient {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("a picklist keeps at least one value; give the values it should have");
         }
+        return writePicklist(object, field, values.stream().map(v -> new PicklistValueSpec(v, v, true)).toList());
+    }
+
+    /** The picklist's values with their labels, inactive ones included (they count towards the 1,000-value limit). */
+    public List<PicklistValueSpec> readPicklist(String object, String field) {
+        String fullName = object + "." + field;
+        Element current = readRecord(fullName).orElseThrow(() -> new IllegalArgumentException("no custom field " + fullName));
+        List<PicklistValueSpec> values = new ArrayList<>();
+        for (Element definition : Soap.descendants(current, "valueSetDefinition")) {
+            for (Element value : Soap.children(definition, "value")) {
+                values.add(new PicklistValueSpec(Soap.childText(value, "fullName").orElse(""), Soap.childText(value, "label").orElse(null),
+                        Soap.childText(value, "isActive").map(Boolean::parseBoolean).orElse(true)));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Sets a picklist's value set to exactly {@code values} (labels and active flags included), keeping the rest of the
+     * field's definition: read, valueSet swapped, written back with updateMetadata. Repeatable.
+     */
+    public MetadataResult writePicklist(String object, String field, List<PicklistValueSpec> values) {
         String fullName = object + "." + field;
         Element current = readRecord(fullName).orElseThrow(() -> new IllegalArgumentException(
                 "no custom field " + fullName + " to change; create it first (createCustomField)"));
@@ -75,7 +97,7 @@ public final class MetadataClient {
             }
             String name = element.getLocalName();
             if (!valueSetWritten && name.compareTo("valueSet") >= 0 && !name.equals("fullName")) {
-                metadata.append(MetadataXml.valueSet(values, definition.restrictedPicklist()));
+                metadata.append(MetadataXml.valueSetOf(values, definition.restrictedPicklist()));
                 valueSetWritten = true;
             }
             if (!name.equals("valueSet")) {
@@ -83,7 +105,7 @@ public final class MetadataClient {
             }
         }
         if (!valueSetWritten) {
-            metadata.append(MetadataXml.valueSet(values, definition.restrictedPicklist()));
+            metadata.append(MetadataXml.valueSetOf(values, definition.restrictedPicklist()));
         }
         metadata.append("</metadata>");
         return call("updateMetadata", metadata.toString(), Idempotency.REPEATABLE).getFirst();

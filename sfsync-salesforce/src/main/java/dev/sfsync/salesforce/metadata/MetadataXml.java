@@ -41,15 +41,23 @@ final class MetadataXml {
 
     /** A picklist's values: {@code <valueSet><restricted/><valueSetDefinition><sorted/><value>…}. */
     static String valueSet(List<String> values, boolean restricted) {
+        return valueSetOf(values.stream().map(v -> new PicklistValueSpec(v, v, true)).toList(), restricted);
+    }
+
+    /** A value set with labels and inactive values (deactivated values stay in it: records keep them). */
+    static String valueSetOf(List<PicklistValueSpec> values, boolean restricted) {
         StringBuilder xml = new StringBuilder("<valueSet>");
         element(xml, "restricted", Boolean.toString(restricted));
         xml.append("<valueSetDefinition>");
         element(xml, "sorted", "false");
-        for (String value : values) {
+        for (PicklistValueSpec value : values) {
             xml.append("<value>");
-            element(xml, "fullName", value);
+            element(xml, "fullName", value.fullName());
             element(xml, "default", "false");
-            element(xml, "label", value);
+            if (!value.active()) {
+                element(xml, "isActive", "false");
+            }
+            element(xml, "label", value.label());
             xml.append("</value>");
         }
         return xml.append("</valueSetDefinition></valueSet>").toString();

@@ -166,6 +166,11 @@ public final class RestClient {
         return new RecordStream(target -> caller.call(ApiRequest.get(target)).body(), first);
     }
 
+    /** GET /services/oauth2/userinfo on the instance: who the connection acts as. Costs no API request. */
+    public dev.sfsync.salesforce.auth.Identity userinfo() {
+        return dev.sfsync.salesforce.auth.Identity.of(getJson(ApiRequest.get("/services/oauth2/userinfo")));
+    }
+
     /** GET /limits; also refreshes the client's view of the daily API usage. */
     public Map<String, OrgLimit> limits() {
         Map<String, OrgLimit> limits = OrgLimit.parse(getJson(ApiRequest.get(dataPath("/limits"))));

@@ -81,6 +81,17 @@ final class Registry {
         }
     }
 
+    /** Gives the snapshot, failures and pending runs of {@code from} to {@code to}. */
+    void rename(Connection connection, SyncId from, SyncId to) throws SQLException {
+        for (String table : List.of(syncs(), pending())) {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table + " SET sync_id = ? WHERE sync_id = ?")) {
+                statement.setString(1, to.value());
+                statement.setString(2, from.value());
+                statement.executeUpdate();
+            }
+        }
+    }
+
     void addPending(Connection connection, SyncId sync, long runNo, SyncTables tables) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + pending() + " VALUES (?, ?, ?, ?, now())")) {
             statement.setLong(1, runNo);

@@ -14,7 +14,7 @@ import java.sql.Statement;
  * log holds none of it; a crash at any statement leaves the previous snapshot, and the run stays pending.
  */
 final class SnapshotCommit {
-    static final String SUCCESS = "('CREATED', 'UPDATED', 'DELETED', 'UNCHANGED')";
+    static final String SUCCESS = "('CREATED', 'UPDATED', 'DELETED', 'UNCHANGED', 'MERGED')";
 
     private SnapshotCommit() {
     }

@@ -145,6 +145,40 @@ public final class SnapshotStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands the snapshot kept under {@code from} to {@code to}, when {@code to} has none yet: for a snapshot that
+     * was kept under an older name of the same sync (e.g. before snapshots were kept per org).
+     *
+     * @return whether a snapshot moved
+     */
+    public boolean adopt(SyncId from, SyncId to) {
+        Objects.requireNonNull(from, "from is null");
+        Objects.requireNonNull(to, "to is null");
+        if (from.equals(to) || !busy.add(from)) {
+            return false;
+        }
+        try (DuckDBConnection connection = db.duplicate()) {
+            if (!busy.add(to)) {
+                return false;
+            }
+            try {
+                return Sql.inTransaction(connection, () -> {
+                    if (registry.find(connection, to).isPresent() || registry.find(connection, from).isEmpty()) {
+                        return false;
+                    }
+                    registry.rename(connection, from, to);
+                    return true;
+                });
+            } finally {
+                busy.remove(to);
+            }
+        } catch (SQLException e) {
+            throw SnapshotStoreFailed.of("hand the snapshot of '" + from + "' to '" + to + "'", e);
+        } finally {
+            busy.remove(from);
+        }
+    }
+
     /** Drops the sync's snapshot: its next run sends every row as added. */
     public void forget(SyncId sync) {
         if (!busy.add(sync)) {
