@@ -15,7 +15,7 @@ import java.time.Instant;
  */
 public record Run(RunId id, SyncId sync, Kind kind, Status status, Instant startedAt, Instant finishedAt, RunSummary summary, String message,
                   Instant detailsPrunedAt) {
-    public enum Kind { OUTBOUND, INBOUND }
+    public enum Kind { OUTBOUND, INBOUND, TWO_WAY }
 
     public enum Status {
         RUNNING,
