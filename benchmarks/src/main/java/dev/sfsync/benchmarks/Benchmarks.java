@@ -21,8 +21,9 @@ public final class Benchmarks {
             case "diff" -> DiffBenchmark.main(rest);
             case "warehouse" -> WarehouseBenchmark.main(rest);
             case "compare" -> CompareCommand.main(rest);
+            case "inbound" -> InboundBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; available: compare, emulator, bulk1, bulk2, diff, warehouse");
+                System.err.println("unknown benchmark '" + which + "'; available: compare, emulator, bulk1, bulk2, diff, warehouse, inbound");
                 System.exit(2);
             }
         }

@@ -120,6 +120,11 @@ final class SfsyncCli {
         }
     }
 
+    /** Any sfsync command on the project, measured; the caller reads the exit code. */
+    MeteredProcess.Usage command(Project project, String... arguments) throws IOException, InterruptedException {
+        return sfsync(project, arguments);
+    }
+
     private MeteredProcess.Usage sfsync(Project project, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(arguments));

@@ -73,7 +73,8 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("      %d accounts sharing one account key (the match value), %d contacts of accounts that do not exist%n",
                     DemoWarehouse.DUPLICATED_MATCH_ROWS, DemoWarehouse.UNKNOWN_ACCOUNT_KEYS);
             out.println("    sfsync.yaml       two upsert syncs: accounts on External_Key__c, then contacts on External_Id__c");
-            out.println("                      with AccountId looked up by the account key");
+            out.println("                      with AccountId looked up by the account key,");
+            out.println("                      and one inbound sync: Salesforce's Contacts back into the table salesforce_contacts");
             out.println();
 
             step("Log in (the password grant; a real org would use 'sfsync connect demo' in a browser)");
@@ -93,9 +94,10 @@ final class DemoCommand implements Callable<Integer> {
             long calls = report(runSyncs());
             out.println(calls == 0 ? "  Nothing changed, so nothing was sent: 0 API calls, not even a login."
                     : "  Unexpected: " + calls + " API calls although nothing changed.");
+            boolean inbound = DemoInbound.show(project, org, app.clientSecret(), out, this::sfsync);
             whereToLook((System.nanoTime() - started) / 1_000_000_000.0);
             out.flush();
-            return calls == 0 ? ExitCodes.OK : ExitCodes.ROWS_FAILED;
+            return calls == 0 && inbound ? ExitCodes.OK : ExitCodes.ROWS_FAILED;
         }
     }
 

@@ -72,7 +72,9 @@ final class ProjectSession implements AutoCloseable {
     /** The connection the sync writes through, or null when the project has no such sync. */
     String connectionOf(String sync) {
         var definition = config.syncs().get(sync);
-        return definition == null ? null : definition.connection();
+        var inbound = config.inbound().get(sync);
+        var twoWay = config.twoWay().get(sync);
+        return definition != null ? definition.connection() : inbound != null ? inbound.connection() : twoWay == null ? null : twoWay.connection();
     }
 
     @Override

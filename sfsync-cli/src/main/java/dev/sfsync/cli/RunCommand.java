@@ -36,8 +36,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Run every sync of the project, in file order.")
     boolean all;
 
-    @Option(names = "--full", description = {"Resend every row of the model, whatever the last runs sent (after a sandbox refresh, or when "
-            + "records were changed behind the sync's back). Prints the plan of what it resends and costs first."})
+    @Option(names = "--full", description = {"Redo the initial sync. An outbound sync resends every row of the model, whatever the last runs "
+            + "sent (after a sandbox refresh, or when records were changed behind the sync's back), and prints the plan of what it resends "
+            + "and costs first; an inbound sync rebuilds its table from every record."})
     boolean full;
 
     @Spec
@@ -55,7 +56,20 @@ final class RunCommand implements Callable<Integer> {
         return ProjectSession.use(project, err, session -> {
             int exit = ExitCodes.OK;
             List<RunResult> results = new ArrayList<>();
-            for (String sync : all ? List.copyOf(session.config.syncs().keySet()) : syncs) {
+            List<String> names = new ArrayList<>(all ? session.config.syncs().keySet() : syncs);
+            if (all) {
+                names.addAll(session.config.inbound().keySet());
+                names.addAll(session.config.twoWay().keySet());
+            }
+            for (String sync : names) {
+                if (session.config.inbound().containsKey(sync)) {
+                    exit = Math.max(exit, InboundRunOutput.run(session, sync, full, out, err));
+                    continue;
+                }
+                if (session.config.twoWay().containsKey(sync)) {
+                    exit = Math.max(exit, TwoWayRunOutput.run(session, sync, out, err));
+                    continue;
+                }
                 try {
                     if (full) {
                         PlanCommand.print(session.project.plan(sync, true), out);

@@ -32,11 +32,15 @@ class DemoCommandTest {
                 "accounts: 9 created", "contacts: 5 created",
                 "Nothing changed, so nothing was sent: 0 API calls", "./sfsync runs show ", "--project " + dir);
         assertThat(demo.out()).contains("fix: Send one of the field's picklist values");
+        assertThat(demo.out()).contains("contacts_in: initial sync into salesforce_contacts (REST): 6,000 created",
+                "contacts_in: delta into salesforce_contacts (REST): 0 created, 3 updated, 1 deleted",
+                "The contacts edited in Salesforce appear in the warehouse with their new emails, and the deleted one is gone.");
 
         try (StateStore store = StateStore.embedded(dir.resolve(SyncProject.STATE_DIRECTORY)).open()) {
             List<Run> runs = store.runs().recent(10).reversed();
             assertThat(runs).extracting(r -> r.sync().value())
-                    .containsExactly("accounts", "contacts", "accounts", "contacts", "accounts", "contacts");
+                    .containsExactly("accounts", "contacts", "accounts", "contacts", "accounts", "contacts", "contacts_in", "contacts_in");
+            assertThat(runs.subList(6, 8)).extracting(Run::kind).containsOnly(Run.Kind.INBOUND);
             assertThat(runs.subList(0, 4)).allSatisfy(r -> assertThat(store.apiLog().count(r.id())).isPositive());
             assertThat(runs.subList(4, 6)).as("the rerun with nothing changed").allSatisfy(r -> {
                 assertThat(store.apiLog().count(r.id())).isZero();

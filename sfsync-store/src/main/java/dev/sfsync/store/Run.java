@@ -18,6 +18,7 @@ public record Run(RunId id, SyncId sync, Kind kind, Status status, Instant start
     public enum Kind {
         OUTBOUND,
         INBOUND,
+        TWO_WAY,
         /** 'sfsync repair': the sync's lost snapshot rebuilt from the records in Salesforce; nothing written there. */
         REPAIR
     }

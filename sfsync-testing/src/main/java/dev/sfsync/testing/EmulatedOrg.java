@@ -51,6 +51,7 @@ import java.util.Map;
 public final class EmulatedOrg implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private final OrgDefinition definition;
     private final boolean overTls;
+    private java.time.Clock clock = java.time.Clock.systemUTC();
     private Emulator emulator;
     private boolean perClass;
 
@@ -97,6 +98,12 @@ public final class EmulatedOrg implements BeforeAllCallback, AfterAllCallback, B
         return new EmulatedOrg(definition);
     }
 
+    /** The org's clock (SystemModstamps, token expiry, limits), e.g. a {@link MovableClock}; set it before the emulator starts. */
+    public EmulatedOrg withClock(java.time.Clock orgClock) {
+        this.clock = java.util.Objects.requireNonNull(orgClock, "orgClock is null");
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         perClass = true;
@@ -135,7 +142,7 @@ public final class EmulatedOrg implements BeforeAllCallback, AfterAllCallback, B
     }
 
     private void start() {
-        Emulator.Builder builder = Emulator.builder().org(definition);
+        Emulator.Builder builder = Emulator.builder().org(definition).clock(clock);
         if (overTls) {
             builder.tls(TlsSettings.selfSigned(TEST_CERTIFICATES));
         }
@@ -281,6 +288,16 @@ public final class EmulatedOrg implements BeforeAllCallback, AfterAllCallback, B
     /** The org's fault rules for this test: errors, latency, dropped connections, expired tokens, failed records. */
     public FaultControl faults() {
         return new FaultControl(this);
+    }
+
+    /** Sets an object's org-wide default until the next reset (every object starts Public Read/Write). */
+    public void sharingModel(String object, dev.sfsync.emulator.org.SharingModel model) {
+        host().org().sharing().model(object, model);
+    }
+
+    /** A user of the org file by username (e.g. to write records another user owns). */
+    public UserAccount user(String username) {
+        return host().org().user(username).orElseThrow(() -> new IllegalArgumentException("the org has no user " + username));
     }
 
     /** The org's daily allowances (API requests, Bulk batches and records, Bulk query jobs) and their use. */

@@ -29,7 +29,7 @@ final class QueryBatch {
         String soql = Files.readString(batch.requestFile(), StandardCharsets.UTF_8).strip();
         SoqlPlan plan;
         try {
-            plan = SoqlPlanner.plan(soql, org, job.createdBy().profile());
+            plan = SoqlPlanner.plan(soql, org, job.createdBy());
         } catch (SoqlError e) {
             throw new MalformedBatch("Failed to process query: " + e.errorCode() + ": " + e.getMessage());
         }

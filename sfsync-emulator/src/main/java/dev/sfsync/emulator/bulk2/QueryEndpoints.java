@@ -64,7 +64,7 @@ final class QueryEndpoints {
         LineEnding lineEnding = body.optional("lineEnding", LineEnding.class, LineEnding.LF);
         SoqlPlan plan;
         try {
-            plan = SoqlPlanner.plan(soql, api.org(), api.profile());
+            plan = SoqlPlanner.plan(soql, api.org(), api.user());
         } catch (SoqlError e) {
             throw new ApiException(400, e.errorCode(), e.getMessage());
         }

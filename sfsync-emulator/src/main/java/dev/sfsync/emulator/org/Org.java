@@ -27,6 +27,8 @@ public final class Org {
     private final SalesforceIds ids = new SalesforceIds(1000);
     private final Map<String, java.util.concurrent.atomic.AtomicLong> autoNumbers = new ConcurrentHashMap<>();
     private final OrgLimits limits;
+    private final OrgSharing sharing = new OrgSharing();
+    private final java.time.Instant startedAt;
     private volatile Duration accessTokenTtl;
     private volatile boolean apiEnabled;
     private volatile java.time.Instant schemaModified;
@@ -34,6 +36,7 @@ public final class Org {
     public Org(OrgDefinition definition, Clock clock) {
         this.definition = definition;
         this.clock = clock;
+        this.startedAt = clock.instant();
         this.limits = new OrgLimits(clock, definition.limits());
         this.accessTokenTtl = definition.accessTokenTtl();
         this.apiEnabled = definition.apiEnabled();
@@ -71,6 +74,7 @@ public final class Org {
             appsByClientId.clear();
             lockedRecordIds.clear();
             autoNumbers.clear();
+            sharing.clear();
             limits.reset(definition.limits());
             accessTokenTtl = definition.accessTokenTtl();
             apiEnabled = definition.apiEnabled();
@@ -95,6 +99,9 @@ public final class Org {
     public SalesforceIds ids() { return ids; }
     public ApiUsage apiUsage() { return limits.apiUsage(); }
     public OrgLimits limits() { return limits; }
+    /** Org-wide defaults (set at run time; a reset makes every object Public Read/Write again). */
+    public OrgSharing sharing() { return sharing; }
+    public java.time.Instant startedAt() { return startedAt; }
     public Duration accessTokenTtl() { return accessTokenTtl; }
     public void accessTokenTtl(Duration ttl) { this.accessTokenTtl = ttl; }
     public boolean apiEnabled() { return apiEnabled; }
@@ -160,6 +167,11 @@ public final class Org {
             }
             schemaModified = clock.instant();
         }
+    }
+
+    /** Access changed (profiles, permission sets, field permissions): what describes show has changed with it. */
+    public void describesChanged() {
+        schemaModified = clock.instant();
     }
 
     /** When an object or field last changed (load, reset, or a Metadata / Tooling API change): describes' Last-Modified. */

@@ -420,7 +420,7 @@ public final class OrgDefinitionLoader {
                 try {
                     permissions.add(Permission.valueOf(p.asText()));
                 } catch (IllegalArgumentException e) {
-                    problems.add(path + ".permissions: unknown permission '" + p.asText() + "' (fix: one of ApiEnabled, ModifyAllData, CustomizeApplication, ViewSetup, BulkApiHardDelete)");
+                    problems.add(path + ".permissions: unknown permission '" + p.asText() + "' (fix: one of ApiEnabled, ModifyAllData, ViewAllData, CustomizeApplication, ViewSetup, BulkApiHardDelete)");
                 }
             }
             Profile profile = new Profile(ids.next("00e"), name, permissions);

@@ -6,6 +6,8 @@ public enum Permission {
     ApiEnabled,
     /** "Modify All Data": full access to every object and field. */
     ModifyAllData,
+    /** "View All Data": reads every record whatever the org-wide defaults and ownership. */
+    ViewAllData,
     /** "Customize Application": needed to create or change fields through the Metadata and Tooling APIs. */
     CustomizeApplication,
     /** "View Setup and Configuration". */

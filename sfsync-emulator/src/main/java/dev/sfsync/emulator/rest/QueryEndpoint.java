@@ -72,7 +72,7 @@ public final class QueryEndpoint {
     /** Plans and runs a query as the caller; a bad query fails the call with its SOQL error code. */
     static SoqlResult run(ApiContext api, String soql, boolean includeDeleted) {
         try {
-            SoqlPlan plan = SoqlPlanner.plan(soql, api.org(), api.profile());
+            SoqlPlan plan = SoqlPlanner.plan(soql, api.org(), api.user());
             return SoqlExecutor.execute(plan, includeDeleted);
         } catch (SoqlError e) {
             throw new ApiException(400, e.errorCode(), e.getMessage());

@@ -23,6 +23,7 @@ public final class RestEndpoints {
         new CompositeEndpoint(host, router).register(router);
         new SearchEndpoints(host).register(router);
         new LayoutEndpoints(host).register(router);
+        new ReplicationEndpoints(host).register(router);
         new SObjectEndpoints(host).register(router);
         new CollectionsEndpoint(host).register(router);
         new QueryEndpoint(host).register(router);

@@ -43,7 +43,7 @@ final class PartnerQueryCalls {
         }
         SoqlResult result;
         try {
-            result = SoqlExecutor.execute(SoqlPlanner.plan(soql, api.org(), api.profile()), includeDeleted);
+            result = SoqlExecutor.execute(SoqlPlanner.plan(soql, api.org(), api.user()), includeDeleted);
         } catch (SoqlError e) {
             throw fault(e);
         }
@@ -96,7 +96,7 @@ final class PartnerQueryCalls {
         }
         SoqlPlan plan;
         try {
-            plan = SoqlPlanner.plan("SELECT " + fieldList + " FROM " + type, api.org(), api.profile());
+            plan = SoqlPlanner.plan("SELECT " + fieldList + " FROM " + type, api.org(), api.user());
         } catch (SoqlError e) {
             throw fault(e);
         }

@@ -48,7 +48,9 @@ public final class SoqlParser {
         } while (accept(","));
         expectKeyword("FROM");
         Token object = next();
-        if (!object.is(Token.Kind.IDENTIFIER) || isReserved(object) || object.text().contains(".")) {
+        // Group is both an object and a keyword: FROM Group names the object unless BY follows.
+        boolean groupObject = object.is("GROUP") && !peek().is("BY");
+        if (!object.is(Token.Kind.IDENTIFIER) || (isReserved(object) && !groupObject) || object.text().contains(".")) {
             throw SoqlError.unexpected(text, object);
         }
         rejectUnsupportedClause();

@@ -7,6 +7,7 @@ import dev.sfsync.emulator.org.ObjectSchema;
 import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.org.Profile;
 import dev.sfsync.emulator.org.StoredRecord;
+import dev.sfsync.emulator.org.UserAccount;
 import dev.sfsync.emulator.soql.SoqlPlan.Column;
 import dev.sfsync.emulator.soql.SoqlQuery.SelectItem;
 
@@ -31,6 +32,18 @@ public final class SoqlPlanner {
 
     public static SoqlPlan plan(String soql, Org org, Profile profile) {
         return plan(SoqlParser.parse(soql), org, profile);
+    }
+
+    /**
+     * The query as {@code user} runs it: besides the profile's object and field access, records the org-wide
+     * defaults and ownership hide from the user are left out, as Salesforce leaves them out of the user's results.
+     */
+    public static SoqlPlan plan(String soql, Org org, UserAccount user) {
+        SoqlPlan plan = plan(SoqlParser.parse(soql), org, user.profile());
+        Predicate<StoredRecord> where = plan.where();
+        Predicate<StoredRecord> visible = record -> org.sharing().visible(org, user, record);
+        return new SoqlPlan(plan.query(), org, plan.object(), plan.columns(), visible.and(where), plan.order(), plan.limit(), plan.offset(),
+                plan.shape(), plan.groupBy(), plan.having(), plan.groupOrder());
     }
 
     public static SoqlPlan plan(SoqlQuery query, Org org, Profile profile) {

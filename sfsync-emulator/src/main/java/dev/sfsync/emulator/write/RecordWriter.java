@@ -187,7 +187,7 @@ public final class RecordWriter {
         }
         LinkedHashMap<String, Object> values = new LinkedHashMap<>(existing.values());
         values.put("IsDeleted", Boolean.TRUE);
-        Instant now = org.clock().instant();
+        Instant now = SystemFields.auditTime(org.clock().instant());
         values.put("SystemModstamp", now);
         values.put("LastModifiedDate", now);
         put(store, StoredRecord.adopting(id.get(), schema.get(), values), false);
@@ -245,7 +245,7 @@ public final class RecordWriter {
     void putSystemChange(StoredRecord existing, Map<String, Object> changes) {
         LinkedHashMap<String, Object> values = new LinkedHashMap<>(existing.values());
         values.putAll(changes);
-        Instant now = org.clock().instant();
+        Instant now = SystemFields.auditTime(org.clock().instant());
         values.put("LastModifiedDate", now);
         values.put("LastModifiedById", user.id());
         values.put("SystemModstamp", now);

@@ -47,6 +47,12 @@ class SoqlParserTest {
     }
 
     @Test
+    void group_after_from_is_the_group_object_unless_by_follows() {
+        assertThat(SoqlParser.parse("SELECT Id, Name FROM Group WHERE Type = 'Queue'").object()).isEqualTo("Group");
+        assertThat(SoqlParser.parse("SELECT Id FROM Group").object()).isEqualTo("Group");
+    }
+
+    @Test
     void string_literals_decode_soql_escapes() {
         Comparison c = (Comparison) SoqlParser.parse("SELECT Id FROM Account WHERE Name = 'O\\'Brien \\\\ \\n\\t \\\" \\% \\_'").where();
 

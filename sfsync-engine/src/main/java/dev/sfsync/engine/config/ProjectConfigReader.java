@@ -1,6 +1,7 @@
 package dev.sfsync.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfsync.engine.inbound.InboundSyncDefinition;
 import dev.sfsync.engine.sync.SyncDefinition;
 
 import java.io.IOException;
@@ -26,7 +27,7 @@ public final class ProjectConfigReader {
     /** Used when a project declares no source: a DuckDB file next to sfsync.yaml. */
     public static final String DEFAULT_SOURCE = "warehouse";
 
-    private static final Set<String> TOP_LEVEL = Set.of("version", "sources", "connections", "models", "syncs");
+    private static final Set<String> TOP_LEVEL = Set.of("version", "sources", "connections", "models", "syncs", "inbound", "two_way");
     private static final Set<String> SOURCE_KEYS = union(Set.of("url", "user", "password"), SourceSettingsReader.KEYS);
     private static final Set<String> CONNECTION_KEYS = Set.of("environment", "login_url", "client_id", "client_secret", "api_version",
             "login", "quota", "stale_after");
@@ -72,11 +73,16 @@ public final class ProjectConfigReader {
         Map<String, ConnectionConfig> connections = readConnections(root, fields);
         Map<String, ModelConfig> models = readModels(root, fields, directory, sources);
         Map<String, SyncDefinition> syncs = new SyncReader(fields).read(root, models, connections);
-        if (syncs.isEmpty() && fields.problems().isEmpty() && root.path("syncs").isMissingNode()) {
+        Map<String, InboundSyncDefinition> inbound = new InboundSyncReader(fields).read(root, sources, connections, syncs.keySet());
+        java.util.Set<String> taken = new java.util.HashSet<>(syncs.keySet());
+        taken.addAll(inbound.keySet());
+        Map<String, dev.sfsync.engine.twoway.TwoWaySyncDefinition> twoWay = new TwoWaySyncReader(fields).read(root, sources, connections, taken);
+        if (syncs.isEmpty() && fields.problems().isEmpty() && root.path("syncs").isMissingNode() && root.path("inbound").isMissingNode()
+                && root.path("two_way").isMissingNode()) {
             fields.problem("syncs", "no syncs are defined", "add a 'syncs:' section (see 'sfsync init' for an example)");
         }
         ProjectConfig config = new ProjectConfig(directory, sources, connections, models, syncs,
-                new CreateFieldsReader(fields).read(root, syncs));
+                new CreateFieldsReader(fields).read(root, syncs), inbound, twoWay);
         return new ConfigResult(fields.problems().isEmpty() ? Optional.of(config) : Optional.empty(), fields.problems());
     }
 

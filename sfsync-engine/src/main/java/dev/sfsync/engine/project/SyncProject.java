@@ -418,7 +418,7 @@ public final class SyncProject implements AutoCloseable {
         settle.accept(List.copyOf(outcomes));
     }
 
-    private static ApiCall apiCall(Run run, ApiExchange exchange) {
+    static ApiCall apiCall(Run run, ApiExchange exchange) {
         String error = exchange.failure();
         if (error == null && exchange.status() >= 400 && exchange.responseBody() != null) {
             String body = exchange.responseBody();
@@ -560,6 +560,33 @@ public final class SyncProject implements AutoCloseable {
 
     private synchronized SalesforceClient quietClient(SyncDefinition sync) {
         return quietClients.computeIfAbsent(sync.connection(), c -> clients.client(config.connections().get(c), ExchangeListener.NONE));
+    }
+
+    public dev.sfsync.engine.inbound.InboundSyncDefinition inboundSync(String name) {
+        dev.sfsync.engine.inbound.InboundSyncDefinition sync = config.inbound().get(name);
+        if (sync == null) {
+            throw new UnknownSync(name, config.inbound().keySet());
+        }
+        return sync;
+    }
+
+    /** Runs an inbound sync (see {@link InboundProject#run}). */
+    public dev.sfsync.engine.inbound.InboundResult runInbound(String name, boolean full, dev.sfsync.engine.inbound.InboundProgress progress) {
+        return new InboundProject(config, locator, store, clients).run(inboundSync(name), full, progress);
+    }
+
+    /** Runs a two-way sync (see {@link TwoWayProject#run}). */
+    public dev.sfsync.engine.twoway.TwoWayResult runTwoWay(String name) {
+        dev.sfsync.engine.twoway.TwoWaySyncDefinition sync = config.twoWay().get(name);
+        if (sync == null) {
+            throw new UnknownSync(name, config.twoWay().keySet());
+        }
+        return new TwoWayProject(config, locator, store, clients).run(sync);
+    }
+
+    /** Why a record is not in an inbound sync's table (see {@link InboundProject#whyMissing}). */
+    public dev.sfsync.engine.inbound.WhyMissing.Answer whyMissing(String name, String recordIdOrEmail) {
+        return new InboundProject(config, locator, store, clients).whyMissing(inboundSync(name), recordIdOrEmail);
     }
 
     /** Every outcome of a run is in the store; this is for callers that only hold the project. */

@@ -84,6 +84,25 @@ final class EngineHarness implements AutoCloseable {
         return this;
     }
 
+    /** Rows of a query against the warehouse, each as lower-case column name -> value (with the project closed). */
+    List<java.util.Map<String, Object>> query(String sql) {
+        closeProject();
+        List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + directory.resolve("warehouse.duckdb")); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.put(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
     /** Writes sfsync.yaml: the connection to the emulator and the warehouse, then the given models and syncs. */
     EngineHarness config(String modelsAndSyncs) {
         return wholeConfig(CONNECTION.formatted(org.loginUrl(), org.clientId(), connectionSettings) + modelsAndSyncs);
@@ -135,6 +154,12 @@ final class EngineHarness implements AutoCloseable {
                 .listener(listener).sleeper(dev.sfsync.salesforce.retry.Sleeper.SYSTEM)
                 .pollPolicy(new dev.sfsync.salesforce.retry.PollPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 2, Duration.ofSeconds(60)))
                 .workDirectory(directory).build();
+    }
+
+    /** A client logged in as another user of the org file (e.g. an admin who owns records the sync's user may not see). */
+    SalesforceClient clientAs(String username, String password) {
+        return SalesforceClient.builder().loginHost(LoginHost.of(org.loginUrl()))
+                .credentials(Credentials.password(org.clientId(), org.clientSecret(), username, password)).workDirectory(directory).build();
     }
 
     RunResult run(String sync) {

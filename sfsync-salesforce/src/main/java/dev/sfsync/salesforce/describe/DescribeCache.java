@@ -69,7 +69,9 @@ public final class DescribeCache {
     private SObjectDescribe fetch(String object, SObjectDescribe cached) {
         ApiRequest request = ApiRequest.get(dataPath + "/sobjects/" + object + "/describe");
         if (cached != null) {
-            request = request.withHeader("If-Modified-Since", HTTP_DATE.format(cached.fetchedAt()));
+            // HTTP dates have whole seconds: asking since the second before our read can cost a body, never a stale copy
+            // (a change later in the same second as the read would otherwise answer 304).
+            request = request.withHeader("If-Modified-Since", HTTP_DATE.format(cached.fetchedAt().minusSeconds(1)));
         }
         Instant fetchedAt = Instant.now();
         try (RawResponse response = caller.call(request)) {

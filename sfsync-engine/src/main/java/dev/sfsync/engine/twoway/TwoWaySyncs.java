@@ -1,0 +1,45 @@
+package dev.sfsync.engine.twoway;
+
+import dev.sfsync.engine.config.ConfigProblem;
+import dev.sfsync.engine.config.ProblemLocator;
+import dev.sfsync.salesforce.SalesforceClient;
+import dev.sfsync.salesforce.describe.SObjectDescribe;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Entry point of two-way syncs: checks the mappings against the org and the table, then runs the sync. */
+public final class TwoWaySyncs {
+    private TwoWaySyncs() {
+    }
+
+    /** Every mapping that cannot flow the way it is configured (one describe call); empty when the sync can run. */
+    public static List<ConfigProblem> problems(TwoWaySyncDefinition sync, SalesforceClient client, Connection table, ProblemLocator locator)
+            throws SQLException {
+        SObjectDescribe object = client.rest().describes().refresh(sync.object());
+        Set<String> columns = new HashSet<>();
+        try (Statement s = table.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + sync.table() + " WHERE 1 = 0")) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                columns.add(rs.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT));
+            }
+        }
+        return TwoWayValidation.problems(sync, object, columns, locator);
+    }
+
+    /** Runs the sync; call {@link #problems} first. Nothing is committed to the table when it throws. */
+    public static TwoWayResult run(TwoWaySyncDefinition sync, SalesforceClient client, Connection table) throws SQLException {
+        SObjectDescribe object = client.rest().describes().describe(sync.object());
+        try {
+            return new TwoWayRun(sync, object, client, table).run();
+        } catch (SQLException | RuntimeException e) {
+            table.rollback();
+            throw e;
+        }
+    }
+}
