@@ -572,7 +572,12 @@ public final class SyncProject implements AutoCloseable {
 
     /** Runs an inbound sync (see {@link InboundProject#run}). */
     public dev.sfsync.engine.inbound.InboundResult runInbound(String name, boolean full, dev.sfsync.engine.inbound.InboundProgress progress) {
-        return new InboundProject(config, locator, store, clients).run(inboundSync(name), full, progress);
+        dev.sfsync.engine.inbound.InboundSyncDefinition sync = inboundSync(name);
+        noteDeadRuns();
+        // One process at a time writes the sync's table: a second run waits its turn (exit 5) as an outbound run does.
+        try (SyncLease lease = SyncLease.acquire(store.runLeases(), SyncId.of(name), leaseTtl)) {
+            return new InboundProject(config, locator, store, clients).run(sync, full, progress);
+        }
     }
 
     /** Runs a two-way sync (see {@link TwoWayProject#run}). */
@@ -581,7 +586,10 @@ public final class SyncProject implements AutoCloseable {
         if (sync == null) {
             throw new UnknownSync(name, config.twoWay().keySet());
         }
-        return new TwoWayProject(config, locator, store, clients).run(sync);
+        noteDeadRuns();
+        try (SyncLease lease = SyncLease.acquire(store.runLeases(), SyncId.of(name), leaseTtl)) {
+            return new TwoWayProject(config, locator, store, clients).run(sync);
+        }
     }
 
     /** Why a record is not in an inbound sync's table (see {@link InboundProject#whyMissing}). */
