@@ -12,11 +12,19 @@ public record ProjectConfig(Path directory,
                             Map<String, SourceConfig> sources,
                             Map<String, ConnectionConfig> connections,
                             Map<String, ModelConfig> models,
-                            Map<String, SyncDefinition> syncs) {
+                            Map<String, SyncDefinition> syncs,
+                            ServiceConfig service) {
     public ProjectConfig {
         sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         connections = Collections.unmodifiableMap(new LinkedHashMap<>(connections));
         models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
         syncs = Collections.unmodifiableMap(new LinkedHashMap<>(syncs));
+        service = service == null ? ServiceConfig.NONE : service;
+    }
+
+    /** A project without schedules, sequences or alerts. */
+    public ProjectConfig(Path directory, Map<String, SourceConfig> sources, Map<String, ConnectionConfig> connections,
+                         Map<String, ModelConfig> models, Map<String, SyncDefinition> syncs) {
+        this(directory, sources, connections, models, syncs, ServiceConfig.NONE);
     }
 }

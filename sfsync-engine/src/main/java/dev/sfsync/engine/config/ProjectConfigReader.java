@@ -26,7 +26,7 @@ public final class ProjectConfigReader {
     /** Used when a project declares no source: a DuckDB file next to sfsync.yaml. */
     public static final String DEFAULT_SOURCE = "warehouse";
 
-    private static final Set<String> TOP_LEVEL = Set.of("version", "sources", "connections", "models", "syncs");
+    private static final Set<String> TOP_LEVEL = Set.of("version", "sources", "connections", "models", "syncs", "sequences", "alerts");
     private static final Set<String> SOURCE_KEYS = Set.of("url", "user", "password");
     private static final Set<String> CONNECTION_KEYS = Set.of("environment", "login_url", "client_id", "client_secret", "api_version");
     private static final Set<String> MODEL_KEYS = Set.of("source", "sql", "sql_file", "primary_key");
@@ -74,8 +74,15 @@ public final class ProjectConfigReader {
         if (syncs.isEmpty() && fields.problems().isEmpty() && root.path("syncs").isMissingNode()) {
             fields.problem("syncs", "no syncs are defined", "add a 'syncs:' section (see 'sfsync init' for an example)");
         }
-        ProjectConfig config = new ProjectConfig(directory, sources, connections, models, syncs);
+        ServiceConfig service = new ServiceReader(fields).read(root, fieldNames(root.path("syncs")));
+        ProjectConfig config = new ProjectConfig(directory, sources, connections, models, syncs, service);
         return new ConfigResult(fields.problems().isEmpty() ? Optional.of(config) : Optional.empty(), fields.problems());
+    }
+
+    private static Set<String> fieldNames(JsonNode section) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        section.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static Map<String, SourceConfig> readSources(JsonNode root, YamlFields fields) {

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 /** The {@code syncs:} section: each sync's shape, and the rules between mode, match, delete behaviour and API. */
 final class SyncReader {
     private static final Set<String> SYNC_KEYS = Set.of("model", "connection", "object", "mode", "match", "mappings", "lookups",
-            "on_delete", "api", "batch_size", "parallelism", "retry");
+            "on_delete", "api", "batch_size", "parallelism", "retry", "schedule");
     private static final Set<String> MATCH_KEYS = Set.of("column", "field");
     private static final Set<String> MAPPING_KEYS = Set.of("from", "value", "to");
     private static final Set<String> LOOKUP_KEYS = Set.of("to", "object", "field", "column");

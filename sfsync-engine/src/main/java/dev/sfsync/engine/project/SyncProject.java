@@ -118,6 +118,7 @@ public final class SyncProject implements AutoCloseable {
     public RunResult run(String name, RunProgress progress) {
         SyncDefinition sync = sync(name);
         Run run = store.runs().start(SyncId.of(name), Run.Kind.OUTBOUND);
+        progress.started(run.id());
         AtomicLong calls = new AtomicLong();
         ExchangeListener log = exchange -> {
             calls.incrementAndGet();
