@@ -11,6 +11,8 @@ final class ExitCodes {
     static final int CONFIG_INVALID = 3;
     /** Salesforce could not be reached or refused the login. */
     static final int SALESFORCE_UNAVAILABLE = 4;
+    /** Another process is running the sync (its run lease is held); nothing was sent. */
+    static final int SYNC_BUSY = 5;
 
     private ExitCodes() {
     }

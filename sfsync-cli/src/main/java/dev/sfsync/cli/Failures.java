@@ -2,6 +2,7 @@ package dev.sfsync.cli;
 
 import dev.sfsync.core.SfsyncException;
 import dev.sfsync.engine.config.ConfigProblem;
+import dev.sfsync.engine.lease.SyncIsRunning;
 import dev.sfsync.engine.project.SyncHasProblems;
 import dev.sfsync.engine.project.SyncProject;
 import dev.sfsync.salesforce.error.AuthenticationFailed;
@@ -30,6 +31,9 @@ final class Failures {
         } else if (e instanceof SyncProject.UnknownSync unknown) {
             err.println(unknown.problem() + "\n  fix: " + unknown.fix());
             code = ExitCodes.USAGE;
+        } else if (e instanceof SyncIsRunning busy) {
+            err.println(busy.problem() + "\n  fix: " + busy.fix());
+            code = ExitCodes.SYNC_BUSY;
         } else if (e instanceof ProjectSession.NotConnected notConnected) {
             err.println(notConnected.problem() + "\n  fix: " + notConnected.fix());
             code = ExitCodes.SALESFORCE_UNAVAILABLE;

@@ -64,6 +64,7 @@ final class ProjectSession implements AutoCloseable {
         ProjectConfig config = result.config().orElseThrow();
         SyncProject project = SyncProject.open(config, new ProjectConfigReader().locator(directory), store, state,
                 (connection, listener) -> client(store, connection, listener, sleeper), sleeper);
+        InterruptedRuns.report(project.takeInterrupted(), err);
         return Optional.of(new ProjectSession(config, store, project));
     }
 

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
         description = {"Send each sync's changed rows to Salesforce. Every row ends created, updated, deleted, unchanged, rejected "
                 + "(before sending) or failed (with Salesforce's code); failed and rejected rows are sent again next run."},
         footer = {"", "Examples:", "  sfsync run accounts", "  sfsync run accounts contacts", "  sfsync run --all",
-                "", "Exit codes: 0 every row succeeded, 1 some rows failed, 3 config problems, 4 Salesforce unavailable"})
+                "", "Exit codes: 0 every row succeeded, 1 some rows failed, 3 config problems, 4 Salesforce unavailable,",
+                "  5 the sync is running in another process (nothing sent)"})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
@@ -52,6 +53,7 @@ final class RunCommand implements Callable<Integer> {
             for (String sync : all ? List.copyOf(session.config.syncs().keySet()) : syncs) {
                 try {
                     RunResult result = session.project.run(sync, progress(sync, out));
+                    InterruptedRuns.report(session.project.takeInterrupted(), err);
                     results.add(result);
                     if (!result.allSucceeded()) {
                         exit = Math.max(exit, result.stopped() != null ? ExitCodes.SALESFORCE_UNAVAILABLE : ExitCodes.ROWS_FAILED);

@@ -53,7 +53,7 @@ final class RunsCommand implements Callable<Integer> {
                 for (Run run : runs) {
                     out.printf("%-32s %-16s %-10s %-24s %8d %8d%n", run.id(), run.sync(), run.status(), run.startedAt(), run.summary().rows(),
                             run.summary().failed() + run.summary().rejected());
-                    if (run.status() == Run.Status.FAILED && run.message() != null) {
+                    if ((run.status() == Run.Status.FAILED || run.status() == Run.Status.INTERRUPTED) && run.message() != null) {
                         out.println("  stopped: " + run.message().lines().findFirst().orElse(""));
                     }
                 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 "  sfsync connect local      log in to a connection", "  sfsync plan accounts      what a run would do",
                 "  sfsync run --all          sync every model", "  sfsync runs               what past runs did",
                 "  sfsync emulator           serve a local Salesforce on 8642 (+ sandbox on 8643)",
-                "", "Exit codes: 0 success, 1 some rows failed, 2 wrong usage, 3 project file problems, 4 Salesforce unreachable or login refused"})
+                "", "Exit codes: 0 success, 1 some rows failed, 2 wrong usage, 3 project file problems, 4 Salesforce unreachable or login refused,",
+                "  5 the sync is already running in another process"})
 public final class SfsyncCommand implements Runnable {
     /** How the commands wait between retries of a failed call; tests pass one that does not sleep. */
     final Sleeper sleeper;

@@ -269,4 +269,50 @@ class SyncCommandsTest {
         assertThat(validate.err()).contains("did you mean 'Name'?");
         assertThat(sfsync(args("run", "accounts")).exitCode()).isEqualTo(ExitCodes.CONFIG_INVALID);
     }
+
+    @Test
+    void a_second_run_of_a_busy_sync_exits_5_saying_which_run_holds_it_and_sends_nothing() {
+        assertThat(sfsync(args("connect", "local", "--username", org.username(), "--password", org.password())).exitCode()).isZero();
+        Path state = project.resolve(dev.sfsync.engine.project.SyncProject.STATE_DIRECTORY);
+        dev.sfsync.core.SyncId accounts = dev.sfsync.core.SyncId.of("accounts");
+        try (var store = dev.sfsync.store.StateStore.embedded(state).open()) {
+            var lease = store.runLeases().tryAcquire(accounts, "pid 4711 on other-host, started 2026-01-01T00:00:00Z",
+                    java.time.Duration.ofMinutes(5)).orElseThrow();
+            var run = store.runs().start(accounts, dev.sfsync.store.Run.Kind.OUTBOUND);
+            store.runLeases().attach(lease, run.id());
+
+            ProjectCommandsTest.Result second = sfsync(args("run", "accounts"));
+
+            assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCodes.SYNC_BUSY);
+            assertThat(second.err()).containsPattern("sync accounts is running since \\d\\d:\\d\\d \\(run " + run.id() + "\\); wait or cancel it")
+                    .contains("pid 4711 on other-host").doesNotContain("Exception");
+            assertThat(org.records("Account")).isEmpty();
+            ProjectCommandsTest.Result runs = sfsync(args("runs"));
+            assertThat(runs.exitCode()).as("reads work during a run").isZero();
+            assertThat(runs.out()).contains(run.id().value(), "RUNNING");
+        }
+    }
+
+    @Test
+    void a_run_left_running_by_a_dead_process_is_reported_interrupted_and_the_sync_runs_again() throws Exception {
+        assertThat(sfsync(args("connect", "local", "--username", org.username(), "--password", org.password())).exitCode()).isZero();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String deadHolder = new dev.sfsync.engine.lease.LeaseHolder(gone.pid(), dev.sfsync.engine.lease.LeaseHolder.current().host(),
+                java.time.Instant.parse("2026-01-01T00:00:00Z")).toString();
+        dev.sfsync.core.SyncId accounts = dev.sfsync.core.SyncId.of("accounts");
+        dev.sfsync.core.RunId deadRun;
+        try (var store = dev.sfsync.store.StateStore.embedded(project.resolve(dev.sfsync.engine.project.SyncProject.STATE_DIRECTORY)).open()) {
+            var lease = store.runLeases().tryAcquire(accounts, deadHolder, java.time.Duration.ofMinutes(5)).orElseThrow();
+            deadRun = store.runs().start(accounts, dev.sfsync.store.Run.Kind.OUTBOUND).id();
+            store.runLeases().attach(lease, deadRun);
+        }
+
+        ProjectCommandsTest.Result run = sfsync(args("run", "accounts"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.ROWS_FAILED);
+        assertThat(run.err()).containsPattern("run " + deadRun + " of sync accounts was interrupted at \\d\\d:\\d\\d");
+        assertThat(org.records("Account")).hasSize(5);
+        assertThat(sfsync(args("runs")).out()).containsPattern(deadRun + " +accounts +INTERRUPTED");
+    }
 }

@@ -24,6 +24,8 @@ public record Run(RunId id, SyncId sync, Kind kind, Status status, Instant start
         /** Some rows were rejected or failed. */
         PARTIAL,
         /** The run stopped as a whole (bad model, lost connection). */
-        FAILED
+        FAILED,
+        /** Its process died mid-run (killed, crashed, the machine stopped): its lease expired while it was RUNNING. */
+        INTERRUPTED
     }
 }

@@ -53,6 +53,24 @@ public final class Runs {
         }
     }
 
+    /**
+     * Ends a run whose process died while it was {@link Run.Status#RUNNING}, as {@link Run.Status#INTERRUPTED} at the time it
+     * was last known alive, with the outcomes it had settled.
+     *
+     * @return false when the run had ended meanwhile (nothing changed)
+     */
+    public boolean interrupt(RunId id, Instant lastAlive, RunSummary settled, String message) {
+        return db.update("UPDATE runs SET status = ?, finished_at = ?, created_rows = ?, updated_rows = ?, deleted_rows = ?,"
+                        + " unchanged_rows = ?, rejected_rows = ?, failed_rows = ?, message = ? WHERE run_id = ? AND status = ?",
+                Run.Status.INTERRUPTED.name(), lastAlive.toEpochMilli(), settled.created(), settled.updated(), settled.deleted(), settled.unchanged(),
+                settled.rejected(), settled.failed(), message, id.value(), Run.Status.RUNNING.name()) > 0;
+    }
+
+    /** Every run still marked running, oldest first: live ones, and dead ones nobody has marked interrupted yet. */
+    public List<Run> running() {
+        return db.query("SELECT " + COLUMNS + " FROM runs WHERE status = ? ORDER BY started_at, run_id", Runs::map, Run.Status.RUNNING.name());
+    }
+
     public Optional<Run> find(RunId id) {
         return db.queryOne("SELECT " + COLUMNS + " FROM runs WHERE run_id = ?", Runs::map, id.value());
     }

@@ -46,6 +46,7 @@ public final class StateStore implements AutoCloseable {
     private final ApiLog apiLog;
     private final InboundCursors cursors;
     private final Retention retention;
+    private final RunLeases leases;
 
     private StateStore(Database db, SecretCipher cipher, Clock clock) {
         this.db = db;
@@ -56,6 +57,7 @@ public final class StateStore implements AutoCloseable {
         this.apiLog = new ApiLog(db);
         this.cursors = new InboundCursors(db, clock);
         this.retention = new Retention(db, clock);
+        this.leases = new RunLeases(db, clock);
     }
 
     /** The embedded store: {@value #FILE_NAME} in {@code stateDirectory}, its key from {@link EncryptionKey#ENV} or {@code secret.key} there. */
@@ -78,6 +80,11 @@ public final class StateStore implements AutoCloseable {
 
     public Runs runs() {
         return runs;
+    }
+
+    /** Which process runs which sync: a second run of a busy sync is refused, and a dead run's lease expires. */
+    public RunLeases runLeases() {
+        return leases;
     }
 
     public RowOutcomes outcomes() {

@@ -147,6 +147,62 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void a_sync_has_one_lease_holder_until_it_releases_or_stops_renewing() {
+        RunLease first = store.runLeases().tryAcquire(ACCOUNTS, "pid 1 on a", Duration.ofSeconds(60)).orElseThrow();
+        assertThat(first.expiresAt()).isEqualTo(clock.instant().plusSeconds(60));
+        assertThat(store.runLeases().tryAcquire(ACCOUNTS, "pid 2 on b", Duration.ofSeconds(60))).as("held").isEmpty();
+        assertThat(store.runLeases().tryAcquire(SyncId.of("contacts"), "pid 2 on b", Duration.ofSeconds(60))).as("another sync").isPresent();
+
+        clock.advance(Duration.ofSeconds(45));
+        RunLease renewed = store.runLeases().renew(first).orElseThrow();
+        assertThat(renewed.expiresAt()).isEqualTo(clock.instant().plusSeconds(60));
+        clock.advance(Duration.ofSeconds(45));
+        assertThat(store.runLeases().tryAcquire(ACCOUNTS, "pid 2 on b", Duration.ofSeconds(60))).as("renewed in time").isEmpty();
+
+        RunId run = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND).id();
+        assertThat(store.runLeases().attach(renewed, run).orElseThrow().run()).isEqualTo(run);
+        assertThat(store.runLeases().current(ACCOUNTS).orElseThrow()).extracting(RunLease::holder, RunLease::run).containsExactly("pid 1 on a", run);
+
+        store.runLeases().release(renewed);
+        assertThat(store.runLeases().current(ACCOUNTS)).isEmpty();
+        assertThat(store.runLeases().tryAcquire(ACCOUNTS, "pid 2 on b", Duration.ofSeconds(60))).as("released").isPresent();
+    }
+
+    @Test
+    void an_expired_lease_is_free_and_its_old_holder_can_neither_renew_nor_release_the_new_one() {
+        RunLease dead = store.runLeases().tryAcquire(ACCOUNTS, "pid 1 on a", Duration.ofSeconds(60)).orElseThrow();
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(store.runLeases().current(ACCOUNTS).orElseThrow().expiredAt(clock.instant())).isTrue();
+
+        RunLease taken = store.runLeases().tryAcquire(ACCOUNTS, "pid 2 on b", Duration.ofSeconds(60)).orElseThrow();
+        assertThat(taken.run()).as("the new lease starts without the dead run").isNull();
+        assertThat(store.runLeases().renew(dead)).isEmpty();
+        assertThat(store.runLeases().attach(dead, RunId.of("r1"))).isEmpty();
+        store.runLeases().release(dead);
+        assertThat(store.runLeases().current(ACCOUNTS).orElseThrow().token()).isEqualTo(taken.token());
+        assertThat(store.runLeases().all()).containsExactly(taken);
+    }
+
+    @Test
+    void a_dead_run_is_interrupted_once_with_what_it_had_settled() {
+        Run dead = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND);
+        Run live = store.runs().start(SyncId.of("contacts"), Run.Kind.OUTBOUND);
+        Run done = store.runs().start(SyncId.of("leads"), Run.Kind.OUTBOUND);
+        store.runs().finish(done.id(), Run.Status.SUCCEEDED, RunSummary.EMPTY, null);
+        assertThat(store.runs().running()).extracting(Run::id).containsExactly(dead.id(), live.id());
+
+        Instant lastAlive = clock.instant().plusSeconds(30);
+        assertThat(store.runs().interrupt(dead.id(), lastAlive, new RunSummary(7, 0, 0, 0, 0, 0), "killed")).isTrue();
+        assertThat(store.runs().interrupt(dead.id(), lastAlive, RunSummary.EMPTY, "again")).isFalse();
+        assertThat(store.runs().interrupt(done.id(), lastAlive, RunSummary.EMPTY, "x")).as("a finished run stays as it ended").isFalse();
+        Run interrupted = store.runs().find(dead.id()).orElseThrow();
+        assertThat(interrupted).extracting(Run::status, Run::finishedAt, Run::message)
+                .containsExactly(Run.Status.INTERRUPTED, lastAlive, "killed");
+        assertThat(interrupted.summary().created()).isEqualTo(7);
+        assertThat(store.runs().running()).extracting(Run::id).containsExactly(live.id());
+    }
+
+    @Test
     void row_outcomes_keep_each_rows_fate_with_its_error() {
         RunId run = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND).id();
         List<RowOutcome> outcomes = List.of(

@@ -12,6 +12,8 @@ import dev.sfsync.engine.config.ModelConfig;
 import dev.sfsync.engine.config.ProblemLocator;
 import dev.sfsync.engine.config.ProjectConfig;
 import dev.sfsync.engine.config.SourceConfig;
+import dev.sfsync.engine.lease.DeadRuns;
+import dev.sfsync.engine.lease.SyncLease;
 import dev.sfsync.engine.plan.Plan;
 import dev.sfsync.engine.plan.Planner;
 import dev.sfsync.engine.plan.PreparedSync;
@@ -38,6 +40,9 @@ import dev.sfsync.store.Run;
 import dev.sfsync.store.StateStore;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +65,8 @@ public final class SyncProject implements AutoCloseable {
     private final Sleeper sleeper;
     private final Map<String, SalesforceClient> quietClients = new HashMap<>();
     private int rowsPerBulkLoad = dev.sfsync.engine.sync.ApiChoice.BULK_ROWS_PER_LOAD;
+    private Duration leaseTtl = SyncLease.DEFAULT_TTL;
+    private final List<DeadRuns.Interrupted> interrupted = new ArrayList<>();
 
     private SyncProject(ProjectConfig config, ProblemLocator locator, StateStore store, SnapshotStore snapshots, ClientFactory clients,
                         Sleeper sleeper) {
@@ -73,7 +80,25 @@ public final class SyncProject implements AutoCloseable {
 
     public static SyncProject open(ProjectConfig config, ProblemLocator locator, StateStore store, Path stateDirectory, ClientFactory clients,
                                    Sleeper sleeper) {
-        return new SyncProject(config, locator, store, SnapshotStore.open(stateDirectory), clients, sleeper);
+        SyncProject project = new SyncProject(config, locator, store, SnapshotStore.open(stateDirectory), clients, sleeper);
+        project.noteDeadRuns();
+        return project;
+    }
+
+    private synchronized void noteDeadRuns() {
+        interrupted.addAll(DeadRuns.interrupt(store, Clock.systemUTC()));
+    }
+
+    /** Runs found dead (their process killed or crashed) since the last call, now marked interrupted; for the caller to report. */
+    public synchronized List<DeadRuns.Interrupted> takeInterrupted() {
+        List<DeadRuns.Interrupted> taken = List.copyOf(interrupted);
+        interrupted.clear();
+        return taken;
+    }
+
+    /** Tests shorten the lease to see a run outlive it. */
+    void leaseTtl(Duration ttl) {
+        leaseTtl = ttl;
     }
 
     public ProjectConfig config() {
@@ -117,7 +142,17 @@ public final class SyncProject implements AutoCloseable {
      */
     public RunResult run(String name, RunProgress progress) {
         SyncDefinition sync = sync(name);
+        noteDeadRuns();
+        try (SyncLease lease = SyncLease.acquire(store.runLeases(), SyncId.of(name), leaseTtl)) {
+            return run(sync, lease, progress);
+        }
+    }
+
+    /** The sync's lease is this process's: nobody else sends its rows until the run ends. */
+    private RunResult run(SyncDefinition sync, SyncLease lease, RunProgress progress) {
+        String name = sync.name();
         Run run = store.runs().start(SyncId.of(name), Run.Kind.OUTBOUND);
+        lease.attach(run.id());
         progress.started(run.id());
         AtomicLong calls = new AtomicLong();
         ExchangeListener log = exchange -> {

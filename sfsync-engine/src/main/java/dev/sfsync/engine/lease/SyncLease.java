@@ -1,0 +1,92 @@
+package dev.sfsync.engine.lease;
+
+import dev.sfsync.core.RunId;
+import dev.sfsync.core.SyncId;
+import dev.sfsync.store.RunLease;
+import dev.sfsync.store.RunLeases;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A sync's run lease held by this process for one run: renewed on a timer of its own, so a run busy in a long Bulk
+ * job keeps it; released on close. If renewing fails long enough for the lease to expire (the store was unreachable, the
+ * process was suspended), {@link #lost()} turns true and the run must stop sending: another process may own the sync.
+ */
+public final class SyncLease implements AutoCloseable {
+    /** Long enough to ride out a slow store write; a dead process on another host frees its syncs after this. */
+    public static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
+
+    private final RunLeases leases;
+    private final AtomicReference<RunLease> lease;
+    private final AtomicBoolean lost = new AtomicBoolean();
+    private final ScheduledExecutorService renewer;
+
+    private SyncLease(RunLeases leases, RunLease lease) {
+        this.leases = leases;
+        this.lease = new AtomicReference<>(lease);
+        this.renewer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sfsync-lease-" + lease.sync()).factory());
+        long period = Math.max(1, lease.ttl().toMillis() / 4);
+        renewer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Takes the sync's lease for this process, breaking one whose holder is a dead process of this host.
+     *
+     * @throws SyncIsRunning when a live process holds it
+     */
+    public static SyncLease acquire(RunLeases leases, SyncId sync, Duration ttl) {
+        String holder = LeaseHolder.current().toString();
+        Optional<RunLease> taken = leases.tryAcquire(sync, holder, ttl);
+        if (taken.isEmpty()) {
+            Optional<RunLease> current = leases.current(sync);
+            if (current.isPresent() && LeaseHolder.parse(current.get().holder()).map(LeaseHolder::knownDead).orElse(false)) {
+                leases.release(current.get());
+                taken = leases.tryAcquire(sync, holder, ttl);
+            }
+        }
+        if (taken.isEmpty()) {
+            throw new SyncIsRunning(sync, leases.current(sync).orElseThrow(() -> new IllegalStateException("lease of " + sync + " vanished")));
+        }
+        return new SyncLease(leases, taken.get());
+    }
+
+    /** Names the run going on under the lease, so that a refused second run can say which one holds the sync. */
+    public void attach(RunId run) {
+        leases.attach(lease.get(), run).ifPresentOrElse(lease::set, () -> lost.set(true));
+    }
+
+    /** True once another process may have taken the sync over: the run must send nothing more. */
+    public boolean lost() {
+        return lost.get();
+    }
+
+    private void renew() {
+        try {
+            leases.renew(lease.get()).ifPresentOrElse(lease::set, () -> lost.set(true));
+        } catch (RuntimeException e) {
+            // The store did not answer (busy, full): the next tick tries again; only an expiry loses the lease.
+            if (lease.get().expiredAt(java.time.Instant.now())) {
+                lost.set(true);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        renewer.shutdownNow();
+        try {
+            renewer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!lost.get()) {
+            leases.release(lease.get());
+        }
+    }
+}
