@@ -51,7 +51,10 @@ final class AlertsReader {
         }
         fields.onlyKeys(alerts, "alerts", ALERTS_KEYS);
         Map<String, AlertDestination> destinations = readDestinations(alerts);
-        return new Alerts(destinations, readRules(alerts, watchable, destinations.keySet()));
+        // Rules may name a destination that has problems of its own: those are reported once, at the destination.
+        Set<String> declared = new java.util.LinkedHashSet<>();
+        alerts.path("destinations").fieldNames().forEachRemaining(declared::add);
+        return new Alerts(destinations, readRules(alerts, watchable, declared));
     }
 
     private Map<String, AlertDestination> readDestinations(JsonNode alerts) {
@@ -67,14 +70,14 @@ final class AlertsReader {
             fields.onlyKeys(def, path, DESTINATION_KEYS.get(type.get()));
             int before = fields.problems().size();
             AlertDestination destination = switch (type.get()) {
-                case SLACK -> fields.secret(def, "webhook_url", path).or(() -> missing(path + ".webhook_url",
-                                "set the incoming webhook's URL as a reference, e.g. webhook_url: \"${env:SLACK_WEBHOOK_URL}\""))
+                case SLACK -> required(def, "webhook_url", path,
+                                "set the incoming webhook's URL as a reference, e.g. webhook_url: \"${env:SLACK_WEBHOOK_URL}\"")
                         .map(url -> new AlertDestination.Slack(name, url)).orElse(null);
                 case WEBHOOK -> url(def, "url", path).map(url -> new AlertDestination.Webhook(name, url, fields.secret(def, "secret", path)))
                         .orElse(null);
                 case EMAIL -> email(name, def, path);
-                case PAGERDUTY -> fields.secret(def, "routing_key", path).or(() -> missing(path + ".routing_key",
-                                "set the Events API v2 integration key as a reference, e.g. routing_key: \"${env:PAGERDUTY_KEY}\""))
+                case PAGERDUTY -> required(def, "routing_key", path,
+                                "set the Events API v2 integration key as a reference, e.g. routing_key: \"${env:PAGERDUTY_KEY}\"")
                         .map(key -> new AlertDestination.PagerDuty(name, key,
                                 def.has("events_url") ? url(def, "events_url", path).orElse("") : AlertDestination.PagerDuty.EVENTS_URL))
                         .orElse(null);
@@ -114,9 +117,13 @@ final class AlertsReader {
         return url;
     }
 
-    private <T> Optional<T> missing(String path, String fix) {
-        fields.problem(path, "missing", fix);
-        return Optional.empty();
+    /** A secret reference that must be there. */
+    private Optional<SecretRef> required(JsonNode def, String key, String path, String fixWhenMissing) {
+        if (!def.hasNonNull(key)) {
+            fields.problem(path + "." + key, "missing", fixWhenMissing);
+            return Optional.empty();
+        }
+        return fields.secret(def, key, path);
     }
 
     private List<AlertRule> readRules(JsonNode alerts, Set<String> watchable, Set<String> destinations) {

@@ -7,7 +7,6 @@ import com.github.kagkarlsson.scheduler.task.schedule.CronStyle;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -85,7 +84,7 @@ final class ScheduleReader {
 
     private Optional<RunSchedule> cron(JsonNode node, String path) {
         Optional<String> expression = fields.text(node, "cron", path, null);
-        ZoneId zone = ZoneOffset.UTC;
+        ZoneId zone = ZoneId.of("UTC");
         Optional<String> zoneName = fields.text(node, "timezone", path, null);
         if (zoneName.isPresent()) {
             try {

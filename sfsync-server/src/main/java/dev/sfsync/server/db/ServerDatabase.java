@@ -79,6 +79,11 @@ public final class ServerDatabase {
         return dataSource;
     }
 
+    /** How db-scheduler speaks to this database. */
+    public com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization schedulerSql() {
+        return postgres ? new com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization(dataSource, true) : new SqliteJdbcCustomization();
+    }
+
     public boolean postgres() {
         return postgres;
     }

@@ -1,6 +1,7 @@
 package dev.sfsync.server.run;
 
 import dev.sfsync.core.RunId;
+import dev.sfsync.engine.lease.SyncIsRunning;
 import dev.sfsync.engine.run.RunProgress;
 import dev.sfsync.engine.run.RunResult;
 import org.slf4j.Logger;
@@ -76,7 +77,12 @@ public final class RunLauncher {
         }
     }
 
-    /** Runs the sync on this thread (the scheduler's) and returns how it ended; never throws for a failed run. */
+    /**
+     * Runs the sync on this thread (the scheduler's) and returns how it ended; never throws for a failed run.
+     *
+     * @throws SyncAlreadyRunning when this server runs it already
+     * @throws SyncIsRunning      when another process holds its lease
+     */
     public RunEnded runHere(String sync, String trigger) {
         claim(sync);
         return execute(sync, trigger, new CompletableFuture<>());
@@ -103,6 +109,12 @@ public final class RunLauncher {
                 }
             }));
             ended = new RunEnded(sync, result.runId(), result, null, Duration.between(begin, clock.instant()), trigger);
+        } catch (SyncIsRunning e) {
+            // Another process (sfsync run, another server) holds the sync's lease: nothing ran here, nothing to report.
+            started.completeExceptionally(e);
+            running.remove(sync);
+            MDC.remove("sync");
+            throw e;
         } catch (RuntimeException e) {
             started.completeExceptionally(e);
             ended = new RunEnded(sync, runId[0], null, e, Duration.between(begin, clock.instant()), trigger);

@@ -6,11 +6,20 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import dev.sfsync.engine.config.RunSchedule;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** sfsync.yaml's schedules as db-scheduler's. */
 final class Schedules {
     private Schedules() {
+    }
+
+    /** The first time of a new schedule: one interval from now (not at once), or the cron's next slot. */
+    static Instant first(RunSchedule schedule, Instant now) {
+        if (schedule instanceof RunSchedule.Every every) {
+            return now.plus(every.interval());
+        }
+        return of(schedule).orElseThrow().getInitialExecutionTime(now);
     }
 
     /** Empty for a manual schedule: nothing to schedule. */

@@ -111,8 +111,7 @@ public final class SyncScheduler implements AutoCloseable {
     }
 
     private Instant firstTime(RunSchedule schedule) {
-        Schedule s = Schedules.of(schedule).orElseThrow();
-        return s.getInitialExecutionTime(clock.now());
+        return Schedules.first(schedule, clock.now());
     }
 
     private CustomTask<String> task(String name, Function<String, RunSchedule> work) {
@@ -145,7 +144,7 @@ public final class SyncScheduler implements AutoCloseable {
         }
         try {
             launcher.runHere(sync, "schedule");
-        } catch (SyncAlreadyRunning e) {
+        } catch (SyncAlreadyRunning | dev.sfsync.engine.lease.SyncIsRunning e) {
             LOG.info("scheduled run of {} skipped: it is running already", sync);
         }
         return schedule;
