@@ -51,7 +51,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> problem(ctx, translate(e)));
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith("application/problem+json")) {
                     problem(ctx, ApiProblem.notFound("no route " + ctx.method() + " " + ctx.path(), "see the API's routes in openapi.yaml (GET /api/v1/openapi.yaml)"));
                 }
             });

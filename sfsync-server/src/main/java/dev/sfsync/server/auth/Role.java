@@ -6,6 +6,12 @@ import io.javalin.security.RouteRole;
 public enum Role implements RouteRole {
     VIEWER, OPERATOR, ADMIN;
 
+    /** As users write it: in the API's JSON and on the command line. */
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public boolean allows(Role needed) {
         return compareTo(needed) >= 0;
     }
