@@ -13,6 +13,8 @@ final class ExitCodes {
     static final int SALESFORCE_UNAVAILABLE = 4;
     /** Another process is running the sync (its run lease is held); nothing was sent. */
     static final int SYNC_BUSY = 5;
+    /** sfsync serve could not start (its port is taken, its state database unusable). */
+    static final int SERVER_FAILED = 6;
 
     private ExitCodes() {
     }

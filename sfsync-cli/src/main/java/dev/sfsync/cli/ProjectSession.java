@@ -52,20 +52,34 @@ final class ProjectSession implements AutoCloseable {
     static Optional<ProjectSession> open(ProjectOption option, PrintWriter err) {
         Path directory = option.directory;
         Sleeper sleeper = option.sleeper();
+        Optional<ProjectConfig> read = readConfig(directory, err);
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        Path state = directory.resolve(SyncProject.STATE_DIRECTORY);
+        StateStore store = StateStore.embedded(state).open();
+        ProjectConfig config = read.get();
+        SyncProject project = project(config, store, sleeper);
+        InterruptedRuns.report(project.takeInterrupted(), err);
+        return Optional.of(new ProjectSession(config, store, project));
+    }
+
+    /** The project file read and checked; empty after printing every problem when it is not valid. */
+    static Optional<ProjectConfig> readConfig(Path directory, PrintWriter err) {
         ConfigResult result = new ProjectConfigReader().read(directory);
         if (!result.ok()) {
             err.printf("%s has %d problem(s):%n", ProjectConfigReader.FILE_NAME, result.problems().size());
             result.problems().forEach(p -> err.println("  " + p.render()));
             err.flush();
-            return Optional.empty();
         }
-        Path state = directory.resolve(SyncProject.STATE_DIRECTORY);
-        StateStore store = StateStore.embedded(state).open();
-        ProjectConfig config = result.config().orElseThrow();
-        SyncProject project = SyncProject.open(config, new ProjectConfigReader().locator(directory), store, state,
+        return result.config();
+    }
+
+    /** The project's engine over an open store, its clients logging in with the stored tokens (also what sfsync serve runs through). */
+    static SyncProject project(ProjectConfig config, StateStore store, Sleeper sleeper) {
+        Path directory = config.directory();
+        return SyncProject.open(config, new ProjectConfigReader().locator(directory), store, directory.resolve(SyncProject.STATE_DIRECTORY),
                 (connection, listener) -> client(store, connection, listener, sleeper), sleeper);
-        InterruptedRuns.report(project.takeInterrupted(), err);
-        return Optional.of(new ProjectSession(config, store, project));
     }
 
     /** A client from the tokens `sfsync connect` stored; a rotated refresh token is stored again. */
