@@ -46,6 +46,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--secure-cookies", description = "Mark the session cookie Secure: set it when users reach the server over HTTPS (a TLS proxy).")
     boolean secureCookies;
 
+    @Option(names = "--log-format", defaultValue = "json", description = "json (one object per line, the default) or text (warnings only).")
+    LogFormat logFormat;
+
+    enum LogFormat { JSON, TEXT }
+
     @Option(names = "--run-threads", defaultValue = "4", description = "How many syncs may run at once (default: ${DEFAULT-VALUE}).")
     int runThreads;
 
@@ -71,6 +76,9 @@ final class ServeCommand implements Callable<Integer> {
             return ExitCodes.CONFIG_INVALID;
         }
         ProjectConfig config = read.get();
+        if (logFormat == LogFormat.JSON) {
+            ServeLogging.json();
+        }
         Sleeper sleeper = project.sleeper();
         Path state = project.directory.resolve(SyncProject.STATE_DIRECTORY);
         StateStore store = StateStore.embedded(state).open();
