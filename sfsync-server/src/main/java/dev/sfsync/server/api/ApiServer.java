@@ -93,6 +93,7 @@ public final class ApiServer implements AutoCloseable {
         return switch (e) {
             case SyncAlreadyRunning running -> new ApiProblem(409, "Sync is running", running.problem(), running.fix());
             case SyncIsRunning running -> new ApiProblem(409, "Sync is running", running.problem(), running.fix());
+            case dev.sfsync.server.run.ProjectInUse inUse -> new ApiProblem(409, "Project in use", inUse.problem(), inUse.fix());
             case SyncProject.UnknownSync unknown -> new ApiProblem(404, "Not found", unknown.problem(), unknown.fix());
             case SyncHasProblems problems -> new ApiProblem(422, "Sync has problems", problems.problem(), problems.fix());
             case dev.sfsync.server.auth.Users.BadUserInput bad -> new ApiProblem(400, "Bad request", bad.problem(), bad.fix());

@@ -82,6 +82,7 @@ public final class RunLauncher {
      *
      * @throws SyncAlreadyRunning when this server runs it already
      * @throws SyncIsRunning      when another process holds its lease
+     * @throws ProjectInUse       when another process has the project's snapshots open
      */
     public RunEnded runHere(String sync, String trigger) {
         claim(sync);
@@ -109,7 +110,7 @@ public final class RunLauncher {
                 }
             }));
             ended = new RunEnded(sync, result.runId(), result, null, Duration.between(begin, clock.instant()), trigger);
-        } catch (SyncIsRunning e) {
+        } catch (SyncIsRunning | ProjectInUse e) {
             // Another process (sfsync run, another server) holds the sync's lease: nothing ran here, nothing to report.
             started.completeExceptionally(e);
             running.remove(sync);

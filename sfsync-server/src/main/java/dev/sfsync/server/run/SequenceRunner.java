@@ -20,7 +20,7 @@ public final class SequenceRunner {
             RunEnded run;
             try {
                 run = launcher.runHere(sync, "sequence " + sequence.name());
-            } catch (SyncAlreadyRunning | dev.sfsync.engine.lease.SyncIsRunning e) {
+            } catch (SyncAlreadyRunning | dev.sfsync.engine.lease.SyncIsRunning | ProjectInUse e) {
                 run = new RunEnded(sync, null, null, e, java.time.Duration.ZERO, "sequence " + sequence.name());
             }
             ended.add(run);

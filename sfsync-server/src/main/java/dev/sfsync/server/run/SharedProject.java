@@ -6,7 +6,8 @@ import java.util.function.Function;
 
 /**
  * The project, opened while at least one run needs it and closed when the last ends: the snapshot file admits
- * one process at a time, so closing it between runs lets {@code sfsync run} work beside an idle server.
+ * one process at a time, so closing it between runs lets {@code sfsync run} work beside an idle server (and while that
+ * run holds it, the server's runs are refused with {@link ProjectInUse}).
  */
 public final class SharedProject {
     /** Opens the project as {@code sfsync run} does (same config, state store and snapshots). */
@@ -35,7 +36,14 @@ public final class SharedProject {
 
     private synchronized SyncProject acquire() {
         if (project == null) {
-            project = opener.open();
+            try {
+                project = opener.open();
+            } catch (dev.sfsync.source.snapshot.SnapshotStoreFailed e) {
+                if (String.valueOf(e.getMessage()).contains("lock")) {
+                    throw new ProjectInUse(e);
+                }
+                throw e;
+            }
         }
         users++;
         return project;

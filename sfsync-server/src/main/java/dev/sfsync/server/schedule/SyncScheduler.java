@@ -40,6 +40,7 @@ public final class SyncScheduler implements AutoCloseable {
     static final String SYNC_TASK = "sfsync-sync";
     static final String SEQUENCE_TASK = "sfsync-sequence";
     private static final Logger LOG = LoggerFactory.getLogger(SyncScheduler.class);
+    static final Duration RETRY_WHEN_IN_USE = Duration.ofMinutes(1);
 
     /** Builds db-scheduler's scheduler over the tasks: a real one, or a manual one with a settable clock in tests. */
     @FunctionalInterface
@@ -54,6 +55,7 @@ public final class SyncScheduler implements AutoCloseable {
     private final ServerMetrics metrics;
     private final Clock clock;
     private final Scheduler scheduler;
+    private final Map<String, Instant> retrySoon = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SyncScheduler(ServiceConfig service, RunLauncher launcher, QuotaBackoff backoff, ServerMetrics metrics, Clock clock, Factory factory) {
         this.service = service;
@@ -133,7 +135,9 @@ public final class SyncScheduler implements AutoCloseable {
                 operations.stop();
                 return;
             }
-            operations.reschedule(complete, backoff.notBefore(name, next.get().getNextExecutionTime(complete)), schedule.describe());
+            Instant when = backoff.notBefore(name, next.get().getNextExecutionTime(complete));
+            Instant soon = retrySoon.remove(name);
+            operations.reschedule(complete, soon != null && soon.isBefore(when) ? soon : when, schedule.describe());
         };
     }
 
@@ -146,6 +150,10 @@ public final class SyncScheduler implements AutoCloseable {
             launcher.runHere(sync, "schedule");
         } catch (SyncAlreadyRunning | dev.sfsync.engine.lease.SyncIsRunning e) {
             LOG.info("scheduled run of {} skipped: it is running already", sync);
+        } catch (dev.sfsync.server.run.ProjectInUse e) {
+            // An 'sfsync run' in a terminal has the snapshots for now: try again shortly rather than a whole slot later.
+            LOG.info("scheduled run of {} waits: {}", sync, e.problem());
+            retrySoon.put(sync, clock.now().plus(RETRY_WHEN_IN_USE));
         }
         return schedule;
     }
