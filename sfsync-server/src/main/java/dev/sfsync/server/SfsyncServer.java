@@ -107,6 +107,7 @@ public final class SfsyncServer implements AutoCloseable {
         private String baseUrl = "http://127.0.0.1:8650";
         private boolean secureCookies;
         private SyncScheduler.Factory schedulerFactory;
+        private com.github.kagkarlsson.scheduler.Clock schedulerClock;
         private int runThreads = 4;
 
         private Builder(ProjectConfig config, StateStore store, ServerDatabase db, SharedProject project) {
@@ -145,8 +146,10 @@ public final class SfsyncServer implements AutoCloseable {
             return this;
         }
 
-        public Builder schedulerFactory(SyncScheduler.Factory value) {
-            this.schedulerFactory = value;
+        /** How to build db-scheduler's scheduler, and the clock it keeps time by (tests: a manual scheduler and a settable clock). */
+        public Builder scheduler(SyncScheduler.Factory factory, com.github.kagkarlsson.scheduler.Clock clockOfScheduler) {
+            this.schedulerFactory = factory;
+            this.schedulerClock = clockOfScheduler;
             return this;
         }
 
@@ -173,12 +176,12 @@ public final class SfsyncServer implements AutoCloseable {
             launcher.listen(metrics);
             launcher.listen(backoff);
             launcher.listen(alerts);
-            com.github.kagkarlsson.scheduler.Clock schedulerClock = clock::instant;
+            com.github.kagkarlsson.scheduler.Clock timeOfScheduler = schedulerClock != null ? schedulerClock : clock::instant;
             SyncScheduler.Factory factory = schedulerFactory != null ? schedulerFactory : tasks -> Scheduler.create(db.dataSource(), tasks)
                     .jdbcCustomization(db.schedulerSql()).threads(runThreads).pollingInterval(Duration.ofSeconds(5))
                     .heartbeatInterval(Duration.ofSeconds(30)).schedulerName(new SchedulerName.Hostname()).deleteUnresolvedAfter(Duration.ofDays(1))
                     .build();
-            SyncScheduler scheduler = new SyncScheduler(config.service(), launcher, backoff, metrics, schedulerClock, factory);
+            SyncScheduler scheduler = new SyncScheduler(config.service(), launcher, backoff, metrics, timeOfScheduler, factory);
             Users users = new Users(db, clock);
             ServerContext context = new ServerContext(config, store, db, project, launcher, new SequenceRunner(launcher), background, scheduler, backoff,
                     users, new ApiTokens(db, users, clock), new Sessions(db, users, clock), new LoginThrottle(db, clock), metrics, limits, alerts);

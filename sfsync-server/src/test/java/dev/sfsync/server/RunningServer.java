@@ -33,8 +33,8 @@ public final class RunningServer implements AutoCloseable {
         server = SfsyncServer.builder(config, project.store(), project.serverDb(), project.shared(config))
                 .limits(connection -> limits(project))
                 .sleeper(alertWaits::add)
-                .schedulerFactory(tasks -> TestHelper.createManualScheduler(project.serverDb().dataSource(), tasks).clock(schedulerClock)
-                        .jdbcCustomization(project.serverDb().schedulerSql()).build())
+                .scheduler(tasks -> TestHelper.createManualScheduler(project.serverDb().dataSource(), tasks).clock(schedulerClock)
+                        .jdbcCustomization(project.serverDb().schedulerSql()).build(), schedulerClock)
                 .build().start("127.0.0.1", 0);
     }
 
