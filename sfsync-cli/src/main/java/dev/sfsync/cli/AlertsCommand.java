@@ -1,7 +1,6 @@
 package dev.sfsync.cli;
 
 import dev.sfsync.core.SfsyncException;
-import dev.sfsync.engine.project.SyncProject;
 import dev.sfsync.server.alert.Alerts;
 import dev.sfsync.server.alert.Deliveries;
 import dev.sfsync.server.metrics.ServerMetrics;
@@ -35,6 +34,9 @@ final class AlertsCommand implements Runnable {
         @Mixin
         ProjectOption project;
 
+        @Mixin
+        StateOption state;
+
         @Parameters(paramLabel = "DESTINATION")
         String destination;
 
@@ -49,8 +51,8 @@ final class AlertsCommand implements Runnable {
             if (config.isEmpty()) {
                 return ExitCodes.CONFIG_INVALID;
             }
-            try (StateStore store = StateStore.embedded(project.directory.resolve(SyncProject.STATE_DIRECTORY)).open()) {
-                Alerts alerts = Alerts.create(config.get(), store, ServerTables.open(project.directory), connection -> Optional.empty(),
+            try (StateStore store = state.openStore(project.directory)) {
+                Alerts alerts = Alerts.create(config.get(), store, ServerTables.open(project.directory, state), connection -> Optional.empty(),
                         Runnable::run, project.sleeper(), new ServerMetrics(sync -> new String[] {"", ""}), Clock.systemUTC(), "");
                 Deliveries.Outcome outcome = alerts.test(destination);
                 if (outcome.sent()) {

@@ -3,7 +3,6 @@ package dev.sfsync.cli;
 import dev.sfsync.core.SfsyncException;
 import dev.sfsync.engine.config.ProjectConfig;
 import dev.sfsync.engine.config.RunSchedule;
-import dev.sfsync.engine.project.SyncProject;
 import dev.sfsync.salesforce.observe.ExchangeListener;
 import dev.sfsync.salesforce.retry.Sleeper;
 import dev.sfsync.server.SfsyncServer;
@@ -17,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -35,6 +33,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     ProjectOption project;
+
+    @Mixin
+    StateOption state;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8650",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
@@ -80,11 +81,15 @@ final class ServeCommand implements Callable<Integer> {
             ServeLogging.json();
         }
         Sleeper sleeper = project.sleeper();
-        Path state = project.directory.resolve(SyncProject.STATE_DIRECTORY);
-        StateStore store = StateStore.embedded(state).open();
+        StateStore store;
+        try {
+            store = state.openStore(project.directory);
+        } catch (SfsyncException e) {
+            return cannotStart(e, err);
+        }
         SfsyncServer server;
         try {
-            ServerDatabase db = ServerDatabase.embedded(state);
+            ServerDatabase db = state.openServerTables(project.directory);
             server = SfsyncServer.builder(config, store, db, new SharedProject(() -> ProjectSession.project(config, store, sleeper)))
                     .limits(connection -> Optional.ofNullable(config.connections().get(connection))
                             .map(c -> ProjectSession.client(store, c, ExchangeListener.NONE, sleeper).rest().limits().get("DailyApiRequests")))
@@ -92,10 +97,7 @@ final class ServeCommand implements Callable<Integer> {
                     .build().start(host, port);
         } catch (SfsyncException e) {
             store.close();
-            err.println("sfsync serve: " + e.problem());
-            err.println("  fix: " + e.fix());
-            err.flush();
-            return ExitCodes.SERVER_FAILED;
+            return cannotStart(e, err);
         }
         if (!LOOPBACK.contains(host)) {
             err.println("warning: listening on " + host + " without TLS: logins and tokens cross the network in clear. Put the server behind a TLS"
@@ -119,5 +121,12 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return ExitCodes.OK;
+    }
+
+    private static int cannotStart(SfsyncException e, PrintWriter err) {
+        err.println("sfsync serve: " + e.problem());
+        err.println("  fix: " + e.fix());
+        err.flush();
+        return ExitCodes.SERVER_FAILED;
     }
 }

@@ -1,8 +1,6 @@
 package dev.sfsync.cli;
 
-import dev.sfsync.engine.project.SyncProject;
 import dev.sfsync.server.db.ServerDatabase;
-import dev.sfsync.store.StateStore;
 
 import java.nio.file.Path;
 
@@ -12,9 +10,8 @@ final class ServerTables {
     }
 
     /** Opens them, the state store's own tables first (they must exist before the server's are added beside them). */
-    static ServerDatabase open(Path projectDirectory) {
-        Path state = projectDirectory.resolve(SyncProject.STATE_DIRECTORY);
-        StateStore.embedded(state).open().close();
-        return ServerDatabase.embedded(state);
+    static ServerDatabase open(Path projectDirectory, StateOption state) {
+        state.openStore(projectDirectory).close();
+        return state.openServerTables(projectDirectory);
     }
 }

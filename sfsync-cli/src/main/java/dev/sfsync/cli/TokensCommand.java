@@ -26,8 +26,8 @@ final class TokensCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    private static ApiTokens tokens(ProjectOption project) {
-        ServerDatabase db = ServerTables.open(project.directory);
+    private static ApiTokens tokens(ProjectOption project, StateOption state) {
+        ServerDatabase db = ServerTables.open(project.directory, state);
         return new ApiTokens(db, new Users(db, Clock.systemUTC()), Clock.systemUTC());
     }
 
@@ -37,6 +37,9 @@ final class TokensCommand implements Runnable {
     static final class Create implements Callable<Integer> {
         @Mixin
         ProjectOption project;
+
+        @Mixin
+        StateOption state;
 
         @Option(names = "--user", required = true, description = "The user the token acts as (its role applies).")
         String user;
@@ -50,7 +53,7 @@ final class TokensCommand implements Runnable {
         @Override
         public Integer call() {
             try {
-                ApiTokens.NewToken token = tokens(project).create(user, description);
+                ApiTokens.NewToken token = tokens(project, state).create(user, description);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(token.token());
                 out.flush();
@@ -71,6 +74,9 @@ final class TokensCommand implements Runnable {
         @Mixin
         ProjectOption project;
 
+        @Mixin
+        StateOption state;
+
         @Spec
         CommandSpec spec;
 
@@ -78,7 +84,7 @@ final class TokensCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-14s %-20s %-25s %-25s %s%n", "ID", "USER", "CREATED", "LAST USED", "DESCRIPTION");
-            tokens(project).list(null).forEach(t -> out.printf("%-14s %-20s %-25s %-25s %s%n", t.id(), t.user(), t.createdAt(),
+            tokens(project, state).list(null).forEach(t -> out.printf("%-14s %-20s %-25s %-25s %s%n", t.id(), t.user(), t.createdAt(),
                     t.lastUsedAt() == null ? "never" : t.lastUsedAt(), t.description()));
             out.flush();
             return ExitCodes.OK;
@@ -90,6 +96,9 @@ final class TokensCommand implements Runnable {
         @Mixin
         ProjectOption project;
 
+        @Mixin
+        StateOption state;
+
         @Parameters(paramLabel = "ID")
         String id;
 
@@ -98,7 +107,7 @@ final class TokensCommand implements Runnable {
 
         @Override
         public Integer call() {
-            boolean revoked = tokens(project).revoke(id);
+            boolean revoked = tokens(project, state).revoke(id);
             return Done.tell(spec, revoked, "revoked " + id, "no token " + id + " (sfsync tokens list)");
         }
     }

@@ -39,6 +39,9 @@ final class UsersCommand implements Runnable {
         @Mixin
         ProjectOption project;
 
+        @Mixin
+        StateOption state;
+
         @Parameters(paramLabel = "NAME")
         String name;
 
@@ -59,7 +62,7 @@ final class UsersCommand implements Runnable {
                 return ExitCodes.USAGE;
             }
             try {
-                User user = new Users(ServerTables.open(project.directory), Clock.systemUTC()).add(name, role, password);
+                User user = new Users(ServerTables.open(project.directory, state), Clock.systemUTC()).add(name, role, password);
                 spec.commandLine().getOut().printf("user %s is a%s %s%n", user.name(), user.role() == Role.ADMIN || user.role() == Role.OPERATOR ? "n" : "",
                         user.role().wireName());
                 spec.commandLine().getOut().flush();
@@ -98,13 +101,16 @@ final class UsersCommand implements Runnable {
         @Mixin
         ProjectOption project;
 
+        @Mixin
+        StateOption state;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            var users = new Users(ServerTables.open(project.directory), Clock.systemUTC()).list();
+            var users = new Users(ServerTables.open(project.directory, state), Clock.systemUTC()).list();
             if (users.isEmpty()) {
                 out.println("no users yet: sfsync users add NAME --role admin");
             }
@@ -119,6 +125,9 @@ final class UsersCommand implements Runnable {
         @Mixin
         ProjectOption project;
 
+        @Mixin
+        StateOption state;
+
         @Parameters(paramLabel = "NAME")
         String name;
 
@@ -127,7 +136,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            boolean removed = new Users(ServerTables.open(project.directory), Clock.systemUTC()).remove(name);
+            boolean removed = new Users(ServerTables.open(project.directory, state), Clock.systemUTC()).remove(name);
             return Done.tell(spec, removed, "removed " + name, "no user named " + name);
         }
     }
