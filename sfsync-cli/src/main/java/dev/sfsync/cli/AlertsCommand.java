@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 
 /** The alerts of sfsync.yaml. */
 @Command(name = "alerts", mixinStandardHelpOptions = true, description = "Check the alert destinations of sfsync.yaml.",
+        footer = {"", "Examples:", "  sfsync alerts test ops-slack"},
         subcommands = {AlertsCommand.Test.class})
 final class AlertsCommand implements Runnable {
     @Spec
@@ -29,7 +30,7 @@ final class AlertsCommand implements Runnable {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true, description = "Send a test message to a destination now (retried as real alerts are).",
-            footer = {"", "Example:", "  sfsync alerts test ops-slack", "", "Exit codes: 0 delivered, 3 project file problems, 4 the destination did not take it"})
+            footer = {"", "Examples:", "  sfsync alerts test ops-slack", "", "Exit codes: 0 delivered, 3 project file problems, 4 the destination did not take it"})
     static final class Test implements Callable<Integer> {
         @Mixin
         ProjectOption project;

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 
 /** API tokens for automation. */
 @Command(name = "tokens", mixinStandardHelpOptions = true, description = "Create, list and revoke API tokens of 'sfsync serve'.",
+        footer = {"", "Examples:", "  sfsync tokens create --user ci", "  sfsync tokens list", "  sfsync tokens revoke ID"},
         subcommands = {TokensCommand.Create.class, TokensCommand.ListTokens.class, TokensCommand.Revoke.class})
 final class TokensCommand implements Runnable {
     @Spec
@@ -32,7 +33,7 @@ final class TokensCommand implements Runnable {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token acting as a user; it is printed once and kept only as a hash.",
-            footer = {"", "Example:", "  sfsync tokens create --user ci --description 'nightly pipeline'",
+            footer = {"", "Examples:", "  sfsync tokens create --user ci --description 'nightly pipeline'",
                     "  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8650/api/v1/syncs"})
     static final class Create implements Callable<Integer> {
         @Mixin
@@ -69,7 +70,8 @@ final class TokensCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (never their secrets).")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (never their secrets).",
+            footer = {"", "Examples:", "  sfsync tokens list --project my-project"})
     static final class ListTokens implements Callable<Integer> {
         @Mixin
         ProjectOption project;
@@ -91,7 +93,8 @@ final class TokensCommand implements Runnable {
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token at once.")
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token at once.",
+            footer = {"", "Examples:", "  sfsync tokens revoke HVZy8iTiiyEJ --project my-project"})
     static final class Revoke implements Callable<Integer> {
         @Mixin
         ProjectOption project;

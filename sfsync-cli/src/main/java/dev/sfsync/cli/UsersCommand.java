@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 
 /** Who may use sfsync serve's API and pages. */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Add, list and remove the users of 'sfsync serve'.",
+        footer = {"", "Examples:", "  sfsync users add ada --role admin", "  sfsync users list", "  sfsync users remove ada"},
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Remove.class})
 final class UsersCommand implements Runnable {
     @Spec
@@ -96,7 +97,8 @@ final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List users and their roles.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List users and their roles.",
+            footer = {"", "Examples:", "  sfsync users list --project my-project"})
     static final class ListUsers implements Callable<Integer> {
         @Mixin
         ProjectOption project;
@@ -120,7 +122,8 @@ final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user with their API tokens and sessions.")
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user with their API tokens and sessions.",
+            footer = {"", "Examples:", "  sfsync users remove ada --project my-project"})
     static final class Remove implements Callable<Integer> {
         @Mixin
         ProjectOption project;
