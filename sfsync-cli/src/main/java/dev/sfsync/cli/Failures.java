@@ -49,7 +49,7 @@ final class Failures {
             code = ExitCodes.SALESFORCE_UNAVAILABLE;
         } else if (e instanceof SfsyncException known) {
             err.println(known.problem() + (known.fix() == null ? "" : "\n  fix: " + known.fix()));
-            code = ExitCodes.CONFIG_INVALID;
+            code = CommandFailures.exitCode(known);
         } else {
             throw e;
         }

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
                 + "(before sending) or failed (with Salesforce's code); failed and rejected rows are sent again next run."},
         footer = {"", "Examples:", "  sfsync run accounts", "  sfsync run accounts contacts", "  sfsync run --all",
                 "", "Exit codes: 0 every row succeeded, 1 some rows failed, 3 config problems, 4 Salesforce unavailable,",
-                "  5 the sync is running in another process (nothing sent)"})
+                "  5 the sync is running in another process (nothing sent), 6 the state directory cannot be used (the run stopped before"
+                        + " sending more; the next run reconciles)"})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
@@ -104,6 +105,7 @@ final class RunCommand implements Callable<Integer> {
                     s.failed(), r.apiCalls(), r.runId());
         }
         for (RunResult r : results) {
+            r.notices().forEach(notice -> out.printf("  %s: %s%n", r.sync(), notice));
             r.errorCounts().forEach((code, count) -> out.printf("  %s: %,d rows %s: %s%n", r.sync(), count, code, Errors.explain(code).fix()));
             if (r.stopped() != null) {
                 out.printf("  %s stopped early: %s%n", r.sync(), r.stopped());

@@ -27,7 +27,7 @@ import java.util.concurrent.CountDownLatch;
                 + " until stopped (Ctrl-C or SIGTERM). Syncs run exactly as 'sfsync run' runs them; a sync never runs twice at once."},
         footer = {"", "Examples:", "  sfsync serve", "  sfsync serve --listen 0.0.0.0:8650 --public-url https://sfsync.example.com --secure-cookies",
                 "", "First user: sfsync users add ada --role admin", "",
-                "Exit codes: 0 stopped, 3 project file problems, 6 the server could not start (port taken, state database unusable)"})
+                "Exit codes: 0 stopped, 3 project file problems, 7 the server could not start (port taken, state database unusable)"})
 final class ServeCommand implements Callable<Integer> {
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = SfsyncCommand.Version.class,
         description = "Self-hostable Salesforce sync engine: reverse ETL from your database into Salesforce, and back.",
         subcommands = {InitCommand.class, ValidateCommand.class, ConnectCommand.class, ConnectionsCommand.class, PlanCommand.class,
-                RunCommand.class, RunsCommand.class, EmulatorCommand.class, DemoCommand.class, CommandLine.HelpCommand.class,
+                RunCommand.class, RunsCommand.class, RepairCommand.class, EmulatorCommand.class, DemoCommand.class, CommandLine.HelpCommand.class,
                 ServeCommand.class, UsersCommand.class, TokensCommand.class, AlertsCommand.class},
         footer = {"", "Examples:", "  sfsync demo               sync a sample warehouse into a local org and explain every row",
                 "  sfsync init my-project    scaffold a project", "  sfsync validate           check sfsync.yaml",
@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 "  sfsync run --all          sync every model", "  sfsync runs               what past runs did",
                 "  sfsync emulator           serve a local Salesforce on 8642 (+ sandbox on 8643)",
                 "", "Exit codes: 0 success, 1 some rows failed, 2 wrong usage, 3 project file problems, 4 Salesforce unreachable or login refused,",
-                "  5 the sync is already running in another process"})
+                "  5 the sync is already running in another process, 6 the state directory cannot be used (damaged, full, unwritable)"})
 public final class SfsyncCommand implements Runnable {
     /** How the commands wait between retries of a failed call; tests pass one that does not sleep. */
     final Sleeper sleeper;
@@ -39,7 +39,8 @@ public final class SfsyncCommand implements Runnable {
     }
 
     static CommandLine commandLine(Sleeper sleeper) {
-        return new CommandLine(new SfsyncCommand(sleeper)).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new SfsyncCommand(sleeper)).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new CommandFailures());
     }
 
     @Override

@@ -32,6 +32,7 @@ class ServeCommandsTest {
                     model: accounts
                     object: Account
                     mode: insert
+                    insert_without_key: at_least_once
                     mappings: [{from: id, to: Name}]
                     schedule: {every: 15m}
                 """ + alerts);

@@ -43,22 +43,13 @@ class SyncCommandsTest {
     }
 
     private void writeConfig(String loginUrl) throws Exception {
-        Files.writeString(project.resolve("client.secret"), org.clientSecret());
-        Files.writeString(project.resolve("sfsync.yaml"), """
-                connections:
-                  local: {environment: custom, login_url: %s, client_id: %s, client_secret: "${file:client.secret}"}
-                sources:
-                  warehouse: {url: "jdbc:duckdb:warehouse.duckdb"}
-                models:
-                  accounts: {sql: select * from accounts, primary_key: id}
-                syncs:
-                  accounts:
-                    model: accounts
-                    object: Account
-                    mode: upsert
-                    match: {column: id, field: External_Key__c}
-                    mappings: [{from: name, to: Name}]
-                """.formatted(loginUrl, org.clientId()));
+        AccountsProject.write(project, org, loginUrl, """
+                model: accounts
+                object: Account
+                mode: upsert
+                match: {column: id, field: External_Key__c}
+                mappings: [{from: name, to: Name}]
+                """);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

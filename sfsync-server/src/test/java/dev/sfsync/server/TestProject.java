@@ -67,7 +67,7 @@ public final class TestProject implements AutoCloseable {
 
     /** A sync of a model inserting its name column into an object's given field. */
     public static String insertSync(String name, String model, String object, String field, String extra) {
-        return "  " + name + ":\n    model: " + model + "\n    object: " + object + "\n    mode: insert\n    mappings: [{from: name, to: " + field + "}]\n"
+        return "  " + name + ":\n    model: " + model + "\n    object: " + object + "\n    mode: insert\n    insert_without_key: at_least_once\n    mappings: [{from: name, to: " + field + "}]\n"
                 + (extra.isEmpty() ? "" : "    " + extra + "\n");
     }
 

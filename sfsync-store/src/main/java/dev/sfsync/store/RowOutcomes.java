@@ -22,7 +22,7 @@ import java.util.Set;
 /** Every row's outcome per run, with the Salesforce error code and message of failed and rejected rows. */
 public final class RowOutcomes {
     /** Separates the values of a composite key in the stored text (a control character no key value contains). */
-    private static final String KEY_SEPARATOR = "\u001F";
+    static final String KEY_SEPARATOR = "\u001F";
 
     private final Database db;
 

@@ -15,7 +15,12 @@ import java.time.Instant;
  */
 public record Run(RunId id, SyncId sync, Kind kind, Status status, Instant startedAt, Instant finishedAt, RunSummary summary, String message,
                   Instant detailsPrunedAt) {
-    public enum Kind { OUTBOUND, INBOUND }
+    public enum Kind {
+        OUTBOUND,
+        INBOUND,
+        /** 'sfsync repair': the sync's lost snapshot rebuilt from the records in Salesforce; nothing written there. */
+        REPAIR
+    }
 
     public enum Status {
         RUNNING,

@@ -37,6 +37,8 @@ public final class StateStore implements AutoCloseable {
     /** The embedded store's file in the state directory. */
     public static final String FILE_NAME = "state.db";
     private static final String KEY_CHECK = "sfsync secret key check";
+    /** The source module's snapshot file, which belongs with this store: one without the other is refused. */
+    private static final String SNAPSHOTS_FILE = "snapshots.duckdb";
 
     private final Database db;
     private final Connections connections;
@@ -47,6 +49,8 @@ public final class StateStore implements AutoCloseable {
     private final InboundCursors cursors;
     private final Retention retention;
     private final RunLeases leases;
+    private final WriteIntents intents;
+    private final SnapshotMarks snapshotMarks;
 
     private StateStore(Database db, SecretCipher cipher, Clock clock) {
         this.db = db;
@@ -58,6 +62,8 @@ public final class StateStore implements AutoCloseable {
         this.cursors = new InboundCursors(db, clock);
         this.retention = new Retention(db, clock);
         this.leases = new RunLeases(db, clock);
+        this.intents = new WriteIntents(db, clock);
+        this.snapshotMarks = new SnapshotMarks(db);
     }
 
     /** The embedded store: {@value #FILE_NAME} in {@code stateDirectory}, its key from {@link EncryptionKey#ENV} or {@code secret.key} there. */
@@ -85,6 +91,16 @@ public final class StateStore implements AutoCloseable {
     /** Which process runs which sync: a second run of a busy sync is refused, and a dead run's lease expires. */
     public RunLeases runLeases() {
         return leases;
+    }
+
+    /** The write-ahead record of rows being created and Bulk jobs opened, kept until their outcomes are settled. */
+    public WriteIntents intents() {
+        return intents;
+    }
+
+    /** The snapshot sizes the last runs committed, to tell a lost snapshot from a new one. */
+    public SnapshotMarks snapshotMarks() {
+        return snapshotMarks;
     }
 
     public RowOutcomes outcomes() {
@@ -148,6 +164,7 @@ public final class StateStore implements AutoCloseable {
             if (stateDirectory != null) {
                 createDirectories(stateDirectory);
                 Path file = stateDirectory.resolve(FILE_NAME).toAbsolutePath();
+                checkFile(file);
                 jdbcUrl = "jdbc:sqlite:" + file;
                 description = "state file " + file;
                 properties.setProperty("journal_mode", "WAL");
@@ -173,6 +190,9 @@ public final class StateStore implements AutoCloseable {
                 }
             }
             migrate(jdbcUrl, properties, description);
+            if (stateDirectory != null) {
+                ownerOnly(stateDirectory.resolve(FILE_NAME));
+            }
             Database db = new Database(jdbcUrl, properties, description);
             try {
                 SecretCipher cipher = new SecretCipher(key);
@@ -184,11 +204,29 @@ public final class StateStore implements AutoCloseable {
             }
         }
 
+        /** A damaged file is refused, never replaced by a fresh store (see {@link StateStoreDamaged}). */
+        private static void checkFile(Path file) {
+            Path snapshots = file.resolveSibling(SNAPSHOTS_FILE);
+            try {
+                if (Files.exists(file) && Files.size(file) == 0) {
+                    throw StateStoreDamaged.empty(file);
+                }
+                if (Files.notExists(file) && Files.exists(snapshots) && Files.size(snapshots) > 0) {
+                    throw StateStoreDamaged.missingBesideSnapshots(file, snapshots);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Can't read the state file " + file + ": " + e.getMessage(), e);
+            }
+        }
+
         private static void migrate(String jdbcUrl, Properties properties, String description) {
             try {
                 Flyway.configure().dataSource(jdbcUrl, properties.getProperty("user"), properties.getProperty("password"))
                         .loggers("slf4j").locations("classpath:dev/sfsync/store/migration").load().migrate();
             } catch (FlywayException e) {
+                if (jdbcUrl.startsWith("jdbc:sqlite:") && String.valueOf(causes(e)).contains("NOTADB")) {
+                    throw StateStoreDamaged.notADatabase(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())), e);
+                }
                 throw new StoreMigrationFailed(description, e);
             }
         }
@@ -201,6 +239,25 @@ public final class StateStore implements AutoCloseable {
             } else {
                 cipher.decrypt(stored.getFirst(), "store_meta/key_check");
             }
+        }
+
+        /** The state file holds the API log and (encrypted) tokens: readable by its owner only, like the key file. */
+        private static void ownerOnly(Path file) {
+            try {
+                if (Files.exists(file) && Files.getFileStore(file).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                // A file system without owner permissions (a Windows share) keeps its own rules; the secrets stay encrypted.
+            }
+        }
+
+        private static String causes(Throwable e) {
+            StringBuilder text = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                text.append(t.getMessage()).append(' ');
+            }
+            return text.toString();
         }
 
         private static void createDirectories(Path directory) {

@@ -35,4 +35,21 @@ class EmbeddedStateStoreTest extends StateStoreContract {
             throw new UncheckedIOException(e);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void the_state_file_is_readable_by_its_owner_only() throws IOException {
+        org.assertj.core.api.Assertions.assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(stateDirectory.resolve(StateStore.FILE_NAME)))).isEqualTo("rw-------");
+    }
+
+    @org.junit.jupiter.api.Test
+    void an_empty_state_file_is_refused_not_recreated() throws IOException {
+        store.close();
+        store = null;
+        Files.deleteIfExists(stateDirectory.resolve(StateStore.FILE_NAME + "-wal"));
+        Files.write(stateDirectory.resolve(StateStore.FILE_NAME), new byte[0]);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> open(key(1))).isInstanceOf(StateStoreDamaged.class)
+                .hasMessageContaining("is empty (0 bytes)").hasMessageContaining("How to fix");
+        org.assertj.core.api.Assertions.assertThat(stateDirectory.resolve(StateStore.FILE_NAME)).isEmptyFile();
+    }
 }

@@ -186,6 +186,7 @@ abstract class StateStoreContract {
     @Test
     void a_dead_run_is_interrupted_once_with_what_it_had_settled() {
         Run dead = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND);
+        clock.advance(Duration.ofSeconds(1));
         Run live = store.runs().start(SyncId.of("contacts"), Run.Kind.OUTBOUND);
         Run done = store.runs().start(SyncId.of("leads"), Run.Kind.OUTBOUND);
         store.runs().finish(done.id(), Run.Status.SUCCEEDED, RunSummary.EMPTY, null);
@@ -200,6 +201,32 @@ abstract class StateStoreContract {
                 .containsExactly(Run.Status.INTERRUPTED, lastAlive, "killed");
         assertThat(interrupted.summary().created()).isEqualTo(7);
         assertThat(store.runs().running()).extracting(Run::id).containsExactly(live.id());
+    }
+
+    @Test
+    void write_intents_stay_until_their_rows_are_settled_and_are_paged_by_key() {
+        RunId run = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND).id();
+        store.intents().sending(ACCOUNTS, run, List.of(new WriteIntents.PendingRow(run, RowKey.of("EU", "1"), "EU-1"),
+                new WriteIntents.PendingRow(run, RowKey.of("EU", "2"), "EU-2"), new WriteIntents.PendingRow(run, RowKey.of("US", "3"), null)));
+        store.intents().jobOpened(ACCOUNTS, run, "bulk2", "750000000000001AAA");
+        store.intents().sending(SyncId.of("contacts"), run, List.of(new WriteIntents.PendingRow(run, RowKey.of("9"), "9")));
+
+        assertThat(store.intents().pendingRows(ACCOUNTS, null, 2)).extracting(WriteIntents.PendingRow::key)
+                .containsExactly(RowKey.of("EU", "1"), RowKey.of("EU", "2"));
+        assertThat(store.intents().pendingRows(ACCOUNTS, RowKey.of("EU", "2"), 2)).singleElement()
+                .isEqualTo(new WriteIntents.PendingRow(run, RowKey.of("US", "3"), null));
+        store.intents().settled(ACCOUNTS, List.of(RowKey.of("EU", "1")));
+        assertThat(store.intents().countPendingRows(ACCOUNTS)).isEqualTo(2);
+        assertThat(store.intents().pendingJobs(ACCOUNTS)).singleElement()
+                .isEqualTo(new WriteIntents.PendingJob(run, "bulk2", "750000000000001AAA", clock.instant()));
+        store.intents().jobSettled(ACCOUNTS, "750000000000001AAA");
+        assertThat(store.intents().pendingJobs(ACCOUNTS)).isEmpty();
+
+        store.intents().jobOpened(ACCOUNTS, run, "bulk1", "750000000000002AAA");
+        store.intents().clear(ACCOUNTS);
+        assertThat(store.intents().countPendingRows(ACCOUNTS)).isZero();
+        assertThat(store.intents().pendingJobs(ACCOUNTS)).isEmpty();
+        assertThat(store.intents().countPendingRows(SyncId.of("contacts"))).as("another sync's intents stay").isEqualTo(1);
     }
 
     @Test

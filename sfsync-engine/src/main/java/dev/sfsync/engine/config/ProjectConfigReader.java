@@ -116,6 +116,9 @@ public final class ProjectConfigReader {
             Optional<String> loginUrl = fields.text(def, "login_url", path, null);
             if (loginUrl.isPresent() && !loginUrl.get().matches("https?://[^\\s/]+(/.*)?")) {
                 fields.problem(path + ".login_url", "'" + loginUrl.get() + "' is not an http(s) URL", "e.g. 'https://mycompany.my.salesforce.com'");
+            } else if (loginUrl.isPresent() && PlainHttp.beyondLoopback(loginUrl.get())) {
+                fields.problem(path + ".login_url", "'" + loginUrl.get() + "' is plain http to another machine: passwords, client secrets and"
+                        + " tokens would cross the network unencrypted", "use https (plain http is for an emulator on this machine: localhost, 127.0.0.1)");
             }
             if (environment.orElse(null) == ConnectionConfig.Environment.CUSTOM && loginUrl.isEmpty()) {
                 fields.problem(path + ".login_url", "a custom environment needs its login URL", "set login_url, e.g. 'https://mycompany.my.salesforce.com'");

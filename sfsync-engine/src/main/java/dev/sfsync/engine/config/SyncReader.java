@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsync.engine.sync.ApiChoice;
 import dev.sfsync.engine.sync.DeleteBehaviour;
 import dev.sfsync.engine.sync.FieldMapping;
+import dev.sfsync.engine.sync.InsertWithoutKey;
 import dev.sfsync.engine.sync.Lookup;
 import dev.sfsync.engine.sync.Match;
 import dev.sfsync.engine.sync.RetryPolicy;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
 /** The {@code syncs:} section: each sync's shape, and the rules between mode, match, delete behaviour and API. */
 final class SyncReader {
     private static final Set<String> SYNC_KEYS = Set.of("model", "connection", "object", "mode", "match", "mappings", "lookups",
-            "on_delete", "api", "batch_size", "parallelism", "retry", "schedule");
+            "on_delete", "api", "batch_size", "parallelism", "retry", "insert_without_key", "schedule");
     private static final Set<String> MATCH_KEYS = Set.of("column", "field");
     private static final Set<String> MAPPING_KEYS = Set.of("from", "value", "to");
     private static final Set<String> LOOKUP_KEYS = Set.of("to", "object", "field", "column");
@@ -64,6 +65,7 @@ final class SyncReader {
         int batchSize = readBatchSize(def, path, api);
         int parallelism = fields.integer(def, "parallelism", path, 1, SyncDefinition.MAX_PARALLELISM).orElse(SyncDefinition.DEFAULT_PARALLELISM);
         RetryPolicy retry = readRetry(def, path);
+        InsertWithoutKey withoutKey = readInsertWithoutKey(def, path, mode.orElse(null), match.isPresent());
         if (mode.isPresent() && mode.get() != SyncMode.ARCHIVE && def.path("mappings").isEmpty() && def.path("lookups").isEmpty()) {
             fields.problem(path + ".mappings", "a " + mode.get().configName() + " sync must map at least one field",
                     "add e.g. 'mappings: [{from: name, to: Name}]'");
@@ -72,7 +74,30 @@ final class SyncReader {
             return Optional.empty();
         }
         return Optional.of(new SyncDefinition(name, model.get(), connection.get(), object.get(), mode.get(), match, mappings, lookups,
-                onDelete, api, batchSize, parallelism, retry));
+                onDelete, api, batchSize, parallelism, retry, withoutKey));
+    }
+
+    /** An insert is exactly-once across crashes only with an idempotency key; without one the user chooses what a lost answer means. */
+    private InsertWithoutKey readInsertWithoutKey(JsonNode def, String path, SyncMode mode, boolean hasKey) {
+        Optional<InsertWithoutKey> choice = def.has("insert_without_key")
+                ? fields.choice(def, "insert_without_key", path, InsertWithoutKey.class, null) : Optional.empty();
+        if (mode != SyncMode.INSERT || hasKey) {
+            if (def.has("insert_without_key")) {
+                fields.problem(path + ".insert_without_key", mode == SyncMode.INSERT
+                                ? "this insert has an idempotency key (match), so it creates each row once even across crashes"
+                                : "only an insert sync without an idempotency key needs it",
+                        "remove 'insert_without_key'");
+            }
+            return null;
+        }
+        if (choice.isEmpty() && !def.has("insert_without_key")) {
+            fields.problem(path + ".match", "this insert sync cannot be exactly-once across crashes: without an idempotency key, a create whose"
+                            + " answer was lost (a kill, a dropped connection) cannot be told from one never made",
+                    "add 'match: {column: <model key column>, field: <external ID text field, e.g. Sfsync_Key__c>}' (sfsync writes the"
+                            + " column into the field and finds records by it after a crash), or accept the risk with"
+                            + " 'insert_without_key: at_least_once' (may duplicate) or 'insert_without_key: at_most_once' (may skip)");
+        }
+        return choice.orElse(null);
     }
 
     private Optional<String> reference(JsonNode def, String key, String path, Set<String> names, String what) {
@@ -116,9 +141,9 @@ final class SyncReader {
             return Optional.empty();
         }
         Match match = new Match(column.get(), field.get());
-        if (mode == SyncMode.INSERT) {
-            fields.problem(matchPath, "insert mode creates records without looking for existing ones, so a match is not used",
-                    "remove 'match', or use mode: upsert to update records that already exist");
+        if (mode == SyncMode.INSERT && match.bySalesforceId()) {
+            fields.problem(matchPath + ".field", "an insert's match is its idempotency key, written into each new record; Id cannot be written",
+                    "name an external ID text field (e.g. Sfsync_Key__c), or remove 'match' and set 'insert_without_key'");
         } else if (mode == SyncMode.UPSERT && match.bySalesforceId()) {
             fields.problem(matchPath + ".field", "upsert cannot match on Id: rows without a record have no Id yet, so nothing could be created",
                     "match on an external ID field (create one, unique + external ID, if the object has none), or use mode: update");

@@ -8,8 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Reads the secrets a project file references: environment variables, or files relative to the project. */
+/**
+ * Reads the secrets a project file references: environment variables, or files inside the project directory. A
+ * {@code ${file:...}} reaching outside it (an absolute path, {@code ../}, a symbolic link) is refused unless the
+ * environment allows it with {@value #FILES_ANYWHERE}=true: a project file from elsewhere (a pull request, a shared
+ * template) must not be able to make sfsync read, and send to a login URL it names, any file of the machine.
+ */
 public final class SecretValues {
+    public static final String FILES_ANYWHERE = "SFSYNC_SECRET_FILES_ANYWHERE";
+
     private SecretValues() {
     }
 
@@ -33,6 +40,7 @@ public final class SecretValues {
             }
             case FILE -> {
                 Path file = projectDirectory.resolve(secret.name());
+                checkInside(secret, file, projectDirectory);
                 try {
                     yield Files.readString(file, StandardCharsets.UTF_8).strip();
                 } catch (IOException e) {
@@ -40,6 +48,34 @@ public final class SecretValues {
                 }
             }
         };
+    }
+
+    private static void checkInside(SecretRef secret, Path file, Path projectDirectory) {
+        if ("true".equalsIgnoreCase(System.getenv(FILES_ANYWHERE))) {
+            return;
+        }
+        Path project = real(projectDirectory.toAbsolutePath().normalize());
+        Path target = real(file.toAbsolutePath().normalize());
+        if (!target.startsWith(project)) {
+            throw new SecretOutsideProject(secret, target, project);
+        }
+    }
+
+    private static Path real(Path path) {
+        try {
+            return Files.exists(path) ? path.toRealPath() : path;
+        } catch (IOException e) {
+            return path;
+        }
+    }
+
+    /** A ${file:...} secret points outside the project directory. */
+    static final class SecretOutsideProject extends dev.sfsync.core.SfsyncException {
+        SecretOutsideProject(SecretRef secret, Path target, Path project) {
+            super("the secret " + secret + " is the file " + target + ", outside the project directory " + project,
+                    "move the file into the project directory (and keep it out of version control), or, if this project file is yours,"
+                            + " allow files anywhere with the environment variable " + FILES_ANYWHERE + "=true");
+        }
     }
 
     /** A referenced secret is not there. */

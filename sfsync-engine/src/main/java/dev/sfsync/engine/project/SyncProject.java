@@ -17,7 +17,10 @@ import dev.sfsync.engine.lease.SyncLease;
 import dev.sfsync.engine.plan.Plan;
 import dev.sfsync.engine.plan.Planner;
 import dev.sfsync.engine.plan.PreparedSync;
+import dev.sfsync.engine.run.Reconciler;
+import dev.sfsync.engine.run.SnapshotRepair;
 import dev.sfsync.engine.run.RestCollectionsWriter;
+import dev.sfsync.engine.run.WriteAheadLog;
 import dev.sfsync.engine.run.RunProgress;
 import dev.sfsync.engine.run.RunResult;
 import dev.sfsync.engine.run.Runner;
@@ -60,7 +63,9 @@ public final class SyncProject implements AutoCloseable {
     private final ProjectConfig config;
     private final ProblemLocator locator;
     private final StateStore store;
-    private final SnapshotStore snapshots;
+    /** Opened on first use: DuckDB lets one process open the file, and reading runs or connections needs no snapshot. */
+    private final java.util.function.Supplier<SnapshotStore> openSnapshots;
+    private SnapshotStore snapshots;
     private final ClientFactory clients;
     private final Sleeper sleeper;
     private final Map<String, SalesforceClient> quietClients = new HashMap<>();
@@ -68,19 +73,20 @@ public final class SyncProject implements AutoCloseable {
     private Duration leaseTtl = SyncLease.DEFAULT_TTL;
     private final List<DeadRuns.Interrupted> interrupted = new ArrayList<>();
 
-    private SyncProject(ProjectConfig config, ProblemLocator locator, StateStore store, SnapshotStore snapshots, ClientFactory clients,
+    private SyncProject(ProjectConfig config, ProblemLocator locator, StateStore store, java.util.function.Supplier<SnapshotStore> snapshots,
+                        ClientFactory clients,
                         Sleeper sleeper) {
         this.config = config;
         this.locator = locator;
         this.store = store;
-        this.snapshots = snapshots;
+        this.openSnapshots = snapshots;
         this.clients = clients;
         this.sleeper = sleeper;
     }
 
     public static SyncProject open(ProjectConfig config, ProblemLocator locator, StateStore store, Path stateDirectory, ClientFactory clients,
                                    Sleeper sleeper) {
-        SyncProject project = new SyncProject(config, locator, store, SnapshotStore.open(stateDirectory), clients, sleeper);
+        SyncProject project = new SyncProject(config, locator, store, () -> SnapshotStore.open(stateDirectory), clients, sleeper);
         project.noteDeadRuns();
         return project;
     }
@@ -162,35 +168,111 @@ public final class SyncProject implements AutoCloseable {
         try {
             Checked local = readable(sync, describeModel(sync));
             // Changes are detected before any call, so a sync whose model did not change costs no API call at all.
-            try (ChangeSet changes = snapshots.detect(SyncId.of(name), source(config.models().get(sync.model())), local.model,
+            try (ChangeSet changes = snapshots().detect(SyncId.of(name), source(config.models().get(sync.model())), local.model,
                     detectOptions(sync)); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
+                checkSnapshotKept(sync);
                 progress.detected(changes.counts());
+                boolean creates = sync.mode() == dev.sfsync.engine.sync.SyncMode.INSERT;
                 java.util.function.Consumer<List<RowOutcome>> settle = outcomes -> {
                     if (!outcomes.isEmpty()) {
                         changes.record(outcomes);
+                        if (creates) {
+                            store.intents().settled(SyncId.of(name), outcomes.stream().map(RowOutcome::key).toList());
+                        }
                         outcomeLog.write(outcomes);
                         progress.settled(outcomes);
                     }
                 };
                 String stopped = null;
-                if (needsSalesforce(sync, changes.counts())) {
+                List<String> notices = new ArrayList<>(changes.notices());
+                if (needsSalesforce(sync, changes.counts()) || hasIntents(sync)) {
                     SalesforceClient client = clients.client(config.connections().get(sync.connection()), log);
                     PreparedSync prepared = prepare(sync, client, local);
-                    stopped = runner(prepared, client, new SplitRetry(sync.retry(), sleeper), settle).run(changes);
+                    // Before anything is sent: what earlier runs left in flight is settled against the org first.
+                    Reconciler.Result reconciled = new Reconciler(prepared, client, store.intents()).reconcile();
+                    if (!reconciled.nothing()) {
+                        notices.add(reconciledNotice(reconciled));
+                    }
+                    stopped = runner(prepared, client, new SplitRetry(sync.retry(), sleeper), settle, new StoredIntents(store, sync, run.id()))
+                            .alreadyCreated(reconciled.created()).run(changes);
                 } else {
                     settleRemovedRowsAsUnchanged(changes, settle);
                 }
                 outcomeLog.finish();
                 CommitResult commit = changes.commit();
+                store.snapshotMarks().remember(SyncId.of(name), snapshots().size(SyncId.of(name)));
+                // Every row of this run has its outcome, and what earlier runs left was reconciled before it sent anything.
+                store.intents().clear(SyncId.of(name));
                 RunSummary summary = store.outcomes().summarize(run.id());
                 Run.Status status = stopped != null ? Run.Status.FAILED : summary.allSucceeded() ? Run.Status.SUCCEEDED : Run.Status.PARTIAL;
                 store.runs().finish(run.id(), status, summary, stopped);
                 return new RunResult(name, run.id(), changes.counts(), summary, store.outcomes().errorCounts(run.id()), commit, calls.get(),
-                        stopped, changes.notices());
+                        stopped, notices);
             }
         } catch (RuntimeException e) {
             store.runs().finish(run.id(), Run.Status.FAILED, store.outcomes().summarize(run.id()), e.getMessage());
             throw e;
+        }
+    }
+
+    /**
+     * An insert sync whose snapshot is gone while the store remembers records it created would create them all again:
+     * refused until the snapshot is restored or rebuilt by {@link #repair}.
+     */
+    private void checkSnapshotKept(SyncDefinition sync) {
+        SyncId id = SyncId.of(sync.name());
+        long remembered = store.snapshotMarks().rows(id).orElse(0L);
+        if (sync.mode() == dev.sfsync.engine.sync.SyncMode.INSERT && remembered > 0 && snapshots().size(id) == 0) {
+            throw new SnapshotLost(sync, remembered);
+        }
+    }
+
+    /**
+     * Rebuilds an insert sync's snapshot from Salesforce after it was lost: each model row whose record Salesforce holds
+     * (found by the idempotency key) is marked synced with that record. Sends nothing but queries. For a sync without a
+     * key, {@code resendAll} acknowledges that its next run creates every row again.
+     */
+    public SnapshotRepair.Result repair(String name, boolean resendAll) {
+        SyncDefinition sync = sync(name);
+        SyncId id = SyncId.of(name);
+        if (sync.mode() != dev.sfsync.engine.sync.SyncMode.INSERT) {
+            throw new RepairNotNeeded(sync);
+        }
+        if (!sync.hasIdempotencyKey() && !resendAll) {
+            throw new RepairNotPossible(sync);
+        }
+        noteDeadRuns();
+        try (SyncLease lease = SyncLease.acquire(store.runLeases(), id, leaseTtl)) {
+            Run run = store.runs().start(id, Run.Kind.REPAIR);
+            lease.attach(run.id());
+            try {
+                SnapshotRepair.Result result = new SnapshotRepair.Result(0, 0);
+                if (sync.hasIdempotencyKey()) {
+                    Checked local = readable(sync, describeModel(sync));
+                    SalesforceClient client = clients.client(config.connections().get(sync.connection()), exchange -> store.apiLog()
+                            .record(apiCall(run, exchange)));
+                    PreparedSync prepared = prepare(sync, client, local);
+                    try (ChangeSet changes = detect(prepared); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
+                        result = new SnapshotRepair(prepared, client).repair(changes, outcomes -> {
+                            changes.record(outcomes);
+                            outcomeLog.write(outcomes);
+                        });
+                        outcomeLog.finish();
+                        changes.commit();
+                    }
+                    store.snapshotMarks().remember(id, snapshots().size(id));
+                }
+                if (!sync.hasIdempotencyKey()) {
+                    store.snapshotMarks().remember(id, 0);
+                }
+                store.intents().clear(id);
+                store.runs().finish(run.id(), Run.Status.SUCCEEDED, RunSummary.EMPTY, String.format(
+                        "snapshot rebuilt from Salesforce: %,d of %,d model rows found there", result.found(), result.rows()));
+                return result;
+            } catch (RuntimeException e) {
+                store.runs().finish(run.id(), Run.Status.FAILED, RunSummary.EMPTY, e.getMessage());
+                throw e;
+            }
         }
     }
 
@@ -228,16 +310,29 @@ public final class SyncProject implements AutoCloseable {
         rowsPerBulkLoad = rows;
     }
 
-    private Runner runner(PreparedSync sync, SalesforceClient client, SplitRetry retry, java.util.function.Consumer<List<RowOutcome>> settle) {
+    private Runner runner(PreparedSync sync, SalesforceClient client, SplitRetry retry, java.util.function.Consumer<List<RowOutcome>> settle,
+                          WriteAheadLog intents) {
         return switch (sync.definition().api()) {
-            case REST -> Runner.writing(sync, new RestCollectionsWriter(client, sync.definition().batchSize()), client, retry, settle);
-            case BULK1, BULK2 -> Runner.loading(sync, sync.definition().api(), client, retry, rowsPerBulkLoad, settle);
+            case REST -> Runner.writing(sync, new RestCollectionsWriter(client, sync.definition().batchSize()), client, retry, settle, intents);
+            case BULK1, BULK2 -> Runner.loading(sync, sync.definition().api(), client, retry, rowsPerBulkLoad, settle, intents);
         };
+    }
+
+    private boolean hasIntents(SyncDefinition sync) {
+        SyncId id = SyncId.of(sync.name());
+        return store.intents().countPendingRows(id) > 0 || !store.intents().pendingJobs(id).isEmpty();
+    }
+
+    /** E.g. "run R was interrupted at 14:02; 24,400 rows reconciled: 24,400 created, 0 to resend". */
+    private static String reconciledNotice(Reconciler.Result reconciled) {
+        String runs = reconciled.runs().stream().map(r -> "run " + r).collect(java.util.stream.Collectors.joining(", "));
+        return String.format("%s left %,d row(s) and %d Bulk job(s) unsettled; %,d rows reconciled: %,d created, %,d to resend",
+                runs, reconciled.rows(), reconciled.jobs(), reconciled.rows(), reconciled.created().size(), reconciled.toResend());
     }
 
     private ChangeSet detect(PreparedSync prepared) {
         SyncDefinition sync = prepared.definition();
-        return snapshots.detect(SyncId.of(sync.name()), source(config.models().get(sync.model())), prepared.model(),
+        return snapshots().detect(SyncId.of(sync.name()), source(config.models().get(sync.model())), prepared.model(),
                 detectOptions(sync));
     }
 
@@ -313,9 +408,47 @@ public final class SyncProject implements AutoCloseable {
         return store.outcomes().list(run, java.util.Set.of(), limit, 0);
     }
 
+    private synchronized SnapshotStore snapshots() {
+        if (snapshots == null) {
+            snapshots = openSnapshots.get();
+        }
+        return snapshots;
+    }
+
     @Override
-    public void close() {
-        snapshots.close();
+    public synchronized void close() {
+        if (snapshots != null) {
+            snapshots.close();
+        }
+    }
+
+    /** An insert sync's snapshot is missing while the store remembers records it created. */
+    public static final class SnapshotLost extends dev.sfsync.core.SfsyncException {
+        SnapshotLost(SyncDefinition sync, long created) {
+            super(String.format("sync '%s' had %,d rows synced, but its snapshot is missing or empty (was %s deleted or"
+                            + " restored from an old backup?): running it now would create their records again", sync.name(), created,
+                            STATE_DIRECTORY + "/" + SnapshotStore.FILE_NAME),
+                    "restore " + SnapshotStore.FILE_NAME + " from a backup of the state directory, or run 'sfsync repair " + sync.name() + "'"
+                            + (sync.hasIdempotencyKey() ? " to rebuild it from the records in Salesforce (found by " + sync.match().orElseThrow().field() + ")"
+                            : " --resend-all to accept that every row is created again (this sync has no idempotency key to find its records by)"));
+        }
+    }
+
+    /** Repair rebuilds insert snapshots only: the other modes find their records by the match on every run. */
+    public static final class RepairNotNeeded extends dev.sfsync.core.SfsyncException {
+        RepairNotNeeded(SyncDefinition sync) {
+            super("sync '" + sync.name() + "' is a " + sync.mode().configName() + " sync: without its snapshot the next run sends every row again,"
+                    + " which finds each record by the match and creates no duplicate", "nothing to repair; just run it");
+        }
+    }
+
+    /** An insert without an idempotency key has nothing to find its records by. */
+    public static final class RepairNotPossible extends dev.sfsync.core.SfsyncException {
+        RepairNotPossible(SyncDefinition sync) {
+            super("sync '" + sync.name() + "' has no idempotency key, so its records in Salesforce cannot be told apart from others",
+                    "add 'match: {column: <key column>, field: <external ID field>}' for the future, and run 'sfsync repair " + sync.name()
+                            + " --resend-all' to accept that the next run creates every row again");
+        }
     }
 
     /** The project has no sync of that name. */

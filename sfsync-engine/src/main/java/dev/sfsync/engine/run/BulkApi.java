@@ -33,29 +33,29 @@ sealed interface BulkApi {
     Results load(String object, Operation operation, String externalIdField, List<String> columns, Iterator<List<String>> rows);
 
     /** The Bulk API a sync chose; {@code batchSize} is Bulk 1.0's rows per batch (Bulk 2.0 splits by upload size). */
-    static BulkApi of(dev.sfsync.engine.sync.ApiChoice api, SalesforceClient client, int batchSize) {
+    static BulkApi of(dev.sfsync.engine.sync.ApiChoice api, SalesforceClient client, int batchSize, WriteAheadLog log) {
         return switch (api) {
-            case BULK1 -> new Bulk1(client, batchSize);
-            case BULK2 -> new Bulk2(client);
+            case BULK1 -> new Bulk1(client, batchSize, jobId -> log.jobOpened(api, jobId));
+            case BULK2 -> new Bulk2(client, jobId -> log.jobOpened(api, jobId));
             case REST -> throw new IllegalArgumentException("REST is not a Bulk API");
         };
     }
 
     /** Bulk API 1.0: one job per load, batches of the sync's batch size, which Salesforce processes in parallel. */
-    record Bulk1(SalesforceClient client, int batchSize) implements BulkApi {
+    record Bulk1(SalesforceClient client, int batchSize, java.util.function.Consumer<String> jobOpened) implements BulkApi {
         @Override
         public Results load(String object, Operation operation, String externalIdField, List<String> columns, Iterator<List<String>> rows) {
-            Bulk1Run run = client.bulk1().load(Bulk1Spec.of(object, operation, externalIdField, columns).withBatchSize(batchSize), rows);
+            Bulk1Run run = client.bulk1().load(Bulk1Spec.of(object, operation, externalIdField, columns).withBatchSize(batchSize), rows, jobOpened);
             // Bulk 1.0 results come back in row order: the client keeps nothing to match them.
             return new Results(run::results, () -> { });
         }
     }
 
     /** Bulk API 2.0: the client starts a new job whenever the upload reaches Salesforce's size limit. */
-    record Bulk2(SalesforceClient client) implements BulkApi {
+    record Bulk2(SalesforceClient client, java.util.function.Consumer<String> jobOpened) implements BulkApi {
         @Override
         public Results load(String object, Operation operation, String externalIdField, List<String> columns, Iterator<List<String>> rows) {
-            IngestRun run = client.bulk2().ingest(IngestSpec.of(object, operation, externalIdField, columns), rows);
+            IngestRun run = client.bulk2().ingest(IngestSpec.of(object, operation, externalIdField, columns), rows, jobOpened);
             return new Results(run::results, run::close);
         }
     }

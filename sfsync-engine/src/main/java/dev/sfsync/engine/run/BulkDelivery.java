@@ -57,7 +57,7 @@ final class BulkDelivery {
         if (kind.needsRecordId()) {
             columns.add("Id");
         }
-        if (kind == WriteKind.UPSERT) {
+        if (kind == WriteKind.UPSERT || (kind == WriteKind.CREATE && sync.definition().hasIdempotencyKey())) {
             columns.add(context.externalIdField());
         }
         if (kind != WriteKind.DELETE) {

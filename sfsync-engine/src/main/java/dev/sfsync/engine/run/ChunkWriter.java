@@ -9,6 +9,7 @@ import dev.sfsync.engine.sync.Lookup;
 import dev.sfsync.engine.sync.Match;
 import dev.sfsync.salesforce.describe.SObjectDescribe;
 import dev.sfsync.salesforce.error.SalesforceException;
+import dev.sfsync.salesforce.error.ServerError;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ final class ChunkWriter {
     private final RecordFinder finder;
     private final SplitRetry retry;
     private final Set<String> createOnly;
+    private final OutageBudget outage = new OutageBudget();
 
     private ChunkWriter(PreparedSync sync, RowWriter writer, BulkDelivery bulk, RecordFinder finder, SplitRetry retry) {
         this.sync = sync;
@@ -81,7 +83,7 @@ final class ChunkWriter {
             leaveOutCreateOnlyFields(kind, ready);
         } catch (SalesforceException e) {
             failAll(pending, outcomes, Errors.row(e), 0);
-            if (endsRun(e)) {
+            if (endsRun(e) || outage.spentBy(e)) {
                 throw new ChunkAborted(outcomes, e);
             }
             return outcomes;
@@ -126,7 +128,7 @@ final class ChunkWriter {
         if (kind.needsRecordId()) {
             record.put("Id", row.recordId);
         }
-        if (kind == WriteKind.UPSERT) {
+        if (kind == WriteKind.UPSERT || (kind == WriteKind.CREATE && sync.definition().hasIdempotencyKey())) {
             record.put(matchField(), row.plan.matchValue());
         }
         if (kind != WriteKind.DELETE) {
@@ -196,15 +198,22 @@ final class ChunkWriter {
                 results = writer.write(new WriteBatch(sync.object().name(), kind.operation(), matchFieldOrNull(kind),
                         toSend.stream().map(r -> r.record).toList()));
             } catch (SalesforceException e) {
-                if (!e.retryable() || attempt >= retry.maxTries()) {
+                if (kind == WriteKind.CREATE && e instanceof ServerError lost && lost.outcomeUnknown()) {
+                    // Salesforce may have created these records: never send them again without finding out first.
+                    toSend = unknownCreates(toSend, outcomes, lost, attempt);
+                    continue;
+                }
+                boolean outageTooLong = outage.spentBy(e);
+                if (!e.retryable() || attempt >= retry.maxTries() || outageTooLong) {
                     failAll(toSend, outcomes, Errors.row(e), attempt);
-                    if (endsRun(e)) {
+                    if (endsRun(e) || outageTooLong) {
                         throw new ChunkAborted(outcomes, e);
                     }
                     return;
                 }
                 continue;
             }
+            outage.succeeded();
             List<Pending> again = new ArrayList<>();
             for (int i = 0; i < toSend.size(); i++) {
                 Pending row = toSend.get(i);
@@ -219,6 +228,36 @@ final class ChunkWriter {
             }
             toSend = again;
         }
+    }
+
+    /**
+     * Creates whose answer was lost: with an idempotency key, the rows found in Salesforce by it are settled as created
+     * and the others may go again; without one, the sync's insert_without_key decides (send again, or report them
+     * OUTCOME_UNKNOWN and not send them). Returns the rows to send again.
+     */
+    private List<Pending> unknownCreates(List<Pending> rows, List<RowOutcome> outcomes, ServerError lost, int attempt) {
+        boolean lastTry = attempt >= retry.maxTries();
+        if (!sync.definition().hasIdempotencyKey()) {
+            if (sync.definition().insertWithoutKey() == dev.sfsync.engine.sync.InsertWithoutKey.AT_LEAST_ONCE && !lastTry) {
+                return rows;
+            }
+            failAll(rows, outcomes, RowError.of(Errors.OUTCOME_UNKNOWN, "Salesforce's answer to this create was lost (" + lost.errorCode()
+                    + "); it may or may not have been created, so it is not sent again (insert_without_key: at_most_once)"), attempt);
+            return List.of();
+        }
+        Map<String, String> found = finder.findNow(sync.object().name(), matchField(), rows.stream().map(r -> r.plan.matchValue()).toList());
+        List<Pending> absent = new ArrayList<>();
+        for (Pending row : rows) {
+            String id = found.get(row.plan.matchValue());
+            if (id != null) {
+                outcomes.add(new RowOutcome.Created(row.plan.key(), id));
+            } else if (lastTry) {
+                outcomes.add(new RowOutcome.Failed(row.plan.key(), Errors.row(lost), attempt));
+            } else {
+                absent.add(row);
+            }
+        }
+        return absent;
     }
 
     /** A written row's outcome: the Id Salesforce reported, else the one the row was sent with. */

@@ -20,6 +20,8 @@ public final class Errors {
     public static final String RECORD_NOT_FOUND = "RECORD_NOT_FOUND";
     /** The run stopped before the row was sent (lost login, spent API limit). */
     public static final String NOT_SENT = "NOT_SENT";
+    /** A create's answer was lost and the sync has no idempotency key to find out whether it happened (at_most_once). */
+    public static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
 
     private static final Map<String, ErrorExplanation> OWN = Map.of(
             REFERENCE_NOT_FOUND, new ErrorExplanation(REFERENCE_NOT_FOUND, ErrorKind.DATA, true,
@@ -30,7 +32,12 @@ public final class Errors {
                     "Create the record first, or use mode: upsert to create records that do not exist."),
             NOT_SENT, new ErrorExplanation(NOT_SENT, ErrorKind.UNKNOWN, true,
                     "The run stopped before this row was sent; see the run's message.",
-                    "Fix what stopped the run (login, API limit) and run again: the row is sent next run."));
+                    "Fix what stopped the run (login, API limit) and run again: the row is sent next run."),
+            OUTCOME_UNKNOWN, new ErrorExplanation(OUTCOME_UNKNOWN, ErrorKind.UNKNOWN, false,
+                    "Salesforce's answer to this row's create was lost, and without an idempotency key sfsync cannot tell whether the"
+                            + " record was created; with insert_without_key: at_most_once it does not risk a duplicate.",
+                    "Check the object for the row's record; give the sync an idempotency key (match: {column, field: <external ID>})"
+                            + " so that sfsync can find out by itself."));
 
     private Errors() {
     }

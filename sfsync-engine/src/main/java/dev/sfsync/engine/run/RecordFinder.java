@@ -49,6 +49,16 @@ final class RecordFinder {
         return ids;
     }
 
+    /** As {@link #find}, asking Salesforce now whatever was remembered: for records a lost answer may have created. */
+    Map<String, String> findNow(String object, String field, Collection<String> values) {
+        Map<String, Optional<String>> known = cache.computeIfAbsent(object + "." + field, k -> new ConcurrentHashMap<>());
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(values));
+        for (int from = 0; from < distinct.size(); from += Planner.QUERY_CHUNK) {
+            known.putAll(query(object, field, distinct.subList(from, Math.min(distinct.size(), from + Planner.QUERY_CHUNK))));
+        }
+        return find(object, field, values);
+    }
+
     /** Forgets what a value was found to be, after the run created or deleted its record. */
     void remember(String object, String field, String value, String id) {
         cache.computeIfAbsent(object + "." + field, k -> new ConcurrentHashMap<>()).put(value, Optional.ofNullable(id));

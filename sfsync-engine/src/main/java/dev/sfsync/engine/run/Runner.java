@@ -53,6 +53,8 @@ public final class Runner {
     private final int threads;
     private ChunkWriter chunks;
     private BulkDelivery bulk;
+    private WriteAheadLog log = WriteAheadLog.NONE;
+    private Map<dev.sfsync.core.model.RowKey, String> alreadyCreated = Map.of();
 
     private Runner(PreparedSync sync, Consumer<List<RowOutcome>> settle, int chunkSize, int threads) {
         this.sync = sync;
@@ -62,23 +64,35 @@ public final class Runner {
     }
 
     /** Writes chunk by chunk through REST sObject Collections (or any batch writer). */
-    public static Runner writing(PreparedSync sync, RowWriter writer, SalesforceClient client, SplitRetry retry, Consumer<List<RowOutcome>> settle) {
+    public static Runner writing(PreparedSync sync, RowWriter writer, SalesforceClient client, SplitRetry retry, Consumer<List<RowOutcome>> settle,
+                                 WriteAheadLog log) {
         Runner runner = new Runner(sync, settle, writer.chunkSize(), writer.concurrent() ? sync.definition().parallelism() : 1);
+        runner.log = log;
         runner.chunks = ChunkWriter.writing(sync, writer, new RecordFinder(client), retry);
         return runner;
     }
 
     /** Streams through a Bulk API, a new load per write kind every {@code rowsPerLoad} rows. */
     public static Runner loading(PreparedSync sync, ApiChoice api, SalesforceClient client, SplitRetry retry, int rowsPerLoad,
-                                 Consumer<List<RowOutcome>> settle) {
+                                 Consumer<List<RowOutcome>> settle, WriteAheadLog log) {
         Runner runner = new Runner(sync, settle, BULK_PREPARE_CHUNK, Math.min(sync.definition().parallelism(), BULK_PREPARE_THREADS));
+        runner.log = log;
         String externalIdField = sync.definition().match().map(m -> sync.field(m.field()).name()).orElse(null);
-        BulkLoad.Context context = new BulkLoad.Context(BulkApi.of(api, client, sync.definition().batchSize()), sync.object().name(),
+        BulkLoad.Context context = new BulkLoad.Context(BulkApi.of(api, client, sync.definition().batchSize(), log), sync.object().name(),
                 externalIdField, retry, client.workDirectory(), runner.written::add,
                 e -> runner.aborted.compareAndSet(null, new ChunkWriter.ChunkAborted(List.of(), e)));
         runner.bulk = new BulkDelivery(sync, context, rowsPerLoad);
         runner.chunks = ChunkWriter.loading(sync, runner.bulk, new RecordFinder(client));
         return runner;
+    }
+
+    /**
+     * Rows an earlier, interrupted run created (found again by their idempotency key when this run reconciled): they
+     * are settled as created with that record, never sent again.
+     */
+    public Runner alreadyCreated(Map<dev.sfsync.core.model.RowKey, String> created) {
+        this.alreadyCreated = Map.copyOf(created);
+        return this;
     }
 
     /**
@@ -115,6 +129,9 @@ public final class Runner {
         try (Stream<Change> stream = changes.changes()) {
             for (Change change : (Iterable<Change>) stream::iterator) {
                 RowPlan plan = planner.decide(change);
+                if (plan instanceof RowPlan.Write write && write.kind() == WriteKind.CREATE && alreadyCreated.containsKey(write.key())) {
+                    plan = new RowPlan.Settled(new RowOutcome.Created(write.key(), alreadyCreated.get(write.key())));
+                }
                 switch (plan) {
                     case RowPlan.Settled settled -> {
                         settledLocally.add(settled.outcome());
@@ -193,6 +210,10 @@ public final class Runner {
                     + ": " + stop.salesforceCause().errors().getFirst().message());
             written.add(chunk.stream().<RowOutcome>map(w -> new RowOutcome.Failed(w.key(), notSent, 0)).toList());
             return;
+        }
+        if (kind == WriteKind.CREATE) {
+            // Before any of these rows can reach Salesforce; if it cannot be kept, the run stops without sending them.
+            log.creating(chunk);
         }
         try {
             chunks.prefetchLookups(chunk);

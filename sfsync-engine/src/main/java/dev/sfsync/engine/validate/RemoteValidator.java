@@ -107,6 +107,10 @@ public final class RemoteValidator {
         if (sync.mode() == SyncMode.UPSERT && !f.externalId()) {
             problem(matchPath + ".field", f.name() + " is not an external ID field, and Salesforce's upsert matches only on external IDs",
                     "mark the field External ID (and Unique) in Setup, or match on another field (" + candidates + ")");
+        } else if (sync.mode() == SyncMode.INSERT && !f.externalId()) {
+            problem(matchPath + ".field", f.name() + " is not an external ID field: an insert's idempotency key must be one, so that"
+                            + " sfsync can find the records a crashed run created (an indexed lookup)",
+                    "create a text field marked External ID and Unique (e.g. Sfsync_Key__c), or use one of " + candidates);
         } else if (!f.externalId() && !f.unique()) {
             problem(matchPath + ".field", f.name() + " is neither an external ID nor unique, so one row could match several records",
                     "mark the field Unique and External ID in Setup, or match on another field (" + candidates + ")");
@@ -114,8 +118,8 @@ public final class RemoteValidator {
             problem(matchPath + ".field", f.name() + " is an external ID but not unique: Salesforce refuses an upsert whose value matches "
                     + "several records (DUPLICATE_EXTERNAL_ID)", "mark the field Unique in Setup");
         }
-        if (sync.mode() == SyncMode.UPSERT && !f.createable()) {
-            problem(matchPath + ".field", f.name() + " cannot be set on create, so upsert could not create records",
+        if ((sync.mode() == SyncMode.UPSERT || sync.mode() == SyncMode.INSERT) && !f.createable()) {
+            problem(matchPath + ".field", f.name() + " cannot be set on create, so " + sync.mode().configName() + " could not create records",
                     "give the connected user edit access to " + f.name() + " (field-level security)");
         }
     }

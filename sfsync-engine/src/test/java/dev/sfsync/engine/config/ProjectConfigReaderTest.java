@@ -124,12 +124,14 @@ class ProjectConfigReaderTest {
                     {model: m, object: Account, mode: upsert, match: {column: id, field: Id}, mappings: [{from: n, to: Name}]}
                   update_without_match:
                     {model: m, object: Account, mode: update, mappings: [{from: n, to: Name}], on_delete: delete}
-                  insert_with_match:
-                    {model: m, object: Lead, mode: insert, match: {column: id, field: Key__c}, mappings: [{from: n, to: LastName}]}
+                  insert_on_id:
+                    {model: m, object: Lead, mode: insert, match: {column: id, field: Id}, mappings: [{from: n, to: LastName}]}
+                  insert_without_key:
+                    {model: m, object: Lead, mode: insert, mappings: [{from: n, to: LastName}]}
                   bulk2_batches:
-                    {model: m, object: Account, mode: insert, api: bulk2, batch_size: 500, mappings: [{from: n, to: Name}]}
+                    {model: m, object: Account, mode: insert, insert_without_key: at_least_once, api: bulk2, batch_size: 500, mappings: [{from: n, to: Name}]}
                   rest_batches:
-                    {model: m, object: Account, mode: insert, batch_size: 201, parallelism: 51, mappings: [{from: n, to: Name}]}
+                    {model: m, object: Account, mode: upsert, match: {column: id, field: Key__c}, batch_size: 201, parallelism: 51, mappings: [{from: n, to: Name}]}
                   twice:
                     model: m
                     object: Contact
@@ -143,7 +145,9 @@ class ProjectConfigReaderTest {
                 tuple("syncs.upsert_on_id.match.field", "upsert cannot match on Id: rows without a record have no Id yet, so nothing could be created"),
                 tuple("syncs.update_without_match.match", "a update sync needs a match: how rows find their records"),
                 tuple("syncs.update_without_match.on_delete", "'delete' is not possible in update mode"),
-                tuple("syncs.insert_with_match.match", "insert mode creates records without looking for existing ones, so a match is not used"),
+                tuple("syncs.insert_on_id.match.field", "an insert's match is its idempotency key, written into each new record; Id cannot be written"),
+                tuple("syncs.insert_without_key.match", "this insert sync cannot be exactly-once across crashes: without an idempotency key, a create"
+                        + " whose answer was lost (a kill, a dropped connection) cannot be told from one never made"),
                 tuple("syncs.bulk2_batches.batch_size", "Bulk API 2.0 jobs are split by upload size, not by a record count"),
                 tuple("syncs.rest_batches.batch_size", "201 is out of range"),
                 tuple("syncs.rest_batches.parallelism", "51 is out of range"),
@@ -181,5 +185,19 @@ class ProjectConfigReaderTest {
 
     private static ConfigResult read(String yaml) {
         return new ProjectConfigReader().read(Path.of("."), "sfsync.yaml", new StringReader(yaml));
+    }
+
+    @Test
+    void a_plain_http_login_url_is_refused_unless_it_is_this_machine() {
+        ConfigResult result = read("""
+                connections:
+                  remote: {environment: custom, login_url: "http://login.example.com", client_id: abc}
+                  local: {environment: custom, login_url: "http://127.0.0.1:8642", client_id: abc}
+                  named: {environment: custom, login_url: "http://localhost:8642", client_id: abc}
+                  secure: {environment: custom, login_url: "https://login.example.com", client_id: abc}
+                """);
+
+        assertThat(result.problems()).extracting(ConfigProblem::path).containsExactly("connections.remote.login_url");
+        assertThat(result.problems().getFirst().message()).contains("plain http to another machine");
     }
 }

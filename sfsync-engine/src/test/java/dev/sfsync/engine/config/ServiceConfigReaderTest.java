@@ -22,6 +22,7 @@ class ServiceConfigReaderTest {
                 model: accounts
                 object: Account
                 mode: insert
+                insert_without_key: at_least_once
                 mappings: [{from: name, to: Name}]
             """;
 
@@ -30,7 +31,7 @@ class ServiceConfigReaderTest {
     }
 
     private static String syncWith(String name, String schedule) {
-        return "  " + name + ":\n    model: accounts\n    object: Account\n    mode: insert\n    mappings: [{from: name, to: Name}]\n    schedule: " + schedule + "\n";
+        return "  " + name + ":\n    model: accounts\n    object: Account\n    mode: insert\n    insert_without_key: at_least_once\n    mappings: [{from: name, to: Name}]\n    schedule: " + schedule + "\n";
     }
 
     @Test
@@ -75,12 +76,12 @@ class ServiceConfigReaderTest {
                 + syncWith("c", "{cron: \"0 2 * * *\", timezone: Europe/Pariss}") + syncWith("d", "{every: 30s}") + syncWith("e", "hourly"));
 
         assertThat(result.problems()).extracting(ConfigProblem::render).containsExactly(
-                "sfsync.yaml:16:16: syncs.a.schedule.cron: '61 * * * *' is not a cron expression: Failed to parse cron expression. Value 61 not in range [0, 59]"
+                "sfsync.yaml:18:16: syncs.a.schedule.cron: '61 * * * *' is not a cron expression: Failed to parse cron expression. Value 61 not in range [0, 59]"
                         + " (fix: write five fields: minute hour day-of-month month day-of-week, e.g. \"0 */2 * * *\" (every two hours))",
-                "sfsync.yaml:22:16: syncs.b.schedule.every: '10 minutes' is not an interval (fix: write a number and a unit: 30m, 2h, 1d (s, m, h or d))",
-                "sfsync.yaml:28:35: syncs.c.schedule.timezone: unknown time zone 'Europe/Pariss' (fix: use an IANA zone name such as Europe/Paris, America/New_York or UTC)",
-                "sfsync.yaml:34:16: syncs.d.schedule.every: '30s' is shorter than a minute (fix: schedule at most once a minute, e.g. 'every: 1m')",
-                "sfsync.yaml:40:5: syncs.e.schedule: unknown schedule 'hourly' (fix: write 'schedule: manual', 'schedule: {every: 15m}' or"
+                "sfsync.yaml:25:16: syncs.b.schedule.every: '10 minutes' is not an interval (fix: write a number and a unit: 30m, 2h, 1d (s, m, h or d))",
+                "sfsync.yaml:32:35: syncs.c.schedule.timezone: unknown time zone 'Europe/Pariss' (fix: use an IANA zone name such as Europe/Paris, America/New_York or UTC)",
+                "sfsync.yaml:39:16: syncs.d.schedule.every: '30s' is shorter than a minute (fix: schedule at most once a minute, e.g. 'every: 1m')",
+                "sfsync.yaml:46:5: syncs.e.schedule: unknown schedule 'hourly' (fix: write 'schedule: manual', 'schedule: {every: 15m}' or"
                         + " 'schedule: {cron: \"0 */2 * * *\", timezone: Europe/Paris}')");
     }
 

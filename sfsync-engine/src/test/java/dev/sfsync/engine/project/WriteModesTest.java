@@ -47,7 +47,7 @@ class WriteModesTest {
 
     @Test
     void insert_creates_records_once_and_does_not_resend_changed_rows() {
-        String sync = "mode: insert\nmappings: [{from: name, to: Name}]\n";
+        String sync = "mode: insert\ninsert_without_key: at_least_once\nmappings: [{from: name, to: Name}]\n";
         assertThat(run(sync).summary().created()).isEqualTo(2);
         harness.sql("update accounts set name = 'Acme 2' where id = 'A1'");
 

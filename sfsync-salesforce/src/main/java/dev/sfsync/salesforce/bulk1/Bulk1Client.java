@@ -41,7 +41,21 @@ public final class Bulk1Client {
 
     /** Loads the rows (one list of values per row, in the spec's column order) and waits for every batch to finish. */
     public Bulk1Run load(Bulk1Spec spec, Iterator<? extends List<?>> rows) {
+        return load(spec, rows, jobId -> { });
+    }
+
+    /**
+     * As {@link #load(Bulk1Spec, Iterator)}, telling {@code jobOpened} the job's id as soon as Salesforce created it,
+     * before any batch is added, so that a caller can keep it durably and find the job again if this process dies.
+     */
+    public Bulk1Run load(Bulk1Spec spec, Iterator<? extends List<?>> rows, java.util.function.Consumer<String> jobOpened) {
         String jobId = jobs.create(spec);
+        try {
+            jobOpened.accept(jobId);
+        } catch (RuntimeException e) {
+            jobs.abort(jobId);
+            throw e;
+        }
         Set<String> known = new HashSet<>();
         List<Bulk1Run.Part> parts;
         try {
@@ -57,6 +71,21 @@ public final class Bulk1Client {
                 batches -> known.stream().allMatch(id -> batches.containsKey(id) && batches.get(id).finished()));
         List<Bulk1Run.Part> done = parts.stream().map(p -> new Bulk1Run.Part(finished.get(p.batch().id()), p.firstRow(), p.rows())).toList();
         return new Bulk1Run(jobId, jobs::results, done);
+    }
+
+    /**
+     * Waits for every batch of a job some earlier process opened to end (batches run whether the job is open or not),
+     * then closes the job; returns its batches.
+     */
+    public List<BatchInfo> awaitJob(String jobId) {
+        List<BatchInfo> batches = poller.until("Bulk API 1.0 job " + jobId, () -> jobs.batches(jobId),
+                all -> all.stream().allMatch(BatchInfo::finished));
+        try {
+            jobs.close(jobId);
+        } catch (dev.sfsync.salesforce.error.SalesforceException alreadyEnded) {
+            // Closed or aborted already: nothing more can be added to it either way.
+        }
+        return batches;
     }
 
     private Bulk1Run.Part send(String jobId, CsvSpool spool, long firstRow, Set<String> known) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Objects;
 
 /**
@@ -50,10 +51,18 @@ public final class Bulk2Client {
      * @param rows one list of values per row, in the spec's column order (null clears a field, see {@link CsvValues})
      */
     public IngestRun ingest(IngestSpec spec, Iterator<? extends List<?>> rows) {
+        return ingest(spec, rows, jobId -> { });
+    }
+
+    /**
+     * As {@link #ingest(IngestSpec, Iterator)}, telling {@code jobOpened} each job's id as soon as Salesforce created it,
+     * before any row is uploaded, so that a caller can keep it durably and find the job again if this process dies.
+     */
+    public IngestRun ingest(IngestSpec spec, Iterator<? extends List<?>> rows, Consumer<String> jobOpened) {
         List<IngestRun.Part> parts = new ArrayList<>();
         try {
             parts.addAll(RowSplitter.split(workDirectory, spec.columns(), rows, new RowSplitter.Limit(Integer.MAX_VALUE, spec.maxBytesPerJob()),
-                    (spool, firstRow) -> submit(spec, spool, firstRow)));
+                    (spool, firstRow) -> submit(spec, spool, firstRow, jobOpened)));
             List<IngestRun.Part> finished = new ArrayList<>();
             for (IngestRun.Part part : parts) {
                 JobInfo done = poller.until("Bulk API 2.0 job " + part.job().id(), () -> ingestJobs.info(part.job().id()), JobInfo::finished);
@@ -71,20 +80,27 @@ public final class Bulk2Client {
      * Salesforce (a lost answer, a 5xx) leaves the job's data unknown, so the job is aborted, which discards its
      * data unprocessed, and the spool goes again into a fresh job: no row can be loaded twice.
      */
-    private IngestRun.Part submit(IngestSpec spec, CsvSpool spool, long firstRow) {
+    private IngestRun.Part submit(IngestSpec spec, CsvSpool spool, long firstRow, Consumer<String> jobOpened) {
         try {
-            return upload(spec, spool, firstRow);
+            return upload(spec, spool, firstRow, jobOpened);
         } catch (RuntimeException e) {
             spool.close();
             throw e;
         }
     }
 
-    private IngestRun.Part upload(IngestSpec spec, CsvSpool spool, long firstRow) {
+    private IngestRun.Part upload(IngestSpec spec, CsvSpool spool, long firstRow, Consumer<String> jobOpened) {
         Path csv = spool.finish();
         SalesforceException last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             JobInfo job = ingestJobs.create(spec);
+            try {
+                jobOpened.accept(job.id());
+            } catch (RuntimeException e) {
+                // Not kept durably: the job must not process anything, since nobody could find it again.
+                ingestJobs.abortQuietly(job.id());
+                throw e;
+            }
             try {
                 ingestJobs.upload(job.id(), csv);
             } catch (SalesforceException e) {
@@ -129,6 +145,18 @@ public final class Bulk2Client {
     /** The job as Salesforce reports it now, e.g. to resume waiting on one after a restart. */
     public JobInfo ingestJob(String jobId) {
         return ingestJobs.info(jobId);
+    }
+
+    /**
+     * Waits for a job some earlier process opened to end: one still Open (its upload never completed) is aborted, which
+     * discards its data unprocessed; one that is processing is polled until it ends.
+     */
+    public JobInfo awaitIngestJob(String jobId) {
+        JobInfo job = ingestJobs.info(jobId);
+        if (JobInfo.OPEN.equals(job.state())) {
+            ingestJobs.abortQuietly(jobId);
+        }
+        return poller.until("Bulk API 2.0 job " + jobId, () -> ingestJobs.info(jobId), JobInfo::finished);
     }
 
     public JobInfo abortIngestJob(String jobId) {

@@ -164,13 +164,15 @@ class TeamOnPostgresTest {
         // node-x picked the run, took the sync's lease and died: its heartbeat stops, its lease is never renewed.
         nodes.getFirst().db.update("UPDATE scheduled_tasks SET picked = TRUE, picked_by = 'node-x', last_heartbeat = ?, execution_time = ?"
                 + " WHERE task_name = 'sfsync-sync' AND task_instance = 'accounts'", java.sql.Timestamp.from(died), java.sql.Timestamp.from(due));
-        nodes.getFirst().store.runLeases().tryAcquire(SyncId.of("accounts"), "node-x", Duration.ofSeconds(1)).orElseThrow();
+        nodes.getFirst().store.runLeases().tryAcquire(SyncId.of("accounts"), "node-x", Duration.ofSeconds(60)).orElseThrow();
 
         clock.set(died.plus(Duration.ofMinutes(10)));
         allNodesPollAtOnce();
         assertThat(runs()).isEmpty();
 
         clock.set(died.plus(Duration.ofHours(1)));
+        // An hour on, node-x's lease is long expired too (leases keep wall-clock time in the store).
+        nodes.getFirst().db.update("UPDATE run_leases SET expires_at = ? WHERE sync_id = 'accounts'", System.currentTimeMillis() - 1_000);
         nodes.get(1).scheduler().runDeadExecutionDetection();
         allNodesPollAtOnce();
 

@@ -24,6 +24,8 @@ import java.util.Set;
 public final class EncryptionKey {
     public static final String ENV = "SFSYNC_SECRET_KEY";
     public static final String FILE_NAME = "secret.key";
+    /** The same key under the name servers and secret managers tend to give it; {@value #ENV} wins when both are set. */
+    public static final String MASTER_KEY_ENV = "SFSYNC_MASTER_KEY";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final SecretKey key;
@@ -49,9 +51,13 @@ public final class EncryptionKey {
     }
 
     static Optional<EncryptionKey> fromEnvironment(Map<String, String> environment) {
-        String value = environment.get(ENV);
-        return value == null || value.isBlank() ? Optional.empty()
-                : Optional.of(new EncryptionKey(decode(value.strip(), "environment variable " + ENV), "environment variable " + ENV));
+        for (String name : new String[] {ENV, MASTER_KEY_ENV}) {
+            String value = environment.get(name);
+            if (value != null && !value.isBlank()) {
+                return Optional.of(new EncryptionKey(decode(value.strip(), "environment variable " + name), "environment variable " + name));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The key in {@code keyFile}, which must be readable by its owner only; generated if the file does not exist. */

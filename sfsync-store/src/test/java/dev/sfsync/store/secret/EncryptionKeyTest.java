@@ -57,4 +57,13 @@ class EncryptionKeyTest {
         assertThat(cipher.encrypt("token", "connections/prod/refresh_token")).as("fresh nonce each time").isNotEqualTo(sealed);
         assertThatThrownBy(() -> cipher.decrypt(sealed, "connections/other/refresh_token")).isInstanceOf(SecretKeyUnusable.class);
     }
+
+    @Test
+    void a_server_can_give_the_key_as_sfsync_master_key_and_no_key_file_is_made() {
+        Path file = dir.resolve("secret.key");
+        String base64 = Base64.getEncoder().encodeToString(new byte[32]);
+        EncryptionKey key = EncryptionKey.fromEnvironmentOrFile(Map.of(EncryptionKey.MASTER_KEY_ENV, base64), file);
+        assertThat(key.origin()).isEqualTo("environment variable SFSYNC_MASTER_KEY");
+        assertThat(file).doesNotExist();
+    }
 }

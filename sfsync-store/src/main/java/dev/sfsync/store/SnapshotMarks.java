@@ -1,0 +1,30 @@
+package dev.sfsync.store;
+
+import dev.sfsync.core.SyncId;
+import dev.sfsync.store.internal.Database;
+
+import java.util.Optional;
+
+/**
+ * How many rows each sync's snapshot held when a run last committed it. The snapshot lives in another file; this is the
+ * state store's side of the cross-check: a snapshot found empty where the store remembers rows was lost, and the
+ * engine refuses to run rather than send those rows again.
+ */
+public final class SnapshotMarks {
+    private static final String PREFIX = "snapshot_rows:";
+
+    private final Database db;
+
+    SnapshotMarks(Database db) {
+        this.db = db;
+    }
+
+    public void remember(SyncId sync, long rows) {
+        db.update("INSERT INTO store_meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                PREFIX + sync.value(), Long.toString(rows));
+    }
+
+    public Optional<Long> rows(SyncId sync) {
+        return db.queryOne("SELECT value FROM store_meta WHERE name = ?", rs -> Long.parseLong(rs.getString(1)), PREFIX + sync.value());
+    }
+}
