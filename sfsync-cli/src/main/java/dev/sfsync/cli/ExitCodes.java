@@ -15,6 +15,8 @@ final class ExitCodes {
     static final int SYNC_BUSY = 5;
     /** The state directory cannot be used (state file damaged or missing, snapshots locked, disk full, unwritable); nothing more was sent. */
     static final int STATE_UNUSABLE = 6;
+    /** sfsync serve could not start (its port is taken, its state database unusable). */
+    static final int SERVER_FAILED = 7;
 
     private ExitCodes() {
     }

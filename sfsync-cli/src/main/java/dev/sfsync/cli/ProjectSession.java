@@ -53,20 +53,45 @@ final class ProjectSession implements AutoCloseable {
     static Optional<ProjectSession> open(ProjectOption option, PrintWriter err) {
         Path directory = option.directory;
         Sleeper sleeper = option.sleeper();
+        Optional<ProjectConfig> read = readConfig(directory, err);
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        Path state = directory.resolve(SyncProject.STATE_DIRECTORY);
+        StateStore store = StateStore.embedded(state).open();
+        ProjectConfig config = read.get();
+        Logins logins = logins(config, store, sleeper);
+        SyncProject project = project(config, store, logins, sleeper);
+        InterruptedRuns.report(project.takeInterrupted(), err);
+        return Optional.of(new ProjectSession(config, store, project, logins));
+    }
+
+    /** The project file read and checked; empty after printing every problem when it is not valid. */
+    static Optional<ProjectConfig> readConfig(Path directory, PrintWriter err) {
         ConfigResult result = new ProjectConfigReader().read(directory);
         if (!result.ok()) {
             err.printf("%s has %d problem(s):%n", ProjectConfigReader.FILE_NAME, result.problems().size());
             result.problems().forEach(p -> err.println("  " + p.render()));
             err.flush();
-            return Optional.empty();
         }
-        Path state = directory.resolve(SyncProject.STATE_DIRECTORY);
-        StateStore store = StateStore.embedded(state).open();
-        ProjectConfig config = result.config().orElseThrow();
-        Logins logins = new Logins(store, directory, state, sleeper);
-        SyncProject project = SyncProject.open(config, new ProjectConfigReader().locator(directory), store, state, logins::client, sleeper);
-        InterruptedRuns.report(project.takeInterrupted(), err);
-        return Optional.of(new ProjectSession(config, store, project, logins));
+        return result.config();
+    }
+
+    /** The logins of a project's connections over its store (one shared token renewal per connection). */
+    static Logins logins(ProjectConfig config, StateStore store, Sleeper sleeper) {
+        Path directory = config.directory();
+        return new Logins(store, directory, directory.resolve(SyncProject.STATE_DIRECTORY), sleeper);
+    }
+
+    /** The project's engine over an open store, its clients logging in with the stored tokens (also what sfsync serve runs through). */
+    static SyncProject project(ProjectConfig config, StateStore store, Sleeper sleeper) {
+        return project(config, store, logins(config, store, sleeper), sleeper);
+    }
+
+    private static SyncProject project(ProjectConfig config, StateStore store, Logins logins, Sleeper sleeper) {
+        Path directory = config.directory();
+        return SyncProject.open(config, new ProjectConfigReader().locator(directory), store, directory.resolve(SyncProject.STATE_DIRECTORY),
+                logins::client, sleeper);
     }
 
     /** The connection the sync writes through, or null when the project has no such sync. */

@@ -23,11 +23,18 @@ public record ProjectConfig(Path directory,
                             Map<String, SyncDefinition> syncs,
                             Map<String, java.util.List<dev.sfsync.salesforce.metadata.CustomFieldSpec>> createFields,
                             Map<String, InboundSyncDefinition> inbound,
-                            Map<String, TwoWaySyncDefinition> twoWay) {
+                            Map<String, TwoWaySyncDefinition> twoWay,
+                            ServiceConfig service) {
     public ProjectConfig(Path directory, Map<String, SourceConfig> sources, Map<String, ConnectionConfig> connections,
                          Map<String, ModelConfig> models, Map<String, SyncDefinition> syncs,
                          Map<String, java.util.List<dev.sfsync.salesforce.metadata.CustomFieldSpec>> createFields) {
-        this(directory, sources, connections, models, syncs, createFields, Map.of(), Map.of());
+        this(directory, sources, connections, models, syncs, createFields, Map.of(), Map.of(), ServiceConfig.NONE);
+    }
+
+    /** A project with schedules, sequences or alerts and nothing else beyond its syncs. */
+    public ProjectConfig(Path directory, Map<String, SourceConfig> sources, Map<String, ConnectionConfig> connections,
+                         Map<String, ModelConfig> models, Map<String, SyncDefinition> syncs, ServiceConfig service) {
+        this(directory, sources, connections, models, syncs, Map.of(), Map.of(), Map.of(), service);
     }
 
     public ProjectConfig {
@@ -38,8 +45,10 @@ public record ProjectConfig(Path directory,
         syncs = Collections.unmodifiableMap(new LinkedHashMap<>(syncs));
         inbound = Collections.unmodifiableMap(new LinkedHashMap<>(inbound));
         twoWay = Collections.unmodifiableMap(new LinkedHashMap<>(twoWay));
+        service = service == null ? ServiceConfig.NONE : service;
     }
 
+    /** A project without custom fields, inbound syncs, schedules, sequences or alerts. */
     public ProjectConfig(Path directory, Map<String, SourceConfig> sources, Map<String, ConnectionConfig> connections,
                          Map<String, ModelConfig> models, Map<String, SyncDefinition> syncs) {
         this(directory, sources, connections, models, syncs, Map.of());

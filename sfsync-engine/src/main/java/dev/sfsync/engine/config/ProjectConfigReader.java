@@ -27,7 +27,8 @@ public final class ProjectConfigReader {
     /** Used when a project declares no source: a DuckDB file next to sfsync.yaml. */
     public static final String DEFAULT_SOURCE = "warehouse";
 
-    private static final Set<String> TOP_LEVEL = Set.of("version", "sources", "connections", "models", "syncs", "inbound", "two_way");
+    private static final Set<String> TOP_LEVEL = Set.of("version", "sources", "connections", "models", "syncs", "inbound", "two_way",
+            "sequences", "alerts");
     private static final Set<String> SOURCE_KEYS = union(Set.of("url", "user", "password"), SourceSettingsReader.KEYS);
     private static final Set<String> CONNECTION_KEYS = Set.of("environment", "login_url", "client_id", "client_secret", "api_version",
             "login", "quota", "stale_after");
@@ -81,9 +82,16 @@ public final class ProjectConfigReader {
                 && root.path("two_way").isMissingNode()) {
             fields.problem("syncs", "no syncs are defined", "add a 'syncs:' section (see 'sfsync init' for an example)");
         }
+        ServiceConfig service = new ServiceReader(fields).read(root, fieldNames(root.path("syncs")));
         ProjectConfig config = new ProjectConfig(directory, sources, connections, models, syncs,
-                new CreateFieldsReader(fields).read(root, syncs), inbound, twoWay);
+                new CreateFieldsReader(fields).read(root, syncs), inbound, twoWay, service);
         return new ConfigResult(fields.problems().isEmpty() ? Optional.of(config) : Optional.empty(), fields.problems());
+    }
+
+    private static Set<String> fieldNames(JsonNode section) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        section.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static Map<String, SourceConfig> readSources(JsonNode root, YamlFields fields, Path directory) {

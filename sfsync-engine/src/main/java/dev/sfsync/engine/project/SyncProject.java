@@ -178,6 +178,7 @@ public final class SyncProject implements AutoCloseable {
         String name = sync.name();
         Run run = store.runs().start(SyncId.of(name), Run.Kind.OUTBOUND);
         lease.attach(run.id());
+        progress.started(run.id());
         AtomicLong calls = new AtomicLong();
         ExchangeListener log = exchange -> {
             calls.incrementAndGet();

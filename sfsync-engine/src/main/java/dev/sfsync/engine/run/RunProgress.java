@@ -10,6 +10,10 @@ public interface RunProgress {
     RunProgress NONE = new RunProgress() {
     };
 
+    /** The run is recorded in the state store under this id (before anything is read or sent). */
+    default void started(dev.sfsync.core.RunId run) {
+    }
+
     /** The changes are known: {@code counts.total()} rows will get an outcome. */
     default void detected(ChangeCounts counts) {
     }

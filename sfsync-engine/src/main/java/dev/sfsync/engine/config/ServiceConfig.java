@@ -1,0 +1,27 @@
+package dev.sfsync.engine.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code sfsync serve} does on its own: each sync's schedule, the sequences and the alerts. Read and checked
+ * with the rest of sfsync.yaml, so {@code sfsync validate} reports a bad cron line like any other problem.
+ */
+public record ServiceConfig(Map<String, RunSchedule> schedules, Map<String, SequenceConfig> sequences,
+                            Map<String, AlertDestination> destinations, List<AlertRule> rules) {
+    public static final ServiceConfig NONE = new ServiceConfig(Map.of(), Map.of(), Map.of(), List.of());
+
+    public ServiceConfig {
+        schedules = Collections.unmodifiableMap(new LinkedHashMap<>(schedules));
+        sequences = Collections.unmodifiableMap(new LinkedHashMap<>(sequences));
+        destinations = Collections.unmodifiableMap(new LinkedHashMap<>(destinations));
+        rules = List.copyOf(rules);
+    }
+
+    /** A sync's schedule; manual when it has none. */
+    public RunSchedule schedule(String sync) {
+        return schedules.getOrDefault(sync, RunSchedule.MANUAL);
+    }
+}

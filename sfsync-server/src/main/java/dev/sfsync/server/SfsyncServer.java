@@ -1,0 +1,191 @@
+package dev.sfsync.server;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import dev.sfsync.engine.config.ProjectConfig;
+import dev.sfsync.salesforce.retry.Sleeper;
+import dev.sfsync.server.alert.Alerts;
+import dev.sfsync.server.api.ApiServer;
+import dev.sfsync.server.auth.ApiTokens;
+import dev.sfsync.server.auth.LoginThrottle;
+import dev.sfsync.server.auth.Sessions;
+import dev.sfsync.server.auth.Users;
+import dev.sfsync.server.db.ServerDatabase;
+import dev.sfsync.server.metrics.ServerMetrics;
+import dev.sfsync.server.run.RunLauncher;
+import dev.sfsync.server.run.SequenceRunner;
+import dev.sfsync.server.run.SharedProject;
+import dev.sfsync.server.schedule.QuotaBackoff;
+import dev.sfsync.server.schedule.SyncScheduler;
+import dev.sfsync.store.StateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code sfsync serve}: one long-running process with the scheduler, the alerts and the HTTP API over a project.
+ * <pre>{@code
+ * SfsyncServer server = SfsyncServer.builder(config, store, serverDb, project).limits(limits).build().start("127.0.0.1", 8650);
+ * Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+ * }</pre>
+ */
+public final class SfsyncServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SfsyncServer.class);
+
+    private final ServerContext context;
+    private final ApiServer api;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sfsync-timers").factory());
+    private final ExecutorService alertSending;
+
+    private SfsyncServer(ServerContext context, ApiServer api, ExecutorService alertSending) {
+        this.context = context;
+        this.api = api;
+        this.alertSending = alertSending;
+    }
+
+    public static Builder builder(ProjectConfig config, StateStore store, ServerDatabase db, SharedProject project) {
+        return new Builder(config, store, db, project);
+    }
+
+    public ServerContext context() {
+        return context;
+    }
+
+    public ApiServer api() {
+        return api;
+    }
+
+    /** Starts the scheduler and the stale-sync check, then listens. */
+    public SfsyncServer start(String host, int port) {
+        api.start(host, port);
+        context.scheduler().start();
+        timers.scheduleWithFixedDelay(() -> {
+            try {
+                context.alerts().checkStale();
+            } catch (RuntimeException e) {
+                LOG.warn("stale-sync check failed: {}", e.toString());
+            }
+        }, 1, 5, TimeUnit.MINUTES);
+        return this;
+    }
+
+    public int port() {
+        return api.port();
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        api.close();
+        context.scheduler().close();
+        context.background().shutdown();
+        alertSending.shutdown();
+        try {
+            context.background().awaitTermination(30, TimeUnit.SECONDS);
+            alertSending.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Options of a server to build. */
+    public static final class Builder {
+        private final ProjectConfig config;
+        private final StateStore store;
+        private final ServerDatabase db;
+        private final SharedProject project;
+        private ServerContext.DailyLimits limits = connection -> java.util.Optional.empty();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private String baseUrl = "http://127.0.0.1:8650";
+        private boolean secureCookies;
+        private SyncScheduler.Factory schedulerFactory;
+        private com.github.kagkarlsson.scheduler.Clock schedulerClock;
+        private int runThreads = 4;
+
+        private Builder(ProjectConfig config, StateStore store, ServerDatabase db, SharedProject project) {
+            this.config = Objects.requireNonNull(config, "config is null");
+            this.store = Objects.requireNonNull(store, "store is null");
+            this.db = Objects.requireNonNull(db, "db is null");
+            this.project = Objects.requireNonNull(project, "project is null");
+        }
+
+        /** How to read a connection's daily API limit (GET /limits). */
+        public Builder limits(ServerContext.DailyLimits value) {
+            this.limits = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** How alert retries wait; tests record the waits. */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = value;
+            return this;
+        }
+
+        /** The address users reach the server at, for links in alerts. */
+        public Builder baseUrl(String value) {
+            this.baseUrl = value;
+            return this;
+        }
+
+        /** Mark the session cookie Secure (when the server is reached over HTTPS, e.g. behind a TLS proxy). */
+        public Builder secureCookies(boolean value) {
+            this.secureCookies = value;
+            return this;
+        }
+
+        /** How to build db-scheduler's scheduler, and the clock it keeps time by (tests: a manual scheduler and a settable clock). */
+        public Builder scheduler(SyncScheduler.Factory factory, com.github.kagkarlsson.scheduler.Clock clockOfScheduler) {
+            this.schedulerFactory = factory;
+            this.schedulerClock = clockOfScheduler;
+            return this;
+        }
+
+        /** How many syncs may run at once (scheduled ones and those started by the API). */
+        public Builder runThreads(int value) {
+            this.runThreads = value;
+            return this;
+        }
+
+        public SfsyncServer build() {
+            ExecutorService background = Executors.newFixedThreadPool(runThreads, Thread.ofPlatform().name("sfsync-run-", 1).factory());
+            ExecutorService alertSending = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("sfsync-alert-", 1).factory());
+            RunLauncher launcher = new RunLauncher(project, background, clock);
+            ServerMetrics metrics = new ServerMetrics(sync -> {
+                var definition = config.syncs().get(sync);
+                return definition == null ? new String[] {"", ""}
+                        : new String[] {definition.connection(), definition.api().name().toLowerCase(java.util.Locale.ROOT)};
+            });
+            QuotaBackoff backoff = new QuotaBackoff(db, sync -> {
+                var definition = config.syncs().get(sync);
+                return definition == null ? java.util.Optional.empty() : limits.of(definition.connection());
+            }, clock);
+            Alerts alerts = Alerts.create(config, store, db, limits, alertSending, sleeper, metrics, clock, baseUrl);
+            launcher.listen(metrics);
+            launcher.listen(backoff);
+            launcher.listen(alerts);
+            com.github.kagkarlsson.scheduler.Clock timeOfScheduler = schedulerClock != null ? schedulerClock : clock::instant;
+            SyncScheduler.Factory factory = schedulerFactory != null ? schedulerFactory : tasks -> Scheduler.create(db.dataSource(), tasks)
+                    .jdbcCustomization(db.schedulerSql()).threads(runThreads).pollingInterval(Duration.ofSeconds(5))
+                    .heartbeatInterval(Duration.ofSeconds(30)).schedulerName(new SchedulerName.Hostname()).deleteUnresolvedAfter(Duration.ofDays(1))
+                    .build();
+            SyncScheduler scheduler = new SyncScheduler(config.service(), launcher, backoff, metrics, timeOfScheduler, factory);
+            Users users = new Users(db, clock);
+            ServerContext context = new ServerContext(config, store, db, project, launcher, new SequenceRunner(launcher), background, scheduler, backoff,
+                    users, new ApiTokens(db, users, clock), new Sessions(db, users, clock), new LoginThrottle(db, clock), metrics, limits, alerts);
+            return new SfsyncServer(context, new ApiServer(context, secureCookies), alertSending);
+        }
+    }
+}

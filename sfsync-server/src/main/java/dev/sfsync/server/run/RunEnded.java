@@ -1,0 +1,37 @@
+package dev.sfsync.server.run;
+
+import dev.sfsync.core.RunId;
+import dev.sfsync.engine.run.RunResult;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A run of a sync that ended, however it ended.
+ *
+ * @param runId   null when the run failed before the store recorded it (config problems)
+ * @param result  what the run did; null when it threw
+ * @param failure why it threw; null when it returned
+ * @param trigger who started it: "schedule", "sequence NAME", "api USER"
+ */
+public record RunEnded(String sync, RunId runId, RunResult result, RuntimeException failure, Duration took, String trigger) {
+    public RunEnded {
+        Objects.requireNonNull(sync, "sync is null");
+        if ((result == null) == (failure == null)) {
+            throw new IllegalArgumentException("a run ends with a result or a failure, exactly one");
+        }
+    }
+
+    /** Failed as a whole: it threw, or it stopped before every row was sent. A run with some failed rows did not fail. */
+    public boolean failed() {
+        return failure != null || result.stopped() != null;
+    }
+
+    /** Why it failed as a whole; null when it did not. */
+    public String reason() {
+        if (failure != null) {
+            return failure instanceof dev.sfsync.core.SfsyncException e ? e.problem() : String.valueOf(failure.getMessage());
+        }
+        return result.stopped();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.sfsync.server.run;
+
+import dev.sfsync.core.RunId;
+import dev.sfsync.engine.lease.SyncIsRunning;
+import dev.sfsync.engine.run.RunProgress;
+import dev.sfsync.engine.run.RunResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Runs syncs as {@code sfsync run} does (the engine's {@code SyncProject.run}), from the scheduler, a sequence or the
+ * API, and tells the {@link RunListener}s how each ended. A sync runs once at a time in this process.
+ */
+public final class RunLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(RunLauncher.class);
+
+    private final SharedProject project;
+    private final ExecutorService background;
+    private final Clock clock;
+    private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+    public RunLauncher(SharedProject project, ExecutorService background, Clock clock) {
+        this.project = project;
+        this.background = background;
+        this.clock = clock;
+    }
+
+    public void listen(RunListener listener) {
+        listeners.add(listener);
+    }
+
+    public boolean isRunning(String sync) {
+        return running.contains(sync);
+    }
+
+    /**
+     * Starts the sync on a thread of its own and returns its run id once the store recorded it.
+     *
+     * @throws SyncAlreadyRunning when it is running
+     * @throws RuntimeException   the engine's exception when the run could not even start (config problems)
+     */
+    public RunId start(String sync, String trigger) {
+        claim(sync);
+        CompletableFuture<RunId> started = new CompletableFuture<>();
+        try {
+            background.execute(() -> {
+                try {
+                    execute(sync, trigger, started);
+                } finally {
+                    started.completeExceptionally(new IllegalStateException("run of " + sync + " ended before it started"));
+                }
+            });
+        } catch (RuntimeException e) {
+            running.remove(sync);
+            throw e;
+        }
+        try {
+            return started.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting " + sync, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Runs the sync on this thread (the scheduler's) and returns how it ended; never throws for a failed run.
+     *
+     * @throws SyncAlreadyRunning when this server runs it already
+     * @throws SyncIsRunning      when another process holds its lease
+     * @throws ProjectInUse       when another process has the project's snapshots open
+     */
+    public RunEnded runHere(String sync, String trigger) {
+        claim(sync);
+        return execute(sync, trigger, new CompletableFuture<>());
+    }
+
+    private void claim(String sync) {
+        if (!running.add(sync)) {
+            throw new SyncAlreadyRunning(sync);
+        }
+    }
+
+    private RunEnded execute(String sync, String trigger, CompletableFuture<RunId> started) {
+        Instant begin = clock.instant();
+        RunId[] runId = new RunId[1];
+        RunEnded ended;
+        MDC.put("sync", sync);
+        try {
+            RunResult result = project.use(p -> p.run(sync, new RunProgress() {
+                @Override
+                public void started(RunId run) {
+                    runId[0] = run;
+                    MDC.put("run", run.value());
+                    started.complete(run);
+                }
+            }));
+            ended = new RunEnded(sync, result.runId(), result, null, Duration.between(begin, clock.instant()), trigger);
+        } catch (SyncIsRunning | ProjectInUse e) {
+            // Another process (sfsync run, another server) holds the sync's lease: nothing ran here, nothing to report.
+            started.completeExceptionally(e);
+            running.remove(sync);
+            MDC.remove("sync");
+            throw e;
+        } catch (RuntimeException e) {
+            started.completeExceptionally(e);
+            ended = new RunEnded(sync, runId[0], null, e, Duration.between(begin, clock.instant()), trigger);
+        } finally {
+            running.remove(sync);
+        }
+        LOG.info("run of {} ({}) ended {}", sync, trigger, ended.failed() ? "failed: " + ended.reason() : "with " + ended.result().summary());
+        for (RunListener listener : listeners) {
+            try {
+                listener.ended(ended);
+            } catch (RuntimeException e) {
+                LOG.warn("a run listener failed on {}: {}", sync, e.toString());
+            }
+        }
+        MDC.remove("run");
+        MDC.remove("sync");
+        return ended;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.sfsync.server.schedule;
+
+import com.github.kagkarlsson.scheduler.Clock;
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import dev.sfsync.engine.config.RunSchedule;
+import dev.sfsync.engine.config.ServiceConfig;
+import dev.sfsync.server.metrics.ServerMetrics;
+import dev.sfsync.server.run.RunLauncher;
+import dev.sfsync.server.run.SequenceRunner;
+import dev.sfsync.server.run.SyncAlreadyRunning;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Starts scheduled syncs and sequences with db-scheduler, which keeps each one's next time in the state database:
+ * schedules survive a restart, a time missed while the server was down runs once when it starts (then the schedule
+ * goes on from there, not once per missed slot), and several servers sharing a Postgres store run each time once.
+ * The task's data is the schedule as written, so a changed schedule is noticed on start.
+ */
+public final class SyncScheduler implements AutoCloseable {
+    static final String SYNC_TASK = "sfsync-sync";
+    static final String SEQUENCE_TASK = "sfsync-sequence";
+    private static final Logger LOG = LoggerFactory.getLogger(SyncScheduler.class);
+    static final Duration RETRY_WHEN_IN_USE = Duration.ofMinutes(1);
+
+    /** Builds db-scheduler's scheduler over the tasks: a real one, or a manual one with a settable clock in tests. */
+    @FunctionalInterface
+    public interface Factory {
+        Scheduler create(List<Task<?>> tasks);
+    }
+
+    private final ServiceConfig service;
+    private final RunLauncher launcher;
+    private final SequenceRunner sequences;
+    private final QuotaBackoff backoff;
+    private final ServerMetrics metrics;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final Map<String, Instant> retrySoon = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public SyncScheduler(ServiceConfig service, RunLauncher launcher, QuotaBackoff backoff, ServerMetrics metrics, Clock clock, Factory factory) {
+        this.service = service;
+        this.launcher = launcher;
+        this.sequences = new SequenceRunner(launcher);
+        this.backoff = backoff;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.scheduler = factory.create(List.of(task(SYNC_TASK, this::runSync), task(SEQUENCE_TASK, this::runSequence)));
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Brings the stored schedules in line with sfsync.yaml, then starts polling. */
+    public void start() {
+        reconcile();
+        scheduler.start();
+    }
+
+    /** The next scheduled time of a sync or sequence; empty when it is manual. */
+    public Optional<Instant> next(String name) {
+        String task = service.sequences().containsKey(name) ? SEQUENCE_TASK : SYNC_TASK;
+        return scheduler.getScheduledExecution(TaskInstanceId.of(task, name)).map(ScheduledExecution::getExecutionTime);
+    }
+
+    void reconcile() {
+        Map<String, RunSchedule> wanted = new LinkedHashMap<>();
+        service.schedules().forEach((sync, schedule) -> wanted.put(SYNC_TASK + "/" + sync, schedule));
+        service.sequences().forEach((name, sequence) -> wanted.put(SEQUENCE_TASK + "/" + name, sequence.schedule()));
+        Set<String> kept = new HashSet<>();
+        for (ScheduledExecution<Object> existing : scheduler.getScheduledExecutions()) {
+            TaskInstanceId id = existing.getTaskInstance();
+            String key = id.getTaskName() + "/" + id.getId();
+            RunSchedule schedule = wanted.get(key);
+            if (schedule == null || schedule instanceof RunSchedule.Manual) {
+                LOG.info("{} {} is no longer scheduled", id.getTaskName(), id.getId());
+                scheduler.cancel(id);
+            } else if (!schedule.describe().equals(existing.getData())) {
+                Instant first = firstTime(schedule);
+                LOG.info("{} {} has a new schedule ({}); next run {}", id.getTaskName(), id.getId(), schedule.describe(), first);
+                scheduler.reschedule(id, first, schedule.describe());
+                kept.add(key);
+            } else {
+                kept.add(key);
+            }
+        }
+        wanted.forEach((key, schedule) -> {
+            if (!kept.contains(key) && !(schedule instanceof RunSchedule.Manual)) {
+                String[] parts = key.split("/", 2);
+                scheduler.schedule(new TaskInstance<>(parts[0], parts[1], schedule.describe()), firstTime(schedule));
+            }
+        });
+    }
+
+    private Instant firstTime(RunSchedule schedule) {
+        return Schedules.first(schedule, clock.now());
+    }
+
+    private CustomTask<String> task(String name, Function<String, RunSchedule> work) {
+        return Tasks.custom(name, String.class)
+                // a node that died mid-run: its run is picked up again once its heartbeat is stale
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> {
+                    Instant due = context.getExecution().executionTime;
+                    metrics.schedulerLag(Duration.between(due, clock.now()));
+                    RunSchedule schedule = work.apply(instance.getId());
+                    return reschedule(instance.getId(), schedule);
+                });
+    }
+
+    private CompletionHandler<String> reschedule(String name, RunSchedule schedule) {
+        return (ExecutionComplete complete, com.github.kagkarlsson.scheduler.task.ExecutionOperations<String> operations) -> {
+            Optional<Schedule> next = Schedules.of(schedule);
+            if (next.isEmpty()) {
+                operations.stop();
+                return;
+            }
+            Instant when = backoff.notBefore(name, next.get().getNextExecutionTime(complete));
+            Instant soon = retrySoon.remove(name);
+            operations.reschedule(complete, soon != null && soon.isBefore(when) ? soon : when, schedule.describe());
+        };
+    }
+
+    private RunSchedule runSync(String sync) {
+        RunSchedule schedule = service.schedule(sync);
+        if (backoff.current(sync).isPresent()) {
+            return schedule;
+        }
+        try {
+            launcher.runHere(sync, "schedule");
+        } catch (SyncAlreadyRunning | dev.sfsync.engine.lease.SyncIsRunning e) {
+            LOG.info("scheduled run of {} skipped: it is running already", sync);
+        } catch (dev.sfsync.server.run.ProjectInUse e) {
+            // An 'sfsync run' in a terminal has the snapshots for now: try again shortly rather than a whole slot later.
+            LOG.info("scheduled run of {} waits: {}", sync, e.problem());
+            retrySoon.put(sync, clock.now().plus(RETRY_WHEN_IN_USE));
+        }
+        return schedule;
+    }
+
+    private RunSchedule runSequence(String name) {
+        var sequence = service.sequences().get(name);
+        if (sequence == null) {
+            return RunSchedule.MANUAL;
+        }
+        if (backoff.current(name).isEmpty()) {
+            sequences.run(sequence);
+        }
+        return sequence.schedule();
+    }
+
+    @Override
+    public void close() {
+        scheduler.stop();
+    }
+}
