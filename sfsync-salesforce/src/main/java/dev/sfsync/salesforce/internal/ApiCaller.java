@@ -139,11 +139,10 @@ public final class ApiCaller {
         if (request.auth() == ApiRequest.Auth.NONE) {
             return;
         }
-        Optional<ApiUsage> latest = usage.latest();
-        if (latest.isPresent() && reserve.wouldCross(latest.get())) {
-            throw LimitExceeded.byReserve(request.describe(), latest.get(), reserve.reservedOf(latest.get().max()));
+        Optional<ApiUsage> refused = usage.countOneWithin(reserve);
+        if (refused.isPresent()) {
+            throw LimitExceeded.byReserve(request.describe(), refused.get(), reserve.reservedOf(refused.get().max()));
         }
-        usage.countOne();
     }
 
     private void backOff(int nextAttempt) {

@@ -40,19 +40,42 @@ public final class ApiUsageTracker {
         observe(Math.max(0, max - remaining), max);
     }
 
+    /**
+     * A report answers one request while others may still be on their way: within a few minutes of the last estimate, a
+     * lower count is an older answer arriving late, not usage falling, so the estimate only grows (the 24-hour window
+     * frees calls slowly; a later report takes over once the estimate is old).
+     */
     public void observe(long used, long max) {
-        latest.set(new ApiUsage(used, max, clock.instant()));
+        java.time.Instant now = clock.instant();
+        latest.updateAndGet(u -> u != null && u.max() == max && u.used() > used
+                && java.time.Duration.between(u.observedAt(), now).compareTo(LATE_ANSWERS) < 0
+                ? new ApiUsage(u.used(), max, u.observedAt()) : new ApiUsage(used, max, now));
+    }
+
+    private static final java.time.Duration LATE_ANSWERS = java.time.Duration.ofMinutes(5);
+
+    /**
+     * Counts a request the client is about to send unless it would cross the reserve; check and count are one step, so
+     * parallel senders cannot both take the last call. Empty when allowed, else the usage that refused it.
+     */
+    public Optional<ApiUsage> countOneWithin(QuotaReserve reserve) {
+        ApiUsage[] refused = new ApiUsage[1];
+        latest.updateAndGet(u -> {
+            refused[0] = null;
+            if (u == null) {
+                return null;
+            }
+            if (reserve.wouldCross(u)) {
+                refused[0] = u;
+                return u;
+            }
+            return new ApiUsage(u.used() + 1, u.max(), u.observedAt());
+        });
+        return Optional.ofNullable(refused[0]);
     }
 
     public Optional<ApiUsage> latest() {
         return Optional.ofNullable(latest.get());
     }
 
-    /**
-     * Counts a request the client is about to send, so that a burst of calls between two reports cannot run past the
-     * reserve unseen. The next header replaces the estimate with the org's own count.
-     */
-    public void countOne() {
-        latest.updateAndGet(u -> u == null ? null : new ApiUsage(u.used() + 1, u.max(), u.observedAt()));
-    }
 }
