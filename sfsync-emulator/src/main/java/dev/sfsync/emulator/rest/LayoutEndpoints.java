@@ -168,12 +168,15 @@ final class LayoutEndpoints {
         int limit = ex.queryParam("limit").filter(l -> l.matches("\\d{1,4}")).map(Integer::parseInt).orElse(200);
         List<StoredRecord> records = new ArrayList<>();
         for (ObjectSchema schema : api.org().schemas()) {
-            if (nameField(schema) != null && !schema.platformEvent()
+            // The org's own record is no record a user works on, so it never shows as recent.
+            if (nameField(schema) != null && !schema.platformEvent() && !schema.name().equals(dev.sfsync.emulator.org.StandardObjects.ORGANIZATION)
                     && api.profile().can(schema.name(), dev.sfsync.emulator.org.ObjectPermission.READ)) {
                 api.org().store(schema.name()).ifPresent(store -> store.all().stream().filter(r -> !r.isDeleted()).forEach(records::add));
             }
         }
-        records.sort(Comparator.comparing((StoredRecord r) -> String.valueOf(r.get("LastModifiedDate"))).reversed());
+        // LastModifiedDate has whole seconds; within one, the later-made record (its id's counter) comes first.
+        records.sort(Comparator.comparing((StoredRecord r) -> String.valueOf(r.get("LastModifiedDate")))
+                .thenComparing(r -> r.id().substring(3, 15)).reversed());
         List<Map<String, Object>> page = new ArrayList<>();
         for (StoredRecord record : records.subList(0, Math.min(limit, records.size()))) {
             Map<String, Object> entry = new LinkedHashMap<>();

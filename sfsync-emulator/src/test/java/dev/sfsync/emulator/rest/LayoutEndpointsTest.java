@@ -36,9 +36,8 @@ class LayoutEndpointsTest extends EmulatorTest {
     }
 
     @Test
-    void recent_lists_the_last_changed_records_newest_first() throws InterruptedException {
+    void recent_lists_the_last_changed_records_newest_first() {
         http.post(data("/sobjects/Account"), Map.of("Name", "Older"));
-        Thread.sleep(5); // LastModifiedDate has millisecond precision
         http.post(data("/sobjects/Contact"), Map.of("LastName", "Newer"));
 
         JsonNode recent = http.get(data("/recent?limit=1")).json();
