@@ -222,8 +222,7 @@ public final class StateStore implements AutoCloseable {
         private static void migrate(String jdbcUrl, Properties properties, String description) {
             try {
                 Flyway.configure().dataSource(jdbcUrl, properties.getProperty("user"), properties.getProperty("password"))
-                        // Branches add migrations in parallel (V12_x beside V13): a store one of them created takes the others' later.
-                        .loggers("slf4j").locations("classpath:dev/sfsync/store/migration").outOfOrder(true).load().migrate();
+                        .loggers("slf4j").locations("classpath:dev/sfsync/store/migration").load().migrate();
             } catch (FlywayException e) {
                 if (jdbcUrl.startsWith("jdbc:sqlite:") && String.valueOf(causes(e)).contains("NOTADB")) {
                     throw StateStoreDamaged.notADatabase(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())), e);

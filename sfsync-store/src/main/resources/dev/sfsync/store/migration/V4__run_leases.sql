@@ -1,6 +1,5 @@
 -- One lease per sync: the run that holds it is the only one that may write that sync's rows. A lease whose
 -- expires_at has passed belongs to a dead process (it stopped renewing) and may be taken over.
--- (Versioned 12.x after the issue that added it, so that migrations added on parallel branches do not collide.)
 
 CREATE TABLE run_leases (
     sync_id     VARCHAR(128) PRIMARY KEY,
