@@ -63,6 +63,9 @@ final class ReadAccess {
                 || Boolean.TRUE.equals(permissions.get().get("PermissionsModifyAllData")))) {
             return DoctorCheck.pass(subject, check, "the user's profile has View All Data, so every " + object + " record arrives whatever its owner");
         }
+        if (viewsAllRecords(client, userId, object)) {
+            return DoctorCheck.pass(subject, check, "a permission set of the user grants View All on " + object + ", so every record arrives whatever its owner");
+        }
         Optional<String> owd = orgWideDefault(client, object);
         if (owd.isPresent() && (owd.get().equals("ReadWrite") || owd.get().equals("Read") || owd.get().equals("ReadWriteTransfer")
                 || owd.get().equals("FullAccess"))) {
@@ -89,6 +92,17 @@ final class ReadAccess {
             }
         } catch (SalesforceException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The object's View All (or Modify All) from any permission set assigned to the user, profile-owned ones included; false where the org does not answer. */
+    private static boolean viewsAllRecords(SalesforceClient client, String userId, String object) {
+        try (RecordStream grants = client.rest().query("SELECT Id FROM ObjectPermissions WHERE SobjectType = '" + object.replace("'", "")
+                + "' AND (PermissionsViewAllRecords = true OR PermissionsModifyAllRecords = true) AND ParentId IN"
+                + " (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = '" + userId.replace("'", "") + "')")) {
+            return grants.hasNext();
+        } catch (SalesforceException e) {
+            return false;
         }
     }
 
