@@ -27,12 +27,11 @@ public final class AccessRecords {
     public static void seed(Org org) {
         String adminId = org.defaultUser().id();
         Instant now = org.clock().instant();
-        RecordStore profiles = org.store(SetupObjects.PROFILE).orElseThrow();
         RecordStore sets = org.store(SetupObjects.PERMISSION_SET).orElseThrow();
         RecordStore rows = org.store(SetupObjects.FIELD_PERMISSIONS).orElseThrow();
         for (Profile profile : org.definition().profiles()) {
             profile.resetFieldGrants();
-            put(profiles, profile.id(), Map.of("Name", profile.name()), adminId, now);
+            putProfile(org, profile);
             String setId = org.ids().next(sets.schema().keyPrefix());
             put(sets, setId, Map.of("Name", "X" + profile.id(), "Label", profile.name(), "IsOwnedByProfile", true,
                     "ProfileId", profile.id()), adminId, now);
@@ -45,6 +44,14 @@ public final class AccessRecords {
                 }
             }
         }
+    }
+
+    /** Writes the profile's record afresh, so that its Permissions* fields show the profile's system permissions now. */
+    public static void putProfile(Org org, Profile profile) {
+        put(org.store(SetupObjects.PROFILE).orElseThrow(), profile.id(), Map.of("Name", profile.name(),
+                "PermissionsViewAllData", profile.has(dev.sfsync.emulator.org.Permission.ViewAllData),
+                "PermissionsModifyAllData", profile.has(dev.sfsync.emulator.org.Permission.ModifyAllData)),
+                org.defaultUser().id(), org.clock().instant());
     }
 
     private static Optional<String> canonical(Org org, String lowerKey) {

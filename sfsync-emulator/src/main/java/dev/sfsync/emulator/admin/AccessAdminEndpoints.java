@@ -69,6 +69,7 @@ final class AccessAdminEndpoints {
             throw FaultAdminEndpoints.invalid("INVALID_INPUT", problems);
         }
         changes.forEach(profile::permission);
+        dev.sfsync.emulator.access.AccessRecords.putProfile(host.org(), profile);
         ex.json(200, permissionsOf(profile));
     }
 

@@ -28,6 +28,9 @@ public final class SetupObjects {
     private static ObjectSchema profile() {
         List<FieldSchema> f = new ArrayList<>(BuiltInObjects.systemFields(false));
         f.add(FieldSchema.builder("Name", STRING).readOnly().nameField().build());
+        // Salesforce names each system permission of a profile Permissions<Name>; clients read View All Data this way.
+        f.add(FieldSchema.builder("PermissionsViewAllData", BOOLEAN).label("View All Data").readOnly().build());
+        f.add(FieldSchema.builder("PermissionsModifyAllData", BOOLEAN).label("Modify All Data").readOnly().build());
         return new ObjectSchema(PROFILE, "Profile", "Profiles", "00e", false, f, List.of());
     }
 

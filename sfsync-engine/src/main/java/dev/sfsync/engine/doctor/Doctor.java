@@ -49,21 +49,28 @@ public final class Doctor {
         if (target == null) {
             connectionNames.addAll(config.connections().keySet());
             syncNames.addAll(config.syncs().keySet());
+            syncNames.addAll(config.inbound().keySet());
+            syncNames.addAll(config.twoWay().keySet());
         } else if (config.syncs().containsKey(target)) {
             syncNames.add(target);
             connectionNames.add(config.syncs().get(target).connection());
+        } else if (config.inbound().containsKey(target) || config.twoWay().containsKey(target)) {
+            syncNames.add(target);
+            connectionNames.add(config.inbound().containsKey(target) ? config.inbound().get(target).connection() : config.twoWay().get(target).connection());
         } else if (config.connections().containsKey(target)) {
             connectionNames.add(target);
             syncNames.addAll(syncsOf(target));
+            syncNames.addAll(readingSyncsOf(target));
         } else {
             throw new IllegalArgumentException("the project has no sync or connection named '" + target + "'; syncs: "
-                    + config.syncs().keySet() + ", connections: " + config.connections().keySet());
+                    + config.syncs().keySet() + (config.inbound().isEmpty() ? "" : ", inbound syncs: " + config.inbound().keySet())
+                    + (config.twoWay().isEmpty() ? "" : ", two-way syncs: " + config.twoWay().keySet()) + ", connections: " + config.connections().keySet());
         }
         List<DoctorCheck> checks = new ArrayList<>();
         for (String name : connectionNames) {
             ConnectionConfig connection = config.connections().get(name);
             boolean usable = checkConnection(connection, checks);
-            List<String> syncs = syncNames.stream().filter(s -> config.syncs().get(s).connection().equals(name)).toList();
+            List<String> syncs = syncNames.stream().filter(s -> config.syncs().containsKey(s) && config.syncs().get(s).connection().equals(name)).toList();
             long nextRunsCost = 0;
             for (String sync : syncs) {
                 if (usable) {
@@ -72,6 +79,13 @@ public final class Doctor {
                     checks.add(DoctorCheck.fail("sync " + sync, "checks against the org", "skipped: connection '" + name + "' cannot be used",
                             "fix the connection first (above)"));
                 }
+            }
+            List<String> reading = syncNames.stream().filter(readingSyncsOf(name)::contains).toList();
+            if (usable) {
+                checkReadingSyncs(connection, reading, checks);
+            } else {
+                reading.forEach(sync -> checks.add(DoctorCheck.fail("sync " + sync, "checks against the org", "skipped: connection '" + name
+                        + "' cannot be used", "fix the connection first (above)")));
             }
             if (usable) {
                 checks.add(quota(connection, nextRunsCost));
@@ -82,6 +96,37 @@ public final class Doctor {
 
     private List<String> syncsOf(String connection) {
         return config.syncs().values().stream().filter(s -> s.connection().equals(connection)).map(SyncDefinition::name).toList();
+    }
+
+    /** The inbound and two-way syncs of a connection: those that read records from Salesforce. */
+    private List<String> readingSyncsOf(String connection) {
+        List<String> names = new ArrayList<>();
+        config.inbound().values().stream().filter(s -> s.connection().equals(connection)).forEach(s -> names.add(s.name()));
+        config.twoWay().values().stream().filter(s -> s.connection().equals(connection)).forEach(s -> names.add(s.name()));
+        return names;
+    }
+
+    /** Object readable, fields visible and the sharing caveat for each sync that reads from Salesforce. */
+    private void checkReadingSyncs(ConnectionConfig connection, List<String> syncs, List<DoctorCheck> checks) {
+        if (syncs.isEmpty()) {
+            return;
+        }
+        try (SalesforceClient client = logins.client(connection, ExchangeListener.NONE)) {
+            String userId = client.rest().userinfo().userId();
+            java.util.Optional<String> profile = dev.sfsync.engine.connection.UserProfile.nameOf(client, userId);
+            for (String sync : syncs) {
+                dev.sfsync.engine.inbound.InboundSyncDefinition inbound = config.inbound().get(sync);
+                String object = inbound != null ? inbound.object() : config.twoWay().get(sync).object();
+                try {
+                    ReadAccess.check("sync " + sync, object, java.util.Optional.ofNullable(inbound), client, userId, profile, checks);
+                } catch (SalesforceException | SfsyncException e) {
+                    checks.add(DoctorCheck.fail("sync " + sync, "checks against the org", e.getMessage(), "sfsync validate --remote"));
+                }
+            }
+        } catch (SalesforceException | SfsyncException e) {
+            syncs.forEach(sync -> checks.add(DoctorCheck.fail("sync " + sync, "checks against the org", "cannot read the user: " + e.getMessage(),
+                    "sfsync connections")));
+        }
     }
 
     /** Login, API reachable, user active; true when syncs can be checked through it. */
