@@ -178,7 +178,7 @@ final class DiffBenchmark {
     }
 
     /** Records outcomes in batches of 10,000, as an engine would after each API call or Bulk batch. */
-    private static void recordAll(ChangeSet changes) {
+    static void recordAll(ChangeSet changes) {
         List<RowOutcome> batch = new ArrayList<>(10_000);
         try (Stream<Change> stream = changes.changes()) {
             stream.forEach(change -> {

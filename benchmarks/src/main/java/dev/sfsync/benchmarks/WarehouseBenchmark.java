@@ -1,10 +1,8 @@
 package dev.sfsync.benchmarks;
 
 import dev.sfsync.core.SyncId;
-import dev.sfsync.core.change.Change;
 import dev.sfsync.core.change.ChangeSet;
 import dev.sfsync.core.model.Model;
-import dev.sfsync.core.outcome.RowOutcome;
 import dev.sfsync.source.Source;
 import dev.sfsync.source.SourceConfig;
 import dev.sfsync.source.snapshot.DetectOptions;
@@ -119,30 +117,11 @@ final class WarehouseBenchmark {
             try (SnapshotStore snapshots = SnapshotStore.open(Path.of(args[2]), new SnapshotSettings("1GB", Runtime.getRuntime().availableProcessors()));
                  ChangeSet changes = snapshots.detect(SyncId.of("accounts_" + mode), source, MODEL, DetectOptions.allColumns())) {
                 double detected = (System.nanoTime() - start) / 1e9;
-                recordAll(changes);
+                DiffBenchmark.recordAll(changes);
                 detail = changes.counts() + "; detect " + String.format("%.1f s", detected) + "; commit " + changes.commit();
             }
             System.out.println("FIGURES\t" + (System.nanoTime() - start) / 1e9 + "\t" + peakRss() + "\t" + detail);
         }
-    }
-
-    /** Outcomes in batches of 10,000, as the engine records them after each API call or Bulk batch. */
-    private static void recordAll(ChangeSet changes) {
-        List<RowOutcome> batch = new ArrayList<>(10_000);
-        try (Stream<Change> stream = changes.changes()) {
-            stream.forEach(change -> {
-                batch.add(switch (change.kind()) {
-                    case ADDED -> new RowOutcome.Created(change.key(), "001" + change.key());
-                    case CHANGED -> new RowOutcome.Updated(change.key(), change.recordId());
-                    case REMOVED -> new RowOutcome.Deleted(change.key(), change.recordId());
-                });
-                if (batch.size() == 10_000) {
-                    changes.record(batch);
-                    batch.clear();
-                }
-            });
-        }
-        changes.record(batch);
     }
 
     private static long peakRss() {
