@@ -174,7 +174,7 @@ class TwoWaySyncRunTest {
 
         TwoWayResult result = run();
 
-        assertThat(result.outcomes()).filteredOn(o -> o.key().toString().equals("1")).singleElement()
+        assertThat(result.problems()).filteredOn(o -> o.key().toString().equals("1")).singleElement()
                 .isInstanceOfSatisfying(RowOutcome.RejectedLocally.class, r -> assertThat(r.error().code()).isEqualTo("DUPLICATE_MATCH"));
         assertThat(result.conflicts()).singleElement().satisfies(c -> assertThat(c.resolution()).contains("not merged").contains(one).contains(two));
         assertThat(row("1").get("salesforce_id")).isNull();
