@@ -9,7 +9,6 @@ import dev.sfsync.salesforce.rest.SObjectCollections;
 import dev.sfsync.salesforce.rest.SaveResult;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -87,17 +88,26 @@ final class TwoWayRun {
         List<String> fields = sync.mappings().stream().map(m -> object.field(m.field()).orElseThrow().name()).distinct().toList();
         StagedRecords.stage(c, client, object.name(), object.field(sync.matchField()).orElseThrow().name(), fields);
         TwoWayPlan plan = TwoWayPlan.build(c, sync, fields);
-        c.commit();
-        for (long from = 0; from < plan.size(); from += PAGE) {
-            runPage(plan.page(from, PAGE, sync), plan.columnTypes());
+        try (PageWrites writes = new PageWrites(c, sync, writtenColumns())) {
             c.commit();
-            sink.accept(List.copyOf(outcomes));
-            outcomes.forEach(this::keepIfProblem);
-            outcomes = new ArrayList<>();
+            for (long from = 0; from < plan.size(); from += PAGE) {
+                runPage(plan.page(from, PAGE, sync), plan.columnTypes(), writes);
+                c.commit();
+                sink.accept(List.copyOf(outcomes));
+                outcomes.forEach(this::keepIfProblem);
+                outcomes = new ArrayList<>();
+            }
         }
         plan.drop();
         c.commit();
         return new TwoWayResult(sync.name(), created, updatedInSalesforce, updatedInTable, unchanged, rejected, failed, conflicts, problems);
+    }
+
+    /** The stored-back Id and the columns Salesforce's values may flow into. */
+    private List<String> writtenColumns() {
+        List<String> columns = new ArrayList<>(List.of(sync.idColumn().toLowerCase(Locale.ROOT)));
+        sync.mappings().stream().filter(m -> m.direction().inbound()).map(m -> m.column().toLowerCase(Locale.ROOT)).forEach(columns::add);
+        return columns.stream().distinct().toList();
     }
 
     private void keepIfProblem(RowOutcome outcome) {
@@ -113,7 +123,7 @@ final class TwoWayRun {
         }
     }
 
-    private void runPage(List<TwoWayPlan.Entry> page, Map<String, String> columnTypes) throws SQLException {
+    private void runPage(List<TwoWayPlan.Entry> page, Map<String, String> columnTypes, PageWrites writes) throws SQLException {
         List<Pair> pairs = new ArrayList<>();
         List<Row> toCreate = new ArrayList<>();
         for (TwoWayPlan.Entry entry : page) {
@@ -133,7 +143,7 @@ final class TwoWayRun {
         }
         created += create(toCreate, pairs);
         updatedInSalesforce += update(pairs);
-        updatedInTable += writeTable(pairs, columnTypes);
+        updatedInTable += writeTable(pairs, columnTypes, writes);
     }
 
     private static Map<String, String> currentBase(TwoWayPlan.Entry entry, Map<String, String> fields) {
@@ -302,33 +312,28 @@ final class TwoWayRun {
     }
 
     /** Salesforce's values and stored-back Ids into the table, and every pair's last-synced values; committed by the caller. */
-    private long writeTable(List<Pair> pairs, Map<String, String> columnTypes) throws SQLException {
-        long updated = 0;
+    private long writeTable(List<Pair> pairs, Map<String, String> columnTypes, PageWrites writes) throws SQLException {
+        Set<RowKey> decided = new HashSet<>();
+        outcomes.forEach(o -> decided.add(o.key()));
         for (Pair pair : pairs) {
-            Map<String, Object> columns = new LinkedHashMap<>(pair.toTable);
+            Map<String, Object> columns = new LinkedHashMap<>();
+            pair.toTable.forEach((column, value) -> columns.put(column, TableValues.toColumn(columnTypes.get(column), value)));
             if (pair.storeIdBack) {
-                columns.put(sync.idColumn().toLowerCase(Locale.ROOT), pair.recordId);
+                columns.put(sync.idColumn().toLowerCase(Locale.ROOT), TableValues.toColumn(columnTypes.get(sync.idColumn().toLowerCase(Locale.ROOT)),
+                        pair.recordId));
             }
             if (!columns.isEmpty()) {
-                String set = String.join(", ", columns.keySet().stream().map(col -> col + " = ?").toList());
-                try (PreparedStatement s = c.prepareStatement("UPDATE " + sync.table() + " SET " + set + " WHERE " + sync.keyColumn() + " = ?")) {
-                    int i = 1;
-                    for (Map.Entry<String, Object> column : columns.entrySet()) {
-                        s.setObject(i++, TableValues.toColumn(columnTypes.get(column.getKey()), column.getValue()));
-                    }
-                    s.setString(i, pair.row.key());
-                    s.executeUpdate();
-                }
-                updated++;
+                writes.row(pair.row.key(), columns);
             }
-            BaseValues.save(c, sync.name(), pair.row.key(), pair.recordId, pair.base);
+            writes.base(pair.row.key(), pair.recordId, pair.base);
             boolean wrote = !pair.toTable.isEmpty() || (!pair.toSalesforce.isEmpty() && !pair.failed);
-            if (wrote && outcomes.stream().noneMatch(o -> o.key().equals(RowKey.of(pair.row.key())))) {
-                outcomes.add(new RowOutcome.Updated(RowKey.of(pair.row.key()), pair.recordId));
-            } else if (pair.storeIdBack && !wrote && outcomes.stream().noneMatch(o -> o.key().equals(RowKey.of(pair.row.key())))) {
-                outcomes.add(new RowOutcome.Unchanged(RowKey.of(pair.row.key())));
+            RowKey key = RowKey.of(pair.row.key());
+            if (wrote && decided.add(key)) {
+                outcomes.add(new RowOutcome.Updated(key, pair.recordId));
+            } else if (pair.storeIdBack && !wrote && decided.add(key)) {
+                outcomes.add(new RowOutcome.Unchanged(key));
             }
         }
-        return updated;
+        return writes.apply();
     }
 }
