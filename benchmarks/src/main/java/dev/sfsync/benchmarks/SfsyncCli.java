@@ -50,8 +50,8 @@ final class SfsyncCli {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + "; run the benchmark through ./bench, which builds it");
         }
-        // The heap ./sfsync gives it by default.
-        return new SfsyncCli(List.of(java(), "-Xmx1g", "-jar", jar.toString()));
+        // The heap ./sfsync gives it by default; -Dsfsync.bench.heap=256m shows whether memory is flat in records.
+        return new SfsyncCli(List.of(java(), "-Xmx" + System.getProperty("sfsync.bench.heap", "1g"), "-jar", jar.toString()));
     }
 
     /** The CLI's main class on this JVM's class path: the smoke test runs before anything is packaged. */

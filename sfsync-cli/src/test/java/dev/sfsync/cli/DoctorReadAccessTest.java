@@ -81,6 +81,37 @@ class DoctorReadAccessTest {
     }
 
     @Test
+    void a_two_way_sync_s_fields_are_checked_both_ways_readable_and_for_outbound_updateable() throws Exception {
+        String twoWay = """
+                two_way:
+                  contacts_2way:
+                    object: Contact
+                    table: crm_contacts
+                    key: id
+                    match: {column: email, field: Email}
+                    mappings:
+                      - {column: last_name, field: LastName, direction: both}
+                      - {column: title, field: Title, direction: %s}
+                      - {column: secret, field: Secret__c, direction: inbound}
+                """;
+        Files.writeString(project.resolve("sfsync.yaml"), Files.readString(project.resolve("sfsync.yaml")) + twoWay.formatted("both"));
+
+        ProjectCommandsTest.Result doctor = sfsync(args("doctor", "contacts_2way"));
+
+        assertThat(doctor.exitCode()).as(doctor.out() + doctor.err()).isEqualTo(DoctorCommand.CHECKS_FAILED);
+        assertThat(doctor.out()).contains("FAIL mapped fields flow their directions (field-level security both ways)",
+                "Contact.Title cannot flow outbound: it is read-only for the connection's user", "Contact.Secret__c is missing, or hidden",
+                "grant Edit on it in Setup -> Profiles", "(the user's profile is 'Integration')");
+
+        writeConfig("[LastName, Email]");
+        Files.writeString(project.resolve("sfsync.yaml"), Files.readString(project.resolve("sfsync.yaml"))
+                + twoWay.formatted("inbound").replace("      - {column: secret, field: Secret__c, direction: inbound}\n", ""));
+        ProjectCommandsTest.Result fixed = sfsync(args("doctor", "contacts_2way"));
+        assertThat(fixed.out()).as(fixed.out() + fixed.err())
+                .contains("PASS mapped fields flow their directions (field-level security both ways): 2 mapped field(s) readable, 1 of them updateable");
+    }
+
+    @Test
     void a_private_default_without_view_all_data_shows_the_caveat_and_view_all_data_lifts_it() {
         org.sharingModel("Contact", SharingModel.Private);
 

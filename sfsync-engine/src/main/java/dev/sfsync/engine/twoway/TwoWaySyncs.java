@@ -35,6 +35,14 @@ public final class TwoWaySyncs {
     }
 
     /**
+     * The mapped fields against the org alone (no table): each readable by the connection's user, and updateable when
+     * it flows outbound or both ways; the doctor checks these before a run would.
+     */
+    public static List<ConfigProblem> fieldProblems(TwoWaySyncDefinition sync, SalesforceClient client, ProblemLocator locator) {
+        return TwoWayValidation.fieldProblems(sync, client.rest().describes().refresh(sync.object()), locator);
+    }
+
+    /**
      * Runs the sync; call {@link #problems} first. The table is written a page at a time, each page committed with its
      * last-synced values before its row outcomes go to {@code outcomes}; when it throws, the page in progress is rolled back.
      */
