@@ -25,15 +25,12 @@ class DoctorReadAccessTest {
 
     @BeforeEach
     void connect() throws Exception {
-        Files.writeString(project.resolve("client.secret"), org.clientSecret());
         writeConfig("[LastName, Email]");
-        assertThat(sfsync(args("connect", "local", "--username", org.username(), "--password", org.password())).exitCode()).isZero();
+        ConnectedProject.connect(org, project);
     }
 
     private void writeConfig(String contactFields) throws Exception {
-        Files.writeString(project.resolve("sfsync.yaml"), """
-                connections:
-                  local: {environment: custom, login_url: %s, client_id: %s, client_secret: "${file:client.secret}"}
+        ConnectedProject.write(org, project, """
                 sources:
                   warehouse: {url: "jdbc:duckdb:warehouse.duckdb"}
                 inbound:
@@ -41,14 +38,11 @@ class DoctorReadAccessTest {
                     object: Contact
                     table: sf_contacts
                     fields: %s
-                """.formatted(org.loginUrl(), org.clientId(), contactFields));
+                """.formatted(contactFields));
     }
 
     private String[] args(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--project";
-        all[args.length + 1] = project.toString();
-        return all;
+        return ConnectedProject.args(project, args);
     }
 
     @Test

@@ -38,10 +38,7 @@ class InboundCrashTest {
 
     @Test
     void a_run_killed_mid_initial_sync_leaves_a_rerun_that_ends_with_the_table_equal_to_the_org() throws Exception {
-        Files.writeString(project.resolve("client.secret"), org.clientSecret());
-        Files.writeString(project.resolve("sfsync.yaml"), """
-                connections:
-                  local: {environment: custom, login_url: %s, client_id: %s, client_secret: "${file:client.secret}"}
+        ConnectedProject.write(org, project, """
                 sources:
                   warehouse: {url: "jdbc:duckdb:warehouse.duckdb"}
                 inbound:
@@ -50,9 +47,8 @@ class InboundCrashTest {
                     table: sf_contacts
                     fields: [FirstName, LastName, Email]
                     api: rest
-                """.formatted(org.loginUrl(), org.clientId()));
-        assertThat(sfsync("connect", "local", "--username", org.username(), "--password", org.password(), "--project", project.toString())
-                .exitCode()).isZero();
+                """);
+        ConnectedProject.connect(org, project);
         List<String> ids = seed(org.host().org());
         // Each query page waits, so the process is surely killed between pages: rows of the first page are written.
         org.faults().set("latency: [{api: rest, path: /query, fixedMillis: 1500}]");
