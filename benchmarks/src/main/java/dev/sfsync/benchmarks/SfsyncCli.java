@@ -56,8 +56,10 @@ final class SfsyncCli {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + "; run the benchmark through ./bench, which builds it");
         }
-        // The heap ./sfsync gives it by default, and its class data sharing archive (see archiveOptions).
-        return new SfsyncCli(List.of(java(), "-Xmx1g", "-jar", jar.toString()), jar.resolveSibling("sfsync.jsa"));
+        // The heap ./sfsync gives it by default (-Dsfsync.bench.heap=256m shows whether memory is flat in records),
+        // and its class data sharing archive (see archiveOptions).
+        return new SfsyncCli(List.of(java(), "-Xmx" + System.getProperty("sfsync.bench.heap", "1g"), "-jar", jar.toString()),
+                jar.resolveSibling("sfsync.jsa"));
     }
 
     /** The CLI's main class on this JVM's class path: the smoke test runs before anything is packaged. */
