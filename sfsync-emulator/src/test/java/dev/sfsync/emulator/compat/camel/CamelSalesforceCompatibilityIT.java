@@ -33,11 +33,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +56,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * src/test/resources/compat/jsforce-org.yaml.
  */
 class CamelSalesforceCompatibilityIT {
+    @TempDir
+    static Path certificates;
 
     @Nested
     class OverHttp extends CamelSuite {
@@ -73,7 +75,6 @@ class CamelSalesforceCompatibilityIT {
         private Emulator emulator;
         private CamelContext camel;
         private ProducerTemplate template;
-        private Path tlsDir;
 
         CamelSuite(boolean tls) {
             this.tls = tls;
@@ -88,8 +89,7 @@ class CamelSalesforceCompatibilityIT {
             Emulator.Builder builder = Emulator.builder().org(org).port(0);
             TlsSettings tlsSettings = null;
             if (tls) {
-                tlsDir = Files.createTempDirectory("camel-compat-tls");
-                tlsSettings = TlsSettings.selfSigned(tlsDir);
+                tlsSettings = TlsSettings.selfSigned(certificates);
                 builder.tls(tlsSettings);
             }
             emulator = builder.build().start();
