@@ -38,15 +38,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,7 +82,7 @@ class ForceWscCompatibilityIT {
         Emulator.Builder builder = Emulator.builder().org(org).port(0);
         if (tls != null) {
             builder.tls(tls);
-            trust = trustOnly(tls.trustFiles().orElseThrow().truststore());
+            trust = tls.trustFiles().orElseThrow().sslContext();
         }
         emulator = builder.build().start();
         UserAccount user = org.users().getFirst();
@@ -113,18 +109,6 @@ class ForceWscCompatibilityIT {
             config.setSslContext(trust);
         }
         return config;
-    }
-
-    private static SSLContext trustOnly(Path truststore) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(truststore)) {
-            store.load(in, TlsSettings.STORE_PASSWORD.toCharArray());
-        }
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trustManagers.getTrustManagers(), null);
-        return context;
     }
 
     @Test
