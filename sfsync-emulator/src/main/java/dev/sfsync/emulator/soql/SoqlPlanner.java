@@ -1,6 +1,7 @@
 package dev.sfsync.emulator.soql;
 
 import dev.sfsync.emulator.org.ChildRelationships;
+import dev.sfsync.emulator.org.EntityDefinitions;
 import dev.sfsync.emulator.org.FieldSchema;
 import dev.sfsync.emulator.org.FieldType;
 import dev.sfsync.emulator.org.ObjectSchema;
@@ -51,6 +52,10 @@ public final class SoqlPlanner {
     public static SoqlPlan plan(SoqlQuery query, Org org, Profile profile) {
         FieldResolver resolver = new FieldResolver(org, profile, query.text());
         ObjectSchema object = resolver.object(query.object(), query.objectPosition());
+        if (object.name().equals(EntityDefinitions.OBJECT)) {
+            // Derived records: the schema and org-wide defaults as they are now.
+            EntityDefinitions.refresh(org);
+        }
         return plan(query, object, org, profile, resolver, true);
     }
 
