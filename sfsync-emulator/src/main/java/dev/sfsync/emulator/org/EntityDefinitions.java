@@ -17,6 +17,8 @@ import static dev.sfsync.emulator.org.FieldType.STRING;
  */
 public final class EntityDefinitions {
     public static final String OBJECT = "EntityDefinition";
+    /** Stores that describe another org than their own (the Tooling API's copy describes the data org). */
+    private static final Map<RecordStore, Org> DESCRIBED = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private EntityDefinitions() {
     }
@@ -40,9 +42,15 @@ public final class EntityDefinitions {
         return new ObjectSchema(OBJECT, "Entity Definition", "Entity Definitions", "4ie", false, f, List.of());
     }
 
-    /** Rebuilds the org's records from its current schema and org-wide defaults, keeping each object's record id. */
+    /** Rebuilds the org's records from the schema and org-wide defaults they describe now, keeping each object's record id. */
     public static void refresh(Org org) {
-        refresh(org, org.store(OBJECT).orElseThrow());
+        RecordStore store = org.store(OBJECT).orElseThrow();
+        refresh(DESCRIBED.getOrDefault(store, org), store);
+    }
+
+    /** Makes {@code store} (in an org of its own, like the Tooling API's) describe {@code described}'s objects. */
+    public static void describe(Org described, RecordStore store) {
+        DESCRIBED.put(store, described);
     }
 
     /** Rebuilds {@code store} (the org's own, or the Tooling API's copy) from {@code org}'s schema and org-wide defaults. */

@@ -36,6 +36,17 @@ class EntityDefinitionTest extends EmulatorTest {
     }
 
     @Test
+    void the_tooling_api_answers_entity_definition_of_the_data_org() {
+        host.org().sharing().model("Account", SharingModel.Read);
+
+        Http.Response response = http.get(data("/tooling/query?q=" + URLEncoder.encode(
+                "SELECT QualifiedApiName, InternalSharingModel FROM EntityDefinition WHERE QualifiedApiName = 'Account'", StandardCharsets.UTF_8)));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("records").get(0).path("InternalSharingModel").asText()).isEqualTo("Read");
+    }
+
+    @Test
     void entity_definition_and_object_permissions_are_read_only() {
         String id = query("SELECT Id FROM EntityDefinition WHERE QualifiedApiName = 'Account'").path("records").get(0).path("Id").asText();
         Http.Response write = http.patch(data("/sobjects/EntityDefinition/" + id), Map.of("InternalSharingModel", "Private"));
