@@ -106,6 +106,17 @@ class DoctorReadAccessTest {
     }
 
     @Test
+    void a_public_org_wide_default_read_through_entity_definition_lifts_the_caveat() {
+        org.sharingModel("Contact", SharingModel.Read);
+
+        ProjectCommandsTest.Result doctor = sfsync(args("doctor", "contacts_in"));
+
+        assertThat(doctor.exitCode()).as(doctor.out() + doctor.err()).isZero();
+        assertThat(doctor.out()).contains("PASS records owned by others are visible (sharing): the org-wide default of Contact is public (Read)")
+                .doesNotContain("caveat");
+    }
+
+    @Test
     void a_private_default_without_view_all_data_shows_the_caveat_and_view_all_data_lifts_it() {
         org.sharingModel("Contact", SharingModel.Private);
 
@@ -114,7 +125,8 @@ class DoctorReadAccessTest {
         assertThat(caveat.exitCode()).as(caveat.out() + caveat.err()).isZero();
         assertThat(caveat.out()).contains("PASS records owned by others are visible (sharing): caveat: the user's profile 'Integration' has neither"
                 + " View All Data nor Modify All Data", "Contact records owned by other users may not arrive",
-                "grants 'View All' on Contact (or 'View All Data')", "or shares the records with the user");
+                "grants 'View All' on Contact (or 'View All Data')", "or shares the records with the user",
+                "the org-wide default of Contact is Private");
 
         org.admin("PATCH", "/__admin/profiles/Integration/permissions", "{\"ViewAllData\": true}");
         ProjectCommandsTest.Result viewAll = sfsync(args("doctor", "contacts_in"));

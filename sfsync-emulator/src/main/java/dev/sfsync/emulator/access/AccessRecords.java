@@ -2,6 +2,7 @@ package dev.sfsync.emulator.access;
 
 import dev.sfsync.emulator.org.Access;
 import dev.sfsync.emulator.org.FieldSchema;
+import dev.sfsync.emulator.org.ObjectPermission;
 import dev.sfsync.emulator.org.ObjectSchema;
 import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.org.Profile;
@@ -29,12 +30,14 @@ public final class AccessRecords {
         Instant now = org.clock().instant();
         RecordStore sets = org.store(SetupObjects.PERMISSION_SET).orElseThrow();
         RecordStore rows = org.store(SetupObjects.FIELD_PERMISSIONS).orElseThrow();
+        RecordStore objectRows = org.store(SetupObjects.OBJECT_PERMISSIONS).orElseThrow();
         for (Profile profile : org.definition().profiles()) {
             profile.resetFieldGrants();
             putProfile(org, profile);
             String setId = org.ids().next(sets.schema().keyPrefix());
             put(sets, setId, Map.of("Name", "X" + profile.id(), "Label", profile.name(), "IsOwnedByProfile", true,
                     "ProfileId", profile.id()), adminId, now);
+            putObjectPermissions(org, objectRows, profile, setId, adminId, now);
             for (Map.Entry<String, Access> grant : profile.fieldGrants().entrySet()) {
                 Optional<String> field = canonical(org, grant.getKey());
                 if (grant.getValue() != Access.NONE && field.isPresent()) {
@@ -43,6 +46,28 @@ public final class AccessRecords {
                             "PermissionsRead", true, "PermissionsEdit", grant.getValue() == Access.EDIT), adminId, now);
                 }
             }
+        }
+    }
+
+    /** One ObjectPermissions row per object the profile has any access to, as Salesforce lists a profile's permission set. */
+    private static void putObjectPermissions(Org org, RecordStore rows, Profile profile, String setId, String adminId, Instant now) {
+        boolean viewAll = profile.has(dev.sfsync.emulator.org.Permission.ViewAllData) || profile.has(dev.sfsync.emulator.org.Permission.ModifyAllData);
+        boolean modifyAll = profile.has(dev.sfsync.emulator.org.Permission.ModifyAllData);
+        for (ObjectSchema object : org.schemas()) {
+            boolean read = profile.can(object.name(), ObjectPermission.READ);
+            if (!read || object.platformEvent()) {
+                continue;
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("ParentId", setId);
+            values.put("SobjectType", object.name());
+            values.put("PermissionsRead", true);
+            values.put("PermissionsCreate", profile.can(object.name(), ObjectPermission.CREATE));
+            values.put("PermissionsEdit", profile.can(object.name(), ObjectPermission.EDIT));
+            values.put("PermissionsDelete", profile.can(object.name(), ObjectPermission.DELETE));
+            values.put("PermissionsViewAllRecords", viewAll);
+            values.put("PermissionsModifyAllRecords", modifyAll);
+            put(rows, org.ids().next(rows.schema().keyPrefix()), values, adminId, now);
         }
     }
 

@@ -41,6 +41,10 @@ final class QueryBatch {
             throw new MalformedBatch("Failed to process query: FUNCTIONALITY_NOT_ENABLED: Aggregate queries are not supported by"
                     + " Bulk API; select fields, or run COUNT() through the REST query resource");
         }
+        if (plan.hasTypeOf()) {
+            throw new MalformedBatch("Failed to process query: FeatureNotEnabled: the sfsync emulator's Bulk API query batches do not run"
+                    + " TYPEOF; select the polymorphic field's Id or use the REST query resource");
+        }
         if (plan.hasSubqueries()) {
             throw new MalformedBatch("Failed to process query: FeatureNotEnabled: Cannot serialize value for '"
                     + plan.columns().stream().filter(c -> c instanceof SoqlPlan.SubqueryColumn).map(c -> ((SoqlPlan.SubqueryColumn) c).relationshipName())

@@ -76,6 +76,11 @@ final class QueryEndpoints {
             throw new ApiException(400, "API_ERROR", "FeatureNotEnabled : Child relationship subqueries are not supported by Bulk API 2.0 "
                     + "query jobs; query the child object with its parent's fields instead");
         }
+        if (plan.hasTypeOf()) {
+            // The emulator writes flat CSV columns; a TYPEOF's columns depend on each row's type.
+            throw new ApiException(400, "API_ERROR", "FeatureNotEnabled : the sfsync emulator's Bulk API 2.0 query jobs do not run TYPEOF; "
+                    + "select the polymorphic field's Id (e.g. WhatId) or use the REST query resource");
+        }
         if (plan.offset() > 0) {
             throw new ApiException(400, "API_ERROR", "FeatureNotEnabled : OFFSET is not supported by Bulk API 2.0 query jobs; "
                     + "remove it and page through the results with the locator");

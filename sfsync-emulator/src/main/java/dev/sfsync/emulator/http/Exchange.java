@@ -138,11 +138,17 @@ public class Exchange {
         return new String(body(), StandardCharsets.UTF_8);
     }
 
-    /** The body as JSON; a malformed body fails the call with JSON_PARSER_ERROR, as Salesforce does. */
+    /**
+     * The body as JSON; a malformed body fails the call with JSON_PARSER_ERROR, as Salesforce does. A REST resource's
+     * XML body ({@code Content-Type: application/xml}) is read into the same JSON.
+     */
     public JsonNode jsonBody() {
         byte[] bytes = body();
         if (bytes.length == 0) {
             throw new ApiException(400, "JSON_PARSER_ERROR", "The request body is either invalid or incomplete.");
+        }
+        if (RestXml.isXmlContent(header("Content-Type")) && RestXml.isRestPath(path)) {
+            return RestXml.parse(bytes);
         }
         try {
             return Json.MAPPER.readTree(bytes);
@@ -164,10 +170,19 @@ public class Exchange {
 
     public void json(int status, Object value) {
         try {
+            if (answersInXml()) {
+                send(status, RestXml.XML, RestXml.render(path, Json.MAPPER.valueToTree(value)));
+                return;
+            }
             send(status, JSON, Json.MAPPER.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a response", e);
         }
+    }
+
+    /** A REST resource asked for in XML ({@code Accept: application/xml}) answers in XML, errors included. */
+    private boolean answersInXml() {
+        return RestXml.prefersXml(header("Accept")) && RestXml.isRestPath(path);
     }
 
     public void noContent() {

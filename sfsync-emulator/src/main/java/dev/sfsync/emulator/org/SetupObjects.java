@@ -17,12 +17,13 @@ public final class SetupObjects {
     public static final String PERMISSION_SET = "PermissionSet";
     public static final String ASSIGNMENT = "PermissionSetAssignment";
     public static final String FIELD_PERMISSIONS = "FieldPermissions";
+    public static final String OBJECT_PERMISSIONS = "ObjectPermissions";
 
     private SetupObjects() {
     }
 
     public static List<ObjectSchema> all() {
-        return List.of(profile(), permissionSet(), assignment(), fieldPermissions());
+        return List.of(profile(), permissionSet(), assignment(), fieldPermissions(), objectPermissions(), EntityDefinitions.schema());
     }
 
     private static ObjectSchema profile() {
@@ -50,6 +51,17 @@ public final class SetupObjects {
         f.add(FieldSchema.builder("PermissionSetId", REFERENCE).label("Permission Set ID").required().updateable(false)
                 .references(PERMISSION_SET, "PermissionSet").build());
         return new ObjectSchema(ASSIGNMENT, "Permission Set Assignment", "Permission Set Assignments", "0Pa", false, f, List.of());
+    }
+
+    /** A permission set's CRUD and View/Modify All on one object; the emulator shows each profile's, read only. */
+    private static ObjectSchema objectPermissions() {
+        List<FieldSchema> f = new ArrayList<>(BuiltInObjects.systemFields(false));
+        f.add(FieldSchema.builder("ParentId", REFERENCE).label("Parent ID").readOnly().references(PERMISSION_SET, "Parent").build());
+        f.add(FieldSchema.builder("SobjectType", STRING).length(40).label("Sobject Type Name").readOnly().build());
+        for (String permission : List.of("Read", "Create", "Edit", "Delete", "ViewAllRecords", "ModifyAllRecords")) {
+            f.add(FieldSchema.builder("Permissions" + permission, BOOLEAN).label(permission).readOnly().build());
+        }
+        return new ObjectSchema(OBJECT_PERMISSIONS, "Object Permissions", "Object Permissions", "110", false, f, List.of());
     }
 
     private static ObjectSchema fieldPermissions() {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 /**
  * The composite resources: {@code /composite} (up to 25 subrequests, later ones using earlier answers through
  * {@code @{refId.field}}, optionally all or none), {@code /composite/batch} (up to 25 independent subrequests) and
- * {@code /composite/tree/{object}} ({@link CompositeTree}). Each subrequest runs through the same routes as a request of
+ * {@code /composite/tree/{object}} ({@link CompositeTree}), {@code /composite/graph} ({@link CompositeGraph}). Each subrequest runs through the same routes as a request of
  * its own; the whole counts as one API call, as Salesforce counts it.
  */
 final class CompositeEndpoint {
@@ -41,6 +41,7 @@ final class CompositeEndpoint {
     void register(Router routes) {
         routes.on("POST", V + "/composite/?", this::composite);
         routes.on("POST", V + "/composite/batch/?", this::batch);
+        routes.on("POST", V + "/composite/graph/?", (ex, m) -> new CompositeGraph(this).run(ex, RestAuth.authenticate(host, ex, m.group(1))));
         routes.on("POST", V + "/composite/tree/([^/]+)/?", (ex, m) -> new CompositeTree(host, this).create(ex, m.group(1), m.group(2)));
     }
 
@@ -55,7 +56,15 @@ final class CompositeEndpoint {
             throw new ApiException(400, "LIMIT_EXCEEDED", "A composite request can have at most " + MAX_SUBREQUESTS + " subrequests; it has " + requests.size());
         }
         checkReferenceIds(requests);
-        boolean allOrNone = body.path("allOrNone").asBoolean(false);
+        List<Map<String, Object>> results = runAll(ex, api, requests, body.path("allOrNone").asBoolean(false));
+        ex.json(200, Map.of("compositeResponse", results));
+    }
+
+    /**
+     * Runs composite subrequests in order, later ones reading earlier answers; with {@code allOrNone} the first failure
+     * rolls back what the others did and marks them halted.
+     */
+    List<Map<String, Object>> runAll(Exchange ex, ApiContext api, JsonNode requests, boolean allOrNone) {
         CompositeReferences references = new CompositeReferences();
         UndoLog undo = new UndoLog(api.org());
         List<Map<String, Object>> results = new ArrayList<>();
@@ -81,7 +90,7 @@ final class CompositeEndpoint {
                 }
             }
         }
-        ex.json(200, Map.of("compositeResponse", results));
+        return results;
     }
 
     private Map<String, Object> runOne(Exchange ex, JsonNode request, CompositeReferences references, UndoLog undo) {
@@ -168,7 +177,7 @@ final class CompositeEndpoint {
         ex.json(200, answer);
     }
 
-    private static void checkReferenceIds(JsonNode requests) {
+    static void checkReferenceIds(JsonNode requests) {
         Set<String> seen = new HashSet<>();
         for (JsonNode request : requests) {
             String id = request.path("referenceId").asText("");
@@ -190,7 +199,7 @@ final class CompositeEndpoint {
         return headers;
     }
 
-    private static Map<String, Object> halted(String referenceId, String message) {
+    static Map<String, Object> halted(String referenceId, String message) {
         return result(referenceId, 400, Map.of(), Json.MAPPER.valueToTree(new ApiException(400, "PROCESSING_HALTED", message).body()));
     }
 

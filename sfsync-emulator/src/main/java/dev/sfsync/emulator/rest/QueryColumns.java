@@ -50,6 +50,9 @@ final class QueryColumns {
                     columns.add(column(name, name, apexType, true, !"String".equals(apexType), List.of()));
                 }
                 // A child subquery is one column whose join columns are the subquery's own, as for a parent path.
+                case SoqlPlan.TypeOfColumn typeOf -> columns.add(column(typeOf.relationshipName(), typeOf.relationshipName(), null, false, false,
+                        typeOf.fieldsByType().values().stream().flatMap(List::stream).map(f -> f.name()).distinct()
+                                .map(name -> (Object) column(name, name, null, false, false, List.of())).toList()));
                 case SoqlPlan.SubqueryColumn subquery ->
                         columns.add(column(subquery.relationshipName(), subquery.relationshipName(), null, false, false, columnsOf(subquery.plan())));
             }

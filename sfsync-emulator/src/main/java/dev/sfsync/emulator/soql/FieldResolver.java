@@ -65,6 +65,13 @@ public final class FieldResolver {
         return new ResolvedField(canonical + field.name(), hops, field, owner);
     }
 
+    /** The reference field behind a relationship name the user can read, whatever it points to (polymorphic included). */
+    public Optional<FieldSchema> relationship(ObjectSchema from, String relationship) {
+        return from.relationship(relationship)
+                .filter(reference -> profile.fieldAccess(from.name(), reference.name()).canRead())
+                .filter(reference -> !reference.referenceTo().isEmpty());
+    }
+
     private Optional<ResolvedField.Hop> visibleRelationship(ObjectSchema from, String relationship) {
         return from.relationship(relationship)
                 .filter(reference -> profile.fieldAccess(from.name(), reference.name()).canRead())

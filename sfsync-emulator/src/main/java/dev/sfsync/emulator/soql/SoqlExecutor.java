@@ -123,6 +123,7 @@ public final class SoqlExecutor {
                     values.add(new AggregateValue(aggregate.alias(), value, fieldTyped ? aggregate.field().field() : null, aggregate.soapType()));
                 }
                 case SoqlPlan.SubqueryColumn subquery -> throw new IllegalStateException("subqueries are refused in aggregate queries");
+                case SoqlPlan.TypeOfColumn typeOf -> throw new IllegalStateException("TYPEOF is refused in aggregate queries");
             }
         }
         return new AggregateRow(values);

@@ -7,7 +7,9 @@ import dev.sfsync.emulator.soql.SoqlQuery.SelectItem;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -153,10 +155,45 @@ public final class SoqlParser {
                     + "COUNT_DISTINCT(), SUM(), AVG(), MIN(), MAX(), toLabel(), FORMAT() and FIELDS()");
         }
         if (token.is("TYPEOF")) {
-            throw SoqlError.malformed(text, token.position(), "TYPEOF is not supported by the sfsync emulator (its orgs have no polymorphic relationship fields)");
+            return typeOf();
         }
         FieldPath path = path();
         return new SoqlQuery.SelectField(path, null, alias());
+    }
+
+    /** {@code TYPEOF What WHEN Account THEN Name, Phone [WHEN ...] [ELSE Name] END}; the next token is TYPEOF. */
+    private SoqlQuery.SelectTypeOf typeOf() {
+        Token start = next();
+        Token relationship = next();
+        if (!relationship.is(Token.Kind.IDENTIFIER) || isReserved(relationship) || relationship.text().contains(".")) {
+            throw SoqlError.malformed(text, relationship.position(), "TYPEOF takes a polymorphic relationship name (e.g. What, Who, Owner), not "
+                    + relationship.source());
+        }
+        Map<String, List<FieldPath>> whens = new LinkedHashMap<>();
+        while (acceptKeyword("WHEN")) {
+            Token type = next();
+            if (!type.is(Token.Kind.IDENTIFIER) || isReserved(type)) {
+                throw SoqlError.unexpected(text, type);
+            }
+            expectKeyword("THEN");
+            whens.put(type.text(), typeOfFields());
+        }
+        if (whens.isEmpty()) {
+            throw SoqlError.malformed(text, peek().position(), "TYPEOF " + relationship.text() + " needs at least one WHEN type THEN fields");
+        }
+        List<FieldPath> otherwise = acceptKeyword("ELSE") ? typeOfFields() : List.of();
+        expectKeyword("END");
+        return new SoqlQuery.SelectTypeOf(relationship.text(), whens, otherwise, start.position());
+    }
+
+    private List<FieldPath> typeOfFields() {
+        List<FieldPath> fields = new ArrayList<>();
+        fields.add(path());
+        while (peek().is(",")) {
+            next();
+            fields.add(path());
+        }
+        return fields;
     }
 
     /** {@code FUNCTION(path)} or {@code COUNT()}, without alias; the next token is the function name. */

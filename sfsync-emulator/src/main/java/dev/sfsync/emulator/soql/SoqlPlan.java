@@ -7,6 +7,7 @@ import dev.sfsync.emulator.org.StoredRecord;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -25,6 +26,10 @@ public record SoqlPlan(SoqlQuery query, Org org, ObjectSchema object, List<Colum
 
     /** RECORDS for a field list, COUNT for SELECT COUNT(), AGGREGATE for aggregate functions and GROUP BY. */
     public enum Shape { RECORDS, COUNT, AGGREGATE }
+
+    public boolean hasTypeOf() {
+        return columns.stream().anyMatch(c -> c instanceof TypeOfColumn);
+    }
 
     public boolean hasSubqueries() {
         return columns.stream().anyMatch(c -> c instanceof SubqueryColumn);
@@ -61,6 +66,27 @@ public record SoqlPlan(SoqlQuery query, Org org, ObjectSchema object, List<Colum
                 case "SUM", "AVG" -> "xsd:double";
                 default -> field.field().type().soapType();
             };
+        }
+    }
+
+    /**
+     * A TYPEOF on a polymorphic reference: the fields to show for each type it may point to (by the type's API name;
+     * the ELSE fields under every type without a WHEN).
+     */
+    public record TypeOfColumn(String relationshipName, FieldSchema reference, Map<String, List<FieldSchema>> fieldsByType) implements Column {
+        /** The record the reference points to, whichever of its types it is; null when empty or deleted. */
+        public StoredRecord target(StoredRecord record, Org org) {
+            Object id = record.values().get(reference.name());
+            if (id == null) {
+                return null;
+            }
+            for (String type : fieldsByType.keySet()) {
+                StoredRecord found = org.store(type).flatMap(s -> s.get(id.toString())).filter(r -> !r.isDeleted()).orElse(null);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
         }
     }
 

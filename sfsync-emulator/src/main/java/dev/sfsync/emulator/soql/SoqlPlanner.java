@@ -1,6 +1,7 @@
 package dev.sfsync.emulator.soql;
 
 import dev.sfsync.emulator.org.ChildRelationships;
+import dev.sfsync.emulator.org.EntityDefinitions;
 import dev.sfsync.emulator.org.FieldSchema;
 import dev.sfsync.emulator.org.FieldType;
 import dev.sfsync.emulator.org.ObjectSchema;
@@ -16,8 +17,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -49,6 +52,10 @@ public final class SoqlPlanner {
     public static SoqlPlan plan(SoqlQuery query, Org org, Profile profile) {
         FieldResolver resolver = new FieldResolver(org, profile, query.text());
         ObjectSchema object = resolver.object(query.object(), query.objectPosition());
+        if (object.name().equals(EntityDefinitions.OBJECT)) {
+            // Derived records: the schema and org-wide defaults as they are now.
+            EntityDefinitions.refresh(org);
+        }
         return plan(query, object, org, profile, resolver, true);
     }
 
@@ -137,9 +144,60 @@ public final class SoqlPlanner {
                     columns.add(new SoqlPlan.AggregateColumn(aggregate.function(), field, alias, aggregate.formatted()));
                 }
                 case SoqlQuery.SelectSubquery subquery -> columns.add(subquery(query, subquery, object, org, profile, topLevel));
+                case SoqlQuery.SelectTypeOf typeOf -> {
+                    SoqlPlan.TypeOfColumn column = typeOf(query.text(), typeOf, object, resolver);
+                    if (!seen.add(column.relationshipName().toLowerCase(Locale.ROOT))) {
+                        throw SoqlError.malformed(query.text(), typeOf.position(), "duplicate field selected: " + column.relationshipName());
+                    }
+                    columns.add(column);
+                }
             }
         }
         return columns;
+    }
+
+    /**
+     * Checks a TYPEOF against the schema: the relationship must be polymorphic, each WHEN one of the types it points to,
+     * and each field one of that type's own fields the user can read (ELSE fields on every type left without a WHEN).
+     */
+    private static SoqlPlan.TypeOfColumn typeOf(String text, SoqlQuery.SelectTypeOf typeOf, ObjectSchema object, FieldResolver resolver) {
+        FieldSchema reference = resolver.relationship(object, typeOf.relationship())
+                .orElseThrow(() -> SoqlError.badRelationship(text, typeOf.position(), typeOf.relationship()));
+        if (reference.referenceTo().size() < 2) {
+            throw SoqlError.malformed(text, typeOf.position(), "TYPEOF is only valid on polymorphic relationships; " + object.name() + "."
+                    + reference.relationshipName() + " always points to " + reference.referenceTo().getFirst() + " (select "
+                    + reference.relationshipName() + ".Name instead)");
+        }
+        Map<String, List<FieldSchema>> byType = new LinkedHashMap<>();
+        for (Map.Entry<String, List<SoqlQuery.FieldPath>> when : typeOf.whens().entrySet()) {
+            String type = reference.referenceTo().stream().filter(t -> t.equalsIgnoreCase(when.getKey())).findFirst()
+                    .orElseThrow(() -> SoqlError.malformed(text, typeOf.position(), "TYPEOF " + reference.relationshipName() + ": WHEN "
+                            + when.getKey() + " is not a type " + reference.relationshipName() + " can point to; it points to "
+                            + String.join(", ", reference.referenceTo())));
+            if (byType.containsKey(type)) {
+                throw SoqlError.malformed(text, typeOf.position(), "TYPEOF " + reference.relationshipName() + " names WHEN " + type + " twice");
+            }
+            byType.put(type, typeFields(text, type, when.getValue(), resolver));
+        }
+        for (String type : reference.referenceTo()) {
+            if (!byType.containsKey(type) && resolver.readable(type)) {
+                byType.put(type, typeFields(text, type, typeOf.otherwise(), resolver));
+            }
+        }
+        return new SoqlPlan.TypeOfColumn(reference.relationshipName(), reference, byType);
+    }
+
+    private static List<FieldSchema> typeFields(String text, String type, List<SoqlQuery.FieldPath> paths, FieldResolver resolver) {
+        List<FieldSchema> fields = new ArrayList<>();
+        ObjectSchema target = resolver.object(type, 0);
+        for (SoqlQuery.FieldPath path : paths) {
+            if (path.parts().size() > 1) {
+                throw SoqlError.malformed(text, path.position(), "TYPEOF fields are fields of the type itself; "
+                        + String.join(".", path.parts()) + " walks a relationship");
+            }
+            fields.add(resolver.resolve(target, path).field());
+        }
+        return fields;
     }
 
     private static Column subquery(SoqlQuery parent, SoqlQuery.SelectSubquery item, ObjectSchema object, Org org, Profile profile, boolean topLevel) {
@@ -207,6 +265,9 @@ public final class SoqlPlanner {
         Set<String> grouped = new HashSet<>();
         groupBy.forEach(field -> grouped.add(field.path().toLowerCase(Locale.ROOT)));
         for (Column column : columns) {
+            if (column instanceof SoqlPlan.TypeOfColumn) {
+                throw SoqlError.malformed(query.text(), 0, "TYPEOF cannot be combined with aggregate functions or GROUP BY");
+            }
             if (column instanceof SoqlPlan.SubqueryColumn) {
                 throw SoqlError.malformed(query.text(), 0, "a child relationship subquery cannot be combined with aggregate functions or GROUP BY");
             }

@@ -50,6 +50,7 @@ public final class SoqlProjector {
                     node.children().putIfAbsent(field.field().field().name(), field);
                 }
                 case SoqlPlan.SubqueryColumn subquery -> root.children().put(subquery.relationshipName(), subquery);
+                case SoqlPlan.TypeOfColumn typeOf -> root.children().put(typeOf.relationshipName(), typeOf);
                 case SoqlPlan.AggregateColumn ignored -> {
                 }
             }
@@ -102,12 +103,27 @@ public final class SoqlProjector {
                 case SoqlPlan.FieldColumn field -> out.put(child.getKey(), renderer.value(field.field().field(),
                         ValueFormats.apply(field.wrapper(), field.field().field(), record.values().get(field.field().field().name()))));
                 case SoqlPlan.SubqueryColumn subquery -> out.put(child.getKey(), childResult(record, subquery, renderer));
+                case SoqlPlan.TypeOfColumn typeOf -> out.put(child.getKey(), typeOfRecord(record, typeOf, renderer));
                 default -> {
                     Node relationship = (Node) child.getValue();
                     StoredRecord parent = ResolvedField.parent(record, relationship.hop(), plan.org());
                     out.put(child.getKey(), parent == null ? null : render(parent, relationship, renderer));
                 }
             }
+        }
+        return out;
+    }
+
+    /** The record a TYPEOF points to, with the fields chosen for its type; null when the reference is empty. */
+    private Map<String, Object> typeOfRecord(StoredRecord record, SoqlPlan.TypeOfColumn typeOf, Renderer renderer) {
+        StoredRecord target = typeOf.target(record, plan.org());
+        if (target == null) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("attributes", renderer.attributes(target.objectName(), target.id()));
+        for (FieldSchema field : typeOf.fieldsByType().getOrDefault(target.objectName(), List.of())) {
+            out.put(field.name(), renderer.value(field, target.values().get(field.name())));
         }
         return out;
     }

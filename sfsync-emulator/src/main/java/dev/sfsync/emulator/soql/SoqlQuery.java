@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A parsed query, before it is checked against an org: names are as written and every node keeps its position in
@@ -58,6 +59,11 @@ public record SoqlQuery(String text, List<SelectItem> select, String object, int
     }
 
     /** A child relationship subquery, {@code (SELECT ... FROM Contacts)}: its object is the relationship name. */
+    /** {@code TYPEOF relationship WHEN type THEN fields ... ELSE fields END}: fields per type of the record pointed to. */
+    public record SelectTypeOf(String relationship, Map<String, List<FieldPath>> whens, List<FieldPath> otherwise, int position)
+            implements SelectItem {
+    }
+
     public record SelectSubquery(SoqlQuery query, int position) implements SelectItem {
     }
 

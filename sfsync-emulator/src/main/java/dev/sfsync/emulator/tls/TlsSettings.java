@@ -1,6 +1,12 @@
 package dev.sfsync.emulator.tls;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,5 +68,19 @@ public final class TlsSettings {
      * {@value #STORE_PASSWORD}) for Java ({@code -Djavax.net.ssl.trustStore}).
      */
     public record TrustFiles(Path pem, Path truststore) {
+        /** An SSL context trusting the emulator's certificate authority alone, for Java clients that take one. */
+        public SSLContext sslContext() {
+            try (InputStream in = Files.newInputStream(truststore)) {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(in, STORE_PASSWORD.toCharArray());
+                TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                trust.init(store);
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, trust.getTrustManagers(), null);
+                return context;
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException("Could not read the emulator's trust store " + truststore + ": " + e.getMessage(), e);
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.sfsync.emulator.tooling;
 
 import dev.sfsync.emulator.metadata.CustomFieldView;
 import dev.sfsync.emulator.org.BuiltInObjects;
+import dev.sfsync.emulator.org.EntityDefinitions;
 import dev.sfsync.emulator.org.FieldSchema;
 import dev.sfsync.emulator.org.FieldType;
 import dev.sfsync.emulator.org.ObjectSchema;
@@ -50,8 +51,10 @@ final class CustomFieldRecords {
     synchronized Org toolingOrg() {
         OrgDefinition data = org.definition();
         if (toolingOf != data) {
-            List<ObjectSchema> objects = List.of(BuiltInObjects.all().stream().filter(o -> o.name().equals("User")).findFirst().orElseThrow(), schema());
+            List<ObjectSchema> objects = List.of(BuiltInObjects.all().stream().filter(o -> o.name().equals("User")).findFirst().orElseThrow(), schema(),
+                    EntityDefinitions.schema());
             tooling = new Org(data.withObjects(objects), org.clock());
+            EntityDefinitions.describe(org, tooling.store(EntityDefinitions.OBJECT).orElseThrow());
             toolingOf = data;
         }
         return tooling;

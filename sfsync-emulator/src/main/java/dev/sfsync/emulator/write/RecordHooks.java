@@ -25,7 +25,8 @@ final class RecordHooks {
         if (schema.name().equals("Account") && schema.field("IsPersonAccount").isPresent()) {
             return PERSON_ACCOUNT;
         }
-        if (schema.name().equals(StandardObjects.ORGANIZATION)) {
+        if (schema.name().equals(StandardObjects.ORGANIZATION) || schema.name().equals(dev.sfsync.emulator.org.EntityDefinitions.OBJECT)
+                || schema.name().equals(dev.sfsync.emulator.org.SetupObjects.OBJECT_PERMISSIONS)) {
             return READ_ONLY;
         }
         return BY_OBJECT.get(schema.name());

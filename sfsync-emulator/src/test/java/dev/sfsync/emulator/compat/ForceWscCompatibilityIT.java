@@ -31,9 +31,13 @@ import dev.sfsync.emulator.Emulator;
 import dev.sfsync.emulator.org.OrgDefinition;
 import dev.sfsync.emulator.org.OrgDefinitionLoader;
 import dev.sfsync.emulator.org.UserAccount;
+import dev.sfsync.emulator.tls.TlsSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.net.ssl.SSLContext;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -53,24 +57,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * src/test/resources/compat/jsforce-org.yaml. The generated classes read every response element in the WSDL's order and
  * type, so a shape that is off fails here as it would in a customer's integration.
  *
- * <p>It runs over http. The emulator's URL comes from {@link #baseUrl()} alone, so https is one switch there once the
- * emulator serves TLS (force-wsc then needs the emulator's certificate in the JVM's trust store).
+ * <p>It runs over http; {@link ForceWscOverTlsCompatibilityIT} runs the same calls over https.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForceWscCompatibilityIT {
     private static final String API_VERSION = "64.0";
-    private static Emulator emulator;
-    private static PartnerConnection partner;
-    private static ConnectorConfig partnerConfig;
+    private Emulator emulator;
+    private PartnerConnection partner;
+    private ConnectorConfig partnerConfig;
+    private SSLContext trust;
+
+    /** The emulator's TLS settings, or null for plain http. */
+    TlsSettings tls() {
+        return null;
+    }
 
     @BeforeAll
-    static void logIn() throws Exception {
+    void logIn() throws Exception {
         OrgDefinition org;
         try (InputStream in = ForceWscCompatibilityIT.class.getResourceAsStream("/compat/jsforce-org.yaml")) {
             org = OrgDefinitionLoader.load(in.readAllBytes(), "jsforce-org.yaml");
         }
-        emulator = Emulator.builder().org(org).port(0).build().start();
+        TlsSettings tls = tls();
+        Emulator.Builder builder = Emulator.builder().org(org).port(0);
+        if (tls != null) {
+            builder.tls(tls);
+            trust = tls.trustFiles().orElseThrow().sslContext();
+        }
+        emulator = builder.build().start();
         UserAccount user = org.users().getFirst();
-        partnerConfig = new ConnectorConfig();
+        partnerConfig = newConfig();
         partnerConfig.setAuthEndpoint(baseUrl() + "/services/Soap/u/" + API_VERSION);
         partnerConfig.setUsername(user.username());
         partnerConfig.setPassword(user.password());
@@ -78,12 +94,21 @@ class ForceWscCompatibilityIT {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         emulator.close();
     }
 
-    private static String baseUrl() {
-        return emulator.host().baseUrl();
+    private String baseUrl() {
+        return emulator.host().listeningUrl();
+    }
+
+    /** A force-wsc configuration that trusts the emulator's certificate when it serves https, as a user's would. */
+    private ConnectorConfig newConfig() {
+        ConnectorConfig config = new ConnectorConfig();
+        if (trust != null) {
+            config.setSslContext(trust);
+        }
+        return config;
     }
 
     @Test
@@ -233,7 +258,7 @@ class ForceWscCompatibilityIT {
 
     @Test
     void logout_ends_the_session() throws Exception {
-        ConnectorConfig config = new ConnectorConfig();
+        ConnectorConfig config = newConfig();
         config.setAuthEndpoint(partnerConfig.getAuthEndpoint());
         config.setUsername(partnerConfig.getUsername());
         config.setPassword(partnerConfig.getPassword());
@@ -255,7 +280,7 @@ class ForceWscCompatibilityIT {
 
     @Test
     void bulk_api_1_loads_a_csv_and_exports_it_again() throws Exception {
-        ConnectorConfig bulkConfig = new ConnectorConfig();
+        ConnectorConfig bulkConfig = newConfig();
         bulkConfig.setSessionId(partnerConfig.getSessionId());
         String soapEndpoint = partnerConfig.getServiceEndpoint();
         bulkConfig.setRestEndpoint(soapEndpoint.substring(0, soapEndpoint.indexOf("Soap/")) + "async/" + API_VERSION);

@@ -99,7 +99,7 @@ class CompositeEndpointTest extends EmulatorTest {
         return response.json();
     }
 
-    private static Map<String, Object> sub(String method, String url, String referenceId, Map<String, Object> body) {
+    static Map<String, Object> sub(String method, String url, String referenceId, Map<String, Object> body) {
         Map<String, Object> sub = new java.util.LinkedHashMap<>();
         sub.put("method", method);
         sub.put("url", url);

@@ -174,7 +174,7 @@ class SoqlParserTest {
     void unsupported_syntax_fails_as_malformed_query_naming_the_feature() {
         assertThat(error("SELECT Name, COUNT(Id) FROM Account GROUP BY ROLLUP(Name)")).contains("GROUP BY ROLLUP is not supported");
         assertThat(error("SELECT CALENDAR_YEAR(CreatedDate) FROM Account")).contains("CALENDAR_YEAR() is not supported");
-        assertThat(error("SELECT TYPEOF What WHEN Account THEN Name END FROM Task")).contains("TYPEOF is not supported");
+        assertThat(error("SELECT TYPEOF What ELSE Name END FROM Task")).contains("TYPEOF What needs at least one WHEN");
         assertThat(error("SELECT Id FROM Account WITH USER_MODE")).contains("WITH USER_MODE is not supported");
         assertThat(error("SELECT Id FROM Account USING SCOPE mine")).contains("USING clauses are not supported");
         assertThat(error("SELECT Id FROM Account LIMIT 1 FOR UPDATE")).contains("FOR UPDATE is not supported");

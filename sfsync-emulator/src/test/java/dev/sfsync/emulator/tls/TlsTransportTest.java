@@ -7,17 +7,13 @@ import dev.sfsync.emulator.org.OrgDefinitionLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,7 +30,7 @@ class TlsTransportTest {
         try (Emulator emulator = Emulator.builder().tls(tls).build().start()) {
             String base = emulator.host().baseUrl();
             assertThat(base).startsWith("https://");
-            HttpClient client = HttpClient.newBuilder().sslContext(trusting(tls.trustFiles().orElseThrow().truststore())).build();
+            HttpClient client = HttpClient.newBuilder().sslContext(tls.trustFiles().orElseThrow().sslContext()).build();
             var user = emulator.host().org().defaultUser();
             var app = emulator.host().org().definition().connectedApps().getFirst();
             String form = "grant_type=password&client_id=" + app.clientId() + "&client_secret=" + app.clientSecret()
@@ -75,8 +71,9 @@ class TlsTransportTest {
         String yaml = "name: Secure\ntls: {directory: '" + certificates.toString().replace("'", "''") + "'}\n";
         try (Emulator emulator = Emulator.builder().org(OrgDefinitionLoader.load(yaml.getBytes(), "secure.yaml")).build().start()) {
             assertThat(emulator.host().baseUrl()).startsWith("https://");
-            Path truststore = emulator.tls(emulator.host()).orElseThrow().trustFiles().orElseThrow().truststore();
-            HttpClient client = HttpClient.newBuilder().sslContext(trusting(truststore)).build();
+            TlsSettings.TrustFiles trust = emulator.tls(emulator.host()).orElseThrow().trustFiles().orElseThrow();
+            Path truststore = trust.truststore();
+            HttpClient client = HttpClient.newBuilder().sslContext(trust.sslContext()).build();
             HttpResponse<String> versions = client.send(HttpRequest.newBuilder(URI.create(emulator.host().baseUrl() + "/services/data/")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(versions.statusCode()).isEqualTo(200);
@@ -84,15 +81,4 @@ class TlsTransportTest {
         }
     }
 
-    static SSLContext trusting(Path truststore) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(truststore)) {
-            store.load(in, TlsSettings.STORE_PASSWORD.toCharArray());
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
-    }
 }
