@@ -26,7 +26,12 @@ import java.util.stream.Stream;
  * Postgres, multi-row inserts elsewhere; durable when it returns), which {@link #commit} applies set-based. Thread-safe: record from any thread.
  */
 final class WarehouseChangeSet implements ChangeSet {
-    private static final int FETCH_SIZE = 10_000;
+    /**
+     * Rows per fetch from the cursor. Measured: at 10,000 the rows in flight outlived young collections and were
+     * promoted, so the old generation filled with garbage and the heap grew; at 1,000 the heap after each young
+     * collection stays under 10 MB, and a fetch is still about 200 KB, large enough that round trips do not dominate.
+     */
+    private static final int FETCH_SIZE = 1_000;
 
     private final JdbcSource source;
     private final WarehouseDetection.Detected detected;
