@@ -29,8 +29,13 @@ final class CopyOutcomeLoader implements OutcomeLoader {
     }
 
     /** Whether the connection is one of the bundled Postgres driver's (a Redshift or other driver's is not). */
-    static boolean accepts(Connection connection) throws SQLException {
-        return connection.isWrapperFor(PGConnection.class);
+    static boolean accepts(Connection connection) {
+        try {
+            return connection.isWrapperFor(PGConnection.class);
+        } catch (SQLException | RuntimeException e) {
+            // Some drivers implement no unwrapping at all; they load through INSERT.
+            return false;
+        }
     }
 
     @Override
