@@ -43,10 +43,16 @@ final class SfsyncCli {
             : List.of(System.getenv("SFSYNC_JAVA_OPTS").trim().split("\\s+"));
 
     private final List<String> launcher;
+    private final Path archive;
 
     /** @param launcher how to start the CLI, e.g. [java, -jar, sfsync.jar] */
     SfsyncCli(List<String> launcher) {
+        this(launcher, null);
+    }
+
+    private SfsyncCli(List<String> launcher, Path archive) {
         this.launcher = List.copyOf(launcher);
+        this.archive = archive;
     }
 
     /** The built jar, as ./sfsync runs it (./bench builds it). */
@@ -55,16 +61,42 @@ final class SfsyncCli {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + "; run the benchmark through ./bench, which builds it");
         }
+        // The JVM options ./sfsync gives it by default, and its class data sharing archive (see archiveOptions).
         List<String> launcher = new ArrayList<>(List.of(java()));
         launcher.addAll(JVM_OPTIONS);
         launcher.addAll(List.of("-jar", jar.toString()));
-        return new SfsyncCli(launcher);
+        return new SfsyncCli(launcher, jar.resolveSibling("sfsync.jsa"));
     }
 
     /** The CLI's main class on this JVM's class path: the smoke test runs before anything is packaged. */
     static SfsyncCli onClassPath() {
         return new SfsyncCli(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "dev.sfsync.cli.SfsyncCommand"));
+    }
+
+    /**
+     * What ./sfsync adds for class data sharing, by the same rule: the first {@code run} after a build writes the
+     * archive beside the jar at its exit, every later command maps it; a stale one is remade.
+     */
+    private List<String> archiveOptions(String command) throws IOException {
+        if (archive == null || !Files.isWritable(archive.getParent())) {
+            return List.of();
+        }
+        Path jar = archive.resolveSibling("sfsync.jar");
+        if (Files.exists(archive) && Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(archive)) > 0) {
+            Files.delete(archive);
+        }
+        List<String> quiet = Runtime.version().feature() >= 24 ? List.of("-Xlog:cds*=off", "-Xlog:aot*=off") : List.of("-Xlog:cds*=off");
+        List<String> options = new ArrayList<>();
+        if (Files.exists(archive)) {
+            options.add("-XX:SharedArchiveFile=" + archive);
+        } else if (command.equals("run")) {
+            options.add("-XX:ArchiveClassesAtExit=" + archive);
+        } else {
+            return List.of();
+        }
+        options.addAll(quiet);
+        return options;
     }
 
     private static String java() {
@@ -134,6 +166,7 @@ final class SfsyncCli {
 
     private MeteredProcess.Usage sfsync(Project project, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(launcher);
+        command.addAll(1, archiveOptions(arguments[0]));
         command.addAll(List.of(arguments));
         command.addAll(List.of("--project", project.directory().toString()));
         return MeteredProcess.run(command, project.directory(), Map.of(), TIMEOUT);

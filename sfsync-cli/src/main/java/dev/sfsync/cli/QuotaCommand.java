@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 /** Each connection's daily API quota and who spent it. */
 @Command(name = "quota", mixinStandardHelpOptions = true,
         description = {"Show each connection's daily API requests: used and limit (asked live from the org: GET /limits), the reserve sfsync "
-                + "keeps for other integrations (quota.reserve, default 10 %), what runs may still spend, and which syncs spent what in the "
+                + "keeps for other integrations (quota.reserve, default 10 %%), what runs may still spend, and which syncs spent what in the "
                 + "last 24 hours (from the API log). Salesforce counts over a rolling 24-hour window, so a call frees up a day after it was made."},
         footer = {"", "Examples:", "  sfsync quota", "  sfsync quota --json"})
 final class QuotaCommand implements Callable<Integer> {

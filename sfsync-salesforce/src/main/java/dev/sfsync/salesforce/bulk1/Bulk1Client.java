@@ -71,7 +71,8 @@ public final class Bulk1Client {
         jobs.close(jobId);
         Map<String, BatchInfo> finished = poller.until("Bulk API 1.0 job " + jobId,
                 () -> jobs.batches(jobId).stream().collect(Collectors.toMap(BatchInfo::id, Function.identity())),
-                batches -> known.stream().allMatch(id -> batches.containsKey(id) && batches.get(id).finished()));
+                batches -> known.stream().allMatch(id -> batches.containsKey(id) && batches.get(id).finished()),
+                batches -> processedShare(batches.values(), parts));
         List<Bulk1Run.Part> done = parts.stream().map(p -> new Bulk1Run.Part(finished.get(p.batch().id()), p.firstRow(), p.rows())).toList();
         return new Bulk1Run(jobId, jobs::results, done);
     }
@@ -89,6 +90,12 @@ public final class Bulk1Client {
             // Closed or aborted already: nothing more can be added to it either way.
         }
         return batches;
+    }
+
+    /** How far the job's batches got, for timing the polls: rows processed over rows sent. */
+    private static double processedShare(java.util.Collection<BatchInfo> batches, List<Bulk1Run.Part> parts) {
+        long sent = parts.stream().mapToLong(Bulk1Run.Part::rows).sum();
+        return sent == 0 ? Double.NaN : (double) batches.stream().mapToLong(BatchInfo::numberRecordsProcessed).sum() / sent;
     }
 
     /** Holds the next batch back while the job has its allowance of batches queued or in progress at Salesforce. */

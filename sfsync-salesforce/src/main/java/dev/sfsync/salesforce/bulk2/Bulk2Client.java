@@ -65,7 +65,9 @@ public final class Bulk2Client {
                     (spool, firstRow) -> submit(spec, spool, firstRow, jobOpened)));
             List<IngestRun.Part> finished = new ArrayList<>();
             for (IngestRun.Part part : parts) {
-                JobInfo done = poller.until("Bulk API 2.0 job " + part.job().id(), () -> ingestJobs.info(part.job().id()), JobInfo::finished);
+                long sent = part.spool().rows();
+                JobInfo done = poller.until("Bulk API 2.0 job " + part.job().id(), () -> ingestJobs.info(part.job().id()), JobInfo::finished,
+                        job -> sent == 0 ? Double.NaN : (double) job.numberRecordsProcessed() / sent);
                 finished.add(new IngestRun.Part(done, part.firstRow(), part.spool()));
             }
             return new IngestRun(spec, ingestJobs::results, finished);

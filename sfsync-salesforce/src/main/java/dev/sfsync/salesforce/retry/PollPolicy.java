@@ -33,4 +33,13 @@ public record PollPolicy(Duration initialDelay, Duration maxDelay, double factor
         long millis = (long) Math.ceil(previous.toMillis() * factor);
         return Duration.ofMillis(Math.min(maxDelay.toMillis(), millis));
     }
+
+    /**
+     * An estimated wait (from a job's progress) kept between a quarter of the first wait, so that a job about to end
+     * is not polled in a tight loop, and the longest wait, so that a slowed-down estimate cannot leave a job unseen.
+     */
+    public Duration clamp(Duration estimate) {
+        long floor = Math.max(1, initialDelay.toMillis() / 4);
+        return Duration.ofMillis(Math.max(floor, Math.min(maxDelay.toMillis(), estimate.toMillis())));
+    }
 }
