@@ -39,7 +39,7 @@ final class SfsyncCli {
 
     /** The JVM options ./sfsync gives the CLI: SFSYNC_JAVA_OPTS, or by default the same as the script's (keep the two the same). */
     static final List<String> JVM_OPTIONS = System.getenv("SFSYNC_JAVA_OPTS") == null || System.getenv("SFSYNC_JAVA_OPTS").isBlank()
-            ? List.of("-Xmx1g", "-Xms64m", "-XX:MaxNewSize=64m", "-XX:GCTimeRatio=4")
+            ? List.of("-Xmx" + System.getProperty("sfsync.bench.heap", "1g"), "-Xms64m", "-XX:MaxNewSize=64m", "-XX:GCTimeRatio=4")
             : List.of(System.getenv("SFSYNC_JAVA_OPTS").trim().split("\\s+"));
 
     private final List<String> launcher;
@@ -61,7 +61,8 @@ final class SfsyncCli {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + "; run the benchmark through ./bench, which builds it");
         }
-        // The JVM options ./sfsync gives it by default, and its class data sharing archive (see archiveOptions).
+        // The JVM options ./sfsync gives it by default (-Dsfsync.bench.heap=256m shows whether memory is flat in records),
+        // and its class data sharing archive (see archiveOptions).
         List<String> launcher = new ArrayList<>(List.of(java()));
         launcher.addAll(JVM_OPTIONS);
         launcher.addAll(List.of("-jar", jar.toString()));

@@ -20,7 +20,7 @@ final class TwoWayRunOutput {
             if (r.conflicts().size() > 20) {
                 out.println("  ... every conflict is in 'sfsync runs show RUN'");
             }
-            r.outcomes().stream().filter(o -> o.error() != null).limit(20)
+            r.problems().stream().filter(o -> o.error() != null).limit(20)
                     .forEach(o -> out.printf("  row %s %s %s: %s%n", o.key(), o.status(), o.error().code(), o.error().message()));
             out.flush();
             return r.rejected() + r.failed() == 0 ? ExitCodes.OK : ExitCodes.ROWS_FAILED;

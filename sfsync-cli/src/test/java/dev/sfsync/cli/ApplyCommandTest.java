@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static dev.sfsync.cli.ProjectCommandsTest.sfsync;
@@ -23,10 +22,7 @@ class ApplyCommandTest {
 
     @BeforeEach
     void project() throws Exception {
-        Files.writeString(project.resolve("client.secret"), org.clientSecret());
-        Files.writeString(project.resolve("sfsync.yaml"), """
-                connections:
-                  local: {environment: custom, login_url: %s, client_id: %s, client_secret: "${file:client.secret}"}
+        ConnectedProject.write(org, project, """
                 sources:
                   warehouse: {url: "jdbc:duckdb:"}
                 models:
@@ -42,15 +38,12 @@ class ApplyCommandTest {
                     create_fields:
                       - {name: Source_Score__c, type: Number, precision: 5, scale: 2, label: Source score}
                       - {name: First_Source__c, type: Text, length: 255, label: First source}
-                """.formatted(org.loginUrl(), org.clientId()));
-        assertThat(sfsync(args("connect", "local", "--username", org.username(), "--password", org.password())).exitCode()).isZero();
+                """);
+        ConnectedProject.connect(org, project);
     }
 
     private String[] args(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--project";
-        all[args.length + 1] = project.toString();
-        return all;
+        return ConnectedProject.args(project, args);
     }
 
     @Test

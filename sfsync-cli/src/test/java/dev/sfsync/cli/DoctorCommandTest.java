@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static dev.sfsync.cli.ProjectCommandsTest.sfsync;
@@ -24,15 +23,12 @@ class DoctorCommandTest {
 
     @BeforeEach
     void project() throws Exception {
-        Files.writeString(project.resolve("client.secret"), org.clientSecret());
         writeConfig("[{from: name, to: Name}]", "'Acme'");
-        assertThat(sfsync(args("connect", "local", "--username", org.username(), "--password", org.password())).exitCode()).isZero();
+        ConnectedProject.connect(org, project);
     }
 
     private void writeConfig(String mappings, String nameValue) throws Exception {
-        Files.writeString(project.resolve("sfsync.yaml"), """
-                connections:
-                  local: {environment: custom, login_url: %s, client_id: %s, client_secret: "${file:client.secret}"}
+        ConnectedProject.write(org, project, """
                 sources:
                   warehouse: {url: "jdbc:duckdb:"}
                 models:
@@ -45,14 +41,11 @@ class DoctorCommandTest {
                     mode: upsert
                     match: {column: id, field: External_Key__c}
                     mappings: %s
-                """.formatted(org.loginUrl(), org.clientId(), nameValue, mappings));
+                """.formatted(nameValue, mappings));
     }
 
     private String[] args(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--project";
-        all[args.length + 1] = project.toString();
-        return all;
+        return ConnectedProject.args(project, args);
     }
 
     @Test

@@ -25,15 +25,12 @@ class DoctorReadAccessTest {
 
     @BeforeEach
     void connect() throws Exception {
-        Files.writeString(project.resolve("client.secret"), org.clientSecret());
         writeConfig("[LastName, Email]");
-        assertThat(sfsync(args("connect", "local", "--username", org.username(), "--password", org.password())).exitCode()).isZero();
+        ConnectedProject.connect(org, project);
     }
 
     private void writeConfig(String contactFields) throws Exception {
-        Files.writeString(project.resolve("sfsync.yaml"), """
-                connections:
-                  local: {environment: custom, login_url: %s, client_id: %s, client_secret: "${file:client.secret}"}
+        ConnectedProject.write(org, project, """
                 sources:
                   warehouse: {url: "jdbc:duckdb:warehouse.duckdb"}
                 inbound:
@@ -41,14 +38,11 @@ class DoctorReadAccessTest {
                     object: Contact
                     table: sf_contacts
                     fields: %s
-                """.formatted(org.loginUrl(), org.clientId(), contactFields));
+                """.formatted(contactFields));
     }
 
     private String[] args(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--project";
-        all[args.length + 1] = project.toString();
-        return all;
+        return ConnectedProject.args(project, args);
     }
 
     @Test
@@ -78,6 +72,37 @@ class DoctorReadAccessTest {
         assertThat(doctor.exitCode()).as(doctor.out() + doctor.err()).isEqualTo(DoctorCommand.CHECKS_FAILED);
         assertThat(doctor.out()).contains("FAIL fields exist and are visible (field-level security): inbound.contacts_in.fields: Contact.Secret__c is missing",
                         "sync leads_in", "FAIL object is readable: Lead", "fix: a Salesforce admin grants Read on Lead in Setup > Profiles > Integration > Object Settings");
+    }
+
+    @Test
+    void a_two_way_sync_s_fields_are_checked_both_ways_readable_and_for_outbound_updateable() throws Exception {
+        String twoWay = """
+                two_way:
+                  contacts_2way:
+                    object: Contact
+                    table: crm_contacts
+                    key: id
+                    match: {column: email, field: Email}
+                    mappings:
+                      - {column: last_name, field: LastName, direction: both}
+                      - {column: title, field: Title, direction: %s}
+                      - {column: secret, field: Secret__c, direction: inbound}
+                """;
+        Files.writeString(project.resolve("sfsync.yaml"), Files.readString(project.resolve("sfsync.yaml")) + twoWay.formatted("both"));
+
+        ProjectCommandsTest.Result doctor = sfsync(args("doctor", "contacts_2way"));
+
+        assertThat(doctor.exitCode()).as(doctor.out() + doctor.err()).isEqualTo(DoctorCommand.CHECKS_FAILED);
+        assertThat(doctor.out()).contains("FAIL mapped fields flow their directions (field-level security both ways)",
+                "Contact.Title cannot flow outbound: it is read-only for the connection's user", "Contact.Secret__c is missing, or hidden",
+                "grant Edit on it in Setup -> Profiles", "(the user's profile is 'Integration')");
+
+        writeConfig("[LastName, Email]");
+        Files.writeString(project.resolve("sfsync.yaml"), Files.readString(project.resolve("sfsync.yaml"))
+                + twoWay.formatted("inbound").replace("      - {column: secret, field: Secret__c, direction: inbound}\n", ""));
+        ProjectCommandsTest.Result fixed = sfsync(args("doctor", "contacts_2way"));
+        assertThat(fixed.out()).as(fixed.out() + fixed.err())
+                .contains("PASS mapped fields flow their directions (field-level security both ways): 2 mapped field(s) readable, 1 of them updateable");
     }
 
     @Test

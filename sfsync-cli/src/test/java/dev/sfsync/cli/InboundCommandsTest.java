@@ -5,9 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 
 import static dev.sfsync.cli.ProjectCommandsTest.sfsync;
@@ -21,18 +19,12 @@ class InboundCommandsTest {
     Path project;
 
     private String[] args(String... args) {
-        String[] all = Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--project";
-        all[args.length + 1] = project.toString();
-        return all;
+        return ConnectedProject.args(project, args);
     }
 
     @Test
     void run_fills_the_table_full_rebuilds_it_and_why_missing_explains_a_record_outside_the_filter() throws Exception {
-        Files.writeString(project.resolve("client.secret"), org.clientSecret());
-        Files.writeString(project.resolve("sfsync.yaml"), """
-                connections:
-                  local: {environment: custom, login_url: %s, client_id: %s, client_secret: "${file:client.secret}"}
+        ConnectedProject.write(org, project, """
                 sources:
                   warehouse: {url: "jdbc:duckdb:warehouse.duckdb"}
                 inbound:
@@ -41,8 +33,8 @@ class InboundCommandsTest {
                     table: sf_accounts
                     fields: [Name]
                     filter: "Name != 'Hidden'"
-                """.formatted(org.loginUrl(), org.clientId()));
-        assertThat(sfsync(args("connect", "local", "--username", org.username(), "--password", org.password())).exitCode()).isZero();
+                """);
+        ConnectedProject.connect(org, project);
         String hidden;
         try (var client = dev.sfsync.salesforce.SalesforceClient.builder().loginHost(dev.sfsync.salesforce.auth.LoginHost.of(org.loginUrl()))
                 .credentials(dev.sfsync.salesforce.auth.Credentials.password(org.clientId(), org.clientSecret(), org.username(), org.password()))

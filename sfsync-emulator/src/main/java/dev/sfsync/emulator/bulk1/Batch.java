@@ -95,6 +95,13 @@ final class Batch {
         return true;
     }
 
+    /** The original batch of a PK-chunked query once its chunks are queued: Salesforce leaves it NotProcessed. */
+    synchronized void chunked(Instant now, long millis) {
+        state = BatchState.NotProcessed;
+        processingMillis = millis;
+        systemModstamp = now;
+    }
+
     synchronized InfoDocument info() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("id", id);

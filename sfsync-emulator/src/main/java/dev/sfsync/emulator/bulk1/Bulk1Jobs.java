@@ -144,7 +144,13 @@ public final class Bulk1Jobs implements AutoCloseable {
     private void process(Batch batch, Set<String> contended) {
         long started = System.nanoTime();
         try {
-            if (batch.job().operation().isQuery()) {
+            Job job = batch.job();
+            if (job.operation().isQuery() && job.pkChunking() != null && !job.isChunk(batch)) {
+                queueChunks(batch);
+                batch.chunked(org.clock().instant(), elapsedMillis(started));
+                return;
+            }
+            if (job.operation().isQuery()) {
                 query.run(batch);
             } else {
                 ingest.run(batch, contended);
@@ -164,6 +170,22 @@ public final class Bulk1Jobs implements AutoCloseable {
             batch.fail(ExceptionCode.Unknown + " : the emulator failed while processing the batch (" + e
                     + "); give it more memory (-Xmx) for orgs this large", org.clock().instant(), elapsedMillis(started));
             throw e;
+        }
+    }
+
+    /** One batch per chunk, each counted against the daily batch allocation as Salesforce counts them. */
+    private void queueChunks(Batch original) throws IOException, MalformedBatch {
+        Job job = original.job();
+        String soql = Files.readString(original.requestFile(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        for (String chunk : PkChunkedQuery.split(org, job.object(), soql, job.pkChunking())) {
+            if (original.cancelled()) {
+                return;
+            }
+            takeAllocation();
+            String id = org.ids().next("751");
+            Batch batch = job.addChunk(id, org.clock().instant());
+            Files.writeString(batch.requestFile(), chunk, java.nio.charset.StandardCharsets.UTF_8);
+            scheduler.submit(batch);
         }
     }
 

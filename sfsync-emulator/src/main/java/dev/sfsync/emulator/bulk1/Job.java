@@ -21,6 +21,7 @@ final class Job {
     private final Instant createdDate;
     private final Path directory;
     private final List<Batch> batches = new ArrayList<>();
+    private final java.util.Set<String> chunkIds = new java.util.HashSet<>();
     private JobState state = JobState.Open;
     private Instant systemModstamp;
 
@@ -41,6 +42,8 @@ final class Job {
     JobContentType contentType() { return spec.contentType(); }
     ConcurrencyMode concurrencyMode() { return spec.concurrencyMode(); }
     UserAccount createdBy() { return createdBy; }
+    /** The job's PK chunking, or null. */
+    PkChunking pkChunking() { return spec.pkChunking(); }
     String apiVersion() { return apiVersion; }
     Path directory() { return directory; }
 
@@ -73,6 +76,20 @@ final class Job {
         batches.add(batch);
         systemModstamp = now;
         return batch;
+    }
+
+    /** A batch Salesforce creates for one chunk of a PK-chunked query; the job takes it even when closed. */
+    synchronized Batch addChunk(String batchId, Instant now) {
+        Batch batch = new Batch(batchId, this, now, directory.resolve(batchId + ".request"), directory.resolve(batchId + ".result"));
+        batches.add(batch);
+        chunkIds.add(batchId);
+        systemModstamp = now;
+        return batch;
+    }
+
+    /** Whether the batch is a chunk of another (such a batch runs its query as it is). */
+    synchronized boolean isChunk(Batch batch) {
+        return chunkIds.contains(batch.id());
     }
 
     synchronized void close(Instant now) {

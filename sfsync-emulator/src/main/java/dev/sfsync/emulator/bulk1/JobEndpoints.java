@@ -59,7 +59,13 @@ final class JobEndpoints {
                     + " lacks the Bulk API Hard Delete permission; grant it in the profile, or use the delete operation");
         }
         String externalId = operation == Operation.upsert ? externalIdField(request, object, profile) : null;
-        return new JobSpec(operation, object.name(), externalId, contentType(request), concurrencyMode(request), request.field("assignmentRuleId"));
+        PkChunking pkChunking = PkChunking.parse(call.exchange().header(PkChunking.HEADER)).orElse(null);
+        if (pkChunking != null && !operation.isQuery()) {
+            throw new AsyncApiException(ExceptionCode.InvalidJob, PkChunking.HEADER + " applies to query and queryAll jobs only; send it without"
+                    + " the header for " + operation);
+        }
+        return new JobSpec(operation, object.name(), externalId, contentType(request), concurrencyMode(request), request.field("assignmentRuleId"),
+                pkChunking);
     }
 
     private static String externalIdField(JobRequest request, ObjectSchema object, Profile profile) {

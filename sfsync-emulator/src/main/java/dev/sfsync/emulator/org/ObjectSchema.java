@@ -28,9 +28,17 @@ public final class ObjectSchema {
     private final List<FieldSchema> defaultedFields;
     private final List<FieldSchema> autoNumberFields;
     private final List<FieldSchema> requiredOnCreate;
+    private final SharingModel sharingModel;
 
+    /** An object whose org-wide default is Public Read/Write. */
     public ObjectSchema(String name, String label, String labelPlural, String keyPrefix, boolean platformEvent,
                         Collection<FieldSchema> fields, List<ValidationRule> validationRules) {
+        this(name, label, labelPlural, keyPrefix, platformEvent, fields, validationRules, SharingModel.ReadWrite);
+    }
+
+    public ObjectSchema(String name, String label, String labelPlural, String keyPrefix, boolean platformEvent,
+                        Collection<FieldSchema> fields, List<ValidationRule> validationRules, SharingModel sharingModel) {
+        this.sharingModel = Objects.requireNonNull(sharingModel, "sharingModel is null");
         this.name = Objects.requireNonNull(name, "name is null");
         this.label = label == null ? name.replace("__c", "").replace('_', ' ') : label;
         this.labelPlural = labelPlural == null ? this.label + "s" : labelPlural;
@@ -60,6 +68,8 @@ public final class ObjectSchema {
     public boolean custom() { return custom; }
     public boolean platformEvent() { return platformEvent; }
     public List<ValidationRule> validationRules() { return validationRules; }
+    /** The org-wide default the org starts with (the org file's {@code sharingModel}). */
+    public SharingModel sharingModel() { return sharingModel; }
     public List<FieldSchema> uniqueFields() { return uniqueFields; }
     /** Reference fields a user can set (createable or updateable); system references such as CreatedById are not checked. */
     public List<FieldSchema> writableReferences() { return writableReferences; }
@@ -90,13 +100,18 @@ public final class ObjectSchema {
     public ObjectSchema withField(FieldSchema field) {
         Map<String, FieldSchema> copy = new LinkedHashMap<>(fieldsByLowerName);
         copy.put(field.name().toLowerCase(Locale.ROOT), field);
-        return new ObjectSchema(name, label, labelPlural, keyPrefix, platformEvent, new ArrayList<>(copy.values()), validationRules);
+        return new ObjectSchema(name, label, labelPlural, keyPrefix, platformEvent, new ArrayList<>(copy.values()), validationRules, sharingModel);
+    }
+
+    /** A copy with another org-wide default. */
+    public ObjectSchema withSharingModel(SharingModel model) {
+        return new ObjectSchema(name, label, labelPlural, keyPrefix, platformEvent, fields(), validationRules, model);
     }
 
     /** A copy without the named field (used when the Metadata API deletes a field). */
     public ObjectSchema withoutField(String fieldName) {
         Map<String, FieldSchema> copy = new LinkedHashMap<>(fieldsByLowerName);
         copy.remove(fieldName.toLowerCase(Locale.ROOT));
-        return new ObjectSchema(name, label, labelPlural, keyPrefix, platformEvent, new ArrayList<>(copy.values()), validationRules);
+        return new ObjectSchema(name, label, labelPlural, keyPrefix, platformEvent, new ArrayList<>(copy.values()), validationRules, sharingModel);
     }
 }

@@ -47,6 +47,7 @@ public final class Org {
         schemaModified = clock.instant();
         for (ObjectSchema schema : definition.objects()) {
             stores.put(schema.name().toLowerCase(Locale.ROOT), new RecordStore(schema));
+            sharing.model(schema.name(), schema.sharingModel());
         }
         for (UserAccount user : definition.users()) {
             usersByName.put(user.username().toLowerCase(Locale.ROOT), user);

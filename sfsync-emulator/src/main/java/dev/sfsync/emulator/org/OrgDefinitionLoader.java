@@ -45,7 +45,7 @@ public final class OrgDefinitionLoader {
             "externalId", "unique", "caseSensitive", "createable", "updateable", "formula", "autoNumber", "default",
             "values", "restricted", "referenceTo", "relationshipName");
     private static final Set<String> OBJECT_KEYS = Set.of("label", "labelPlural", "keyPrefix", "fields", "validationRules", "nameField",
-            "recordTypes", "personAccounts");
+            "recordTypes", "personAccounts", "sharingModel");
 
     private final List<String> problems = new ArrayList<>();
     private final SalesforceIds ids = new SalesforceIds(0);
@@ -211,10 +211,26 @@ public final class OrgDefinitionLoader {
                 }
             }
             byName.put(objectName.toLowerCase(Locale.ROOT), new ObjectSchema(objectName, text(def, "label"), text(def, "labelPlural"),
-                    keyPrefix, event, fields, rules));
+                    keyPrefix, event, fields, rules, sharingModel(def.path("sharingModel"), path + ".sharingModel",
+                    existing == null ? SharingModel.ReadWrite : existing.sharingModel())));
         }
         checkReferences(byName);
         return List.copyOf(byName.values());
+    }
+
+    /** An object's org-wide default, spelt as the Metadata API's CustomObject.sharingModel spells it. */
+    private SharingModel sharingModel(JsonNode node, String path, SharingModel otherwise) {
+        if (node.isMissingNode() || node.isNull()) {
+            return otherwise;
+        }
+        for (SharingModel model : SharingModel.values()) {
+            if (model.name().equalsIgnoreCase(node.asText())) {
+                return model;
+            }
+        }
+        problems.add(path + ": '" + node.asText() + "' is not an org-wide default (fix: one of "
+                + String.join(", ", java.util.Arrays.stream(SharingModel.values()).map(Enum::name).toList()) + ")");
+        return otherwise;
     }
 
     private static boolean personAccounts(JsonNode objects) {

@@ -47,7 +47,8 @@ public final class PersonAccounts {
                 fields.add(copy.build());
             }
         }
-        return new ObjectSchema(account.name(), account.label(), account.labelPlural(), account.keyPrefix(), false, fields, account.validationRules());
+        return new ObjectSchema(account.name(), account.label(), account.labelPlural(), account.keyPrefix(), false, fields, account.validationRules(),
+                account.sharingModel());
     }
 
     /** Whether a field of Account belongs to the person half (refused on business accounts). */

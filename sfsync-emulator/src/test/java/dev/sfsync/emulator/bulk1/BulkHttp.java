@@ -42,6 +42,14 @@ final class BulkHttp {
         return send(request);
     }
 
+    /** Creates a CSV query job with a Sforce-Enable-PKChunking header; the answer as it came. */
+    Http.Response createChunkedQueryJob(String object, String pkChunking) {
+        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><jobInfo xmlns=\"" + NS + "\"><operation>query</operation><object>" + object
+                + "</object><contentType>CSV</contentType></jobInfo>";
+        return send(HttpRequest.newBuilder(http.builder(ASYNC + "/job").build().uri()).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/xml; charset=UTF-8").header("Sforce-Enable-PKChunking", pkChunking));
+    }
+
     Http.Response get(String path) {
         return send(HttpRequest.newBuilder(http.builder(path).build().uri()).GET());
     }

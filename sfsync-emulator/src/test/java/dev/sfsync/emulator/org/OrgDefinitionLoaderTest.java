@@ -43,6 +43,39 @@ class OrgDefinitionLoaderTest {
     }
 
     @Test
+    void an_object_s_org_wide_default_set_in_the_file_hides_other_owners_records_and_survives_a_reset() {
+        OrgDefinition definition = load("""
+                objects:
+                  Contact: {sharingModel: Private}
+                  Lead: {sharingModel: Read}
+                profiles:
+                  - {name: Sales User, permissions: [ApiEnabled]}
+                users:
+                  - {username: admin@test.org, password: admin-pass, profile: System Administrator}
+                  - {username: sales@test.org, password: sales-pass, profile: Sales User}
+                """);
+        Org org = new Org(definition, java.time.Clock.systemUTC());
+        UserAccount sales = org.user("sales@test.org").orElseThrow();
+        String others = dev.sfsync.emulator.soql.TestRecords.insert(org, "Contact", "LastName", "Not theirs");
+        StoredRecord record = org.store("Contact").orElseThrow().get(others).orElseThrow();
+
+        assertThat(org.sharing().model("Contact")).isEqualTo(SharingModel.Private);
+        assertThat(org.sharing().model("Lead")).isEqualTo(SharingModel.Read);
+        assertThat(org.sharing().model("Account")).isEqualTo(SharingModel.ReadWrite);
+        assertThat(org.sharing().visible(org, sales, record)).isFalse();
+        org.sharing().model("Contact", SharingModel.Read);
+        org.reset();
+        assertThat(org.sharing().model("Contact")).as("back to the file").isEqualTo(SharingModel.Private);
+    }
+
+    @Test
+    void an_unknown_org_wide_default_is_reported_with_the_values_salesforce_names() {
+        assertThatThrownBy(() -> load("objects:\n  Account: {sharingModel: PublicReadWrite}\n"))
+                .hasMessageContaining("objects.Account.sharingModel: 'PublicReadWrite' is not an org-wide default")
+                .hasMessageContaining("Private, Read, ReadWrite, ControlledByParent");
+    }
+
+    @Test
     void every_problem_is_reported_at_once_with_its_path_and_a_fix() {
         assertThatThrownBy(() -> load("""
                 nmae: typo

@@ -119,6 +119,9 @@ public final class Doctor {
                 String object = inbound != null ? inbound.object() : config.twoWay().get(sync).object();
                 try {
                     ReadAccess.check("sync " + sync, object, java.util.Optional.ofNullable(inbound), client, userId, profile, checks);
+                    if (inbound == null) {
+                        ReadAccess.checkTwoWayFields("sync " + sync, config.twoWay().get(sync), client, profile, checks);
+                    }
                 } catch (SalesforceException | SfsyncException e) {
                     checks.add(DoctorCheck.fail("sync " + sync, "checks against the org", e.getMessage(), "sfsync validate --remote"));
                 }

@@ -4,6 +4,9 @@ import dev.sfsync.engine.config.ConfigProblem;
 import dev.sfsync.engine.config.ProblemLocator;
 import dev.sfsync.engine.inbound.InboundSyncDefinition;
 import dev.sfsync.engine.inbound.InboundSyncs;
+import dev.sfsync.engine.twoway.TwoWayMapping;
+import dev.sfsync.engine.twoway.TwoWaySyncDefinition;
+import dev.sfsync.engine.twoway.TwoWaySyncs;
 import dev.sfsync.salesforce.SalesforceClient;
 import dev.sfsync.salesforce.describe.SObjectDescribe;
 import dev.sfsync.salesforce.error.SalesforceException;
@@ -53,6 +56,18 @@ final class ReadAccess {
                     String.join("; ", fields.stream().map(ConfigProblem::fix).distinct().toList())));
         });
         checks.add(sharing(subject, object, client, userId, profile));
+    }
+
+    /** A two-way sync's fields checked both ways: read for every mapping, edit too for those flowing outbound or both. */
+    static void checkTwoWayFields(String subject, TwoWaySyncDefinition sync, SalesforceClient client, Optional<String> profile, List<DoctorCheck> checks) {
+        String check = "mapped fields flow their directions (field-level security both ways)";
+        List<ConfigProblem> problems = TwoWaySyncs.fieldProblems(sync, client, LOCATOR);
+        long outbound = sync.mappings().stream().filter(m -> m.direction() != TwoWayMapping.Direction.INBOUND).count();
+        checks.add(problems.isEmpty()
+                ? DoctorCheck.pass(subject, check, sync.mappings().size() + " mapped field(s) readable, " + outbound + " of them updateable for outbound or both")
+                : DoctorCheck.fail(subject, check, String.join("; ", problems.stream().map(p -> p.path() + ": " + p.message()).toList()),
+                String.join("; ", problems.stream().map(ConfigProblem::fix).distinct().toList())
+                        + profile.map(p -> " (the user's profile is '" + p + "')").orElse("")));
     }
 
     /** Never a failure: the sync works, but may bring fewer records than the org holds; the check says so and how to change it. */

@@ -138,7 +138,7 @@ final class InboundRun {
         Object[][] batch = new Object[rowsPerInsert][];
         int inBatch = 0;
         long sinceCommit = 0;
-        try (RecordReader reader = RecordReader.open(client, soql, includeDeleted, sync.api());
+        try (RecordReader reader = RecordReader.open(client, soql, includeDeleted, sync.api(), sync.idRangeSize());
              PreparedStatement full = table.rawInsert(c, rowsPerInsert)) {
             staged.api = reader.used();
             while (reader.hasNext()) {

@@ -13,10 +13,18 @@ import java.util.Optional;
  * @param filter         a SOQL condition records must meet (the WHERE clause without WHERE)
  * @param includeDeleted keep deleted records as rows with isdeleted = true (tombstones) instead of removing them
  * @param lookback       how far behind the cursor each delta re-reads, for transactions that commit late
+ * @param idRangeSize    with {@code api: auto}, a query matching more records than this is read in ranges of Ids of this size
  */
 public record InboundSyncDefinition(String name, String connection, String object, String source, String table, List<String> fields,
-                                    Optional<String> filter, boolean includeDeleted, InboundApi api, Duration lookback) {
+                                    Optional<String> filter, boolean includeDeleted, InboundApi api, Duration lookback, int idRangeSize) {
     public static final Duration DEFAULT_LOOKBACK = Duration.ofMinutes(5);
+    public static final int DEFAULT_ID_RANGE_SIZE = 1_000_000;
+
+    /** A sync with the default Id range size. */
+    public InboundSyncDefinition(String name, String connection, String object, String source, String table, List<String> fields,
+                                 Optional<String> filter, boolean includeDeleted, InboundApi api, Duration lookback) {
+        this(name, connection, object, source, table, fields, filter, includeDeleted, api, lookback, DEFAULT_ID_RANGE_SIZE);
+    }
 
     public InboundSyncDefinition {
         Objects.requireNonNull(name, "name is null");
@@ -27,6 +35,9 @@ public record InboundSyncDefinition(String name, String connection, String objec
         fields = List.copyOf(fields);
         Objects.requireNonNull(filter, "filter is null");
         Objects.requireNonNull(api, "api is null");
+        if (idRangeSize < 1) {
+            throw new IllegalArgumentException("idRangeSize is not positive: " + idRangeSize);
+        }
         if (lookback.isNegative()) {
             throw new IllegalArgumentException("lookback is negative: " + lookback);
         }

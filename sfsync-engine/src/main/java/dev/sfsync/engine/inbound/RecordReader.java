@@ -27,10 +27,23 @@ final class RecordReader implements Iterator<Map<String, ?>>, AutoCloseable {
 
     /** @param includeDeleted queryAll: deleted records come back with IsDeleted = true */
     static RecordReader open(SalesforceClient client, String soql, boolean includeDeleted, InboundApi api) {
+        return open(client, soql, includeDeleted, api, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param idRangeSize with {@link InboundApi#AUTO}, more records than this are read in Id ranges of this size,
+     *                    one Bulk query job each ({@link IdRangeRecords})
+     */
+    static RecordReader open(SalesforceClient client, String soql, boolean includeDeleted, InboundApi api, int idRangeSize) {
         if (api == InboundApi.BULK2) {
             return bulk(client, soql, includeDeleted);
         }
         RecordStream rest = client.rest().query(soql, includeDeleted, REST_PAGE);
+        if (api == InboundApi.AUTO && rest.totalSize() > idRangeSize) {
+            rest.close();
+            IdRangeRecords ranges = new IdRangeRecords(client, soql, includeDeleted, idRangeSize);
+            return new RecordReader(ranges, ranges, InboundApi.BULK2);
+        }
         if (api == InboundApi.AUTO && rest.totalSize() >= InboundApi.BULK_THRESHOLD) {
             rest.close();
             return bulk(client, soql, includeDeleted);

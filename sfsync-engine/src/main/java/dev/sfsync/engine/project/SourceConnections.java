@@ -14,6 +14,9 @@ final class SourceConnections {
     private SourceConnections() {
     }
 
+    /** What an inbound or two-way sync lets DuckDB hold in memory, whatever the size of its table. */
+    static final String DUCKDB_MEMORY_LIMIT = "256MB";
+
     static Connection open(ProjectConfig config, String sourceName) throws SQLException {
         SourceConfig source = config.sources().get(sourceName);
         Path directory = config.directory().toAbsolutePath();
@@ -23,7 +26,13 @@ final class SourceConnections {
             if (!location.isEmpty() && !location.startsWith(":memory:") && !Path.of(location.split("\\?")[0]).isAbsolute()) {
                 url = "jdbc:duckdb:" + directory.resolve(location);
             }
-            return DriverManager.getConnection(url);
+            Connection duckdb = DriverManager.getConnection(url);
+            // DuckDB's default limit is 80 % of the machine's memory, and it keeps the pages of a table it filled: an
+            // inbound sync of millions of records would hold them. Past this limit it spills to <file>.tmp instead.
+            try (java.sql.Statement s = duckdb.createStatement()) {
+                s.execute("SET memory_limit = '" + DUCKDB_MEMORY_LIMIT + "'");
+            }
+            return duckdb;
         }
         Properties properties = new Properties();
         String user = SecretValues.resolve(source.user(), directory);

@@ -48,8 +48,7 @@ final class TwoWayProject {
             if (!problems.isEmpty()) {
                 throw new SyncHasProblems(sync.name(), problems);
             }
-            TwoWayResult result = TwoWaySyncs.run(sync, client, table);
-            store.outcomes().record(run.id(), result.outcomes());
+            TwoWayResult result = TwoWaySyncs.run(sync, client, table, page -> store.outcomes().record(run.id(), page));
             RunSummary summary = store.outcomes().summarize(run.id());
             Run.Status status = summary.allSucceeded() ? Run.Status.SUCCEEDED : Run.Status.PARTIAL;
             store.runs().finish(run.id(), status, summary, message(result));

@@ -5,49 +5,63 @@ import dev.sfsync.core.outcome.RowError;
 import dev.sfsync.core.outcome.RowOutcome;
 import dev.sfsync.salesforce.SalesforceClient;
 import dev.sfsync.salesforce.describe.SObjectDescribe;
-import dev.sfsync.salesforce.rest.RecordStream;
 import dev.sfsync.salesforce.rest.SObjectCollections;
 import dev.sfsync.salesforce.rest.SaveResult;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * One run of a two-way sync. Reads the table and the object, pairs rows with records, and per mapped field compares
- * both sides with the value last synced: the side that changed flows to the other (if its direction allows), both
- * changed is a conflict the rule settles. Salesforce is written first (creates, then updates, 200 per call); the
- * table's writes and the new last-synced values then commit together. A crash in between leaves Salesforce ahead
- * of the last-synced values: the next run sees those fields changed on Salesforce's side and brings them in.
+ * One run of a two-way sync. Stages the object's records in the destination database, pairs them with the table's rows
+ * there ({@link TwoWayPlan}), and reads the pairs a page at a time, so memory does not grow with the table or the
+ * object. Per mapped field it compares both sides with the value last synced: the side that changed flows to the
+ * other (if its direction allows), both changed is a conflict the rule settles. For each page Salesforce is written
+ * first (creates, then updates, 200 per call); the page's table writes and new last-synced values then commit
+ * together. A crash in between leaves Salesforce ahead of the last-synced values: the next run sees those fields
+ * changed on Salesforce's side and brings them in.
  */
 final class TwoWayRun {
+    /** Rows paired, decided and written per step; Salesforce calls take 200 of them. */
+    static final int PAGE = 1_000;
+
     private final TwoWaySyncDefinition sync;
     private final SObjectDescribe object;
     private final SalesforceClient client;
     private final Connection c;
-    private final List<RowOutcome> outcomes = new ArrayList<>();
+    private final Consumer<List<RowOutcome>> sink;
     private final List<Conflict> conflicts = new ArrayList<>();
+    private final List<RowOutcome> problems = new ArrayList<>();
+    private List<RowOutcome> outcomes = new ArrayList<>();
+    private long created;
+    private long updatedInSalesforce;
+    private long updatedInTable;
+    private long unchanged;
+    private long rejected;
+    private long failed;
 
-    TwoWayRun(TwoWaySyncDefinition sync, SObjectDescribe object, SalesforceClient client, Connection c) {
+    /** @param sink takes each page's row outcomes once the page is committed */
+    TwoWayRun(TwoWaySyncDefinition sync, SObjectDescribe object, SalesforceClient client, Connection c, Consumer<List<RowOutcome>> sink) {
         this.sync = sync;
         this.object = object;
         this.client = client;
         this.c = c;
+        this.sink = sink;
     }
 
     private record Row(String key, String storedId, String matchValue, Object updatedAt, Map<String, Object> values) {
+        static Row of(TwoWayPlan.Entry entry) {
+            return new Row(entry.key(), entry.storedId(), entry.matchValue(), entry.updatedAt(), entry.values());
+        }
     }
 
     /** What a paired row needs: fields to send, columns to write, the last-synced values to keep. */
@@ -70,28 +84,56 @@ final class TwoWayRun {
 
     TwoWayResult run() throws SQLException {
         c.setAutoCommit(false);
-        BaseValues base = BaseValues.load(c, sync.name());
+        BaseValues.createTable(c);
+        List<String> fields = sync.mappings().stream().map(m -> object.field(m.field()).orElseThrow().name()).distinct().toList();
+        StagedRecords.stage(c, client, object.name(), object.field(sync.matchField()).orElseThrow().name(), fields);
+        TwoWayPlan plan = TwoWayPlan.build(c, sync, fields);
+        try (PageWrites writes = new PageWrites(c, sync, writtenColumns())) {
+            c.commit();
+            for (long from = 0; from < plan.size(); from += PAGE) {
+                runPage(plan.page(from, PAGE, sync), plan.columnTypes(), writes);
+                c.commit();
+                sink.accept(List.copyOf(outcomes));
+                outcomes.forEach(this::keepIfProblem);
+                outcomes = new ArrayList<>();
+            }
+        }
+        plan.drop();
         c.commit();
-        Map<String, String> columnTypes = new HashMap<>();
-        List<Row> rows = readRows(columnTypes);
-        Map<String, Map<String, Object>> records = readRecords();
-        Map<String, List<String>> recordsByMatch = new HashMap<>();
-        records.forEach((id, r) -> Optional.ofNullable(matchKey(r.get(object.field(sync.matchField()).orElseThrow().name())))
-                .ifPresent(k -> recordsByMatch.computeIfAbsent(k, x -> new ArrayList<>()).add(id)));
-        Map<String, List<String>> rowsByMatch = new HashMap<>();
-        rows.forEach(r -> Optional.ofNullable(matchKey(r.matchValue())).ifPresent(k -> rowsByMatch.computeIfAbsent(k, x -> new ArrayList<>()).add(r.key())));
+        return new TwoWayResult(sync.name(), created, updatedInSalesforce, updatedInTable, unchanged, rejected, failed, conflicts, problems);
+    }
 
+    /** The stored-back Id and the columns Salesforce's values may flow into. */
+    private List<String> writtenColumns() {
+        List<String> columns = new ArrayList<>(List.of(sync.idColumn().toLowerCase(Locale.ROOT)));
+        sync.mappings().stream().filter(m -> m.direction().inbound()).map(m -> m.column().toLowerCase(Locale.ROOT)).forEach(columns::add);
+        return columns.stream().distinct().toList();
+    }
+
+    private void keepIfProblem(RowOutcome outcome) {
+        if (outcome instanceof RowOutcome.RejectedLocally) {
+            rejected++;
+        } else if (outcome instanceof RowOutcome.Failed) {
+            failed++;
+        } else {
+            return;
+        }
+        if (problems.size() < TwoWayResult.PROBLEMS_KEPT) {
+            problems.add(outcome);
+        }
+    }
+
+    private void runPage(List<TwoWayPlan.Entry> page, Map<String, String> columnTypes, PageWrites writes) throws SQLException {
         List<Pair> pairs = new ArrayList<>();
         List<Row> toCreate = new ArrayList<>();
-        long unchanged = 0;
-        for (Row row : rows) {
-            Pair pair = pair(row, records, recordsByMatch, rowsByMatch, toCreate);
+        for (TwoWayPlan.Entry entry : page) {
+            Pair pair = pair(entry, toCreate);
             if (pair != null) {
-                decide(pair, records.get(pair.recordId), base);
+                decide(pair, entry);
                 if (pair.toSalesforce.isEmpty() && pair.toTable.isEmpty() && !pair.storeIdBack) {
                     unchanged++;
-                    outcomes.add(new RowOutcome.Unchanged(RowKey.of(row.key())));
-                    if (!pair.base.equals(currentBase(base, row.key(), pair.base))) {
+                    outcomes.add(new RowOutcome.Unchanged(RowKey.of(entry.key())));
+                    if (!pair.base.equals(currentBase(entry, pair.base))) {
                         pairs.add(pair);   // only the last-synced values move, e.g. both sides made the same edit
                     }
                 } else {
@@ -99,53 +141,46 @@ final class TwoWayRun {
                 }
             }
         }
-        long created = create(toCreate, pairs);
-        long updatedInSalesforce = update(pairs);
-        long updatedInTable = writeTable(pairs, columnTypes);
-        c.commit();
-        long rejected = outcomes.stream().filter(o -> o instanceof RowOutcome.RejectedLocally).count();
-        long failed = outcomes.stream().filter(o -> o instanceof RowOutcome.Failed).count();
-        return new TwoWayResult(sync.name(), created, updatedInSalesforce, updatedInTable, unchanged, rejected, failed, conflicts, outcomes);
+        created += create(toCreate, pairs);
+        updatedInSalesforce += update(pairs);
+        updatedInTable += writeTable(pairs, columnTypes, writes);
     }
 
-    private static Map<String, String> currentBase(BaseValues base, String rowKey, Map<String, String> fields) {
+    private static Map<String, String> currentBase(TwoWayPlan.Entry entry, Map<String, String> fields) {
         Map<String, String> current = new LinkedHashMap<>();
         for (String field : fields.keySet()) {
-            Optional<String> value = base.get(rowKey, field);
+            Optional<String> value = entry.last(field);
             current.put(field, value == null ? "\u0000absent" : value.orElse(null));
         }
         return current;
     }
 
     /** The record a row belongs to, or null when the row is refused or will be created. */
-    private Pair pair(Row row, Map<String, Map<String, Object>> records, Map<String, List<String>> recordsByMatch,
-                      Map<String, List<String>> rowsByMatch, List<Row> toCreate) {
+    private Pair pair(TwoWayPlan.Entry entry, List<Row> toCreate) {
+        Row row = Row.of(entry);
         if (row.storedId() != null) {
-            if (records.containsKey(row.storedId())) {
-                return new Pair(row, row.storedId(), false);
+            if (entry.recordId() != null) {
+                return new Pair(row, entry.recordId(), false);
             }
             reject(row, "RECORD_NOT_VISIBLE", "the Salesforce Id stored in " + sync.idColumn() + " (" + row.storedId() + ") is not returned to the"
                     + " connection's user: the record was deleted, or sharing hides it; clear " + sync.idColumn() + " to match the row again");
             return null;
         }
-        String key = matchKey(row.matchValue());
-        if (key == null) {
+        if (entry.matchKey() == null) {
             reject(row, "NO_MATCH_VALUE", "the row has no " + sync.matchColumn() + " to find its record by (and no stored Id)");
             return null;
         }
-        List<String> sameRows = rowsByMatch.getOrDefault(key, List.of());
-        List<String> sameRecords = recordsByMatch.getOrDefault(key, List.of());
-        if (sameRows.size() > 1 || sameRecords.size() > 1) {
-            String where = sameRecords.size() > 1 ? sameRecords.size() + " records (" + String.join(", ", sameRecords) + ")"
-                    : sameRows.size() + " rows (" + String.join(", ", sameRows) + ")";
-            conflicts.add(new Conflict(row.key(), null, sync.matchField(), row.matchValue(), String.join(", ", sameRecords),
+        if (entry.rowsSharing() > 1 || entry.recordsSharing() > 1) {
+            String where = entry.recordsSharing() > 1 ? entry.recordsSharing() + " records (" + entry.recordIdsSharing() + ")"
+                    : entry.rowsSharing() + " rows (" + entry.rowKeysSharing() + ")";
+            conflicts.add(new Conflict(row.key(), null, sync.matchField(), row.matchValue(), Objects.requireNonNullElse(entry.recordIdsSharing(), ""),
                     "not merged: " + where + " share the " + sync.matchField() + " " + row.matchValue()));
             reject(row, "DUPLICATE_MATCH", where + " share the " + sync.matchField() + " '" + row.matchValue() + "'; sfsync never merges them: "
                     + "remove the duplicates, or store the right record's Id in " + sync.idColumn());
             return null;
         }
-        if (sameRecords.size() == 1) {
-            return new Pair(row, sameRecords.getFirst(), true);
+        if (entry.recordsSharing() == 1) {
+            return new Pair(row, entry.recordId(), true);
         }
         toCreate.add(row);
         return null;
@@ -156,7 +191,8 @@ final class TwoWayRun {
     }
 
     /** Compares each mapped field's two sides with its last-synced value and decides what flows where. */
-    private void decide(Pair pair, Map<String, Object> record, BaseValues base) {
+    private void decide(Pair pair, TwoWayPlan.Entry entry) {
+        Map<String, Object> record = entry.record();
         for (TwoWayMapping m : sync.mappings()) {
             String field = object.field(m.field()).orElseThrow().name();
             String type = object.field(m.field()).orElseThrow().type();
@@ -164,7 +200,7 @@ final class TwoWayRun {
             Object sfRaw = record.get(field);
             String db = Canonical.of(dbRaw, type);
             String sf = Canonical.of(sfRaw, type);
-            Optional<String> last = base.get(pair.row.key(), field);
+            Optional<String> last = entry.last(field);
             if (Objects.equals(db, sf)) {
                 pair.base.put(field, db);
                 continue;
@@ -276,76 +312,28 @@ final class TwoWayRun {
     }
 
     /** Salesforce's values and stored-back Ids into the table, and every pair's last-synced values; committed by the caller. */
-    private long writeTable(List<Pair> pairs, Map<String, String> columnTypes) throws SQLException {
-        long updated = 0;
+    private long writeTable(List<Pair> pairs, Map<String, String> columnTypes, PageWrites writes) throws SQLException {
+        Set<RowKey> decided = new HashSet<>();
+        outcomes.forEach(o -> decided.add(o.key()));
         for (Pair pair : pairs) {
-            Map<String, Object> columns = new LinkedHashMap<>(pair.toTable);
+            Map<String, Object> columns = new LinkedHashMap<>();
+            pair.toTable.forEach((column, value) -> columns.put(column, TableValues.toColumn(columnTypes.get(column), value)));
             if (pair.storeIdBack) {
-                columns.put(sync.idColumn().toLowerCase(Locale.ROOT), pair.recordId);
+                columns.put(sync.idColumn().toLowerCase(Locale.ROOT), TableValues.toColumn(columnTypes.get(sync.idColumn().toLowerCase(Locale.ROOT)),
+                        pair.recordId));
             }
             if (!columns.isEmpty()) {
-                String set = String.join(", ", columns.keySet().stream().map(col -> col + " = ?").toList());
-                try (PreparedStatement s = c.prepareStatement("UPDATE " + sync.table() + " SET " + set + " WHERE " + sync.keyColumn() + " = ?")) {
-                    int i = 1;
-                    for (Map.Entry<String, Object> column : columns.entrySet()) {
-                        s.setObject(i++, TableValues.toColumn(columnTypes.get(column.getKey()), column.getValue()));
-                    }
-                    s.setString(i, pair.row.key());
-                    s.executeUpdate();
-                }
-                updated++;
+                writes.row(pair.row.key(), columns);
             }
-            BaseValues.save(c, sync.name(), pair.row.key(), pair.recordId, pair.base);
+            writes.base(pair.row.key(), pair.recordId, pair.base);
             boolean wrote = !pair.toTable.isEmpty() || (!pair.toSalesforce.isEmpty() && !pair.failed);
-            if (wrote && outcomes.stream().noneMatch(o -> o.key().equals(RowKey.of(pair.row.key())))) {
-                outcomes.add(new RowOutcome.Updated(RowKey.of(pair.row.key()), pair.recordId));
-            } else if (pair.storeIdBack && !wrote && outcomes.stream().noneMatch(o -> o.key().equals(RowKey.of(pair.row.key())))) {
-                outcomes.add(new RowOutcome.Unchanged(RowKey.of(pair.row.key())));
+            RowKey key = RowKey.of(pair.row.key());
+            if (wrote && decided.add(key)) {
+                outcomes.add(new RowOutcome.Updated(key, pair.recordId));
+            } else if (pair.storeIdBack && !wrote && decided.add(key)) {
+                outcomes.add(new RowOutcome.Unchanged(key));
             }
         }
-        return updated;
-    }
-
-    private List<Row> readRows(Map<String, String> columnTypes) throws SQLException {
-        List<String> columns = TwoWayValidation.columns(sync);
-        List<Row> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + sync.table())) {
-            ResultSetMetaData meta = rs.getMetaData();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columnTypes.put(meta.getColumnName(i).toLowerCase(Locale.ROOT), meta.getColumnTypeName(i));
-            }
-            while (rs.next()) {
-                Map<String, Object> values = new HashMap<>();
-                for (String column : columns) {
-                    values.put(column, rs.getObject(column));
-                }
-                Object stored = values.get(sync.idColumn().toLowerCase(Locale.ROOT));
-                Object match = values.get(sync.matchColumn().toLowerCase(Locale.ROOT));
-                rows.add(new Row(String.valueOf(values.get(sync.keyColumn().toLowerCase(Locale.ROOT))),
-                        stored == null || String.valueOf(stored).isBlank() ? null : String.valueOf(stored),
-                        match == null ? null : String.valueOf(match), sync.updatedAtColumn().map(col -> values.get(col.toLowerCase(Locale.ROOT))).orElse(null),
-                        values));
-            }
-        }
-        c.commit();
-        return rows;
-    }
-
-    private Map<String, Map<String, Object>> readRecords() {
-        LinkedHashSet<String> fields = new LinkedHashSet<>(List.of("Id", "LastModifiedDate", object.field(sync.matchField()).orElseThrow().name()));
-        sync.mappings().forEach(m -> fields.add(object.field(m.field()).orElseThrow().name()));
-        Map<String, Map<String, Object>> records = new LinkedHashMap<>();
-        try (RecordStream stream = client.rest().query("SELECT " + String.join(", ", fields) + " FROM " + object.name())) {
-            stream.forEachRemaining(r -> records.put(String.valueOf(r.get("Id")), r));
-        }
-        return records;
-    }
-
-    private String matchKey(Object value) {
-        if (value == null || String.valueOf(value).isBlank()) {
-            return null;
-        }
-        String text = String.valueOf(value).strip();
-        return sync.matchesByEmail() ? text.toLowerCase(Locale.ROOT) : text;
+        return writes.apply();
     }
 }

@@ -1,5 +1,6 @@
 package dev.sfsync.engine.twoway;
 
+import dev.sfsync.core.outcome.RowOutcome;
 import dev.sfsync.engine.config.ConfigProblem;
 import dev.sfsync.engine.config.ProblemLocator;
 import dev.sfsync.salesforce.SalesforceClient;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Entry point of two-way syncs: checks the mappings against the org and the table, then runs the sync. */
 public final class TwoWaySyncs {
@@ -32,11 +34,23 @@ public final class TwoWaySyncs {
         return TwoWayValidation.problems(sync, object, columns, locator);
     }
 
-    /** Runs the sync; call {@link #problems} first. Nothing is committed to the table when it throws. */
-    public static TwoWayResult run(TwoWaySyncDefinition sync, SalesforceClient client, Connection table) throws SQLException {
+    /**
+     * The mapped fields against the org alone (no table): each readable by the connection's user, and updateable when
+     * it flows outbound or both ways; the doctor checks these before a run would.
+     */
+    public static List<ConfigProblem> fieldProblems(TwoWaySyncDefinition sync, SalesforceClient client, ProblemLocator locator) {
+        return TwoWayValidation.fieldProblems(sync, client.rest().describes().refresh(sync.object()), locator);
+    }
+
+    /**
+     * Runs the sync; call {@link #problems} first. The table is written a page at a time, each page committed with its
+     * last-synced values before its row outcomes go to {@code outcomes}; when it throws, the page in progress is rolled back.
+     */
+    public static TwoWayResult run(TwoWaySyncDefinition sync, SalesforceClient client, Connection table, Consumer<List<RowOutcome>> outcomes)
+            throws SQLException {
         SObjectDescribe object = client.rest().describes().describe(sync.object());
         try {
-            return new TwoWayRun(sync, object, client, table).run();
+            return new TwoWayRun(sync, object, client, table, outcomes).run();
         } catch (SQLException | RuntimeException e) {
             table.rollback();
             throw e;

@@ -29,6 +29,14 @@ final class TwoWayValidation {
                         "add it (the Salesforce Id column holds 18 characters: " + sync.idColumn() + " VARCHAR) or fix the name"));
             }
         }
+        problems.addAll(fieldProblems(sync, object, locator));
+        return problems;
+    }
+
+    /** The match field and each mapped field against the describe the connection's user gets: readable, and updateable when it flows outbound. */
+    static List<ConfigProblem> fieldProblems(TwoWaySyncDefinition sync, SObjectDescribe object, ProblemLocator locator) {
+        String path = "two_way." + sync.name();
+        List<ConfigProblem> problems = new ArrayList<>();
         Optional<FieldDescribe> match = object.field(sync.matchField());
         if (match.isEmpty()) {
             problems.add(hidden(locator, path + ".match.field", object, sync.matchField()));

@@ -101,6 +101,32 @@ class InboundSyncRunTest {
     }
 
     @Test
+    void a_big_initial_sync_is_read_in_id_ranges_one_bulk_query_job_each_and_every_record_arrives_once() {
+        harness.config(CONTACTS.formatted("    fields: [LastName]\n    id_range_size: 1000"));
+        var target = org.host().org();
+        var store = target.store("Contact").orElseThrow();
+        Set<String> ids = new java.util.TreeSet<>();
+        synchronized (target.writeLock()) {
+            for (int i = 0; i < 2_500; i++) {
+                String id = target.ids().next(store.schema().keyPrefix());
+                Map<String, Object> values = new LinkedHashMap<>(Map.of("LastName", "Last" + i, "OwnerId", org.user().id()));
+                store.put(new dev.sfsync.emulator.org.StoredRecord(id, store.schema(),
+                        dev.sfsync.emulator.org.SystemFields.stamp(values, id, org.user().id(), CLOCK.instant(), true)));
+                ids.add(id);
+            }
+        }
+
+        InboundResult result = run(false);
+
+        assertThat(result.api()).isEqualTo(InboundApi.BULK2);
+        assertThat(result.created()).isEqualTo(2_500);
+        assertThat(tableIds()).isEqualTo(ids);
+        var run = harness.project().store().runs().recent(1).getFirst();
+        assertThat(harness.project().store().apiLog().list(run.id())).filteredOn(c -> c.method().equals("POST") && c.url().endsWith("/jobs/query"))
+                .as("three ranges of 1,000 Ids: 1,000, 1,000 and the last 500").hasSize(3);
+    }
+
+    @Test
     void a_delta_takes_records_stamped_in_the_same_second_as_the_cursor() {
         harness.config(CONTACTS.formatted(""));
         contact("A", "a@example.com");

@@ -174,12 +174,40 @@ class TwoWaySyncRunTest {
 
         TwoWayResult result = run();
 
-        assertThat(result.outcomes()).filteredOn(o -> o.key().toString().equals("1")).singleElement()
+        assertThat(result.problems()).filteredOn(o -> o.key().toString().equals("1")).singleElement()
                 .isInstanceOfSatisfying(RowOutcome.RejectedLocally.class, r -> assertThat(r.error().code()).isEqualTo("DUPLICATE_MATCH"));
         assertThat(result.conflicts()).singleElement().satisfies(c -> assertThat(c.resolution()).contains("not merged").contains(one).contains(two));
         assertThat(row("1").get("salesforce_id")).isNull();
         assertThat(record(one).get("LastName")).isEqualTo("One");
         assertThat(record(two).get("LastName")).isEqualTo("Two");
+    }
+
+    @Test
+    void a_table_of_several_pages_pairs_every_row_once_and_then_writes_nothing() {
+        harness.config(SYNC.formatted("salesforce_wins"));
+        int rows = 1_200;   // more than one page of TwoWayRun.PAGE (1,000)
+        StringBuilder insert = new StringBuilder("insert into crm_contacts select 'r' || lpad(cast(i as varchar), 5, '0'), null,"
+                + " 'p' || i || '@example.com', 'First' || i, 'Last' || i, null, null, timestamp '2026-03-02 09:00:00' from range(0, " + rows + ") t(i)");
+        harness.sql("delete from crm_contacts", insert.toString());
+        List<Map<String, Object>> existing = new java.util.ArrayList<>();
+        for (int i = 0; i < rows; i += 2) {
+            existing.add(Map.of("LastName", "Last" + i, "Email", "P" + i + "@example.com", "Title", "T" + i, "OwnerId", org.user().id()));
+        }
+        for (int from = 0; from < existing.size(); from += 200) {
+            admin.rest().collections().create("Contact", existing.subList(from, Math.min(existing.size(), from + 200)), false);
+        }
+
+        TwoWayResult first = run();
+
+        assertThat(first.createdInSalesforce()).isEqualTo(rows / 2);
+        assertThat(org.records("Contact")).hasSize(rows);
+        assertThat(harness.query("select count(*) as n from crm_contacts where salesforce_id is not null").getFirst().get("n")).isEqualTo((long) rows);
+        assertThat(harness.query("select title from crm_contacts where id = 'r01198'").getFirst()).containsEntry("title", "T1198");
+        assertThat(harness.project().store().outcomes().summarize(harness.project().store().runs().recent(1).getFirst().id()).rows())
+                .isEqualTo(rows);
+        TwoWayResult second = run();
+        assertThat(second.writes()).isZero();
+        assertThat(second.unchanged()).isEqualTo(rows);
     }
 
     @Test
