@@ -37,6 +37,11 @@ final class SfsyncCli {
         }
     }
 
+    /** The JVM options ./sfsync gives the CLI: SFSYNC_JAVA_OPTS, or by default the same as the script's (keep the two the same). */
+    static final List<String> JVM_OPTIONS = System.getenv("SFSYNC_JAVA_OPTS") == null || System.getenv("SFSYNC_JAVA_OPTS").isBlank()
+            ? List.of("-Xmx" + System.getProperty("sfsync.bench.heap", "1g"), "-Xms64m", "-XX:MaxNewSize=64m", "-XX:GCTimeRatio=4")
+            : List.of(System.getenv("SFSYNC_JAVA_OPTS").trim().split("\\s+"));
+
     private final List<String> launcher;
     private final Path archive;
 
@@ -56,10 +61,12 @@ final class SfsyncCli {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + "; run the benchmark through ./bench, which builds it");
         }
-        // The heap ./sfsync gives it by default (-Dsfsync.bench.heap=256m shows whether memory is flat in records),
+        // The JVM options ./sfsync gives it by default (-Dsfsync.bench.heap=256m shows whether memory is flat in records),
         // and its class data sharing archive (see archiveOptions).
-        return new SfsyncCli(List.of(java(), "-Xmx" + System.getProperty("sfsync.bench.heap", "1g"), "-jar", jar.toString()),
-                jar.resolveSibling("sfsync.jsa"));
+        List<String> launcher = new ArrayList<>(List.of(java()));
+        launcher.addAll(JVM_OPTIONS);
+        launcher.addAll(List.of("-jar", jar.toString()));
+        return new SfsyncCli(launcher, jar.resolveSibling("sfsync.jsa"));
     }
 
     /** The CLI's main class on this JVM's class path: the smoke test runs before anything is packaged. */

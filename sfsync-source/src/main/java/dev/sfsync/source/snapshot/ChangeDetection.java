@@ -56,7 +56,9 @@ final class ChangeDetection {
             Fingerprint fingerprint = Fingerprint.resolve(options, schema, model);
             SharedValues shared = SharedValues.resolve(options.uniqueColumns(), schema, model);
             Optional<Registry.Entry> entry = registry.find(connection, sync);
-            Optional<Fingerprint> compareWith = entry.flatMap(e -> comparable(e, fingerprint, schema));
+            Reconciliation reconciliation = entry.map(e -> Reconciliation.of(e.fingerprint(), e.hashProbe(), fingerprint, hashProbe, schema,
+                    "This DuckDB version")).orElse(Reconciliation.NONE);
+            Optional<Fingerprint> compareWith = reconciliation.compareWith();
 
             staged.executeReadingModel("CREATE OR REPLACE TEMP TABLE " + STAGE + " AS SELECT "
                     + Sql.each(keyCount, ", ", k -> "m." + Sql.ident(schema.keyColumns().get(k).name()) + " AS _sfsync_k" + k)
@@ -70,7 +72,9 @@ final class ChangeDetection {
             SyncTables tables = entry.isPresent()
                     ? checkedTables(entry.get(), keySignature, keyCount)
                     : createTables(fingerprint, keySignature, keyCount);
-            entry.ifPresent(e -> reconcile(e, fingerprint, compareWith, tables));
+            if (reconciliation.needed()) {
+                reconcile(reconciliation, fingerprint, tables);
+            }
 
             Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE " + DIFF + " AS SELECT CASE WHEN s._sfsync_k0 IS NULL THEN 'ADDED'"
                     + " WHEN c._sfsync_k0 IS NULL THEN 'REMOVED' ELSE 'CHANGED' END AS _sfsync_kind, "
@@ -119,38 +123,16 @@ final class ChangeDetection {
         }
     }
 
-    /**
-     * The fingerprint to compare the snapshot's hashes with, when the mappings changed in a way that needs no resend
-     * (mappings dropped only) and DuckDB still hashes as it did; empty when the fingerprints are equal or nothing can help.
-     */
-    private Optional<Fingerprint> comparable(Registry.Entry entry, Fingerprint now, ModelSchema schema) {
-        if (!entry.hashProbe().equals(hashProbe) || entry.fingerprint().equals(now) || !entry.fingerprint().covers(now)) {
-            return Optional.empty();
-        }
-        return entry.fingerprint().within(schema);
-    }
-
     /** Brings the snapshot's hashes to the current mappings, in one transaction, so the diff compares like with like. */
-    private void reconcile(Registry.Entry entry, Fingerprint now, Optional<Fingerprint> compareWith, SyncTables tables) {
-        boolean sameHashing = entry.hashProbe().equals(hashProbe);
-        if (sameHashing && entry.fingerprint().equals(now)) {
-            return;
-        }
+    private void reconcile(Reconciliation reconciliation, Fingerprint now, SyncTables tables) {
         try {
             Sql.inTransaction(connection, () -> {
-                if (compareWith.isPresent()) {
+                if (reconciliation.compareWith().isPresent()) {
                     // Rows equal under the old mappings are equal under the new ones: give them the new hash, send nothing.
                     Sql.execute(connection, "UPDATE " + tables.snapshot() + " s SET _sfsync_h = c._sfsync_h FROM " + STAGE + " c WHERE "
                             + tables.keysMatch("s", "c") + " AND s._sfsync_h = c._sfsync_hc");
-                    notices.add("Mappings were dropped; rows whose other mapped columns are unchanged are not resent.");
                 } else {
                     Sql.execute(connection, "UPDATE " + tables.snapshot() + " SET _sfsync_h = NULL");
-                    List<String> gained = entry.fingerprint().gainedIn(now);
-                    notices.add(!sameHashing
-                            ? "This DuckDB version hashes rows differently from the one that built the snapshot: every synced row is sent once more."
-                            : gained.isEmpty()
-                            ? "Columns the last mappings read are gone from the model: every synced row is sent once more."
-                            : "Mappings were added or retargeted (" + String.join(", ", gained) + "): every synced row is sent once more.");
                 }
                 registry.updateFingerprint(connection, sync, now, hashProbe);
                 return null;
@@ -158,6 +140,7 @@ final class ChangeDetection {
         } catch (SQLException e) {
             throw SnapshotStoreFailed.of("update the snapshot to the new mappings", e);
         }
+        notices.add(reconciliation.notice().orElseThrow());
     }
 
     private SyncTables createTables(Fingerprint fingerprint, String keySignature, int keyCount) throws SQLException {
@@ -175,9 +158,7 @@ final class ChangeDetection {
     }
 
     private SyncTables checkedTables(Registry.Entry entry, String keySignature, int keyCount) {
-        if (!entry.keySignature().equals(keySignature)) {
-            throw new ModelKeyChanged(sync, entry.keySignature(), keySignature);
-        }
+        Reconciliation.checkKey(sync, entry.keySignature(), keySignature);
         return new SyncTables(catalog, entry.tableNo(), keyCount);
     }
 

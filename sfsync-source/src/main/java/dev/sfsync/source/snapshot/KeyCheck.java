@@ -36,8 +36,21 @@ final class KeyCheck {
             distinct = rs.getLong(3);
         }
         ModelHasDuplicateKeys duplicates = rows - nulls > distinct ? duplicates(connection, stage, model, keyCount, keysPresent) : null;
+        String keyIsNull = String.join(" OR ", model.keyColumns().stream()
+                .map(c -> "m." + Sql.ident(staged.schema().column(c).orElseThrow().name()) + " IS NULL").toList());
+        reject(connection, model, nulls, "SELECT * FROM " + staged.relation() + " AS m WHERE " + keyIsNull + " LIMIT 3", duplicates);
+        return rows;
+    }
+
+    /**
+     * Throws for null keys (with the repeated keys, if any, as suppressed) or else for repeated keys; returns when
+     * there are neither.
+     *
+     * @param nullRows a query for a few rows with a null key, read only when there are some
+     */
+    static void reject(Connection connection, Model model, long nulls, String nullRows, ModelHasDuplicateKeys duplicates) throws SQLException {
         if (nulls > 0) {
-            ModelHasNullKeys problem = new ModelHasNullKeys(model, nulls, nullSamples(connection, staged, model));
+            ModelHasNullKeys problem = new ModelHasNullKeys(model, nulls, nullSamples(connection, nullRows));
             if (duplicates != null) {
                 problem.addSuppressed(duplicates);
             }
@@ -46,7 +59,6 @@ final class KeyCheck {
         if (duplicates != null) {
             throw duplicates;
         }
-        return rows;
     }
 
     private static ModelHasDuplicateKeys duplicates(Connection connection, String stage, Model model, int keyCount, String keysPresent)
@@ -74,12 +86,9 @@ final class KeyCheck {
     }
 
     /** A few offending rows, each shown by its first columns, so the user can find them in the source. */
-    private static List<String> nullSamples(Connection connection, StagedModel staged, Model model) throws SQLException {
-        String keyIsNull = String.join(" OR ", model.keyColumns().stream()
-                .map(c -> "m." + Sql.ident(staged.schema().column(c).orElseThrow().name()) + " IS NULL").toList());
+    private static List<String> nullSamples(Connection connection, String nullRows) throws SQLException {
         List<String> samples = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
-                "SELECT * FROM " + staged.relation() + " AS m WHERE " + keyIsNull + " LIMIT 3")) {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(nullRows)) {
             int shown = Math.min(rs.getMetaData().getColumnCount(), 5);
             while (rs.next()) {
                 List<String> cells = new ArrayList<>();

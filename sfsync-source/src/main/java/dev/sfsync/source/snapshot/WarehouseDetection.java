@@ -69,10 +69,12 @@ final class WarehouseDetection {
         String keySignature = schema.keyColumns().stream()
                 .map(c -> c.name().toLowerCase(Locale.ROOT) + " " + c.sqlType().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
         if (entry.isPresent()) {
-            if (!entry.get().keySignature().equals(keySignature)) {
-                throw new ModelKeyChanged(sync, entry.get().keySignature(), keySignature);
+            Reconciliation.checkKey(sync, entry.get().keySignature(), keySignature);
+            Reconciliation reconciliation = Reconciliation.of(entry.get().fingerprint(), entry.get().hashProbe(), fingerprint, probe, schema,
+                    "The warehouse");
+            if (reconciliation.needed()) {
+                reconcile(registry, tables, reconciliation, fingerprint, probe, schema, relation);
             }
-            reconcile(registry, tables, entry.get(), fingerprint, probe, schema, relation);
         } else {
             createTables(registry, tables, fingerprint, probe, keySignature, schema, relation);
         }
@@ -150,13 +152,9 @@ final class WarehouseDetection {
     }
 
     /** Brings the snapshot's hashes to the current mappings, so the diff compares like with like. */
-    private void reconcile(WarehouseRegistry registry, WarehouseTables tables, WarehouseRegistry.Entry entry, Fingerprint now, String probe,
+    private void reconcile(WarehouseRegistry registry, WarehouseTables tables, Reconciliation reconciliation, Fingerprint now, String probe,
                            ModelSchema schema, String relation) throws SQLException {
-        boolean sameHashing = entry.hashProbe().equals(probe);
-        if (sameHashing && entry.fingerprint().equals(now)) {
-            return;
-        }
-        Optional<Fingerprint> compareWith = sameHashing && entry.fingerprint().covers(now) ? entry.fingerprint().within(schema) : Optional.empty();
+        Optional<Fingerprint> compareWith = reconciliation.compareWith();
         if (compareWith.isPresent()) {
             // Rows equal under the old mappings are equal under the new ones: give them the new hash, send nothing.
             String rehashed = "(SELECT " + Sql.each(tables.keyCount(), ", ", k -> "m." + quotedKey(schema, k) + " AS _sfsync_k" + k) + ", "
@@ -166,16 +164,10 @@ final class WarehouseDetection {
                         tables.keysMatch("t", "c") + " AND t._sfsync_h = c._sfsync_ho"));
                 return null;
             });
-            notices.add("Mappings were dropped; rows whose other mapped columns are unchanged are not resent.");
         } else {
             Sql.execute(connection, "UPDATE " + tables.snapshot() + " SET _sfsync_h = NULL WHERE 1 = 1");
-            List<String> gained = entry.fingerprint().gainedIn(now);
-            notices.add(!sameHashing
-                    ? "The warehouse hashes rows differently from when the snapshot was built: every synced row is sent once more."
-                    : gained.isEmpty()
-                    ? "Columns the last mappings read are gone from the model: every synced row is sent once more."
-                    : "Mappings were added or retargeted (" + String.join(", ", gained) + "): every synced row is sent once more.");
         }
+        notices.add(reconciliation.notice().orElseThrow());
         registry.updateFingerprint(connection, sync, now, probe);
     }
 

@@ -70,6 +70,12 @@ class WarehouseDialectSqlTest {
         assertThat(diff(dialect, true)).endsWith("WHERE 1 = 1");
     }
 
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void the_key_check_reads_the_model_once(WarehouseDialect dialect) {
+        assertThat(keyCheck(dialect).split("analytics\\.accounts", -1)).hasSize(2);
+    }
+
     @Test
     void each_warehouse_hashes_with_its_own_function() {
         List<String> columns = List.of("a", "b");
@@ -109,6 +115,7 @@ class WarehouseDialectSqlTest {
         statements.add(dialect.createSchema("sfsync_state"));
         statements.add(dialect.createTable(tables.syncs(), List.of("sync_id " + dialect.textType(), "key_count " + dialect.integerType())));
         statements.add(dialect.dropTable(tables.snapshot()));
+        statements.add(keyCheck(dialect));
         statements.add(dialect.createTableAs(tables.changes(run), diff(dialect, false)));
         statements.add(dialect.updateFrom(tables.snapshot(), "_sfsync_h", "(SELECT m.id AS _sfsync_k0, " + dialect.rowHash(List.of("m.name"))
                 + " AS _sfsync_hn FROM " + relation + " m)", "_sfsync_hn", tables.keysMatch("t", "c") + " AND t._sfsync_h = c._sfsync_ho"));
@@ -116,6 +123,11 @@ class WarehouseDialectSqlTest {
         statements.addAll(WarehouseCommit.advance(tables, run));
         statements.addAll(WarehouseCommit.failures(tables, run));
         return statements;
+    }
+
+    static String keyCheck(WarehouseDialect dialect) {
+        return WarehouseKeyCheck.counts("(SELECT region, id, name, amount FROM analytics.accounts)",
+                List.of("m." + dialect.quote("region"), "m." + dialect.quote("id")));
     }
 
     static String diff(WarehouseDialect dialect, boolean fullResync) {
