@@ -5,7 +5,10 @@ import dev.sfsync.engine.config.SequenceConfig;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs a sequence's syncs in order; with {@code on_failure: stop}, a sync that fails as a whole ends the sequence. */
+/**
+ * Runs a sequence's syncs in order; with {@code on_failure: stop}, a sync that fails as a whole or is cancelled ends the
+ * sequence (the syncs after it count on its rows being sent).
+ */
 public final class SequenceRunner {
     private final RunLauncher launcher;
 
@@ -24,7 +27,7 @@ public final class SequenceRunner {
                 run = new RunEnded(sync, null, null, e, java.time.Duration.ZERO, "sequence " + sequence.name());
             }
             ended.add(run);
-            if (run.failed() && sequence.onFailure() == SequenceConfig.OnFailure.STOP) {
+            if ((run.failed() || run.cancelled()) && sequence.onFailure() == SequenceConfig.OnFailure.STOP) {
                 break;
             }
         }
