@@ -181,9 +181,10 @@ public final class SfsyncServer implements AutoCloseable {
                     .jdbcCustomization(db.schedulerSql()).threads(runThreads).pollingInterval(Duration.ofSeconds(5))
                     .heartbeatInterval(Duration.ofSeconds(30)).schedulerName(new SchedulerName.Hostname()).deleteUnresolvedAfter(Duration.ofDays(1))
                     .build();
-            SyncScheduler scheduler = new SyncScheduler(config.service(), launcher, backoff, metrics, timeOfScheduler, factory);
+            SequenceRunner sequences = new SequenceRunner(launcher, new dev.sfsync.server.run.SequenceRuns(db, clock));
+            SyncScheduler scheduler = new SyncScheduler(config.service(), launcher, sequences, backoff, metrics, timeOfScheduler, factory);
             Users users = new Users(db, clock);
-            ServerContext context = new ServerContext(config, store, db, project, launcher, new SequenceRunner(launcher), background, scheduler, backoff,
+            ServerContext context = new ServerContext(config, store, db, project, launcher, sequences, background, scheduler, backoff,
                     users, new ApiTokens(db, users, clock), new Sessions(db, users, clock), new LoginThrottle(db, clock), metrics, limits, alerts);
             return new SfsyncServer(context, new ApiServer(context, secureCookies), alertSending);
         }
