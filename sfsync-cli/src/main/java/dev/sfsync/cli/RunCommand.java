@@ -30,6 +30,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
 
+    @Mixin
+    StateOption state;
+
     @Parameters(paramLabel = "SYNC", arity = "0..*", description = "Syncs to run, in this order.")
     List<String> syncs = new ArrayList<>();
 

@@ -29,6 +29,9 @@ final class RunsCancelCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
 
+    @Mixin
+    StateOption state;
+
     @Parameters(index = "0", paramLabel = "RUN", description = "The run's id (from 'sfsync runs').")
     String runId;
 

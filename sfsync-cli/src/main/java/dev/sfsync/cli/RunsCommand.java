@@ -31,6 +31,9 @@ final class RunsCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
 
+    @Mixin
+    StateOption state;
+
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
 
@@ -86,6 +89,9 @@ final class RunsCommand implements Callable<Integer> {
     static final class Show implements Callable<Integer> {
         @Mixin
         ProjectOption project;
+
+        @Mixin
+        StateOption state;
 
         @Parameters(index = "0", paramLabel = "RUN", description = "The run's id (from 'sfsync runs').")
         String runId;
