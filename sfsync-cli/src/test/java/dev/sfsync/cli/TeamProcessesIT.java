@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * (About 2-4 minutes on a loaded 2-core machine: six JVMs start one after another.) Three {@code sfsync serve}
+ * (About 1 minute; up to 4 on a busy 2-core machine: six JVMs start one after another.) Three {@code sfsync serve}
  * processes on one embedded Postgres state store, plus CLI commands pointed at it with {@code --state-url}: a due slot runs on one node only, the lock holds against a CLI run,
  * the node running it is killed (SIGKILL) mid-run and another node picks the run up, and every node's API answers for all.
  */
