@@ -20,6 +20,9 @@ class ConnectCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
 
+    @Mixin
+    StateOption state;
+
     @Parameters(index = "0", paramLabel = "CONNECTION", description = "The connection's name under 'connections:'.")
     String name;
 

@@ -35,6 +35,9 @@ final class ConnectionsCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
 
+    @Mixin
+    StateOption state;
+
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
 

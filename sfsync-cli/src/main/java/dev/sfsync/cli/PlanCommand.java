@@ -22,6 +22,9 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
 
+    @Mixin
+    StateOption state;
+
     @Parameters(index = "0", paramLabel = "SYNC", description = "The sync to plan.")
     String sync;
 

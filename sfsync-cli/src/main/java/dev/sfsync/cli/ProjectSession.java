@@ -58,7 +58,7 @@ final class ProjectSession implements AutoCloseable {
             return Optional.empty();
         }
         Path state = directory.resolve(SyncProject.STATE_DIRECTORY);
-        StateStore store = StateStore.embedded(state).open();
+        StateStore store = option.state().map(s -> s.openStore(directory)).orElseGet(() -> StateStore.embedded(state).open());
         ProjectConfig config = read.get();
         Logins logins = logins(config, store, sleeper);
         SyncProject project = project(config, store, logins, sleeper);

@@ -24,6 +24,9 @@ final class QuotaCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
 
+    @Mixin
+    StateOption state;
+
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
 

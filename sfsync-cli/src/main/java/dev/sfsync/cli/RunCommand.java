@@ -30,6 +30,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
 
+    @Mixin
+    StateOption state;
+
     @Parameters(paramLabel = "SYNC", arity = "0..*", description = "Syncs to run, in this order.")
     List<String> syncs = new ArrayList<>();
 
@@ -80,7 +83,8 @@ final class RunCommand implements Callable<Integer> {
                     InterruptedRuns.report(session.project.takeInterrupted(), err);
                     results.add(result);
                     if (!result.allSucceeded()) {
-                        exit = Math.max(exit, result.stopped() != null ? ExitCodes.SALESFORCE_UNAVAILABLE : ExitCodes.ROWS_FAILED);
+                        // A cancelled run's unsent rows wait for the next run, as failed rows do: not Salesforce's fault.
+                        exit = Math.max(exit, result.stopped() != null && !result.cancelled() ? ExitCodes.SALESFORCE_UNAVAILABLE : ExitCodes.ROWS_FAILED);
                     }
                 } catch (RuntimeException e) {
                     exit = Math.max(exit, Failures.report(e, session, sync, err));
@@ -131,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
             r.notices().forEach(notice -> out.printf("  %s: %s%n", r.sync(), notice));
             r.errorCounts().forEach((code, count) -> out.printf("  %s: %,d rows %s: %s%n", r.sync(), count, code, Errors.explain(code).fix()));
             if (r.stopped() != null) {
-                out.printf("  %s stopped early: %s%n", r.sync(), r.stopped());
+                out.printf(r.cancelled() ? "  %s %s%n" : "  %s stopped early: %s%n", r.sync(), r.stopped());
             }
         }
         out.println("Details: sfsync runs show RUN");

@@ -24,11 +24,15 @@ import java.util.concurrent.Callable;
 /** Past runs: the list, or one run's outcomes, failed rows and API log. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
         description = {"List recent runs, or show one: its outcomes by status and error code, failed rows with the fix, and every API call."},
-        subcommands = RunsCommand.Show.class,
-        footer = {"", "Examples:", "  sfsync runs", "  sfsync runs --json", "  sfsync runs --limit 5", "  sfsync runs show 20250101-120000-000-ab12"})
+        subcommands = {RunsCommand.Show.class, RunsCancelCommand.class},
+        footer = {"", "Examples:", "  sfsync runs", "  sfsync runs --json", "  sfsync runs --limit 5", "  sfsync runs show 20250101-120000-000-ab12",
+                "  sfsync runs cancel 20250101-120000-000-ab12 --wait"})
 final class RunsCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
+
+    @Mixin
+    StateOption state;
 
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
@@ -53,7 +57,8 @@ final class RunsCommand implements Callable<Integer> {
                 for (Run run : runs) {
                     out.printf("%-32s %-16s %-10s %-24s %8d %8d%n", run.id(), run.sync(), run.status(), run.startedAt(), run.summary().rows(),
                             run.summary().failed() + run.summary().rejected());
-                    if ((run.status() == Run.Status.FAILED || run.status() == Run.Status.INTERRUPTED) && run.message() != null) {
+                    if ((run.status() == Run.Status.FAILED || run.status() == Run.Status.INTERRUPTED || run.status() == Run.Status.CANCELLED)
+                            && run.message() != null) {
                         out.println("  stopped: " + run.message().lines().findFirst().orElse(""));
                     }
                 }
@@ -84,6 +89,9 @@ final class RunsCommand implements Callable<Integer> {
     static final class Show implements Callable<Integer> {
         @Mixin
         ProjectOption project;
+
+        @Mixin
+        StateOption state;
 
         @Parameters(index = "0", paramLabel = "RUN", description = "The run's id (from 'sfsync runs').")
         String runId;

@@ -55,6 +55,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--run-threads", defaultValue = "4", description = "How many syncs may run at once (default: ${DEFAULT-VALUE}).")
     int runThreads;
 
+    /** Tests of a team shorten it, to see a killed server's run picked up within seconds. */
+    @Option(names = "--scheduler-heartbeat", hidden = true, defaultValue = "PT30S")
+    java.time.Duration heartbeat;
+
     @Spec
     CommandSpec spec;
 
@@ -93,7 +97,7 @@ final class ServeCommand implements Callable<Integer> {
             server = SfsyncServer.builder(config, store, db, new SharedProject(() -> ProjectSession.project(config, store, sleeper)))
                     .limits(connection -> Optional.ofNullable(config.connections().get(connection))
                             .map(c -> ProjectSession.logins(config, store, sleeper).client(c, ExchangeListener.NONE).rest().limits().get("DailyApiRequests")))
-                    .baseUrl(publicUrl != null ? publicUrl : "http://" + listen).secureCookies(secureCookies).runThreads(runThreads)
+                    .baseUrl(publicUrl != null ? publicUrl : "http://" + listen).secureCookies(secureCookies).runThreads(runThreads).heartbeat(heartbeat)
                     .build().start(host, port);
         } catch (SfsyncException e) {
             store.close();

@@ -85,9 +85,14 @@ final class TokensCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("%-14s %-20s %-25s %-25s %s%n", "ID", "USER", "CREATED", "LAST USED", "DESCRIPTION");
-            tokens(project, state).list(null).forEach(t -> out.printf("%-14s %-20s %-25s %-25s %s%n", t.id(), t.user(), t.createdAt(),
-                    t.lastUsedAt() == null ? "never" : t.lastUsedAt(), t.description()));
+            TextTable table = TextTable.of("ID", "USER", "CREATED", "LAST USED", "DESCRIPTION");
+            tokens(project, state).list(null).forEach(t -> table.row(t.id(), t.user(), t.createdAt(), t.lastUsedAt() == null ? "never" : t.lastUsedAt(),
+                    t.description()));
+            if (table.isEmpty()) {
+                out.println("no API tokens yet: sfsync tokens create --user NAME --description WHAT");
+            } else {
+                table.print(out);
+            }
             out.flush();
             return ExitCodes.OK;
         }

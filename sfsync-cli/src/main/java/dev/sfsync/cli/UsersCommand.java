@@ -115,8 +115,11 @@ final class UsersCommand implements Runnable {
             var users = new Users(ServerTables.open(project.directory, state), Clock.systemUTC()).list();
             if (users.isEmpty()) {
                 out.println("no users yet: sfsync users add NAME --role admin");
+            } else {
+                TextTable table = TextTable.of("NAME", "ROLE");
+                users.forEach(u -> table.row(u.name(), u.role().wireName()));
+                table.print(out);
             }
-            users.forEach(u -> out.printf("%-30s %s%n", u.name(), u.role().wireName()));
             out.flush();
             return ExitCodes.OK;
         }

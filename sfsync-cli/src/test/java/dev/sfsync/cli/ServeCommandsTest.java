@@ -61,8 +61,9 @@ class ServeCommandsTest {
         String secret = token.out().strip();
         assertThat(secret).startsWith("sfs_");
         ProjectCommandsTest.Result listed = sfsync("tokens", "list", "--project", project.toString());
-        assertThat(listed.out()).contains("ada", "ci").doesNotContain(secret.substring(secret.indexOf('_', 4) + 1));
-        assertThat(sfsync("users", "list", "--project", project.toString()).out()).contains("ada", "admin");
+        assertThat(listed.out()).containsPattern("ID +USER +CREATED +LAST USED +DESCRIPTION\\R\\S+ +ada +\\S+ +never +ci")
+                .doesNotContain(secret.substring(secret.indexOf('_', 4) + 1));
+        assertThat(sfsync("users", "list", "--project", project.toString()).out()).containsPattern("NAME +ROLE\\Rada +admin");
     }
 
     @Test

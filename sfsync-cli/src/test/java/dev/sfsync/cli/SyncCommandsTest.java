@@ -289,6 +289,45 @@ class SyncCommandsTest {
     }
 
     @Test
+    void runs_cancel_stops_a_run_of_another_command_midway_and_the_next_run_sends_the_rest() throws Exception {
+        warehouse("insert into accounts select 'M' || i, 'Many ' || i from range(2500) t(i)");
+        AccountsProject.write(project, org, org.loginUrl(), """
+                model: accounts
+                object: Account
+                mode: upsert
+                parallelism: 1
+                match: {column: id, field: External_Key__c}
+                mappings: [{from: name, to: Name}]
+                """);
+        assertThat(sfsync(args("connect", "local", "--username", org.username(), "--password", org.password())).exitCode()).isZero();
+        org.faults().set("latency: [{api: rest, path: 'composite/sobjects', fixedMillis: 300}]");
+        try (RunningCommand run = RunningCommand.start(args("run", "accounts"))) {
+            while (org.records("Account").isEmpty()) {
+                Thread.sleep(20);
+            }
+            String runId = JSON.readTree(sfsync(args("runs", "--json")).out()).get(0).path("id").asText();
+
+            ProjectCommandsTest.Result cancel = sfsync(args("runs", "cancel", runId, "--wait"));
+
+            assertThat(cancel.exitCode()).as(cancel.err()).isZero();
+            assertThat(cancel.out()).contains("Asked run " + runId + " to stop", "(sfsync runs cancel, pid ").contains("Run " + runId + " ended CANCELLED");
+            ProjectCommandsTest.Result ran = run.finish();
+            assertThat(ran.exitCode()).isEqualTo(ExitCodes.ROWS_FAILED);
+            assertThat(ran.out()).contains("accounts cancelled by ", "the rest are sent by the next run");
+            assertThat(sfsync(args("runs")).out()).containsPattern(runId + " +accounts +CANCELLED").contains("stopped: cancelled by");
+            int sent = org.records("Account").size();
+            assertThat(sent).isBetween(1, 2_300);
+
+            ProjectCommandsTest.Result again = sfsync(args("runs", "cancel", runId));
+            assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(again.err()).contains("already ended (cancelled)", "fix: nothing to cancel");
+        }
+        org.faults().clear();
+        assertThat(sfsync(args("run", "accounts")).exitCode()).isEqualTo(ExitCodes.ROWS_FAILED);
+        assertThat(org.records("Account")).as("the rest sent once (the one row too long for Name is rejected)").hasSize(2_505);
+    }
+
+    @Test
     void a_run_left_running_by_a_dead_process_is_reported_interrupted_and_the_sync_runs_again() throws Exception {
         assertThat(sfsync(args("connect", "local", "--username", org.username(), "--password", org.password())).exitCode()).isZero();
         Process gone = new ProcessBuilder("true").start();

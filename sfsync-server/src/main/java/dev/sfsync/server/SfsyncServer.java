@@ -109,6 +109,7 @@ public final class SfsyncServer implements AutoCloseable {
         private SyncScheduler.Factory schedulerFactory;
         private com.github.kagkarlsson.scheduler.Clock schedulerClock;
         private int runThreads = 4;
+        private Duration heartbeat = Duration.ofSeconds(30);
 
         private Builder(ProjectConfig config, StateStore store, ServerDatabase db, SharedProject project) {
             this.config = Objects.requireNonNull(config, "config is null");
@@ -154,6 +155,15 @@ public final class SfsyncServer implements AutoCloseable {
         }
 
         /** How many syncs may run at once (scheduled ones and those started by the API). */
+        /**
+         * How often the scheduler tells the others it is alive; a node silent for six of these is dead and its runs are
+         * picked up by another (default 30 s; tests shorten it).
+         */
+        public Builder heartbeat(Duration value) {
+            this.heartbeat = value;
+            return this;
+        }
+
         public Builder runThreads(int value) {
             this.runThreads = value;
             return this;
@@ -179,11 +189,12 @@ public final class SfsyncServer implements AutoCloseable {
             com.github.kagkarlsson.scheduler.Clock timeOfScheduler = schedulerClock != null ? schedulerClock : clock::instant;
             SyncScheduler.Factory factory = schedulerFactory != null ? schedulerFactory : tasks -> Scheduler.create(db.dataSource(), tasks)
                     .jdbcCustomization(db.schedulerSql()).threads(runThreads).pollingInterval(Duration.ofSeconds(5))
-                    .heartbeatInterval(Duration.ofSeconds(30)).schedulerName(new SchedulerName.Hostname()).deleteUnresolvedAfter(Duration.ofDays(1))
+                    .heartbeatInterval(heartbeat).schedulerName(new SchedulerName.Fixed(new SchedulerName.Hostname().getName() + "-" + ProcessHandle.current().pid())).deleteUnresolvedAfter(Duration.ofDays(1))
                     .build();
-            SyncScheduler scheduler = new SyncScheduler(config.service(), launcher, backoff, metrics, timeOfScheduler, factory);
+            SequenceRunner sequences = new SequenceRunner(launcher, new dev.sfsync.server.run.SequenceRuns(db, clock));
+            SyncScheduler scheduler = new SyncScheduler(config.service(), launcher, sequences, backoff, metrics, timeOfScheduler, factory);
             Users users = new Users(db, clock);
-            ServerContext context = new ServerContext(config, store, db, project, launcher, new SequenceRunner(launcher), background, scheduler, backoff,
+            ServerContext context = new ServerContext(config, store, db, project, launcher, sequences, background, scheduler, backoff,
                     users, new ApiTokens(db, users, clock), new Sessions(db, users, clock), new LoginThrottle(db, clock), metrics, limits, alerts);
             return new SfsyncServer(context, new ApiServer(context, secureCookies), alertSending);
         }

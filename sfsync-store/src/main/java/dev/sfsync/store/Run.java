@@ -32,6 +32,11 @@ public record Run(RunId id, SyncId sync, Kind kind, Status status, Instant start
         /** The run stopped as a whole (bad model, lost connection). */
         FAILED,
         /** Its process died mid-run (killed, crashed, the machine stopped): its lease expired while it was RUNNING. */
-        INTERRUPTED
+        INTERRUPTED,
+        /**
+         * Someone cancelled it: the rows it had sent keep their outcomes, the rest have none and are sent by the next run.
+         * Its message says who cancelled it and when.
+         */
+        CANCELLED
     }
 }

@@ -50,6 +50,7 @@ public final class StateStore implements AutoCloseable {
     private final Retention retention;
     private final RunLeases leases;
     private final WriteIntents intents;
+    private final RunCancellations cancellations;
     private final SnapshotMarks snapshotMarks;
 
     private StateStore(Database db, SecretCipher cipher, Clock clock) {
@@ -63,6 +64,7 @@ public final class StateStore implements AutoCloseable {
         this.retention = new Retention(db, clock);
         this.leases = new RunLeases(db, clock);
         this.intents = new WriteIntents(db, clock);
+        this.cancellations = new RunCancellations(db, clock);
         this.snapshotMarks = new SnapshotMarks(db);
     }
 
@@ -91,6 +93,11 @@ public final class StateStore implements AutoCloseable {
     /** Which process runs which sync: a second run of a busy sync is refused, and a dead run's lease expires. */
     public RunLeases runLeases() {
         return leases;
+    }
+
+    /** Requests to cancel runs, from any process sharing the store; the run's own process notices them. */
+    public RunCancellations cancellations() {
+        return cancellations;
     }
 
     /** The write-ahead record of rows being created and Bulk jobs opened, kept until their outcomes are settled. */

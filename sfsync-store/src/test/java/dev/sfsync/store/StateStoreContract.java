@@ -34,7 +34,7 @@ abstract class StateStoreContract {
     static final String CLIENT_SECRET = "ClientSecret-0123456789ABCDEF";
     static final SyncId ACCOUNTS = SyncId.of("accounts");
 
-    final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+    final dev.sfsync.testing.MovableClock clock = new dev.sfsync.testing.MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
     StateStore store;
 
     /** A store on a fresh database, with this key; each call opens the same database again. */

@@ -8,9 +8,10 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * A clock a test sets and moves, for an emulated org whose SystemModstamps the test decides: records written at
- * the same second (a cursor tie), or a write stamped before one already read (a transaction that committed late).
- * Thread-safe.
+ * A clock a test sets and moves: for an emulated org whose SystemModstamps the test decides (records written at the
+ * same second, a cursor tie; a write stamped before one already read, a transaction that committed late), or for a
+ * state store whose leases and retention the test ages. Thread-safe. (The emulator's own tests keep their ManualClock:
+ * this module depends on the emulator, so the emulator cannot depend on it.)
  */
 public final class MovableClock extends Clock {
     private volatile Instant now;

@@ -2,6 +2,7 @@ package dev.sfsync.engine.lease;
 
 import dev.sfsync.core.RunId;
 import dev.sfsync.core.SyncId;
+import dev.sfsync.store.RunCancellations;
 import dev.sfsync.store.RunLease;
 import dev.sfsync.store.RunLeases;
 
@@ -21,10 +22,13 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class SyncLease implements AutoCloseable {
     /** Long enough to ride out a slow store write; a dead process on another host frees its syncs after this. */
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
+    /** How soon a run notices a request to cancel it. */
+    static final Duration CANCEL_POLL = Duration.ofSeconds(1);
 
     private final RunLeases leases;
     private final AtomicReference<RunLease> lease;
     private final AtomicBoolean lost = new AtomicBoolean();
+    private final AtomicReference<RunCancellations.Request> cancelRequest = new AtomicReference<>();
     private final ScheduledExecutorService renewer;
 
     private SyncLease(RunLeases leases, RunLease lease) {
@@ -59,6 +63,36 @@ public final class SyncLease implements AutoCloseable {
     /** Names the run going on under the lease, so that a refused second run can say which one holds the sync. */
     public void attach(RunId run) {
         leases.attach(lease.get(), run).ifPresentOrElse(lease::set, () -> lost.set(true));
+    }
+
+    /**
+     * Names the run and watches for a request to cancel it (made by this or any other process sharing the store),
+     * checked every second or at each renewal when the lease is shorter.
+     */
+    public void attach(RunId run, RunCancellations cancellations) {
+        attach(run);
+        long period = Math.max(1, Math.min(CANCEL_POLL.toMillis(), lease.get().ttl().toMillis() / 4));
+        renewer.scheduleWithFixedDelay(() -> pollCancellation(cancellations, run), 0, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Who asked to cancel the run and when, once someone did: the run must stop sending (what it sent keeps its outcomes). */
+    public Optional<RunCancellations.Request> cancelRequest() {
+        return Optional.ofNullable(cancelRequest.get());
+    }
+
+    public boolean cancelled() {
+        return cancelRequest.get() != null;
+    }
+
+    private void pollCancellation(RunCancellations cancellations, RunId run) {
+        if (cancelRequest.get() != null) {
+            return;
+        }
+        try {
+            cancellations.requested(run).ifPresent(request -> cancelRequest.compareAndSet(null, request));
+        } catch (RuntimeException e) {
+            // The store did not answer: the next poll asks again; a cancel is never urgent enough to stop the run on this.
+        }
     }
 
     /** True once another process may have taken the sync over: the run must send nothing more. */

@@ -177,7 +177,7 @@ public final class SyncProject implements AutoCloseable {
     private RunResult run(SyncDefinition sync, boolean full, SyncLease lease, RunProgress progress) {
         String name = sync.name();
         Run run = store.runs().start(SyncId.of(name), Run.Kind.OUTBOUND);
-        lease.attach(run.id());
+        lease.attach(run.id(), store.cancellations());
         progress.started(run.id());
         AtomicLong calls = new AtomicLong();
         ExchangeListener log = exchange -> {
@@ -210,6 +210,7 @@ public final class SyncProject implements AutoCloseable {
                     }
                 };
                 String stopped = null;
+                boolean cancelled = false;
                 List<String> notices = new ArrayList<>(changes.notices());
                 SalesforceClient client = null;
                 boolean reconcileNextRun = false;
@@ -223,11 +224,16 @@ public final class SyncProject implements AutoCloseable {
                             notices.add(reconciledNotice(reconciled));
                         }
                         dev.sfsync.engine.run.MergeRun merges = dev.sfsync.engine.run.MergeRun.of(prepared, client, settle);
-                        stopped = sync.options().orLead().isPresent()
-                                ? new dev.sfsync.engine.run.MultiObjectRun(prepared, leadHalf(prepared, client), client, settle).run(changes)
+                        Runner runner = sync.options().orLead().isPresent() ? null
                                 : runner(prepared, client, new SplitRetry(sync.retry(), sleeper), merges.settle(), new StoredIntents(store, sync, run.id()))
-                                        .alreadyCreated(reconciled.created()).stopWhen(lease::lost).run(changes);
-                        if (stopped == null && lease.lost()) {
+                                        .alreadyCreated(reconciled.created()).stopWhen(lease::lost).cancelWhen(lease::cancelled);
+                        stopped = runner == null
+                                ? new dev.sfsync.engine.run.MultiObjectRun(prepared, leadHalf(prepared, client), client, settle).run(changes)
+                                : runner.run(changes);
+                        if (stopped == null && runner != null && runner.heldBackForCancel()) {
+                            cancelled = true;
+                            stopped = cancelledMessage(lease.cancelRequest().orElseThrow());
+                        } else if (stopped == null && lease.lost()) {
                             stopped = "the run lost its lease on the sync (the state store did not answer for longer than the lease lasts);"
                                     + " rows not sent go next run";
                         }
@@ -244,7 +250,7 @@ public final class SyncProject implements AutoCloseable {
                     settleRemovedRowsAsUnchanged(changes, settle);
                 }
                 outcomeLog.finish();
-                if (stopped != null && client != null) {
+                if (stopped != null && client != null && !cancelled) {
                     stopped = reserveStop(sync, client, changes.counts(), run, stopped).orElse(stopped);
                 }
                 CommitResult commit = changes.commit();
@@ -254,18 +260,24 @@ public final class SyncProject implements AutoCloseable {
                     store.intents().clear(SyncId.of(name));
                 }
                 RunSummary summary = store.outcomes().summarize(run.id());
-                Run.Status status = stopped != null ? Run.Status.FAILED : summary.allSucceeded() ? Run.Status.SUCCEEDED : Run.Status.PARTIAL;
+                Run.Status status = cancelled ? Run.Status.CANCELLED
+                        : stopped != null ? Run.Status.FAILED : summary.allSucceeded() ? Run.Status.SUCCEEDED : Run.Status.PARTIAL;
                 store.runs().finish(run.id(), status, summary, stopped);
-                if (stopped == null && needsSalesforce(sync, changes.counts())) {
+                if ((stopped == null || cancelled) && needsSalesforce(sync, changes.counts())) {
                     store.connections().recordSuccess(sync.connection());
                 }
                 return new RunResult(name, run.id(), changes.counts(), summary, store.outcomes().errorCounts(run.id()), commit, calls.get(),
-                        stopped, notices);
+                        stopped, notices, cancelled);
             }
         } catch (RuntimeException e) {
             store.runs().finish(run.id(), Run.Status.FAILED, store.outcomes().summarize(run.id()), e.getMessage());
             throw e;
         }
+    }
+
+    private static String cancelledMessage(dev.sfsync.store.RunCancellations.Request request) {
+        return "cancelled by " + request.requestedBy() + " at " + request.requestedAt()
+                + "; the rows it had sent keep their outcomes, the rest are sent by the next run";
     }
 
     /**

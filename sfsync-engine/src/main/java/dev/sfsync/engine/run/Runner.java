@@ -56,6 +56,8 @@ public final class Runner {
     private WriteAheadLog log = WriteAheadLog.NONE;
     private Map<dev.sfsync.core.model.RowKey, String> alreadyCreated = Map.of();
     private java.util.function.BooleanSupplier leaseLost = () -> false;
+    private java.util.function.BooleanSupplier cancelled = () -> false;
+    private final java.util.concurrent.atomic.AtomicBoolean heldBack = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Runner(PreparedSync sync, Consumer<List<RowOutcome>> settle, int chunkSize, int threads) {
         this.sync = sync;
@@ -103,6 +105,29 @@ public final class Runner {
     }
 
     /**
+     * Once this says the run was cancelled, no further chunk is sent: it is checked before each write call (a REST
+     * chunk, or rows joining a Bulk load). Rows already sent, Bulk rows already loaded included, are waited for and keep
+     * their outcomes; the rest get none, so the change set leaves them pending for the next run.
+     */
+    public Runner cancelWhen(java.util.function.BooleanSupplier requested) {
+        this.cancelled = requested;
+        return this;
+    }
+
+    /** True when the run was cancelled before every change was sent: some rows have no outcome and wait for the next run. */
+    public boolean heldBackForCancel() {
+        return heldBack.get();
+    }
+
+    private boolean cancelNow() {
+        if (cancelled.getAsBoolean()) {
+            heldBack.set(true);
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * Settles every outcome written so far, merged into calls of up to {@link #OUTCOMES_PER_SETTLE}: each call is a
      * durable commit in the change set and the state store, so few large ones cost far less than many small ones.
      */
@@ -135,6 +160,9 @@ public final class Runner {
         boolean finished = false;
         try (Stream<Change> stream = changes.changes()) {
             for (Change change : (Iterable<Change>) stream::iterator) {
+                if (cancelNow()) {
+                    break;
+                }
                 RowPlan plan = planner.decide(change);
                 if (plan instanceof RowPlan.Write write && write.kind() == WriteKind.CREATE && alreadyCreated.containsKey(write.key())) {
                     plan = new RowPlan.Settled(new RowOutcome.Created(write.key(), alreadyCreated.get(write.key())));
@@ -160,7 +188,7 @@ public final class Runner {
             }
             settle.accept(List.copyOf(settledLocally));
             for (Map.Entry<WriteKind, List<RowPlan.Write>> entry : buffers.entrySet()) {
-                if (!entry.getValue().isEmpty()) {
+                if (!entry.getValue().isEmpty() && !cancelNow()) {
                     futures.add(submit(pool, inFlight, entry.getKey(), List.copyOf(entry.getValue())));
                 }
             }
@@ -216,6 +244,9 @@ public final class Runner {
             RowError notSent = RowError.of(Errors.NOT_SENT, "not sent: the run stopped after " + stop.salesforceCause().errorCode()
                     + ": " + stop.salesforceCause().errors().getFirst().message());
             written.add(chunk.stream().<RowOutcome>map(w -> new RowOutcome.Failed(w.key(), notSent, 0)).toList());
+            return;
+        }
+        if (cancelNow()) {
             return;
         }
         if (leaseLost.getAsBoolean()) {

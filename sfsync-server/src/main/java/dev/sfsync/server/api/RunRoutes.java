@@ -4,19 +4,24 @@ import dev.sfsync.core.RunId;
 import dev.sfsync.core.SyncId;
 import dev.sfsync.core.outcome.OutcomeStatus;
 import dev.sfsync.core.outcome.RowOutcome;
+import dev.sfsync.engine.lease.RunCancel;
+import dev.sfsync.engine.lease.RunNotCancellable;
+import dev.sfsync.engine.lease.RunNotFound;
 import dev.sfsync.engine.run.Errors;
 import dev.sfsync.server.ServerContext;
 import dev.sfsync.server.auth.Role;
 import dev.sfsync.store.Run;
+import dev.sfsync.store.RunCancellations;
 import io.javalin.http.Context;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Runs: history, a run's summary with its outcomes by error code, its failed rows and its API log. */
+/** Runs: history, a run's summary with its outcomes by error code, its failed rows and its API log; cancelling one. */
 final class RunRoutes {
     private final ServerContext server;
 
@@ -29,7 +34,9 @@ final class RunRoutes {
                 ApiRoute.get("/api/v1/runs", Role.VIEWER, "Runs, newest first (?sync= for one sync's)", this::list),
                 ApiRoute.get("/api/v1/runs/{run}", Role.VIEWER, "A run's summary and its outcomes by error code with explanation and fix", this::one),
                 ApiRoute.get("/api/v1/runs/{run}/failed-rows", Role.VIEWER, "A run's failed and rejected rows, paged", this::failedRows),
-                ApiRoute.get("/api/v1/runs/{run}/api-log", Role.VIEWER, "A run's Salesforce API calls, paged (secrets redacted)", this::apiLog));
+                ApiRoute.get("/api/v1/runs/{run}/api-log", Role.VIEWER, "A run's Salesforce API calls, paged (secrets redacted)", this::apiLog),
+                ApiRoute.post("/api/v1/runs/{run}/cancel", Role.OPERATOR,
+                        "Cancel a running run, on whichever node or process runs it; sent rows keep their outcomes, the rest stay pending", this::cancel));
     }
 
     private void list(Context ctx) {
@@ -78,6 +85,24 @@ final class RunRoutes {
             default -> new Views.RowView(outcome.key().values(), outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT), outcome.recordId(),
                     null, null, List.of(), null);
         };
+    }
+
+    private void cancel(Context ctx) {
+        RunId id = RunId.of(ctx.pathParam("run"));
+        RunCancellations.Request request;
+        try {
+            request = new RunCancel(server.store(), Clock.systemUTC()).request(id, Access.user(ctx).name() + " (api)");
+        } catch (RunNotFound e) {
+            throw ApiProblem.notFound(e.problem(), e.fix());
+        } catch (RunNotCancellable e) {
+            throw new ApiProblem(409, "Run not cancellable", e.problem(), e.fix());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("run_id", id.value());
+        body.put("cancel_requested_at", request.requestedAt());
+        body.put("cancel_requested_by", request.requestedBy());
+        body.put("run", "/api/v1/runs/" + id.value());
+        ctx.status(202).json(body);
     }
 
     private void apiLog(Context ctx) {

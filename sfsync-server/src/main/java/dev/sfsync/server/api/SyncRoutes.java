@@ -33,7 +33,11 @@ final class SyncRoutes {
                 ApiRoute.post("/api/v1/syncs/{sync}/plan", Role.OPERATOR, "What a run would do now (counts, sample rejects, API calls)", this::plan),
                 ApiRoute.get("/api/v1/sequences", Role.VIEWER, "List sequences with their syncs and next run", this::sequences),
                 ApiRoute.post("/api/v1/sequences/{sequence}/runs", Role.OPERATOR, "Start a run of the sequence now; 409 when one of its syncs is running",
-                        this::triggerSequence));
+                        this::triggerSequence),
+                ApiRoute.get("/api/v1/sequence-runs", Role.VIEWER, "Runs of sequences, newest first (?sequence= for one's), with the run each step started",
+                        this::sequenceRuns),
+                ApiRoute.get("/api/v1/sequence-runs/{id}", Role.VIEWER, "One run of a sequence: its status and each step's sync, run id and status",
+                        this::sequenceRun));
     }
 
     private void list(Context ctx) {
@@ -100,6 +104,21 @@ final class SyncRoutes {
                 s.onFailure().name().toLowerCase(Locale.ROOT), s.schedule().describe(), server.scheduler().next(s.name()).orElse(null))).toList()));
     }
 
+    private dev.sfsync.server.run.SequenceRuns sequenceRecords() {
+        return server.sequences().records().orElseThrow(() -> ApiProblem.notFound("this server keeps no sequence runs", "run it with sfsync serve"));
+    }
+
+    private void sequenceRuns(Context ctx) {
+        Page page = Page.of(ctx);
+        ctx.json(page.slice(sequenceRecords().recent(ctx.queryParam("sequence"), page.offset() + page.limit() + 1)));
+    }
+
+    private void sequenceRun(Context ctx) {
+        String id = ctx.pathParam("id");
+        ctx.json(sequenceRecords().find(id).orElseThrow(() -> ApiProblem.notFound("no sequence run '" + id + "'",
+                "list them with GET /api/v1/sequence-runs")));
+    }
+
     private void triggerSequence(Context ctx) {
         String name = ctx.pathParam("sequence");
         SequenceConfig sequence = server.config().service().sequences().get(name);
@@ -111,7 +130,13 @@ final class SyncRoutes {
                 throw new SyncAlreadyRunning(sync);
             }
         }
-        server.background().execute(() -> server.sequences().run(sequence));
-        ctx.status(202).json(Map.of("sequence", name, "syncs", sequence.syncs(), "runs", "/api/v1/runs?sequence=" + name));
+        String id = server.sequences().records().map(r -> r.start(name, sequence.syncs(), "api " + Access.user(ctx).name())).orElse(null);
+        server.background().execute(() -> server.sequences().run(sequence, id));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sequence_run_id", id);
+        body.put("sequence", name);
+        body.put("syncs", sequence.syncs());
+        body.put("sequence_run", "/api/v1/sequence-runs/" + id);
+        ctx.status(202).json(body);
     }
 }

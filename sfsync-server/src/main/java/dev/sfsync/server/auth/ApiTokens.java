@@ -71,9 +71,10 @@ public final class ApiTokens {
     public List<TokenInfo> list(String user) {
         return db.query("SELECT token_id, user_name, description, created_at, last_used_at FROM server_tokens"
                 + (user == null ? "" : " WHERE user_name = ?") + " ORDER BY created_at", rs -> {
-                    long used = rs.getLong(5);
+                    // getObject, not getLong + wasNull: the SQLite driver's wasNull did not report this NULL (never used tokens showed 1970)
+                    Object used = rs.getObject(5);
                     return new TokenInfo(rs.getString(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
-                            rs.wasNull() ? null : Instant.ofEpochMilli(used));
+                            used == null ? null : Instant.ofEpochMilli(((Number) used).longValue()));
                 }, user == null ? new Object[0] : new Object[] {user});
     }
 

@@ -30,7 +30,7 @@ public final class ServerMetrics implements RunListener {
 
     @Override
     public void ended(RunEnded run) {
-        String status = run.failed() ? "failed" : run.result().summary().allSucceeded() ? "succeeded" : "partial";
+        String status = run.failed() ? "failed" : run.cancelled() ? "cancelled" : run.result().summary().allSucceeded() ? "succeeded" : "partial";
         Timer.builder("sfsync_run_duration").description("How long runs took").tag("sync", run.sync()).tag("status", status)
                 .register(registry).record(run.took());
         if (run.result() == null) {

@@ -22,12 +22,20 @@ public record RunEnded(String sync, RunId runId, RunResult result, RuntimeExcept
         }
     }
 
-    /** Failed as a whole: it threw, or it stopped before every row was sent. A run with some failed rows did not fail. */
+    /**
+     * Failed as a whole: it threw, or it stopped before every row was sent other than by a cancel. A run with some failed
+     * rows did not fail.
+     */
     public boolean failed() {
-        return failure != null || result.stopped() != null;
+        return failure != null || result.stopped() != null && !result.cancelled();
     }
 
-    /** Why it failed as a whole; null when it did not. */
+    /** Someone cancelled it ({@link #reason} says who): not a failure, but what a sequence after it waits on did not happen. */
+    public boolean cancelled() {
+        return result != null && result.cancelled();
+    }
+
+    /** Why it failed as a whole or who cancelled it; null when neither. */
     public String reason() {
         if (failure != null) {
             return failure instanceof dev.sfsync.core.SfsyncException e ? e.problem() : String.valueOf(failure.getMessage());

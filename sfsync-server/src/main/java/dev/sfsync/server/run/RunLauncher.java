@@ -89,7 +89,15 @@ public final class RunLauncher {
         return execute(sync, trigger, new CompletableFuture<>());
     }
 
-    private void claim(String sync) {
+    /** As {@link #runHere(String, String)}, telling {@code started} the run's id once the store recorded it. */
+    public RunEnded runHere(String sync, String trigger, java.util.function.Consumer<RunId> started) {
+        claim(sync);
+        CompletableFuture<RunId> recorded = new CompletableFuture<>();
+        recorded.thenAccept(started);
+        return execute(sync, trigger, recorded);
+    }
+
+        private void claim(String sync) {
         if (!running.add(sync)) {
             throw new SyncAlreadyRunning(sync);
         }

@@ -58,9 +58,15 @@ public final class SyncScheduler implements AutoCloseable {
     private final Map<String, Instant> retrySoon = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SyncScheduler(ServiceConfig service, RunLauncher launcher, QuotaBackoff backoff, ServerMetrics metrics, Clock clock, Factory factory) {
+        this(service, launcher, new SequenceRunner(launcher), backoff, metrics, clock, factory);
+    }
+
+    /** With the sequence runner that records each scheduled sequence run and the runs it started. */
+    public SyncScheduler(ServiceConfig service, RunLauncher launcher, SequenceRunner sequences, QuotaBackoff backoff, ServerMetrics metrics, Clock clock,
+                         Factory factory) {
         this.service = service;
         this.launcher = launcher;
-        this.sequences = new SequenceRunner(launcher);
+        this.sequences = sequences;
         this.backoff = backoff;
         this.metrics = metrics;
         this.clock = clock;
