@@ -113,7 +113,7 @@ final class RunPages {
         csv.writeRecord("KEY", "OUTCOME", "ERROR_CODE", "ERROR", "FIELDS", "ATTEMPT");
         failedRows.all(run.id(), row -> csv.writeRecord(row.keyText(), row.outcome(), row.code(), row.message(), String.join(";", row.fields()),
                 row.attempt() == null ? "" : String.valueOf(row.attempt())));
-        out.flush();
+        csv.flush();
     }
 
     /** A failed row with Salesforce's answer, the catalogue's explanation and fix, and the calls that wrote the run's rows. */
