@@ -138,7 +138,8 @@ final class DemoCommand implements Callable<Integer> {
     private void whereToLook(double seconds) {
         String p = " --project " + shellWord(project.toString());
         out.printf("%nDone in %.1f s. The failed rows above were wrong on purpose, so the demo exits 0 (a real 'sfsync run' with%n", seconds);
-        out.println("failed rows exits 1). The emulated org stopped with the demo; the project and its run history stay. Look at them with:");
+        out.println("failed rows exits 1). " + (serve ? "The emulated org stays up while the web UI below serves; the project and its run history"
+                + " stay after. Look at them with:" : "The emulated org stopped with the demo; the project and its run history stay. Look at them with:"));
         out.println("  ./sfsync runs" + p + "                  every run, newest first");
         out.println("  ./sfsync runs show RUN" + p + "         one run: outcomes by error code with fixes, failed rows, API log");
         out.println("  e.g. ./sfsync runs show " + firstRunId() + p);

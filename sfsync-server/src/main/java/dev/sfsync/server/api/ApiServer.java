@@ -58,7 +58,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.exception(Exception.class, (e, ctx) -> problem(ctx, translate(e)));
             config.routes.error(404, ctx -> {
                 String type = ctx.res().getContentType();
-                if (type == null || !type.startsWith("application/problem+json")) {
+                // a web UI page that answered 404 has said so in its own words already
+                if (type == null || !(type.startsWith("application/problem+json") || type.startsWith("text/html"))) {
                     problem(ctx, ApiProblem.notFound("no route " + ctx.method() + " " + ctx.path(), "see the API's routes in openapi.yaml (GET /api/v1/openapi.yaml)"));
                 }
             });
