@@ -23,11 +23,13 @@ final class SyncPages {
     static final int SPARKLINE_RUNS = 30;
 
     private final ServerContext server;
+    private final dev.sfsync.engine.connection.Logins logins;
     private final Templates templates;
     private final Frames frames;
 
-    SyncPages(ServerContext server, Templates templates, Frames frames) {
+    SyncPages(ServerContext server, dev.sfsync.engine.connection.Logins logins, Templates templates, Frames frames) {
         this.server = server;
+        this.logins = logins;
         this.templates = templates;
         this.frames = frames;
     }
@@ -61,7 +63,21 @@ final class SyncPages {
         params.put("sync", sync);
         params.put("row", row(sync));
         params.put("runs", server.store().runs().recent(SyncId.of(sync.name()), 20));
+        params.put("fields", "1".equals(ctx.queryParam("describe")) ? describe(sync) : Map.of());
         templates.page(ctx, "sync.jte", params);
+    }
+
+    /** The mapped fields as the connection's user sees them in the object's describe (one API call, asked for on the page). */
+    private Map<String, FieldAccess> describe(SyncDefinition sync) {
+        var connection = server.config().connections().get(sync.connection());
+        try (var client = logins.client(connection, dev.sfsync.salesforce.observe.ExchangeListener.NONE)) {
+            var object = client.rest().describe(sync.object());
+            Map<String, FieldAccess> fields = new LinkedHashMap<>();
+            sync.match().ifPresent(m -> fields.put(m.field(), FieldAccess.of(m.field(), object.field(m.field()).orElse(null))));
+            sync.mappings().forEach(m -> fields.put(m.field(), FieldAccess.of(m.field(), object.field(m.field()).orElse(null))));
+            sync.lookups().forEach(l -> fields.put(l.field(), FieldAccess.of(l.field(), object.field(l.field()).orElse(null))));
+            return fields;
+        }
     }
 
     void runNow(Context ctx, Viewer viewer) {

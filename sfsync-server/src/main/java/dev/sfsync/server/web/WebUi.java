@@ -34,7 +34,7 @@ public final class WebUi {
         this.login = new LoginPages(server, templates, frames, secureCookies);
         this.connections = new ConnectionPages(server, logins, new OAuthLogins(logins, server.config().directory(), clock), templates, frames, clock,
                 publicUrl);
-        this.syncs = new SyncPages(server, templates, frames);
+        this.syncs = new SyncPages(server, logins, templates, frames);
         this.runs = new RunPages(server, templates, frames);
         this.charts = new ChartPages(server, templates, frames, clock);
         this.alerts = new AlertPages(server, templates, frames);

@@ -164,6 +164,11 @@ class WebUiBrowserTest {
         assertThat(page.locator("#chart-calls canvas")).isVisible();
         shoot(page, "charts");
 
+        page.navigate(served.url("/ui/syncs/accounts"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Show each field's type and access from the org's describe")).click();
+        assertThat(page.locator("td[data-access]")).hasText("create and update");
+        shoot(page, "sync");
+
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Syncs").setExact(true)).click();
         assertThat(page.locator("tr[data-sync=accounts] .counts")).hasText("5 created · 0 updated · 1 failed");
         page.setViewportSize(390, 844);
