@@ -127,7 +127,7 @@ class ConnectionLifecycleTest {
     }
 
     @Test
-    void a_refresh_token_revoked_at_salesforce_shows_as_disconnected_and_a_password_login_as_token_expired() throws Exception {
+    void a_refresh_token_revoked_at_salesforce_shows_as_token_expired_with_why_and_a_password_login_too() throws Exception {
         connectByPassword("connect");
         try (StateStore store = StateStore.embedded(project.resolve(SyncProject.STATE_DIRECTORY)).open()) {
             // What the browser login stores: a refresh token of the connection's app and user.
@@ -140,7 +140,7 @@ class ConnectionLifecycleTest {
 
         org.admin("POST", "/__admin/tokens/revoke", "{\"username\": \"" + org.username() + "\"}");
 
-        assertThat(connections()).containsPattern("local +custom +Disconnected").contains("revoked at Salesforce", "fix: sfsync reconnect local");
+        assertThat(connections()).containsPattern("local +custom +Token expired").contains("revoked at Salesforce", "fix: sfsync reconnect local");
         connectByPassword("reconnect");
         org.admin("POST", "/__admin/tokens/revoke", "{\"username\": \"" + org.username() + "\"}");
         assertThat(connections()).as("a password login cannot tell a revoked token from an expired one")
