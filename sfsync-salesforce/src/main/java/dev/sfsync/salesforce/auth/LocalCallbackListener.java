@@ -92,10 +92,9 @@ public final class LocalCallbackListener implements AutoCloseable {
                     + " and nothing was stored. If you did start a login, use the URL sfsync printed.");
             return;
         }
-        // The code is redeemed after this answer: the page says what happened so far, the terminal says whether it worked.
         respond(exchange, 200, params.containsKey("error")
                 ? "Salesforce did not grant access (" + escape(params.get("error")) + "). You can close this window."
-                : "sfsync received Salesforce's authorization and is finishing the login: see your terminal. You can close this window.");
+                : "sfsync is connected to Salesforce. You can close this window.");
         callback.complete(params);
     }
 

@@ -81,7 +81,7 @@ class ConnectingTest {
         }, Duration.ofSeconds(10));
 
         assertThat(forged.getFirst().statusCode()).isEqualTo(400);
-        assertThat(forged.getFirst().body()).contains("does not belong to the login sfsync started").doesNotContain("connected");
+        assertThat(forged.getFirst().body()).contains("does not belong to the login sfsync started").doesNotContain("is connected");
         assertThat(tokens.refreshToken()).isNotBlank();
         assertThat(exchanges.to("/oauth2/token")).as("only the real code was redeemed").hasSize(1);
     }
