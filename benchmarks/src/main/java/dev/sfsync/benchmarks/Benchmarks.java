@@ -22,8 +22,9 @@ public final class Benchmarks {
             case "warehouse" -> WarehouseBenchmark.main(rest);
             case "compare" -> CompareCommand.main(rest);
             case "inbound" -> InboundBenchmark.main(rest);
+            case "soak" -> SoakBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; available: compare, emulator, bulk1, bulk2, diff, warehouse, inbound");
+                System.err.println("unknown benchmark '" + which + "'; available: compare, emulator, bulk1, bulk2, diff, warehouse, inbound, soak");
                 System.exit(2);
             }
         }

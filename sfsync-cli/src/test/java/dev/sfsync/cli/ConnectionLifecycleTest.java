@@ -70,6 +70,22 @@ class ConnectionLifecycleTest {
         return all;
     }
 
+    @Test
+    void connect_reads_the_password_from_stdin_so_that_it_is_on_no_command_line() {
+        ProjectCommandsTest.Result both = ProjectCommandsTest.withStdin(org.password() + "\n",
+                args("connect", "local", "--username", org.username(), "--password", "x", "--password-stdin"));
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("not both");
+
+        ProjectCommandsTest.Result wrong = ProjectCommandsTest.withStdin("wrong\n", args("connect", "local", "--username", org.username(), "--password-stdin"));
+        assertThat(wrong.exitCode()).as(wrong.err()).isNotZero();
+
+        ProjectCommandsTest.Result connected = ProjectCommandsTest.withStdin(org.password() + "\n",
+                args("connect", "local", "--username", org.username(), "--password-stdin"));
+        assertThat(connected.exitCode()).as(connected.err()).isZero();
+        assertThat(connections()).contains("Connected");
+    }
+
     private ProjectCommandsTest.Result connectByPassword(String command) {
         return sfsync(args(command, "local", "--username", org.username(), "--password", org.password()));
     }
