@@ -66,6 +66,7 @@ public final class WebUi {
         page(config, HandlerType.GET, "/ui/runs", Role.VIEWER, runs::list);
         page(config, HandlerType.GET, "/ui/runs/{run}", Role.VIEWER, runs::one);
         page(config, HandlerType.GET, "/ui/runs/{run}/status", Role.VIEWER, runs::status);
+        page(config, HandlerType.POST, "/ui/runs/{run}/cancel", Role.OPERATOR, runs::cancel);
         page(config, HandlerType.GET, "/ui/runs/{run}/calls", Role.VIEWER, runs::calls);
         page(config, HandlerType.GET, "/ui/runs/{run}/rows", Role.VIEWER, runs::rows);
         page(config, HandlerType.GET, "/ui/runs/{run}/rows.csv", Role.VIEWER, runs::csv);
