@@ -31,7 +31,8 @@ class RunControlPagesTest {
     void start() {
         project = new TestProject(directory, org);
         server = new RunningServer(project, project.config("syncs:\n" + insertSync("accounts", "accounts", "Account", "Name", "parallelism: 1")
-                + "    schedule: {every: 15m}\n").read());
+                + "    schedule: {every: 15m}\n" + insertSync("contacts", "contacts", "Contact", "LastName", "")
+                + "sequences:\n  nightly: {schedule: {every: 1h}, syncs: [accounts, contacts]}\n").read());
         server.token("otto", Role.OPERATOR);
         server.token("vera", Role.VIEWER);
     }
@@ -76,5 +77,43 @@ class RunControlPagesTest {
         HttpResponse<String> again = otto.postWithToken(runPage + "/cancel");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("already ended (cancelled)", "sfsync runs show " + run).doesNotContain("Exception");
+    }
+
+    @Test
+    void an_operator_pauses_and_resumes_a_schedule_from_the_pages_and_the_api_and_everyone_sees_who_paused_it() {
+        UiBrowser otto = new UiBrowser(server).logIn("otto");
+        UiBrowser vera = new UiBrowser(server).logIn("vera");
+        assertThat(otto.get("/ui/syncs").body()).contains("action=\"/ui/syncs/accounts/pause\"", "action=\"/ui/sequences/nightly/pause\"")
+                .doesNotContain("action=\"/ui/syncs/contacts/pause\"");
+
+        HttpResponse<String> paused = otto.post("/ui/syncs/accounts/pause", "_csrf=" + UiBrowser.enc(otto.csrf()) + "&back=/ui/syncs/accounts");
+        assertThat(paused.statusCode()).as(paused.body()).isEqualTo(303);
+        assertThat(paused.headers().firstValue("Location").orElseThrow()).startsWith("/ui/syncs/accounts?notice=");
+        assertThat(otto.get("/ui/syncs/accounts").body()).contains("Paused by otto at", "action=\"/ui/syncs/accounts/resume\"");
+        assertThat(vera.get("/ui/syncs").body()).contains("data-paused=\"accounts\"", "Paused by otto at").doesNotContain("/pause\"", "/resume\"");
+        HttpResponse<String> refused = vera.postWithToken("/ui/syncs/accounts/resume");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("needs the operator role");
+        assertThat(otto.post("/ui/sequences/nightly/pause", "").statusCode()).as("without the CSRF token").isEqualTo(403);
+        assertThat(otto.postWithToken("/ui/sequences/nightly/pause").statusCode()).isEqualTo(303);
+        assertThat(otto.get("/ui/syncs").body()).contains("data-paused=\"nightly\"", "action=\"/ui/sequences/nightly/resume\"");
+        HttpResponse<String> manual = otto.postWithToken("/ui/syncs/contacts/pause");
+        assertThat(manual.statusCode()).isEqualTo(409);
+        assertThat(manual.body()).contains("has no schedule to pause", "give it a schedule in sfsync.yaml");
+
+        String token = server.token("olga", Role.OPERATOR);
+        assertThat(server.get("/api/v1/syncs/accounts", token).json().path("paused").path("paused_by").asText()).isEqualTo("otto");
+        RunningServer.Answer resumed = server.post("/api/v1/syncs/accounts/resume", token);
+        assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
+        assertThat(resumed.json().path("paused").isNull()).isTrue();
+        assertThat(otto.get("/ui/syncs/accounts").body()).doesNotContain("Paused by").contains("action=\"/ui/syncs/accounts/pause\"");
+        RunningServer.Answer again = server.post("/api/v1/syncs/accounts/pause", token);
+        assertThat(again.json().path("paused").path("paused_by").asText()).isEqualTo("olga");
+        assertThat(server.post("/api/v1/sequences/nightly/resume", token).status()).isEqualTo(200);
+        assertThat(server.get("/api/v1/sequences", token).body()).doesNotContain("paused_by");
+        RunningServer.Answer noSchedule = server.post("/api/v1/syncs/contacts/pause", token);
+        assertThat(noSchedule.status()).isEqualTo(409);
+        assertThat(noSchedule.json().path("fix").asText()).contains("schedule: {every: 15m}");
+        assertThat(server.post("/api/v1/syncs/accounts/pause", server.token("vic", Role.VIEWER)).status()).isEqualTo(403);
     }
 }

@@ -35,6 +35,10 @@ final class UiBrowser {
         return this;
     }
 
+    String csrf() {
+        return csrf;
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(server.url(path))).GET().build());
     }
