@@ -64,11 +64,8 @@ final class RunPages {
 
     void one(Context ctx, Viewer viewer) {
         Run run = run(ctx);
-        Map<String, Object> params = new LinkedHashMap<>();
+        Map<String, Object> params = summary(run);
         params.put("frame", frames.of(viewer, "Run " + run.id().value(), "runs", ctx.queryParam("notice")));
-        params.put("run", run);
-        params.put("codes", codes(run));
-        params.put("cancel", server.store().cancellations().requested(run.id()).orElse(null));
         params.put("rows", failedRows.page(run.id(), "", 0, ROWS_PER_PAGE));
         params.put("calls", calls(run, 0));
         templates.page(ctx, "run.jte", params);
@@ -84,6 +81,7 @@ final class RunPages {
         ctx.contentType("text/html; charset=utf-8").result(templates.render("runsummary.jte", summary(run)));
     }
 
+    /** What the run's summary shows: its counts, its outcomes by code, and who asked it to stop. */
     private Map<String, Object> summary(Run run) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("run", run);
