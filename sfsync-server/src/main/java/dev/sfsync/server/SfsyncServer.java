@@ -202,7 +202,8 @@ public final class SfsyncServer implements AutoCloseable {
                     .heartbeatInterval(heartbeat).schedulerName(new SchedulerName.Fixed(new SchedulerName.Hostname().getName() + "-" + ProcessHandle.current().pid())).deleteUnresolvedAfter(Duration.ofDays(1))
                     .build();
             SequenceRunner sequences = new SequenceRunner(launcher, new dev.sfsync.server.run.SequenceRuns(db, clock));
-            SyncScheduler scheduler = new SyncScheduler(config.service(), launcher, sequences, backoff, metrics, timeOfScheduler, factory);
+            SyncScheduler scheduler = new SyncScheduler(config.service(), launcher, sequences, backoff,
+                    new dev.sfsync.server.schedule.SchedulePauses(db, clock), metrics, timeOfScheduler, factory);
             Users users = new Users(db, clock);
             ServerContext context = new ServerContext(config, store, db, project, launcher, sequences, background, scheduler, backoff,
                     users, new ApiTokens(db, users, clock), new Sessions(db, users, clock), new LoginThrottle(db, clock), metrics, limits, alerts);

@@ -103,6 +103,7 @@ public final class ApiServer implements AutoCloseable {
             case dev.sfsync.server.run.ProjectInUse inUse -> new ApiProblem(409, "Project in use", inUse.problem(), inUse.fix());
             case SyncProject.UnknownSync unknown -> new ApiProblem(404, "Not found", unknown.problem(), unknown.fix());
             case SyncHasProblems problems -> new ApiProblem(422, "Sync has problems", problems.problem(), problems.fix());
+            case dev.sfsync.server.schedule.NothingToPause manual -> new ApiProblem(409, "Nothing to pause", manual.problem(), manual.fix());
             case dev.sfsync.server.auth.Users.BadUserInput bad -> new ApiProblem(400, "Bad request", bad.problem(), bad.fix());
             case SfsyncException known -> new ApiProblem(502, "Run could not start", known.problem(), known.fix() == null ? "" : known.fix());
             default -> {

@@ -3,15 +3,18 @@ package dev.sfsync.server.web;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.sfsync.core.RunId;
 import dev.sfsync.core.SyncId;
+import dev.sfsync.engine.lease.RunCancel;
 import dev.sfsync.engine.run.Errors;
 import dev.sfsync.server.ServerContext;
 import dev.sfsync.store.ApiCall;
 import dev.sfsync.store.Run;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,10 +64,8 @@ final class RunPages {
 
     void one(Context ctx, Viewer viewer) {
         Run run = run(ctx);
-        Map<String, Object> params = new LinkedHashMap<>();
+        Map<String, Object> params = summary(run);
         params.put("frame", frames.of(viewer, "Run " + run.id().value(), "runs", ctx.queryParam("notice")));
-        params.put("run", run);
-        params.put("codes", codes(run));
         params.put("rows", failedRows.page(run.id(), "", 0, ROWS_PER_PAGE));
         params.put("calls", calls(run, 0));
         templates.page(ctx, "run.jte", params);
@@ -77,7 +78,27 @@ final class RunPages {
             // The run ended: reload the whole page once, so its failed rows and codes show.
             ctx.header("HX-Refresh", "true");
         }
-        ctx.contentType("text/html; charset=utf-8").result(templates.render("runsummary.jte", Map.of("run", run, "codes", codes(run))));
+        ctx.contentType("text/html; charset=utf-8").result(templates.render("runsummary.jte", summary(run)));
+    }
+
+    /** What the run's summary shows: its counts, its outcomes by code, and who asked it to stop. */
+    private Map<String, Object> summary(Run run) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("run", run);
+        params.put("codes", codes(run));
+        params.put("cancel", server.store().cancellations().requested(run.id()).orElse(null));
+        return params;
+    }
+
+    /**
+     * Asks the run to stop, through the same {@link RunCancel} as the API and the CLI: wherever it runs, it stops after
+     * the batch in flight; the rows it sent keep their outcomes and the rest stay pending.
+     */
+    void cancel(Context ctx, Viewer viewer) {
+        Run run = run(ctx);
+        new RunCancel(server.store(), Clock.systemUTC()).request(run.id(), viewer.user().name() + " (ui)");
+        ctx.redirect("/ui/runs/" + run.id().value() + "?notice=" + ConnectionPages.encode("Cancel requested: run " + run.id().value()
+                + " stops after the batch in flight."), HttpStatus.SEE_OTHER);
     }
 
     /** The debugger's calls after the first {@code after}, and (while the run goes on) the element that asks for the next ones. */

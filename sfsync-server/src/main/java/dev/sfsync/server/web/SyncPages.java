@@ -2,12 +2,14 @@ package dev.sfsync.server.web;
 
 import dev.sfsync.core.RunId;
 import dev.sfsync.core.SyncId;
+import dev.sfsync.engine.config.RunSchedule;
 import dev.sfsync.engine.config.SequenceConfig;
 import dev.sfsync.engine.plan.Plan;
 import dev.sfsync.engine.sync.SyncDefinition;
 import dev.sfsync.server.ServerContext;
 import dev.sfsync.server.run.SyncAlreadyRunning;
 import dev.sfsync.server.schedule.QuotaBackoff;
+import dev.sfsync.server.schedule.SchedulePauses;
 import dev.sfsync.store.Run;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -40,6 +42,8 @@ final class SyncPages {
         params.put("syncs", server.config().syncs().values().stream().map(this::row).toList());
         params.put("sequences", server.config().service().sequences().values().stream().toList());
         params.put("next", (java.util.function.Function<String, String>) name -> Show.time(server.scheduler().next(name).orElse(null)));
+        params.put("paused", (java.util.function.Function<String, SchedulePauses.Pause>) name -> server.scheduler()
+                .paused(SchedulePauses.Kind.SEQUENCE, name).orElse(null));
         templates.page(ctx, "syncs.jte", params);
     }
 
@@ -49,11 +53,13 @@ final class SyncPages {
         for (int i = recent.size() - 1; i >= 0; i--) {
             failed.add(recent.get(i).summary().failed() + recent.get(i).summary().rejected());
         }
+        RunSchedule schedule = server.config().service().schedule(sync.name());
         return new SyncRow(sync.name(), sync.model(), sync.connection(), sync.object(), sync.mode().name().toLowerCase(Locale.ROOT),
-                sync.api().name().toLowerCase(Locale.ROOT), server.config().service().schedule(sync.name()).describe(),
+                sync.api().name().toLowerCase(Locale.ROOT), schedule.describe(),
                 server.scheduler().next(sync.name()).orElse(null),
                 server.launcher().isRunning(sync.name()) || server.store().runLeases().current(SyncId.of(sync.name())).isPresent(),
-                server.backoff().current(sync.name()).map(QuotaBackoff.Hold::reason).orElse(null), recent.isEmpty() ? null : recent.getFirst(), failed);
+                server.backoff().current(sync.name()).map(QuotaBackoff.Hold::reason).orElse(null), recent.isEmpty() ? null : recent.getFirst(), failed,
+                !(schedule instanceof RunSchedule.Manual), server.scheduler().paused(SchedulePauses.Kind.SYNC, sync.name()).orElse(null));
     }
 
     void one(Context ctx, Viewer viewer) {
@@ -96,12 +102,41 @@ final class SyncPages {
         templates.page(ctx, "plan.jte", params);
     }
 
-    void runSequence(Context ctx, Viewer viewer) {
-        String name = ctx.pathParam("sequence");
+    /** Pause or Resume schedule of a sync ({@code resume} false: pause), then back to the page the button was on. */
+    void pauseSync(Context ctx, Viewer viewer, boolean resume) {
+        pauseOrResume(ctx, viewer, SchedulePauses.Kind.SYNC, sync(ctx.pathParam("sync")).name(), resume);
+    }
+
+    void pauseSequence(Context ctx, Viewer viewer, boolean resume) {
+        pauseOrResume(ctx, viewer, SchedulePauses.Kind.SEQUENCE, sequence(ctx.pathParam("sequence")).name(), resume);
+    }
+
+    private void pauseOrResume(Context ctx, Viewer viewer, SchedulePauses.Kind kind, String name, boolean resume) {
+        String what = (kind == SchedulePauses.Kind.SYNC ? "Sync" : "Sequence") + " '" + name + "'";
+        String notice;
+        if (resume) {
+            server.scheduler().resume(kind, name, viewer.user().name());
+            notice = what + ": schedule resumed; next run " + Show.time(server.scheduler().next(name).orElse(null)) + ".";
+        } else {
+            server.scheduler().pause(kind, name, viewer.user().name());
+            notice = what + ": schedule paused; its scheduled runs are skipped until resumed (Run now still works).";
+        }
+        String back = ctx.formParam("back");
+        String to = back != null && back.startsWith("/ui/") && !back.contains("?") && !back.contains("\\") ? back : "/ui/syncs";
+        ctx.redirect(to + "?notice=" + ConnectionPages.encode(notice), HttpStatus.SEE_OTHER);
+    }
+
+    private SequenceConfig sequence(String name) {
         SequenceConfig sequence = server.config().service().sequences().get(name);
         if (sequence == null) {
             throw WebProblem.notFound("sfsync.yaml has no sequence '" + name + "'", "pick one on the Syncs page");
         }
+        return sequence;
+    }
+
+    void runSequence(Context ctx, Viewer viewer) {
+        SequenceConfig sequence = sequence(ctx.pathParam("sequence"));
+        String name = sequence.name();
         for (String sync : sequence.syncs()) {
             if (server.launcher().isRunning(sync) || server.store().runLeases().current(SyncId.of(sync)).isPresent()) {
                 throw new SyncAlreadyRunning(sync);

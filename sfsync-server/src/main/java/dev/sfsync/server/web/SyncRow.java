@@ -7,7 +7,8 @@ import java.util.List;
 
 /** A line of the Syncs table: the sync, its schedule and next run, its last run, and its failed rows over the last runs. */
 public record SyncRow(String name, String model, String connection, String object, String mode, String api, String schedule, Instant nextRun,
-                      boolean running, String waiting, Run lastRun, List<Long> failedPerRun) {
+                      boolean running, String waiting, Run lastRun, List<Long> failedPerRun,
+                      boolean scheduled, dev.sfsync.server.schedule.SchedulePauses.Pause paused) {
     /** The sparkline's points (oldest run on the left) in a 100 × 20 box; empty with fewer than two runs. */
     public String sparkline() {
         if (failedPerRun.size() < 2) {

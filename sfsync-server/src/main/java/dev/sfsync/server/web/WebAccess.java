@@ -89,6 +89,9 @@ final class WebAccess {
             case WebProblem problem -> problem;
             case dev.sfsync.server.run.SyncAlreadyRunning running -> new WebProblem(409, running.problem(), running.fix());
             case dev.sfsync.engine.lease.SyncIsRunning running -> new WebProblem(409, running.problem(), running.fix());
+            case dev.sfsync.engine.lease.RunNotCancellable ended -> new WebProblem(409, ended.problem(), ended.fix());
+            case dev.sfsync.engine.lease.RunNotFound unknown -> new WebProblem(404, unknown.problem(), unknown.fix());
+            case dev.sfsync.server.schedule.NothingToPause manual -> new WebProblem(409, manual.problem(), manual.fix());
             case dev.sfsync.server.run.ProjectInUse inUse -> new WebProblem(409, inUse.problem(), inUse.fix());
             case dev.sfsync.engine.project.SyncProject.UnknownSync unknown -> new WebProblem(404, unknown.problem(), unknown.fix());
             case dev.sfsync.server.auth.Users.BadUserInput bad -> new WebProblem(400, bad.problem(), bad.fix());

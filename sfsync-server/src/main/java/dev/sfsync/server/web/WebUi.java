@@ -61,11 +61,16 @@ public final class WebUi {
         page(config, HandlerType.GET, "/ui/syncs/{sync}", Role.VIEWER, syncs::one);
         page(config, HandlerType.POST, "/ui/syncs/{sync}/run", Role.OPERATOR, syncs::runNow);
         page(config, HandlerType.POST, "/ui/syncs/{sync}/plan", Role.OPERATOR, syncs::plan);
+        page(config, HandlerType.POST, "/ui/syncs/{sync}/pause", Role.OPERATOR, (ctx, viewer) -> syncs.pauseSync(ctx, viewer, false));
+        page(config, HandlerType.POST, "/ui/syncs/{sync}/resume", Role.OPERATOR, (ctx, viewer) -> syncs.pauseSync(ctx, viewer, true));
         page(config, HandlerType.POST, "/ui/sequences/{sequence}/run", Role.OPERATOR, syncs::runSequence);
+        page(config, HandlerType.POST, "/ui/sequences/{sequence}/pause", Role.OPERATOR, (ctx, viewer) -> syncs.pauseSequence(ctx, viewer, false));
+        page(config, HandlerType.POST, "/ui/sequences/{sequence}/resume", Role.OPERATOR, (ctx, viewer) -> syncs.pauseSequence(ctx, viewer, true));
 
         page(config, HandlerType.GET, "/ui/runs", Role.VIEWER, runs::list);
         page(config, HandlerType.GET, "/ui/runs/{run}", Role.VIEWER, runs::one);
         page(config, HandlerType.GET, "/ui/runs/{run}/status", Role.VIEWER, runs::status);
+        page(config, HandlerType.POST, "/ui/runs/{run}/cancel", Role.OPERATOR, runs::cancel);
         page(config, HandlerType.GET, "/ui/runs/{run}/calls", Role.VIEWER, runs::calls);
         page(config, HandlerType.GET, "/ui/runs/{run}/rows", Role.VIEWER, runs::rows);
         page(config, HandlerType.GET, "/ui/runs/{run}/rows.csv", Role.VIEWER, runs::csv);

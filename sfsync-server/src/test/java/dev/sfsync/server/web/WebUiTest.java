@@ -10,19 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static dev.sfsync.server.TestProject.insertSync;
+import static dev.sfsync.server.web.UiBrowser.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pages over plain HTTP, without a browser: what they render, what they refuse, and that errors are pages with a fix. */
@@ -50,65 +42,21 @@ class WebUiTest {
         project.close();
     }
 
-    /** A browser of one user: cookies kept, redirects not followed (so they can be asserted). */
-    private final class Browser {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        private String csrf = "";
-
-        Browser logIn(String user) {
-            HttpResponse<String> login = post("/ui/login", "name=" + user + "&password=" + enc("correct horse battery staple") + "&next=/ui/syncs");
-            assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
-            assertThat(login.headers().firstValue("Location")).contains("/ui/syncs");
-            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/ui/syncs").body());
-            assertThat(token.find()).isTrue();
-            csrf = token.group(1);
-            return this;
-        }
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(URI.create(server.url(path))).GET().build());
-        }
-
-        HttpResponse<String> post(String path, String form) {
-            return send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        }
-
-        HttpResponse<String> postWithToken(String path) {
-            return post(path, "_csrf=" + enc(csrf));
-        }
-
-        private HttpResponse<String> send(HttpRequest request) {
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static String enc(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
     @Test
     void pages_ask_for_a_login_first_and_a_wrong_password_is_told_without_saying_which_part_was_wrong() {
-        Browser anonymous = new Browser();
+        UiBrowser anonymous = new UiBrowser(server);
         assertThat(anonymous.get("/ui/runs?sync=accounts").headers().firstValue("Location")).contains("/ui/login?next=%2Fui%2Fruns%3Fsync%3Daccounts");
         HttpResponse<String> wrong = anonymous.post("/ui/login", "name=ada&password=nope&next=/ui/runs");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).contains("Wrong user name or password");
-        HttpResponse<String> elsewhere = new Browser().post("/ui/login", "name=ada&password=" + enc("correct horse battery staple")
+        HttpResponse<String> elsewhere = new UiBrowser(server).post("/ui/login", "name=ada&password=" + enc("correct horse battery staple")
                 + "&next=//evil.example/ui");
         assertThat(elsewhere.headers().firstValue("Location")).contains("/ui/connections");
     }
 
     @Test
     void every_page_renders_for_an_admin_with_its_empty_state_and_the_assets_come_from_the_jar() {
-        Browser ada = new Browser().logIn("ada");
+        UiBrowser ada = new UiBrowser(server).logIn("ada");
         assertThat(ada.get("/ui/connections").body()).contains("data-state=\"Never connected\"", "sfsync connect org", ">Connect</button>");
         assertThat(ada.get("/ui/syncs").body()).contains("accounts → Account", "no runs yet — Run now", "aria-label=\"Run accounts now\"");
         assertThat(ada.get("/ui/syncs/accounts").body()).contains("<code>name</code>", "<code>Name</code>");
@@ -126,7 +74,7 @@ class WebUiTest {
     @Test
     void a_run_started_on_the_page_is_shown_with_its_rejected_rows_and_the_errors_csv() throws Exception {
         project.sql("insert into accounts select 'L' || i, repeat('x', 300) from range(2) t(i)");
-        Browser ada = new Browser().logIn("ada");
+        UiBrowser ada = new UiBrowser(server).logIn("ada");
         HttpResponse<String> started = ada.postWithToken("/ui/syncs/accounts/run");
         assertThat(started.statusCode()).isEqualTo(303);
         String runPage = started.headers().firstValue("Location").orElseThrow();
@@ -145,14 +93,14 @@ class WebUiTest {
 
     @Test
     void refusals_and_unknown_things_are_pages_with_the_problem_and_a_fix_never_a_stack_trace() {
-        Browser vera = new Browser().logIn("vera");
+        UiBrowser vera = new UiBrowser(server).logIn("vera");
         assertThat(vera.get("/ui/syncs").body()).doesNotContain("Run now</button>");
         HttpResponse<String> run = vera.postWithToken("/ui/syncs/accounts/run");
         assertThat(run.statusCode()).isEqualTo(403);
         assertThat(run.body()).contains("needs the operator role", "Fix:");
         assertThat(vera.get("/ui/users").statusCode()).isEqualTo(403);
 
-        Browser ada = new Browser().logIn("ada");
+        UiBrowser ada = new UiBrowser(server).logIn("ada");
         HttpResponse<String> noCsrf = ada.post("/ui/syncs/accounts/run", "");
         assertThat(noCsrf.statusCode()).isEqualTo(403);
         assertThat(noCsrf.body()).contains("CSRF token", "reload the page");
