@@ -130,10 +130,10 @@ class WebUiBrowserTest {
         allowAccess(page);
         assertThat(card(page).locator(".badge")).hasText("Connected");
 
-        // A slow org (1.5 s a call, so the run lasts several of the page's 1 s polls even on a busy machine), so the
+        // A slow org (3 s a call, so the run lasts several of the page's 1 s polls even on a busy machine), so the
         // debugger is seen filling in while the run goes on; one row fails at Salesforce.
         served.project.sql("insert into accounts select 'B' || i, 'Busy ' || i from range(3) t(i)");
-        org.faults().set("latency: [{api: rest, fixedMillis: 1500, jitterMillis: 0}]");
+        org.faults().set("latency: [{api: rest, fixedMillis: 3000, jitterMillis: 0}]");
         org.faults().failNextRecords("FIELD_CUSTOM_VALIDATION_EXCEPTION", 1);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Syncs").setExact(true)).click();
         assertThat(page.locator("tr[data-sync=accounts]")).containsText("no runs yet");
