@@ -22,8 +22,9 @@ public final class Benchmarks {
             case "warehouse" -> WarehouseBenchmark.main(rest);
             case "compare" -> CompareCommand.main(rest);
             case "inbound" -> InboundBenchmark.main(rest);
+            case "scheduler" -> SchedulerBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; available: compare, emulator, bulk1, bulk2, diff, warehouse, inbound");
+                System.err.println("unknown benchmark '" + which + "'; available: compare, emulator, bulk1, bulk2, diff, warehouse, inbound, scheduler");
                 System.exit(2);
             }
         }

@@ -110,6 +110,7 @@ public final class SfsyncServer implements AutoCloseable {
         private com.github.kagkarlsson.scheduler.Clock schedulerClock;
         private int runThreads = 4;
         private Duration heartbeat = Duration.ofSeconds(30);
+        private RunLauncher.Runs runs;
 
         private Builder(ProjectConfig config, StateStore store, ServerDatabase db, SharedProject project) {
             this.config = Objects.requireNonNull(config, "config is null");
@@ -164,6 +165,15 @@ public final class SfsyncServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How a run is done; by default the engine's, over the project. Only the scheduler benchmark replaces it, with a run
+         * that does nothing, to measure what the scheduler itself costs.
+         */
+        public Builder runs(RunLauncher.Runs value) {
+            this.runs = value;
+            return this;
+        }
+
         public Builder runThreads(int value) {
             this.runThreads = value;
             return this;
@@ -172,7 +182,7 @@ public final class SfsyncServer implements AutoCloseable {
         public SfsyncServer build() {
             ExecutorService background = Executors.newFixedThreadPool(runThreads, Thread.ofPlatform().name("sfsync-run-", 1).factory());
             ExecutorService alertSending = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("sfsync-alert-", 1).factory());
-            RunLauncher launcher = new RunLauncher(project, background, clock);
+            RunLauncher launcher = runs != null ? new RunLauncher(runs, background, clock) : new RunLauncher(project, background, clock);
             ServerMetrics metrics = new ServerMetrics(sync -> {
                 var definition = config.syncs().get(sync);
                 return definition == null ? new String[] {"", ""}
