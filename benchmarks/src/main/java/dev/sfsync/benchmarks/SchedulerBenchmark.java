@@ -166,10 +166,11 @@ final class SchedulerBenchmark {
             figures.add(figures(node, mine, cpu.seconds(node + "-"), options.speed()));
         }
         int[] doublesAndMissed = doublesAndMissed(all, options, clock.now());
-        long slots = (long) Math.floor(options.duration().toMillis() * options.speed() / EVERY.toMillis());
+        // the first slot is a minute after the start: at a steady pace a sync has this many slots before the end
+        long slots = (long) Math.ceil(options.duration().toMillis() * options.speed() / EVERY.toMillis()) - 1;
         Result result = new Result(setup, options, figures, all.size(), (int) (slots * options.syncs()), doublesAndMissed[0], doublesAndMissed[1],
                 jvm, postgres);
-        log.printf("%s: %d runs started (%d slots expected at most), %d double, %d missed%n", setup, result.runs(), result.expectedRuns(),
+        log.printf("%s: %d runs started (%d slots at a steady one-minute pace), %d double, %d missed%n", setup, result.runs(), result.expectedRuns(),
                 result.doubles(), result.missed());
         return result;
     }
@@ -266,7 +267,7 @@ final class SchedulerBenchmark {
             }
         }
         out.append("\nscheduler CPU: the CPU time of the node's db-scheduler threads (polling, locking, the task code, the run listeners, "
-                + "heartbeats, housekeeping), the runs themselves doing nothing; lag: a due run's start against its slot; whole JVM and "
+                + "heartbeats, housekeeping) and the runs' state store work (lease, run record; no model query, no diff); lag: a due run's start against its slot; whole JVM and "
                 + "Postgres CPU: all nodes together, idle HTTP API and JIT included.\n");
         return out.toString();
     }
