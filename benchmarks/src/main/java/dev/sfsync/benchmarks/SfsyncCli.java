@@ -165,6 +165,15 @@ final class SfsyncCli {
         return sfsync(project, arguments);
     }
 
+    /** Starts a command on the project and returns at once (for the soak, which kills it); output goes to {@code log}. */
+    Process start(Project project, Path log, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(arguments));
+        command.addAll(List.of("--project", project.directory().toString()));
+        return new ProcessBuilder(command).directory(project.directory().toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
     private MeteredProcess.Usage sfsync(Project project, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(launcher);
         command.addAll(1, archiveOptions(arguments[0]));

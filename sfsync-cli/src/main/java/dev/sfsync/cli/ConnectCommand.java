@@ -29,8 +29,13 @@ class ConnectCommand implements Callable<Integer> {
     @Option(names = "--username", description = "Log in with the password grant (development only; it bypasses MFA and cannot refresh).")
     String username;
 
-    @Option(names = "--password", description = "The user's password (with its security token appended, where the org asks for one).")
+    @Option(names = "--password", description = "The user's password (with its security token appended, where the org asks for one)."
+            + " It shows in the process list and the shell's history: prefer --password-stdin, or give only --username to be asked.")
     String password;
+
+    @Option(names = "--password-stdin", description = "Read the password from the first line of standard input, e.g."
+            + " 'pass show sf | sfsync connect dev --username me@acme.com --password-stdin'.")
+    boolean passwordStdin;
 
     @Option(names = "--port", description = "Local port for the OAuth callback (default: login.callback_port, else 1717; register "
             + "http://localhost:1717/OauthRedirect in the connected app).")
@@ -41,7 +46,15 @@ class ConnectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ProjectSession.use(project, spec.commandLine().getErr(),
-                session -> new LoginRunner(session, spec.commandLine().getOut(), spec.commandLine().getErr()).login(name, username, password, port));
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        if (passwordStdin && password != null) {
+            err.println("sfsync " + spec.name() + ": give --password or --password-stdin, not both\n  fix: drop --password (it shows in the process list)");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        String given = passwordStdin ? PasswordInput.firstLineOfStdin()
+                : password == null && username != null ? PasswordInput.askOnTerminal("Password for " + username + ": ") : password;
+        return ProjectSession.use(project, err,
+                session -> new LoginRunner(session, spec.commandLine().getOut(), err).login(name, username, given, port));
     }
 }

@@ -28,8 +28,9 @@ import java.util.concurrent.Callable;
                 + "run after fixing the wrong rows (only they are sent), and a run with nothing changed (no API call at all).",
                 "The project it writes stays in --dir, so 'sfsync runs' can look at the runs afterwards. Running the demo again "
                         + "starts over, in a new org. Exits 0: the failed rows are part of the demo."},
-        footer = {"", "Examples:", "  sfsync demo", "  sfsync demo --dir /tmp/demo"})
+        footer = {"", "Examples:", "  sfsync demo", "  sfsync demo --dir /tmp/demo", "  sfsync demo --serve        then open http://127.0.0.1:8650/ui/runs"})
 final class DemoCommand implements Callable<Integer> {
+    static final int DEFAULT_SERVE_PORT = 8650;
     private static final String[] SYNCS = {"accounts", "contacts"};
 
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "sfsync-demo",
@@ -38,6 +39,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "0", description = "Port for the emulated org (default: a free port).")
     int port;
+
+    @Option(names = "--serve", description = "Afterwards, serve the demo project ('sfsync serve', with its web UI) until Ctrl-C, the emulated org"
+            + " staying up; prints the URL and a login made for the demo.")
+    boolean serve;
+
+    @Option(names = "--serve-port", defaultValue = "" + DEFAULT_SERVE_PORT, description = "Port of the web UI with --serve (default: ${DEFAULT-VALUE}).")
+    int servePort;
 
     @Spec
     CommandSpec spec;
@@ -97,6 +105,9 @@ final class DemoCommand implements Callable<Integer> {
             boolean inbound = DemoInbound.show(project, org, app.clientSecret(), out, this::sfsync);
             whereToLook((System.nanoTime() - started) / 1_000_000_000.0);
             out.flush();
+            if (serve) {
+                return DemoServe.serve(project, servePort, out, this::sfsync);
+            }
             return calls == 0 && inbound ? ExitCodes.OK : ExitCodes.ROWS_FAILED;
         }
     }
@@ -127,11 +138,15 @@ final class DemoCommand implements Callable<Integer> {
     private void whereToLook(double seconds) {
         String p = " --project " + shellWord(project.toString());
         out.printf("%nDone in %.1f s. The failed rows above were wrong on purpose, so the demo exits 0 (a real 'sfsync run' with%n", seconds);
-        out.println("failed rows exits 1). The emulated org stopped with the demo; the project and its run history stay. Look at them with:");
+        out.println("failed rows exits 1). " + (serve ? "The emulated org stays up while the web UI below serves; the project and its run history"
+                + " stay after. Look at them with:" : "The emulated org stopped with the demo; the project and its run history stay. Look at them with:"));
         out.println("  ./sfsync runs" + p + "                  every run, newest first");
         out.println("  ./sfsync runs show RUN" + p + "         one run: outcomes by error code with fixes, failed rows, API log");
         out.println("  e.g. ./sfsync runs show " + firstRunId() + p);
         out.println("Run './sfsync demo' again to start over in a new org; for your own project: ./sfsync init my-project");
+        if (!serve) {
+            out.println(DemoServe.hint());
+        }
     }
 
     private String firstRunId() {

@@ -45,7 +45,7 @@ final class LoginRunner {
         try {
             if (byPassword) {
                 if (user == null || password == null) {
-                    err.println("connection '" + name + "' logs in with a username and password\n  fix: give both: --username USER --password PASSWORD");
+                    err.println("connection '" + name + "' logs in with a username and password\n  fix: give --username USER and the password on standard input with --password-stdin (or --password PASSWORD)");
                     err.flush();
                     return ExitCodes.USAGE;
                 }

@@ -49,6 +49,30 @@ final class ProjectSession implements AutoCloseable {
         }
     }
 
+    /** What a command does with one sync of its open project, printing to {@code out}; returns the command's exit code. */
+    @FunctionalInterface
+    interface SyncWork {
+        int with(ProjectSession session, PrintWriter out);
+    }
+
+    /**
+     * Opens the project and does the work on one sync; a failure (unknown sync, Salesforce, the state) is reported about
+     * that sync with its exit code.
+     */
+    static int useForSync(ProjectOption option, picocli.CommandLine.Model.CommandSpec spec, String sync, SyncWork work) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        return use(option, err, session -> {
+            try {
+                int code = work.with(session, out);
+                out.flush();
+                return code;
+            } catch (RuntimeException e) {
+                return Failures.report(e, session, sync, err);
+            }
+        });
+    }
+
     /** Empty (after printing every problem) when the project file is not valid. */
     static Optional<ProjectSession> open(ProjectOption option, PrintWriter err) {
         Path directory = option.directory;

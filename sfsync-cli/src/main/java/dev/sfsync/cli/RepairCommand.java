@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** Rebuilds a lost snapshot of an insert sync from the records in Salesforce, so that no run creates them again. */
@@ -33,18 +32,11 @@ final class RepairCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        return ProjectSession.use(project, err, session -> {
-            try {
-                SnapshotRepair.Result result = session.project.repair(sync, resendAll);
-                out.printf("%s: %,d of %,d model rows are in Salesforce already and are marked synced; the next run creates the other %,d%n",
-                        sync, result.found(), result.rows(), result.rows() - result.found());
-                out.flush();
-                return ExitCodes.OK;
-            } catch (RuntimeException e) {
-                return Failures.report(e, session, sync, err);
-            }
+        return ProjectSession.useForSync(project, spec, sync, (session, out) -> {
+            SnapshotRepair.Result result = session.project.repair(sync, resendAll);
+            out.printf("%s: %,d of %,d model rows are in Salesforce already and are marked synced; the next run creates the other %,d%n",
+                    sync, result.found(), result.rows(), result.rows() - result.found());
+            return ExitCodes.OK;
         });
     }
 }

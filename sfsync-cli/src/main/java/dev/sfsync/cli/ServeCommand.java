@@ -111,6 +111,7 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("sfsync serve: listening on http://%s:%d (%d scheduled syncs, %d sequences, %d alert rules)%n", host, server.port(), scheduled,
                 config.service().sequences().size(), config.service().rules().size());
         out.println("API: http://" + host + ":" + server.port() + "/api/v1/syncs  metrics: /metrics  stop: Ctrl-C");
+        out.println("Web UI: http://" + host + ":" + server.port() + "/ui  (log in as a user of 'sfsync users add')");
         out.flush();
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -10,12 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -77,8 +74,7 @@ final class UsersCommand implements Runnable {
 
         private String password(PrintWriter err) throws IOException {
             if (passwordStdin) {
-                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-                return line == null ? "" : line;
+                return PasswordInput.firstLineOfStdin();
             }
             Console console = System.console();
             if (console == null) {

@@ -7,7 +7,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** Explains why a Salesforce record is not in an inbound sync's table. */
@@ -32,17 +31,10 @@ final class WhyMissingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        return ProjectSession.use(project, err, session -> {
-            try {
-                WhyMissing.Answer answer = session.project.whyMissing(sync, key);
-                answer.reasons().forEach(reason -> out.println("- " + reason));
-                out.flush();
-                return answer.inTable() ? ExitCodes.OK : ExitCodes.ROWS_FAILED;
-            } catch (RuntimeException e) {
-                return Failures.report(e, session, sync, err);
-            }
+        return ProjectSession.useForSync(project, spec, sync, (session, out) -> {
+            WhyMissing.Answer answer = session.project.whyMissing(sync, key);
+            answer.reasons().forEach(reason -> out.println("- " + reason));
+            return answer.inTable() ? ExitCodes.OK : ExitCodes.ROWS_FAILED;
         });
     }
 }

@@ -121,4 +121,33 @@ class BrokenStateTest {
         assertThat(full.exitCode()).as(full.err()).isNotEqualTo(ExitCodes.STATE_UNUSABLE);
         assertThat(full.out()).contains("full resync");
     }
+
+    @Test
+    void an_insert_sync_whose_snapshot_was_restored_from_an_older_backup_is_refused_until_repair() throws Exception {
+        AccountsProject.write(project, org, org.loginUrl(), "{model: accounts, object: Account, mode: insert,"
+                + " match: {column: id, field: External_Key__c}, mappings: [{from: name, to: Name}]}");
+        assertThat(sfsync(args(List.of("run", "accounts"))).exitCode()).isZero();
+        Path backup = project.resolve("snapshots-backup.duckdb");
+        Files.copy(state("snapshots.duckdb"), backup);
+        try (var c = DriverManager.getConnection("jdbc:duckdb:" + project.resolve("warehouse.duckdb")); var s = c.createStatement()) {
+            s.execute("insert into accounts select 'A' || i, 'Account ' || i from range(5, 8) t(i)");
+        }
+        assertThat(sfsync(args(List.of("run", "accounts"))).exitCode()).isZero();
+        int before = org.records("Account").size();
+        Files.copy(backup, state("snapshots.duckdb"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        ProjectCommandsTest.Result refused = sfsync(args(List.of("run", "accounts")));
+
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCodes.STATE_UNUSABLE);
+        assertThat(refused.err()).contains("older than the state store remembers", "restored from an older backup", "sfsync repair accounts")
+                .doesNotContain("Exception");
+        assertThat(org.records("Account")).as("nothing sent again").hasSize(before);
+        ProjectCommandsTest.Result repaired = sfsync(args(List.of("repair", "accounts")));
+        assertThat(repaired.exitCode()).as(repaired.err()).isZero();
+        assertThat(repaired.out()).contains("3 of 3 model rows are in Salesforce already");
+        ProjectCommandsTest.Result rerun = sfsync(args(List.of("run", "accounts")));
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(rerun.out()).contains("accounts: 0 changed rows of 8");
+        assertThat(org.records("Account")).hasSize(before);
+    }
 }

@@ -98,7 +98,7 @@ class ConnectCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.SALESFORCE_UNAVAILABLE);
         assertThat(run.err()).contains("Salesforce refused the stored login of connection 'local': invalid_grant", "fix: sfsync reconnect local");
         assertThat(sfsync("connections", "--project", project.toString()).out())
-                .containsPattern("local +custom +Disconnected").contains("revoked at Salesforce", "fix: sfsync reconnect local");
+                .containsPattern("local +custom +Token expired").contains("revoked at Salesforce", "fix: sfsync reconnect local");
         assertThat(org.records("Account")).isEmpty();
     }
 

@@ -70,6 +70,22 @@ class ConnectionLifecycleTest {
         return all;
     }
 
+    @Test
+    void connect_reads_the_password_from_stdin_so_that_it_is_on_no_command_line() {
+        ProjectCommandsTest.Result both = ProjectCommandsTest.withStdin(org.password() + "\n",
+                args("connect", "local", "--username", org.username(), "--password", "x", "--password-stdin"));
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("not both");
+
+        ProjectCommandsTest.Result wrong = ProjectCommandsTest.withStdin("wrong\n", args("connect", "local", "--username", org.username(), "--password-stdin"));
+        assertThat(wrong.exitCode()).as(wrong.err()).isNotZero();
+
+        ProjectCommandsTest.Result connected = ProjectCommandsTest.withStdin(org.password() + "\n",
+                args("connect", "local", "--username", org.username(), "--password-stdin"));
+        assertThat(connected.exitCode()).as(connected.err()).isZero();
+        assertThat(connections()).contains("Connected");
+    }
+
     private ProjectCommandsTest.Result connectByPassword(String command) {
         return sfsync(args(command, "local", "--username", org.username(), "--password", org.password()));
     }
@@ -127,7 +143,7 @@ class ConnectionLifecycleTest {
     }
 
     @Test
-    void a_refresh_token_revoked_at_salesforce_shows_as_disconnected_and_a_password_login_as_token_expired() throws Exception {
+    void a_refresh_token_revoked_at_salesforce_shows_as_token_expired_with_why_and_a_password_login_too() throws Exception {
         connectByPassword("connect");
         try (StateStore store = StateStore.embedded(project.resolve(SyncProject.STATE_DIRECTORY)).open()) {
             // What the browser login stores: a refresh token of the connection's app and user.
@@ -140,7 +156,7 @@ class ConnectionLifecycleTest {
 
         org.admin("POST", "/__admin/tokens/revoke", "{\"username\": \"" + org.username() + "\"}");
 
-        assertThat(connections()).containsPattern("local +custom +Disconnected").contains("revoked at Salesforce", "fix: sfsync reconnect local");
+        assertThat(connections()).containsPattern("local +custom +Token expired").contains("revoked at Salesforce", "fix: sfsync reconnect local");
         connectByPassword("reconnect");
         org.admin("POST", "/__admin/tokens/revoke", "{\"username\": \"" + org.username() + "\"}");
         assertThat(connections()).as("a password login cannot tell a revoked token from an expired one")

@@ -96,6 +96,37 @@ class CrashRecoveryIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void a_state_file_truncated_mid_run_stops_the_run_and_is_refused_with_a_fix_never_recreated() throws Exception {
+        config("rest", "insert");
+        Process child = startRun();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (accounts() < ROWS / 4 && child.isAlive() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(40);
+        }
+        Path state = project.resolve(".sfsync/state.db");
+        // What a bad backup restore or a disk tool does under a running process: the file is cut to nothing.
+        try (var channel = java.nio.channels.FileChannel.open(state, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(0);
+        }
+        Files.deleteIfExists(project.resolve(".sfsync/state.db-wal"));
+        Files.deleteIfExists(project.resolve(".sfsync/state.db-shm"));
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the run stopped").isTrue();
+        String childLog = Files.readString(project.resolve("child.log"));
+        assertThat(child.exitValue()).as(childLog).isIn(ExitCodes.STATE_UNUSABLE, 0);
+        assertThat(childLog).as("no stack trace").doesNotContain("\tat dev.sfsync", "Exception in thread");
+        int inOrg = org.records("Account").size();
+        // The dying run's SQLite may have written pages back into the cut file: what it holds now must be left as it is.
+        byte[] damaged = Files.readAllBytes(state);
+
+        ProjectCommandsTest.Result rerun = sfsync("run", "accounts", "--project", project.toString());
+
+        assertThat(rerun.exitCode()).as(rerun.out() + rerun.err()).isEqualTo(ExitCodes.STATE_UNUSABLE);
+        assertThat(rerun.err()).contains("state file", "fix:", "restore state.db from a backup", "sfsync repair");
+        assertThat(Files.readAllBytes(state)).as("never silently recreated").isEqualTo(damaged);
+        assertThat(org.records("Account")).as("nothing more was sent").hasSize(inOrg);
+    }
+
     private long accounts() {
         return org.records("Account").size();
     }

@@ -30,7 +30,8 @@ class DemoCommandTest {
                 "contacts: 5,995 created, 0 updated, 0 rejected before sending, 5 failed at Salesforce",
                 "REFERENCE_NOT_FOUND: 5 row(s) failed", "no Account has External_Key__c = 'ACC-91'",
                 "accounts: 9 created", "contacts: 5 created",
-                "Nothing changed, so nothing was sent: 0 API calls", "./sfsync runs show ", "--project " + dir);
+                "Nothing changed, so nothing was sent: 0 API calls", "./sfsync runs show ", "--project " + dir,
+                "See these runs in the web UI: ./sfsync demo --serve", "http://127.0.0.1:8650/ui/runs");
         assertThat(demo.out()).contains("fix: Send one of the field's picklist values");
         assertThat(demo.out()).contains("contacts_in: initial sync into salesforce_contacts (REST): 6,000 created",
                 "contacts_in: delta into salesforce_contacts (REST): 0 created, 3 updated, 1 deleted",

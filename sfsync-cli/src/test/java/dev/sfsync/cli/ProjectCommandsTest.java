@@ -194,6 +194,17 @@ class ProjectCommandsTest {
     /** Retries after a refused connection happen at once: these tests are about what a user reads, not about backoff. */
     static final Sleeper NO_WAIT = duration -> { };
 
+    /** Runs a command with {@code input} as its standard input. */
+    static Result withStdin(String input, String... args) {
+        java.io.InputStream before = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            return sfsync(args);
+        } finally {
+            System.setIn(before);
+        }
+    }
+
     static Result sfsync(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

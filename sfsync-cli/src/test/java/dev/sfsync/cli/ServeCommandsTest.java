@@ -4,8 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -38,20 +36,10 @@ class ServeCommandsTest {
                 """ + alerts);
     }
 
-    private ProjectCommandsTest.Result withStdin(String input, String... args) {
-        InputStream before = System.in;
-        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return sfsync(args);
-        } finally {
-            System.setIn(before);
-        }
-    }
-
     @Test
     void the_first_user_is_added_with_a_password_from_stdin_and_a_token_is_printed_once() throws Exception {
         config("");
-        ProjectCommandsTest.Result added = withStdin("correct horse battery staple\n", "users", "add", "ada", "--role", "admin", "--password-stdin",
+        ProjectCommandsTest.Result added = ProjectCommandsTest.withStdin("correct horse battery staple\n", "users", "add", "ada", "--role", "admin", "--password-stdin",
                 "--project", project.toString());
         assertThat(added.exitCode()).as(added.err()).isZero();
         assertThat(added.out()).contains("user ada is an admin");
@@ -69,7 +57,7 @@ class ServeCommandsTest {
     @Test
     void a_short_password_is_refused_with_a_fix() throws Exception {
         config("");
-        ProjectCommandsTest.Result refused = withStdin("short\n", "users", "add", "bob", "--role", "viewer", "--password-stdin", "--project", project.toString());
+        ProjectCommandsTest.Result refused = ProjectCommandsTest.withStdin("short\n", "users", "add", "bob", "--role", "viewer", "--password-stdin", "--project", project.toString());
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("shorter than 12 characters", "fix:");
     }

@@ -17,6 +17,7 @@ import dev.sfsync.server.run.SequenceRunner;
 import dev.sfsync.server.run.SharedProject;
 import dev.sfsync.server.schedule.QuotaBackoff;
 import dev.sfsync.server.schedule.SyncScheduler;
+import dev.sfsync.server.web.WebUi;
 import dev.sfsync.store.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,6 +111,8 @@ public final class SfsyncServer implements AutoCloseable {
         private com.github.kagkarlsson.scheduler.Clock schedulerClock;
         private int runThreads = 4;
         private Duration heartbeat = Duration.ofSeconds(30);
+        private boolean baseUrlGiven;
+        private dev.sfsync.engine.connection.Logins logins;
         private RunLauncher.Runs runs;
 
         private Builder(ProjectConfig config, StateStore store, ServerDatabase db, SharedProject project) {
@@ -139,6 +142,7 @@ public final class SfsyncServer implements AutoCloseable {
         /** The address users reach the server at, for links in alerts. */
         public Builder baseUrl(String value) {
             this.baseUrl = value;
+            this.baseUrlGiven = true;
             return this;
         }
 
@@ -179,6 +183,12 @@ public final class SfsyncServer implements AutoCloseable {
             return this;
         }
 
+        /** The logins the web UI connects, checks and disconnects through (default: over the project's state store, as the CLI's). */
+        public Builder logins(dev.sfsync.engine.connection.Logins value) {
+            this.logins = value;
+            return this;
+        }
+
         public SfsyncServer build() {
             ExecutorService background = Executors.newFixedThreadPool(runThreads, Thread.ofPlatform().name("sfsync-run-", 1).factory());
             ExecutorService alertSending = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("sfsync-alert-", 1).factory());
@@ -202,11 +212,15 @@ public final class SfsyncServer implements AutoCloseable {
                     .heartbeatInterval(heartbeat).schedulerName(new SchedulerName.Fixed(new SchedulerName.Hostname().getName() + "-" + ProcessHandle.current().pid())).deleteUnresolvedAfter(Duration.ofDays(1))
                     .build();
             SequenceRunner sequences = new SequenceRunner(launcher, new dev.sfsync.server.run.SequenceRuns(db, clock));
-            SyncScheduler scheduler = new SyncScheduler(config.service(), launcher, sequences, backoff, metrics, timeOfScheduler, factory);
+            SyncScheduler scheduler = new SyncScheduler(config.service(), launcher, sequences, backoff,
+                    new dev.sfsync.server.schedule.SchedulePauses(db, clock), metrics, timeOfScheduler, factory);
             Users users = new Users(db, clock);
             ServerContext context = new ServerContext(config, store, db, project, launcher, sequences, background, scheduler, backoff,
                     users, new ApiTokens(db, users, clock), new Sessions(db, users, clock), new LoginThrottle(db, clock), metrics, limits, alerts);
-            return new SfsyncServer(context, new ApiServer(context, secureCookies), alertSending);
+            dev.sfsync.engine.connection.Logins web = logins != null ? logins : new dev.sfsync.engine.connection.Logins(store, config.directory(),
+                    config.directory().resolve(dev.sfsync.engine.project.SyncProject.STATE_DIRECTORY), Sleeper.SYSTEM);
+            WebUi ui = new WebUi(context, web, secureCookies, baseUrlGiven ? baseUrl : null, clock);
+            return new SfsyncServer(context, new ApiServer(context, secureCookies, ui::register), alertSending);
         }
     }
 }

@@ -68,7 +68,7 @@ public final class StateStore implements AutoCloseable {
         this.snapshotMarks = new SnapshotMarks(db);
     }
 
-    /** The embedded store: {@value #FILE_NAME} in {@code stateDirectory}, its key from {@link EncryptionKey#ENV} or {@code secret.key} there. */
+    /** The embedded store: {@value #FILE_NAME} in {@code stateDirectory}, its key from {@link EncryptionKey#ENV} or {@code keys/secret.key} there. */
     public static Builder embedded(Path stateDirectory) {
         return new Builder(stateDirectory, null, null, null);
     }
@@ -178,7 +178,7 @@ public final class StateStore implements AutoCloseable {
                 properties.setProperty("synchronous", "NORMAL");
                 properties.setProperty("busy_timeout", "10000");
                 if (key == null) {
-                    key = EncryptionKey.fromEnvironmentOrFile(stateDirectory.resolve(EncryptionKey.FILE_NAME));
+                    key = EncryptionKey.forStateDirectory(stateDirectory);
                 }
             } else {
                 jdbcUrl = url;
@@ -231,11 +231,16 @@ public final class StateStore implements AutoCloseable {
                 Flyway.configure().dataSource(jdbcUrl, properties.getProperty("user"), properties.getProperty("password"))
                         .loggers("slf4j").locations("classpath:dev/sfsync/store/migration").load().migrate();
             } catch (FlywayException e) {
-                if (jdbcUrl.startsWith("jdbc:sqlite:") && String.valueOf(causes(e)).contains("NOTADB")) {
+                if (jdbcUrl.startsWith("jdbc:sqlite:") && damaged(String.valueOf(causes(e)))) {
                     throw StateStoreDamaged.notADatabase(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())), e);
                 }
                 throw new StoreMigrationFailed(description, e);
             }
+        }
+
+        /** SQLite's own words for a file that is no database (NOTADB) or one whose pages were cut or overwritten (CORRUPT). */
+        static boolean damaged(String message) {
+            return message.contains("NOTADB") || message.contains("SQLITE_CORRUPT");
         }
 
         /** The first key a store sees is remembered by a sealed marker; any other key is refused before it can write secrets. */

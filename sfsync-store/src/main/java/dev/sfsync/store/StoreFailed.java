@@ -19,6 +19,10 @@ public final class StoreFailed extends SfsyncException {
         if (message.contains("SQLITE_BUSY") || message.contains("locked")) {
             return "another sfsync process is writing to the state file; wait for it to finish";
         }
+        if (StateStore.Builder.damaged(message)) {
+            return "the state file is damaged: restore state.db from a backup of the state directory; or move the state directory away,"
+                    + " run 'sfsync connect' for each connection and 'sfsync repair SYNC' for each insert sync";
+        }
         if (message.contains("SQLITE_FULL") || message.contains("No space")) {
             return "free disk space in the state directory";
         }

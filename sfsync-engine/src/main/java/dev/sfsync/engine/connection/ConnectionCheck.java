@@ -176,8 +176,9 @@ public final class ConnectionCheck {
     static ConnectionState stateOf(Status status) {
         return switch (status) {
             case CONNECTED -> ConnectionState.CONNECTED;
-            case EXPIRED -> ConnectionState.TOKEN_EXPIRED;
-            case REVOKED, DISCONNECTED -> ConnectionState.DISCONNECTED;
+            // The seed's card: "'Token expired' usually means the refresh token itself was revoked"; Disconnected is the user's own doing.
+            case EXPIRED, REVOKED -> ConnectionState.TOKEN_EXPIRED;
+            case DISCONNECTED -> ConnectionState.DISCONNECTED;
             case NO_API_ACCESS -> ConnectionState.NO_API_ACCESS;
             case ERROR -> ConnectionState.UNREACHABLE;
         };

@@ -6,9 +6,9 @@ public enum ConnectionState {
     CONNECTED("Connected"),
     /** The login works, but no sync or check succeeded for longer than the connection's stale_after. */
     STALE("Stale"),
-    /** Salesforce refused the access token and its renewal: a person must log in again. */
+    /** Salesforce refused the access token and its renewal (the refresh token expired or was revoked there): a person must log in again. */
     TOKEN_EXPIRED("Token expired"),
-    /** Disconnected by the user, or its tokens revoked at Salesforce. */
+    /** Disconnected by the user ('sfsync disconnect' or the UI's Disconnect): its tokens were revoked and forgotten. */
     DISCONNECTED("Disconnected"),
     /** The login works but the API refuses the user or the org (API Enabled missing, API off). */
     NO_API_ACCESS("No API access"),

@@ -8,6 +8,8 @@ import dev.sfsync.store.RunLeases;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +32,15 @@ public final class SyncLease implements AutoCloseable {
     private final AtomicBoolean lost = new AtomicBoolean();
     private final AtomicReference<RunCancellations.Request> cancelRequest = new AtomicReference<>();
     private final ScheduledExecutorService renewer;
+    /**
+     * The tokens of the leases this process holds open. A lease in the store that names this process but none of these
+     * was left behind by a run of this process that ended without releasing it (the store refused the write: a full disk),
+     * so it binds no one; without this a long-lived process (the server, a test) would wait out the whole TTL.
+     */
+    private static final Set<String> OPEN_HERE = ConcurrentHashMap.newKeySet();
 
     private SyncLease(RunLeases leases, RunLease lease) {
+        OPEN_HERE.add(lease.token());
         this.leases = leases;
         this.lease = new AtomicReference<>(lease);
         this.renewer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sfsync-lease-" + lease.sync()).factory());
@@ -49,7 +58,8 @@ public final class SyncLease implements AutoCloseable {
         Optional<RunLease> taken = leases.tryAcquire(sync, holder, ttl);
         if (taken.isEmpty()) {
             Optional<RunLease> current = leases.current(sync);
-            if (current.isPresent() && LeaseHolder.parse(current.get().holder()).map(LeaseHolder::knownDead).orElse(false)) {
+            if (current.isPresent() && (leftBehindHere(current.get(), holder)
+                    || LeaseHolder.parse(current.get().holder()).map(LeaseHolder::knownDead).orElse(false))) {
                 leases.release(current.get());
                 taken = leases.tryAcquire(sync, holder, ttl);
             }
@@ -58,6 +68,10 @@ public final class SyncLease implements AutoCloseable {
             throw new SyncIsRunning(sync, leases.current(sync).orElseThrow(() -> new IllegalStateException("lease of " + sync + " vanished")));
         }
         return new SyncLease(leases, taken.get());
+    }
+
+    private static boolean leftBehindHere(RunLease current, String thisProcess) {
+        return current.holder().equals(thisProcess) && !OPEN_HERE.contains(current.token());
     }
 
     /** Names the run going on under the lease, so that a refused second run can say which one holds the sync. */
@@ -119,8 +133,12 @@ public final class SyncLease implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!lost.get()) {
-            leases.release(lease.get());
+        try {
+            if (!lost.get()) {
+                leases.release(lease.get());
+            }
+        } finally {
+            OPEN_HERE.remove(lease.get().token());
         }
     }
 }

@@ -38,8 +38,9 @@ final class InboundProject {
      * Runs the sync: the run and its API log are kept in the state store (created, updated, deleted and unchanged
      * rows in its summary). Throws {@link SyncHasProblems} when the sync does not fit the org (nothing read).
      */
-    InboundResult run(InboundSyncDefinition sync, boolean full, InboundProgress progress) {
+    InboundResult run(InboundSyncDefinition sync, boolean full, InboundProgress progress, dev.sfsync.engine.lease.SyncLease lease) {
         Run run = store.runs().start(SyncId.of(sync.name()), Run.Kind.INBOUND);
+        lease.attach(run.id());
         ExchangeListener log = exchange -> store.apiLog().record(SyncProject.apiCall(run, exchange));
         try (SalesforceClient client = clients.client(config.connections().get(sync.connection()), log)) {
             InboundColumns columns = columns(sync, client);

@@ -194,8 +194,9 @@ public final class SyncProject implements AutoCloseable {
             try (ChangeSet changes = snapshots().detect(snapshot, source(config.models().get(sync.model())), local.model,
                     detectOptions(sync, full)); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
                 // --full resends every row whatever the snapshot holds: the user asked for the creates a lost snapshot would repeat.
+                List<String> notices = new ArrayList<>(changes.notices());
                 if (!full) {
-                    checkSnapshotKept(sync, snapshot);
+                    checkSnapshotKept(sync, snapshot, notices);
                 }
                 progress.detected(changes.counts());
                 boolean creates = sync.mode() == dev.sfsync.engine.sync.SyncMode.INSERT;
@@ -211,7 +212,6 @@ public final class SyncProject implements AutoCloseable {
                 };
                 String stopped = null;
                 boolean cancelled = false;
-                List<String> notices = new ArrayList<>(changes.notices());
                 SalesforceClient client = null;
                 boolean reconcileNextRun = false;
                 if (needsSalesforce(sync, changes.counts()) || hasIntents(sync)) {
@@ -254,7 +254,7 @@ public final class SyncProject implements AutoCloseable {
                     stopped = reserveStop(sync, client, changes.counts(), run, stopped).orElse(stopped);
                 }
                 CommitResult commit = changes.commit();
-                store.snapshotMarks().remember(snapshot, snapshots().size(snapshot));
+                markSnapshot(snapshot, snapshots().size(snapshot));
                 if (!reconcileNextRun) {
                     // Every row of this run has its outcome, and what earlier runs left was reconciled before it sent anything.
                     store.intents().clear(SyncId.of(name));
@@ -285,11 +285,27 @@ public final class SyncProject implements AutoCloseable {
      * refused until the snapshot is restored or rebuilt by {@link #repair}. Both are kept per org: a sync pointed at
      * another org starts from an empty snapshot there, which is no loss.
      */
-    private void checkSnapshotKept(SyncDefinition sync, SyncId id) {
+    private void checkSnapshotKept(SyncDefinition sync, SyncId id, List<String> notices) {
         long remembered = store.snapshotMarks().rows(id).orElse(0L);
         if (sync.mode() == dev.sfsync.engine.sync.SyncMode.INSERT && remembered > 0 && snapshots().size(id) == 0) {
             throw new SnapshotLost(sync, remembered);
         }
+        java.util.Optional<Long> expected = store.snapshotMarks().generation(id);
+        java.util.OptionalLong found = snapshots().generation(id);
+        if (expected.isEmpty() || found.isPresent() && found.getAsLong() >= expected.get()) {
+            return;
+        }
+        if (sync.mode() == dev.sfsync.engine.sync.SyncMode.INSERT) {
+            throw new SnapshotOutdated(sync, expected.get(), found);
+        }
+        notices.add(String.format("the snapshot of sync '%s' is older than the state store remembers (restored from a backup?): rows"
+                + " synced since are sent again; a %s sync finds their records by the match, so none is duplicated", sync.name(), sync.mode().configName()));
+    }
+
+    /** The state store's side of the cross-check: the snapshot's size and generation as this run left them. */
+    private void markSnapshot(SyncId id, long rows) {
+        store.snapshotMarks().remember(id, rows);
+        store.snapshotMarks().rememberGeneration(id, snapshots().generation(id));
     }
 
     /**
@@ -325,10 +341,10 @@ public final class SyncProject implements AutoCloseable {
                         outcomeLog.finish();
                         changes.commit();
                     }
-                    store.snapshotMarks().remember(snapshotId(sync), snapshots().size(snapshotId(sync)));
+                    markSnapshot(snapshotId(sync), snapshots().size(snapshotId(sync)));
                 }
                 if (!sync.hasIdempotencyKey()) {
-                    store.snapshotMarks().remember(snapshotId(sync), 0);
+                    markSnapshot(snapshotId(sync), 0);
                 }
                 store.intents().clear(id);
                 store.runs().finish(run.id(), Run.Status.SUCCEEDED, RunSummary.EMPTY, String.format(
@@ -589,7 +605,7 @@ public final class SyncProject implements AutoCloseable {
         noteDeadRuns();
         // One process at a time writes the sync's table: a second run waits its turn (exit 5) as an outbound run does.
         try (SyncLease lease = SyncLease.acquire(store.runLeases(), SyncId.of(name), leaseTtl)) {
-            return new InboundProject(config, locator, store, clients).run(sync, full, progress);
+            return new InboundProject(config, locator, store, clients).run(sync, full, progress, lease);
         }
     }
 
@@ -601,7 +617,7 @@ public final class SyncProject implements AutoCloseable {
         }
         noteDeadRuns();
         try (SyncLease lease = SyncLease.acquire(store.runLeases(), SyncId.of(name), leaseTtl)) {
-            return new TwoWayProject(config, locator, store, clients).run(sync);
+            return new TwoWayProject(config, locator, store, clients).run(sync, lease);
         }
     }
 
@@ -638,6 +654,19 @@ public final class SyncProject implements AutoCloseable {
                     "restore " + SnapshotStore.FILE_NAME + " from a backup of the state directory, or run 'sfsync repair " + sync.name() + "'"
                             + (sync.hasIdempotencyKey() ? " to rebuild it from the records in Salesforce (found by " + sync.match().orElseThrow().field() + ")"
                             : " --resend-all to accept that every row is created again (this sync has no idempotency key to find its records by)"));
+        }
+    }
+
+    /** An insert sync's snapshot is older than the last one a run committed: it was restored from an older backup. */
+    public static final class SnapshotOutdated extends dev.sfsync.core.SfsyncException {
+        SnapshotOutdated(SyncDefinition sync, long expected, java.util.OptionalLong found) {
+            super(String.format("sync '%s': its snapshot in %s is older than the state store remembers (it was last committed by run"
+                            + " number %d, the file holds %s): it was restored from an older backup, and running now would create again"
+                            + " the records synced since", sync.name(), STATE_DIRECTORY + "/" + SnapshotStore.FILE_NAME, expected,
+                            found.isPresent() ? "run number " + found.getAsLong() : "a snapshot from before generations were kept"),
+                    "restore the newest backup of " + SnapshotStore.FILE_NAME + " (taken together with state.db), or run 'sfsync repair "
+                            + sync.name() + "'" + (sync.hasIdempotencyKey() ? " to rebuild it from the records in Salesforce (found by "
+                            + sync.match().orElseThrow().field() + ")" : " --resend-all to accept that rows synced since are created again"));
         }
     }
 

@@ -39,8 +39,9 @@ final class TwoWayProject {
         this.clients = clients;
     }
 
-    TwoWayResult run(TwoWaySyncDefinition sync) {
+    TwoWayResult run(TwoWaySyncDefinition sync, dev.sfsync.engine.lease.SyncLease lease) {
         Run run = store.runs().start(SyncId.of(sync.name()), Run.Kind.TWO_WAY);
+        lease.attach(run.id());
         ExchangeListener log = exchange -> store.apiLog().record(SyncProject.apiCall(run, exchange));
         try (SalesforceClient client = clients.client(config.connections().get(sync.connection()), log);
              Connection table = SourceConnections.open(config, sync.source())) {

@@ -61,6 +61,17 @@ class SyncLeaseTest {
     }
 
     @Test
+    void a_lease_this_process_left_behind_without_releasing_it_does_not_block_its_next_run() {
+        store.runLeases().tryAcquire(ACCOUNTS, LeaseHolder.current().toString(), Duration.ofMinutes(10)).orElseThrow();
+
+        try (SyncLease lease = SyncLease.acquire(store.runLeases(), ACCOUNTS, Duration.ofMinutes(1))) {
+            assertThat(lease.lost()).isFalse();
+            assertThatThrownBy(() -> SyncLease.acquire(store.runLeases(), ACCOUNTS, Duration.ofMinutes(1)))
+                    .as("a lease this process holds open still binds it").isInstanceOf(SyncIsRunning.class);
+        }
+    }
+
+    @Test
     void the_lease_of_a_dead_process_of_this_host_is_broken_at_once_and_its_run_marked_interrupted() throws Exception {
         RunLease held = store.runLeases().tryAcquire(ACCOUNTS, deadHereHolder(), Duration.ofMinutes(10)).orElseThrow();
         Run dead = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND);

@@ -166,6 +166,12 @@ final class EngineHarness implements AutoCloseable {
         return project().run(sync, RunProgress.NONE);
     }
 
+    /** How many Accounts of the org hold each External_Key__c value: exactly-once tests expect 1 for every key. */
+    java.util.Map<Object, Long> accountsPerKey() {
+        return org.records("Account").stream().collect(java.util.stream.Collectors.groupingBy(r -> String.valueOf(r.get("External_Key__c")),
+                java.util.stream.Collectors.counting()));
+    }
+
     /** Converts a Lead through the emulator's admin endpoint (as Salesforce's Convert button does). */
     void convertLead(String leadId) {
         try {

@@ -28,6 +28,7 @@ public final class LocalCallbackListener implements AutoCloseable {
     private final HttpServer server;
     private final String path;
     private final CompletableFuture<Map<String, String>> callback = new CompletableFuture<>();
+    private volatile String expectedState;
 
     private LocalCallbackListener(HttpServer server, String path) {
         this.server = server;
@@ -59,6 +60,14 @@ public final class LocalCallbackListener implements AutoCloseable {
         return "http://localhost:" + server.getAddress().getPort() + path;
     }
 
+    /**
+     * The {@code state} the authorize URL carries: a callback without it (forged by another page or process that knows
+     * the port) is answered 400 and ignored, and the listener keeps waiting for the real one.
+     */
+    public void expectState(String state) {
+        this.expectedState = state;
+    }
+
     /** The callback's query parameters; empty when the browser did not come back in time. */
     public Optional<Map<String, String>> await(Duration timeout) throws InterruptedException {
         try {
@@ -75,6 +84,12 @@ public final class LocalCallbackListener implements AutoCloseable {
         boolean isCallback = exchange.getRequestURI().getPath().equals(path) && (params.containsKey("code") || params.containsKey("error"));
         if (!isCallback || callback.isDone()) {
             respond(exchange, 404, "Not the OAuth callback.");
+            return;
+        }
+        String expected = expectedState;
+        if (expected != null && !expected.equals(params.get("state"))) {
+            respond(exchange, 400, "This callback does not belong to the login sfsync started (its state does not match); it was ignored"
+                    + " and nothing was stored. If you did start a login, use the URL sfsync printed.");
             return;
         }
         respond(exchange, 200, params.containsKey("error")

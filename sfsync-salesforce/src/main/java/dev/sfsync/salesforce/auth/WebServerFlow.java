@@ -87,6 +87,7 @@ public final class WebServerFlow {
     public OAuthTokens authorizeWithLocalCallback(int port, String path, Consumer<URI> showUrl, Duration timeout) throws InterruptedException {
         try (LocalCallbackListener listener = LocalCallbackListener.open(port, path)) {
             Authorization authorization = begin(listener.redirectUri());
+            listener.expectState(authorization.state());
             showUrl.accept(authorization.authorizeUrl());
             Map<String, String> params = listener.await(timeout).orElseThrow(() -> fail(ErrorKind.AUTHENTICATION,
                     new SalesforceError("AUTHORIZATION_TIMEOUT", "no answer from the browser within " + timeout.toSeconds()

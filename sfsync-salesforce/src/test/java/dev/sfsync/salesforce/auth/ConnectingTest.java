@@ -65,6 +65,28 @@ class ConnectingTest {
     }
 
     @Test
+    void a_forged_callback_with_another_state_is_answered_400_and_the_real_login_still_completes() throws Exception {
+        WebServerFlow flow = Emulated.builder(org, exchanges, sleeper).webServerFlow(org.clientId(), null, "api refresh_token");
+        List<java.net.http.HttpResponse<String>> forged = new ArrayList<>();
+
+        OAuthTokens tokens = flow.authorizeWithLocalCallback(0, "/callback", url -> {
+            String redirect = java.net.URLDecoder.decode(url.getQuery().replaceAll(".*redirect_uri=([^&]*).*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                forged.add(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create(redirect + "?code=stolen&state=forged")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            actAsBrowser(url);
+        }, Duration.ofSeconds(10));
+
+        assertThat(forged.getFirst().statusCode()).isEqualTo(400);
+        assertThat(forged.getFirst().body()).contains("does not belong to the login sfsync started").doesNotContain("is connected");
+        assertThat(tokens.refreshToken()).isNotBlank();
+        assertThat(exchanges.to("/oauth2/token")).as("only the real code was redeemed").hasSize(1);
+    }
+
+    @Test
     void a_blocked_app_comes_back_from_the_browser_as_reconnect_needed() {
         org.putConnectedApp(new ConnectedApp("Blocked", "blocked-app", "blocked-secret", List.of(), null, true, true));
         WebServerFlow flow = Emulated.builder(org, exchanges, sleeper).webServerFlow("blocked-app", null, "api refresh_token");

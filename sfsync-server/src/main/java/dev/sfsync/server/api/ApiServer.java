@@ -34,6 +34,11 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
 
     public ApiServer(ServerContext server, boolean secureCookies) {
+        this(server, secureCookies, config -> { });
+    }
+
+    /** @param more what else the server serves beside the API (the web UI adds its pages here) */
+    public ApiServer(ServerContext server, boolean secureCookies, java.util.function.Consumer<io.javalin.config.JavalinConfig> more) {
         List<ApiRoute> all = new ArrayList<>();
         all.addAll(new HealthRoutes(server).routes());
         all.addAll(new SyncRoutes(server).routes());
@@ -48,11 +53,13 @@ public final class ApiServer implements AutoCloseable {
             for (ApiRoute route : routes) {
                 config.routes.addEndpoint(new io.javalin.router.Endpoint(route.method(), route.path(), access.guard(route)));
             }
+            more.accept(config);
             config.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> problem(ctx, translate(e)));
             config.routes.error(404, ctx -> {
                 String type = ctx.res().getContentType();
-                if (type == null || !type.startsWith("application/problem+json")) {
+                // a web UI page that answered 404 has said so in its own words already
+                if (type == null || !(type.startsWith("application/problem+json") || type.startsWith("text/html"))) {
                     problem(ctx, ApiProblem.notFound("no route " + ctx.method() + " " + ctx.path(), "see the API's routes in openapi.yaml (GET /api/v1/openapi.yaml)"));
                 }
             });
@@ -96,6 +103,7 @@ public final class ApiServer implements AutoCloseable {
             case dev.sfsync.server.run.ProjectInUse inUse -> new ApiProblem(409, "Project in use", inUse.problem(), inUse.fix());
             case SyncProject.UnknownSync unknown -> new ApiProblem(404, "Not found", unknown.problem(), unknown.fix());
             case SyncHasProblems problems -> new ApiProblem(422, "Sync has problems", problems.problem(), problems.fix());
+            case dev.sfsync.server.schedule.NothingToPause manual -> new ApiProblem(409, "Nothing to pause", manual.problem(), manual.fix());
             case dev.sfsync.server.auth.Users.BadUserInput bad -> new ApiProblem(400, "Bad request", bad.problem(), bad.fix());
             case SfsyncException known -> new ApiProblem(502, "Run could not start", known.problem(), known.fix() == null ? "" : known.fix());
             default -> {

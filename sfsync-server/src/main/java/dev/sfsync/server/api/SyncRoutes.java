@@ -9,6 +9,7 @@ import dev.sfsync.server.ServerContext;
 import dev.sfsync.server.auth.Role;
 import dev.sfsync.server.run.SyncAlreadyRunning;
 import dev.sfsync.server.schedule.QuotaBackoff;
+import dev.sfsync.server.schedule.SchedulePauses;
 import io.javalin.http.Context;
 
 import java.util.ArrayList;
@@ -31,9 +32,17 @@ final class SyncRoutes {
                 ApiRoute.get("/api/v1/syncs/{sync}", Role.VIEWER, "One sync with its schedule, last run and next run", this::one),
                 ApiRoute.post("/api/v1/syncs/{sync}/runs", Role.OPERATOR, "Start a run of the sync now; 409 when it is running", this::trigger),
                 ApiRoute.post("/api/v1/syncs/{sync}/plan", Role.OPERATOR, "What a run would do now (counts, sample rejects, API calls)", this::plan),
+                ApiRoute.post("/api/v1/syncs/{sync}/pause", Role.OPERATOR, "Pause the sync's schedule: due slots are skipped until resumed",
+                        ctx -> pause(ctx, SchedulePauses.Kind.SYNC, sync(ctx.pathParam("sync")).name())),
+                ApiRoute.post("/api/v1/syncs/{sync}/resume", Role.OPERATOR, "Resume the sync's schedule: its next slot runs, skipped ones do not",
+                        ctx -> resume(ctx, SchedulePauses.Kind.SYNC, sync(ctx.pathParam("sync")).name())),
                 ApiRoute.get("/api/v1/sequences", Role.VIEWER, "List sequences with their syncs and next run", this::sequences),
                 ApiRoute.post("/api/v1/sequences/{sequence}/runs", Role.OPERATOR, "Start a run of the sequence now; 409 when one of its syncs is running",
                         this::triggerSequence),
+                ApiRoute.post("/api/v1/sequences/{sequence}/pause", Role.OPERATOR, "Pause the sequence's schedule: due slots are skipped until resumed",
+                        ctx -> pause(ctx, SchedulePauses.Kind.SEQUENCE, sequence(ctx.pathParam("sequence")).name())),
+                ApiRoute.post("/api/v1/sequences/{sequence}/resume", Role.OPERATOR, "Resume the sequence's schedule: its next slot runs, skipped ones do not",
+                        ctx -> resume(ctx, SchedulePauses.Kind.SEQUENCE, sequence(ctx.pathParam("sequence")).name())),
                 ApiRoute.get("/api/v1/sequence-runs", Role.VIEWER, "Runs of sequences, newest first (?sequence= for one's), with the run each step started",
                         this::sequenceRuns),
                 ApiRoute.get("/api/v1/sequence-runs/{id}", Role.VIEWER, "One run of a sequence: its status and each step's sync, run id and status",
@@ -59,7 +68,8 @@ final class SyncRoutes {
                 sync.api().name().toLowerCase(Locale.ROOT), server.config().service().schedule(sync.name()).describe(),
                 server.scheduler().next(sync.name()).orElse(null), server.launcher().isRunning(sync.name())
                         || server.store().runLeases().current(SyncId.of(sync.name())).isPresent(),
-                server.backoff().current(sync.name()).map(QuotaBackoff.Hold::reason).orElse(null), last);
+                server.backoff().current(sync.name()).map(QuotaBackoff.Hold::reason).orElse(null), last,
+                Views.PauseView.of(server.scheduler().paused(SchedulePauses.Kind.SYNC, sync.name())));
     }
 
     private SyncDefinition sync(String name) {
@@ -101,7 +111,8 @@ final class SyncRoutes {
     private void sequences(Context ctx) {
         Page page = Page.of(ctx);
         ctx.json(page.slice(server.config().service().sequences().values().stream().map(s -> new Views.SequenceView(s.name(), s.syncs(),
-                s.onFailure().name().toLowerCase(Locale.ROOT), s.schedule().describe(), server.scheduler().next(s.name()).orElse(null))).toList()));
+                s.onFailure().name().toLowerCase(Locale.ROOT), s.schedule().describe(), server.scheduler().next(s.name()).orElse(null),
+                Views.PauseView.of(server.scheduler().paused(SchedulePauses.Kind.SEQUENCE, s.name())))).toList()));
     }
 
     private dev.sfsync.server.run.SequenceRuns sequenceRecords() {
@@ -119,12 +130,35 @@ final class SyncRoutes {
                 "list them with GET /api/v1/sequence-runs")));
     }
 
-    private void triggerSequence(Context ctx) {
-        String name = ctx.pathParam("sequence");
+    private SequenceConfig sequence(String name) {
         SequenceConfig sequence = server.config().service().sequences().get(name);
         if (sequence == null) {
             throw ApiProblem.notFound("no sequence named '" + name + "'", "list the sequences with GET /api/v1/sequences");
         }
+        return sequence;
+    }
+
+    private void pause(Context ctx, SchedulePauses.Kind kind, String name) {
+        SchedulePauses.Pause pause = server.scheduler().pause(kind, name, Access.user(ctx).name());
+        ctx.json(pauseBody(kind, name, Views.PauseView.of(java.util.Optional.of(pause))));
+    }
+
+    private void resume(Context ctx, SchedulePauses.Kind kind, String name) {
+        server.scheduler().resume(kind, name, Access.user(ctx).name());
+        ctx.json(pauseBody(kind, name, null));
+    }
+
+    private Map<String, Object> pauseBody(SchedulePauses.Kind kind, String name, Views.PauseView pause) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(kind == SchedulePauses.Kind.SYNC ? "sync" : "sequence", name);
+        body.put("paused", pause);
+        body.put("next_run", server.scheduler().next(name).orElse(null));
+        return body;
+    }
+
+    private void triggerSequence(Context ctx) {
+        SequenceConfig sequence = sequence(ctx.pathParam("sequence"));
+        String name = sequence.name();
         for (String sync : sequence.syncs()) {
             if (server.launcher().isRunning(sync) || server.store().runLeases().current(SyncId.of(sync)).isPresent()) {
                 throw new SyncAlreadyRunning(sync);

@@ -19,10 +19,17 @@ final class Views {
     }
 
     record SyncView(String name, String model, String connection, String object, String mode, String api, String schedule, Instant nextRun,
-                    boolean running, String waiting, RunView lastRun) {
+                    boolean running, String waiting, RunView lastRun, PauseView paused) {
     }
 
-    record SequenceView(String name, java.util.List<String> syncs, String onFailure, String schedule, Instant nextRun) {
+    record SequenceView(String name, java.util.List<String> syncs, String onFailure, String schedule, Instant nextRun, PauseView paused) {
+    }
+
+    /** Who paused a schedule and when; null (absent) when it is not paused. */
+    record PauseView(Instant pausedAt, String pausedBy) {
+        static PauseView of(java.util.Optional<dev.sfsync.server.schedule.SchedulePauses.Pause> pause) {
+            return pause.map(p -> new PauseView(p.pausedAt(), p.pausedBy())).orElse(null);
+        }
     }
 
     record CodeView(String code, long rows, String explanation, String fix) {

@@ -52,22 +52,25 @@ public final class SyncScheduler implements AutoCloseable {
     private final RunLauncher launcher;
     private final SequenceRunner sequences;
     private final QuotaBackoff backoff;
+    private final SchedulePauses pauses;
     private final ServerMetrics metrics;
     private final Clock clock;
     private final Scheduler scheduler;
     private final Map<String, Instant> retrySoon = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public SyncScheduler(ServiceConfig service, RunLauncher launcher, QuotaBackoff backoff, ServerMetrics metrics, Clock clock, Factory factory) {
-        this(service, launcher, new SequenceRunner(launcher), backoff, metrics, clock, factory);
+    public SyncScheduler(ServiceConfig service, RunLauncher launcher, QuotaBackoff backoff, SchedulePauses pauses, ServerMetrics metrics, Clock clock,
+                         Factory factory) {
+        this(service, launcher, new SequenceRunner(launcher), backoff, pauses, metrics, clock, factory);
     }
 
     /** With the sequence runner that records each scheduled sequence run and the runs it started. */
-    public SyncScheduler(ServiceConfig service, RunLauncher launcher, SequenceRunner sequences, QuotaBackoff backoff, ServerMetrics metrics, Clock clock,
-                         Factory factory) {
+    public SyncScheduler(ServiceConfig service, RunLauncher launcher, SequenceRunner sequences, QuotaBackoff backoff, SchedulePauses pauses,
+                         ServerMetrics metrics, Clock clock, Factory factory) {
         this.service = service;
         this.launcher = launcher;
         this.sequences = sequences;
         this.backoff = backoff;
+        this.pauses = pauses;
         this.metrics = metrics;
         this.clock = clock;
         this.scheduler = factory.create(List.of(task(SYNC_TASK, this::runSync), task(SEQUENCE_TASK, this::runSequence)));
@@ -87,6 +90,42 @@ public final class SyncScheduler implements AutoCloseable {
     public Optional<Instant> next(String name) {
         String task = service.sequences().containsKey(name) ? SEQUENCE_TASK : SYNC_TASK;
         return scheduler.getScheduledExecution(TaskInstanceId.of(task, name)).map(ScheduledExecution::getExecutionTime);
+    }
+
+    /** Who paused the schedule of a sync or sequence, and when; empty when it is not paused. */
+    public Optional<SchedulePauses.Pause> paused(SchedulePauses.Kind kind, String name) {
+        return pauses.current(kind, name);
+    }
+
+    /**
+     * Pauses a sync's or sequence's schedule: its due slots are skipped (not queued) until resumed; runs started by hand
+     * still run. Pausing a paused one keeps the first pause.
+     *
+     * @throws NothingToPause when its schedule is manual
+     */
+    public SchedulePauses.Pause pause(SchedulePauses.Kind kind, String name, String pausedBy) {
+        requireSchedule(kind, name);
+        SchedulePauses.Pause pause = pauses.pause(kind, name, pausedBy);
+        LOG.info("schedule of {} {} paused by {}", kind.name().toLowerCase(java.util.Locale.ROOT), name, pause.pausedBy());
+        return pause;
+    }
+
+    /** Resumes a paused schedule: the next slot runs, the skipped ones do not. True when it was paused. */
+    public boolean resume(SchedulePauses.Kind kind, String name, String resumedBy) {
+        requireSchedule(kind, name);
+        boolean was = pauses.resume(kind, name);
+        if (was) {
+            LOG.info("schedule of {} {} resumed by {}", kind.name().toLowerCase(java.util.Locale.ROOT), name, resumedBy);
+        }
+        return was;
+    }
+
+    private void requireSchedule(SchedulePauses.Kind kind, String name) {
+        RunSchedule schedule = kind == SchedulePauses.Kind.SYNC ? service.schedule(name)
+                : service.sequences().containsKey(name) ? service.sequences().get(name).schedule() : RunSchedule.MANUAL;
+        if (schedule instanceof RunSchedule.Manual) {
+            throw new NothingToPause(kind == SchedulePauses.Kind.SYNC ? "sync" : "sequence", name);
+        }
     }
 
     void reconcile() {
@@ -149,7 +188,7 @@ public final class SyncScheduler implements AutoCloseable {
 
     private RunSchedule runSync(String sync) {
         RunSchedule schedule = service.schedule(sync);
-        if (backoff.current(sync).isPresent()) {
+        if (skippedWhilePaused(SchedulePauses.Kind.SYNC, sync) || backoff.current(sync).isPresent()) {
             return schedule;
         }
         try {
@@ -169,10 +208,17 @@ public final class SyncScheduler implements AutoCloseable {
         if (sequence == null) {
             return RunSchedule.MANUAL;
         }
-        if (backoff.current(name).isEmpty()) {
+        if (!skippedWhilePaused(SchedulePauses.Kind.SEQUENCE, name) && backoff.current(name).isEmpty()) {
             sequences.run(sequence);
         }
         return sequence.schedule();
+    }
+
+    private boolean skippedWhilePaused(SchedulePauses.Kind kind, String name) {
+        Optional<SchedulePauses.Pause> pause = pauses.current(kind, name);
+        pause.ifPresent(p -> LOG.info("scheduled run of {} {} skipped: its schedule was paused by {} at {}",
+                kind.name().toLowerCase(java.util.Locale.ROOT), name, p.pausedBy(), p.pausedAt()));
+        return pause.isPresent();
     }
 
     @Override

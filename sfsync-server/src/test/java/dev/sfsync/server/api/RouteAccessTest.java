@@ -129,7 +129,7 @@ class RouteAccessTest {
             assertThat(without.json().path("title").asText()).isEqualTo("CSRF token missing");
             refused.add(route.method() + " " + route.path());
         }
-        assertThat(refused).contains("POST /api/v1/syncs/{sync}/runs", "DELETE /api/v1/session");
+        assertThat(refused).contains("POST /api/v1/syncs/{sync}/runs", "POST /api/v1/syncs/{sync}/pause", "DELETE /api/v1/session");
         assertThat(server.call("GET", "/api/v1/syncs", null, "Cookie", cookie).status()).isEqualTo(200);
         assertThat(server.call("POST", "/api/v1/syncs/no-such-thing/runs", "{}", "Cookie", cookie, "X-CSRF-Token", "forged").status()).isEqualTo(403);
         assertThat(server.call("POST", "/api/v1/syncs/no-such-thing/runs", "{}", "Cookie", cookie, "X-CSRF-Token", csrf).status()).isEqualTo(404);

@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 
 import static dev.sfsync.server.TestProject.insertSync;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SyncSchedulerTest {
     @RegisterExtension
@@ -58,7 +59,8 @@ class SyncSchedulerTest {
         RunLauncher launcher = new RunLauncher(project.shared(config), background, Clock.systemUTC());
         QuotaBackoff backoff = new QuotaBackoff(project.serverDb(), sync -> dailyLimit, javaClock());
         launcher.listen(backoff);
-        return new SyncScheduler(config.service(), launcher, backoff, new ServerMetrics(sync -> new String[] {"org", "rest"}), clock,
+        return new SyncScheduler(config.service(), launcher, backoff, new SchedulePauses(project.serverDb(), javaClock()),
+                new ServerMetrics(sync -> new String[] {"org", "rest"}), clock,
                 tasks -> TestHelper.createManualScheduler(project.serverDb().dataSource(), tasks).clock(clock)
                         .jdbcCustomization(project.serverDb().schedulerSql()).build());
     }
@@ -145,6 +147,51 @@ class SyncSchedulerTest {
 
         assertThat(changed.next("accounts")).contains(clock.now().plus(Duration.ofHours(2)));
         assertThat(changed.next("contacts")).isEmpty();
+    }
+
+    @Test
+    void a_paused_schedule_skips_its_due_slots_keeps_the_pause_over_a_restart_and_once_resumed_runs_at_the_next_slot_only() {
+        ProjectConfig config = project.config("syncs:\n" + insertSync("accounts", "accounts", "Account", "Name", "schedule: {every: 15m}")
+                + insertSync("contacts", "contacts", "Contact", "LastName", "")
+                + """
+                sequences:
+                  nightly: {schedule: {every: 1h}, syncs: [contacts], on_failure: stop}
+                """).read();
+        SyncScheduler first = scheduler(config);
+        first.start();
+        Instant pausedAt = clock.now();
+        first.pause(SchedulePauses.Kind.SYNC, "accounts", "otto");
+        first.pause(SchedulePauses.Kind.SEQUENCE, "nightly", "otto");
+        first.close();
+
+        SyncScheduler scheduler = scheduler(config);
+        scheduler.start();
+        assertThat(scheduler.paused(SchedulePauses.Kind.SYNC, "accounts")).hasValueSatisfying(pause -> {
+            assertThat(pause.pausedBy()).isEqualTo("otto");
+            assertThat(pause.pausedAt()).isEqualTo(pausedAt);
+        });
+        for (int slot = 0; slot < 4; slot++) {
+            manual(scheduler).tick(Duration.ofMinutes(15));
+            manual(scheduler).runAnyDueExecutions();
+        }
+        assertThat(runs("accounts")).isEmpty();
+        assertThat(runs("contacts")).isEmpty();
+        assertThat(scheduler.next("accounts")).contains(clock.now().plus(Duration.ofMinutes(15)));
+
+        assertThat(scheduler.resume(SchedulePauses.Kind.SYNC, "accounts", "otto")).isTrue();
+        assertThat(scheduler.resume(SchedulePauses.Kind.SEQUENCE, "nightly", "otto")).isTrue();
+        manual(scheduler).runAnyDueExecutions();
+        assertThat(runs("accounts")).as("the skipped slots are not caught up").isEmpty();
+        manual(scheduler).tick(Duration.ofMinutes(15));
+        manual(scheduler).runAnyDueExecutions();
+        assertThat(runs("accounts")).singleElement().extracting(Run::status).isEqualTo(Run.Status.SUCCEEDED);
+        manual(scheduler).tick(Duration.ofMinutes(45));
+        manual(scheduler).runAnyDueExecutions();
+        assertThat(runs("contacts")).as("the sequence's next hourly slot").hasSize(1);
+        assertThat(runs("accounts")).hasSize(2);
+        assertThat(scheduler.paused(SchedulePauses.Kind.SYNC, "accounts")).isEmpty();
+        assertThatThrownBy(() -> scheduler.pause(SchedulePauses.Kind.SYNC, "contacts", "otto")).isInstanceOf(NothingToPause.class)
+                .hasMessageContaining("schedule: manual");
     }
 
     @Test

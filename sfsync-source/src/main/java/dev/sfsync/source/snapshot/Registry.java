@@ -33,6 +33,20 @@ final class Registry {
         Sql.execute(connection, "CREATE TABLE IF NOT EXISTS " + pending() + " (run_no BIGINT NOT NULL, sync_id VARCHAR NOT NULL,"
                 + " table_no BIGINT NOT NULL, key_count INTEGER NOT NULL, created_at TIMESTAMP NOT NULL)");
         Sql.execute(connection, "CREATE SEQUENCE IF NOT EXISTS " + table("numbers"));
+        Sql.execute(connection, "CREATE TABLE IF NOT EXISTS " + generations() + " (sync_id VARCHAR NOT NULL, generation BIGINT NOT NULL)");
+    }
+
+    java.util.OptionalLong generation(Connection connection, SyncId sync) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT generation FROM " + generations() + " WHERE sync_id = ?")) {
+            statement.setString(1, sync.value());
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? java.util.OptionalLong.of(rs.getLong(1)) : java.util.OptionalLong.empty();
+            }
+        }
+    }
+
+    private String generations() {
+        return table("generations");
     }
 
     long nextNumber(Connection connection) throws SQLException {
@@ -73,7 +87,7 @@ final class Registry {
     }
 
     void delete(Connection connection, SyncId sync) throws SQLException {
-        for (String table : List.of(syncs(), pending())) {
+        for (String table : List.of(syncs(), pending(), generations())) {
             try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table + " WHERE sync_id = ?")) {
                 statement.setString(1, sync.value());
                 statement.executeUpdate();
@@ -83,7 +97,7 @@ final class Registry {
 
     /** Gives the snapshot, failures and pending runs of {@code from} to {@code to}. */
     void rename(Connection connection, SyncId from, SyncId to) throws SQLException {
-        for (String table : List.of(syncs(), pending())) {
+        for (String table : List.of(syncs(), pending(), generations())) {
             try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table + " SET sync_id = ? WHERE sync_id = ?")) {
                 statement.setString(1, to.value());
                 statement.setString(2, from.value());
@@ -102,7 +116,10 @@ final class Registry {
         }
     }
 
+    /** The run's outcomes are in its sync's snapshot: the run is no longer pending, and its number is the snapshot's generation. */
     void removePending(Connection connection, long runNo) throws SQLException {
+        Sql.execute(connection, "DELETE FROM " + generations() + " WHERE sync_id IN (SELECT sync_id FROM " + pending() + " WHERE run_no = " + runNo + ")");
+        Sql.execute(connection, "INSERT INTO " + generations() + " SELECT sync_id, run_no FROM " + pending() + " WHERE run_no = " + runNo);
         Sql.execute(connection, "DELETE FROM " + pending() + " WHERE run_no = " + runNo);
     }
 

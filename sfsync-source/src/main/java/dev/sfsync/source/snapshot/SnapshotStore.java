@@ -180,6 +180,21 @@ public final class SnapshotStore implements AutoCloseable {
     }
 
     /**
+     * The number of the run that last committed the sync's snapshot (numbers only grow), for the state store to tell a
+     * snapshot restored from an older backup; empty for a sync never committed here, or one kept in its warehouse.
+     */
+    public java.util.OptionalLong generation(SyncId sync) {
+        if (inWarehouse.containsKey(sync)) {
+            return java.util.OptionalLong.empty();
+        }
+        try (DuckDBConnection connection = db.duplicate()) {
+            return registry.generation(connection, sync);
+        } catch (SQLException e) {
+            throw SnapshotStoreFailed.of("read the generation of the snapshot of sync '" + sync + "'", e);
+        }
+    }
+
+    /**
      * Hands the snapshot kept under {@code from} to {@code to}, when {@code to} has none yet: for a snapshot that
      * was kept under an older name of the same sync (e.g. before snapshots were kept per org).
      *

@@ -95,20 +95,27 @@ public final class Database implements AutoCloseable {
         return locked("write", () -> {
             Connection c = connection();
             c.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run();
+                result = work.run();
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
+                // SQLite may have rolled back already (SQLITE_FULL does): the rollback and the return to auto-commit
+                // may then fail too, and must not hide the first error, which says what happened (disk full).
                 try {
                     c.rollback();
                 } catch (SQLException rollback) {
                     e.addSuppressed(rollback);
                 }
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException restore) {
+                    e.addSuppressed(restore);
+                }
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            c.setAutoCommit(true);
+            return result;
         });
     }
 

@@ -24,6 +24,9 @@ import java.util.Set;
 public final class EncryptionKey {
     public static final String ENV = "SFSYNC_SECRET_KEY";
     public static final String FILE_NAME = "secret.key";
+    /** The key file's own directory in the state directory: owner-only (0700), so no one else can even list it. */
+    public static final String DIRECTORY = "keys";
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     /** The same key under the name servers and secret managers tend to give it; {@value #ENV} wins when both are set. */
     public static final String MASTER_KEY_ENV = "SFSYNC_MASTER_KEY";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -43,6 +46,56 @@ public final class EncryptionKey {
 
     static EncryptionKey fromEnvironmentOrFile(Map<String, String> environment, Path keyFile) {
         return fromEnvironment(environment).orElseGet(() -> fromFile(keyFile));
+    }
+
+    /**
+     * {@value #ENV} (or {@value #MASTER_KEY_ENV}) from the process environment if set, else the key file in the state
+     * directory's own {@value #DIRECTORY}/ folder (0700, file 0600), created if missing. A key file left at the state
+     * directory's top by an older sfsync is moved there first.
+     */
+    public static EncryptionKey forStateDirectory(Path stateDirectory) {
+        return forStateDirectory(System.getenv(), stateDirectory);
+    }
+
+    static EncryptionKey forStateDirectory(Map<String, String> environment, Path stateDirectory) {
+        Optional<EncryptionKey> fromEnvironment = fromEnvironment(environment);
+        if (fromEnvironment.isPresent()) {
+            return fromEnvironment.get();
+        }
+        Path directory = stateDirectory.resolve(DIRECTORY);
+        Path keyFile = directory.resolve(FILE_NAME);
+        try {
+            ownerOnlyDirectory(directory);
+            Path old = stateDirectory.resolve(FILE_NAME);
+            if (Files.exists(old) && Files.notExists(keyFile)) {
+                Files.move(old, keyFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Can't prepare the secret key's directory " + directory + ": " + e.getMessage(), e);
+        }
+        return fromFile(keyFile);
+    }
+
+    private static void ownerOnlyDirectory(Path directory) throws IOException {
+        Files.createDirectories(directory.getParent());
+        boolean posix = Files.getFileStore(directory.getParent()).supportsFileAttributeView("posix");
+        if (Files.notExists(directory)) {
+            try {
+                if (posix) {
+                    Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+                    // The umask may have taken bits away from what was asked, never added: set exactly 0700.
+                    Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
+                } else {
+                    Files.createDirectory(directory);
+                }
+            } catch (FileAlreadyExistsException raced) {
+                // another process made it at the same moment: checked below like any existing one
+            }
+        }
+        if (posix && !OWNER_ONLY_DIRECTORY.containsAll(Files.getPosixFilePermissions(directory))) {
+            throw new SecretKeyUnusable("The secret key's directory " + directory + " is open to others ("
+                    + PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)) + ")", "run: chmod 700 " + directory);
+        }
     }
 
     /** {@value #ENV} from the process environment, if set. */

@@ -29,6 +29,33 @@ class EncryptionKeyTest {
     }
 
     @Test
+    void the_key_file_lives_in_its_own_owner_only_directory_of_the_state_directory() throws Exception {
+        Path state = dir.resolve("state");
+        EncryptionKey key = EncryptionKey.forStateDirectory(Map.of(), state);
+
+        Path keys = state.resolve(EncryptionKey.DIRECTORY);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(EncryptionKey.FILE_NAME)))).isEqualTo("rw-------");
+        assertThat(key.origin()).isEqualTo("key file " + keys.resolve(EncryptionKey.FILE_NAME));
+        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThatThrownBy(() -> EncryptionKey.forStateDirectory(Map.of(), state)).isInstanceOf(SecretKeyUnusable.class)
+                .hasMessageContaining("open to others").hasMessageContaining("chmod 700 " + keys);
+    }
+
+    @Test
+    void a_key_file_an_older_sfsync_left_beside_the_state_file_is_moved_into_the_keys_directory() throws Exception {
+        Path state = dir.resolve("state");
+        Path old = state.resolve(EncryptionKey.FILE_NAME);
+        String sealed = new SecretCipher(EncryptionKey.fromFile(old)).encrypt("secret", "ctx");
+
+        EncryptionKey moved = EncryptionKey.forStateDirectory(Map.of(), state);
+
+        assertThat(old).doesNotExist();
+        assertThat(state.resolve(EncryptionKey.DIRECTORY).resolve(EncryptionKey.FILE_NAME)).exists();
+        assertThat(new SecretCipher(moved).decrypt(sealed, "ctx")).as("the same key").isEqualTo("secret");
+    }
+
+    @Test
     void a_key_file_others_can_read_is_refused_with_the_chmod_to_run() throws Exception {
         Path file = dir.resolve("secret.key");
         EncryptionKey.fromFile(file);

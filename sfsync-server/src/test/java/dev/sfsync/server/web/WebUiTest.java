@@ -1,0 +1,115 @@
+package dev.sfsync.server.web;
+
+import dev.sfsync.server.RunningServer;
+import dev.sfsync.server.TestProject;
+import dev.sfsync.server.auth.Role;
+import dev.sfsync.testing.EmulatedOrg;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static dev.sfsync.server.TestProject.insertSync;
+import static dev.sfsync.server.web.UiBrowser.enc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pages over plain HTTP, without a browser: what they render, what they refuse, and that errors are pages with a fix. */
+class WebUiTest {
+    @RegisterExtension
+    static final EmulatedOrg org = EmulatedOrg.withDefaultOrg();
+
+    @TempDir
+    Path directory;
+
+    private TestProject project;
+    private RunningServer server;
+
+    @BeforeEach
+    void start() {
+        project = new TestProject(directory, org);
+        server = new RunningServer(project, project.config("syncs:\n" + insertSync("accounts", "accounts", "Account", "Name", "")).read());
+        server.token("ada", Role.ADMIN);
+        server.token("vera", Role.VIEWER);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        project.close();
+    }
+
+    @Test
+    void pages_ask_for_a_login_first_and_a_wrong_password_is_told_without_saying_which_part_was_wrong() {
+        UiBrowser anonymous = new UiBrowser(server);
+        assertThat(anonymous.get("/ui/runs?sync=accounts").headers().firstValue("Location")).contains("/ui/login?next=%2Fui%2Fruns%3Fsync%3Daccounts");
+        HttpResponse<String> wrong = anonymous.post("/ui/login", "name=ada&password=nope&next=/ui/runs");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("Wrong user name or password");
+        HttpResponse<String> elsewhere = new UiBrowser(server).post("/ui/login", "name=ada&password=" + enc("correct horse battery staple")
+                + "&next=//evil.example/ui");
+        assertThat(elsewhere.headers().firstValue("Location")).contains("/ui/connections");
+    }
+
+    @Test
+    void every_page_renders_for_an_admin_with_its_empty_state_and_the_assets_come_from_the_jar() {
+        UiBrowser ada = new UiBrowser(server).logIn("ada");
+        assertThat(ada.get("/ui/connections").body()).contains("data-state=\"Never connected\"", "sfsync connect org", ">Connect</button>");
+        assertThat(ada.get("/ui/syncs").body()).contains("accounts → Account", "no runs yet — Run now", "aria-label=\"Run accounts now\"");
+        assertThat(ada.get("/ui/syncs/accounts").body()).contains("<code>name</code>", "<code>Name</code>");
+        assertThat(ada.get("/ui/runs").body()).contains("No runs yet — Run now.");
+        assertThat(ada.get("/ui/charts").body()).contains("No finished runs yet", "/ui/assets/uplot.min.js");
+        assertThat(ada.get("/ui/alerts").body()).contains("No alert destinations.");
+        assertThat(ada.get("/ui/users").body()).contains("data-user=\"ada\"", "data-user=\"vera\"");
+        for (String asset : new String[] {"htmx.min.js", "uplot.min.js", "uplot.min.css", "app.css", "app.js"}) {
+            HttpResponse<String> file = ada.get("/ui/assets/" + asset);
+            assertThat(file.statusCode()).as(asset).isEqualTo(200);
+            assertThat(file.body()).as(asset).hasSizeGreaterThan(500);
+        }
+    }
+
+    @Test
+    void a_run_started_on_the_page_is_shown_with_its_rejected_rows_and_the_errors_csv() throws Exception {
+        project.sql("insert into accounts select 'L' || i, repeat('x', 300) from range(2) t(i)");
+        UiBrowser ada = new UiBrowser(server).logIn("ada");
+        HttpResponse<String> started = ada.postWithToken("/ui/syncs/accounts/run");
+        assertThat(started.statusCode()).isEqualTo(303);
+        String runPage = started.headers().firstValue("Location").orElseThrow();
+        String body = ada.get(runPage).body();
+        for (int i = 0; i < 300 && body.contains("id=\"run-status\">running<"); i++) {
+            Thread.sleep(100);
+            body = ada.get(runPage).body();
+        }
+        assertThat(body).contains("id=\"run-status\">partial<", "data-code=\"STRING_TOO_LONG\"", "Fix:", "data-row=\"0\"", "data-call=\"1\"");
+        HttpResponse<String> csv = ada.get(runPage + "/rows.csv");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.body().lines()).hasSize(3).first().isEqualTo("KEY,OUTCOME,ERROR_CODE,ERROR,FIELDS,ATTEMPT");
+        assertThat(ada.get(runPage + "/rows?q=L1").body()).contains(">L1<").doesNotContain(">L0<");
+        assertThat(ada.get(runPage + "/rows/0").body()).contains("id=\"row-code\">STRING_TOO_LONG<", "cost no API call");
+    }
+
+    @Test
+    void refusals_and_unknown_things_are_pages_with_the_problem_and_a_fix_never_a_stack_trace() {
+        UiBrowser vera = new UiBrowser(server).logIn("vera");
+        assertThat(vera.get("/ui/syncs").body()).doesNotContain("Run now</button>");
+        HttpResponse<String> run = vera.postWithToken("/ui/syncs/accounts/run");
+        assertThat(run.statusCode()).isEqualTo(403);
+        assertThat(run.body()).contains("needs the operator role", "Fix:");
+        assertThat(vera.get("/ui/users").statusCode()).isEqualTo(403);
+
+        UiBrowser ada = new UiBrowser(server).logIn("ada");
+        HttpResponse<String> noCsrf = ada.post("/ui/syncs/accounts/run", "");
+        assertThat(noCsrf.statusCode()).isEqualTo(403);
+        assertThat(noCsrf.body()).contains("CSRF token", "reload the page");
+        HttpResponse<String> missing = ada.get("/ui/runs/20990101-000000-000-abcd");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(missing.body()).contains("there is no run", "pick one on the Runs page").doesNotContain("Exception", "at dev.sfsync");
+        HttpResponse<String> badPage = ada.get("/ui/runs/20990101-000000-000-abcd/rows?page=two");
+        assertThat(badPage.body()).doesNotContain("Exception");
+        assertThat(project.store().runs().recent(5)).isEmpty();
+    }
+}
