@@ -23,8 +23,9 @@ public final class Benchmarks {
             case "compare" -> CompareCommand.main(rest);
             case "inbound" -> InboundBenchmark.main(rest);
             case "soak" -> SoakBenchmark.main(rest);
+            case "scheduler" -> SchedulerBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; available: compare, emulator, bulk1, bulk2, diff, warehouse, inbound, soak");
+                System.err.println("unknown benchmark '" + which + "'; available: compare, emulator, bulk1, bulk2, diff, warehouse, inbound, soak, scheduler");
                 System.exit(2);
             }
         }

@@ -113,6 +113,7 @@ public final class SfsyncServer implements AutoCloseable {
         private Duration heartbeat = Duration.ofSeconds(30);
         private boolean baseUrlGiven;
         private dev.sfsync.engine.connection.Logins logins;
+        private RunLauncher.Runs runs;
 
         private Builder(ProjectConfig config, StateStore store, ServerDatabase db, SharedProject project) {
             this.config = Objects.requireNonNull(config, "config is null");
@@ -168,6 +169,15 @@ public final class SfsyncServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How a run is done; by default the engine's, over the project. Only the scheduler benchmark replaces it, with a run
+         * that does nothing, to measure what the scheduler itself costs.
+         */
+        public Builder runs(RunLauncher.Runs value) {
+            this.runs = value;
+            return this;
+        }
+
         public Builder runThreads(int value) {
             this.runThreads = value;
             return this;
@@ -182,7 +192,7 @@ public final class SfsyncServer implements AutoCloseable {
         public SfsyncServer build() {
             ExecutorService background = Executors.newFixedThreadPool(runThreads, Thread.ofPlatform().name("sfsync-run-", 1).factory());
             ExecutorService alertSending = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("sfsync-alert-", 1).factory());
-            RunLauncher launcher = new RunLauncher(project, background, clock);
+            RunLauncher launcher = runs != null ? new RunLauncher(runs, background, clock) : new RunLauncher(project, background, clock);
             ServerMetrics metrics = new ServerMetrics(sync -> {
                 var definition = config.syncs().get(sync);
                 return definition == null ? new String[] {"", ""}

@@ -26,14 +26,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RunLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(RunLauncher.class);
 
-    private final SharedProject project;
+    /** Does one run of a sync: the engine's {@code SyncProject.run} over the shared project, as {@code sfsync run} does. */
+    @FunctionalInterface
+    public interface Runs {
+        RunResult run(String sync, RunProgress progress);
+    }
+
+    private final Runs runs;
     private final ExecutorService background;
     private final Clock clock;
     private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     public RunLauncher(SharedProject project, ExecutorService background, Clock clock) {
-        this.project = project;
+        this((sync, progress) -> project.use(p -> p.run(sync, progress)), background, clock);
+    }
+
+    /** With another way to do a run (the scheduler benchmark's cheap one, to measure the scheduler alone). */
+    public RunLauncher(Runs runs, ExecutorService background, Clock clock) {
+        this.runs = runs;
         this.background = background;
         this.clock = clock;
     }
@@ -109,14 +120,14 @@ public final class RunLauncher {
         RunEnded ended;
         MDC.put("sync", sync);
         try {
-            RunResult result = project.use(p -> p.run(sync, new RunProgress() {
+            RunResult result = runs.run(sync, new RunProgress() {
                 @Override
                 public void started(RunId run) {
                     runId[0] = run;
                     MDC.put("run", run.value());
                     started.complete(run);
                 }
-            }));
+            });
             ended = new RunEnded(sync, result.runId(), result, null, Duration.between(begin, clock.instant()), trigger);
         } catch (SyncIsRunning | ProjectInUse e) {
             // Another process (sfsync run, another server) holds the sync's lease: nothing ran here, nothing to report.
