@@ -3,6 +3,7 @@ package dev.sfsync.cli;
 import dev.sfsync.core.SfsyncException;
 import dev.sfsync.engine.config.ProjectConfig;
 import dev.sfsync.engine.config.RunSchedule;
+import dev.sfsync.engine.connection.Logins;
 import dev.sfsync.salesforce.observe.ExchangeListener;
 import dev.sfsync.salesforce.retry.Sleeper;
 import dev.sfsync.server.SfsyncServer;
@@ -94,9 +95,12 @@ final class ServeCommand implements Callable<Integer> {
         SfsyncServer server;
         try {
             ServerDatabase db = state.openServerTables(project.directory);
+            // One set of logins for the quota reads and the web UI's connect/check/disconnect, as the CLI's commands use.
+            Logins logins = ProjectSession.logins(config, store, sleeper);
             server = SfsyncServer.builder(config, store, db, new SharedProject(() -> ProjectSession.project(config, store, sleeper)))
                     .limits(connection -> Optional.ofNullable(config.connections().get(connection))
-                            .map(c -> ProjectSession.logins(config, store, sleeper).client(c, ExchangeListener.NONE).rest().limits().get("DailyApiRequests")))
+                            .map(c -> logins.client(c, ExchangeListener.NONE).rest().limits().get("DailyApiRequests")))
+                    .logins(logins)
                     .baseUrl(publicUrl != null ? publicUrl : "http://" + listen).secureCookies(secureCookies).runThreads(runThreads).heartbeat(heartbeat)
                     .build().start(host, port);
         } catch (SfsyncException e) {
