@@ -38,6 +38,7 @@ final class EngineHarness implements AutoCloseable {
             sources:
               warehouse:
                 url: jdbc:duckdb:warehouse.duckdb
+                %s
             """;
 
     /** A model over the warehouse's table accounts (key id) and the head of a sync 'accounts' of it into Account. */
@@ -59,10 +60,17 @@ final class EngineHarness implements AutoCloseable {
     private StateStore store;
     private SyncProject project;
     private String connectionSettings = "";
+    private String sourceSettings = "";
 
     /** One more key of the connection, e.g. {@code "quota: {reserve: 20%}"}; call before config(). */
     EngineHarness connectionSettings(String yaml) {
         connectionSettings = yaml.strip();
+        return this;
+    }
+
+    /** More keys of the warehouse source, e.g. {@code "change_detection: warehouse"}; call before config(). */
+    EngineHarness sourceSettings(String yaml) {
+        sourceSettings = yaml.strip();
         return this;
     }
 
@@ -105,7 +113,7 @@ final class EngineHarness implements AutoCloseable {
 
     /** Writes sfsync.yaml: the connection to the emulator and the warehouse, then the given models and syncs. */
     EngineHarness config(String modelsAndSyncs) {
-        return wholeConfig(CONNECTION.formatted(org.loginUrl(), org.clientId(), connectionSettings) + modelsAndSyncs);
+        return wholeConfig(CONNECTION.formatted(org.loginUrl(), org.clientId(), connectionSettings, sourceSettings) + modelsAndSyncs);
     }
 
     /** Another emulated org, reached by the connections whose login_url is its own. */

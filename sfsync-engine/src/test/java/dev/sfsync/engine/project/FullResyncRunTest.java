@@ -84,7 +84,7 @@ class FullResyncRunTest {
 
     @Test
     void a_full_insert_creates_every_row_again_and_its_plan_says_so() {
-        harness.wholeConfig(EngineHarness.CONNECTION.formatted(org.loginUrl(), org.clientId(), "") + EngineHarness.ACCOUNTS_SYNC + """
+        harness.wholeConfig(EngineHarness.CONNECTION.formatted(org.loginUrl(), org.clientId(), "", "") + EngineHarness.ACCOUNTS_SYNC + """
                     mode: insert
                     insert_without_key: at_least_once
                     mappings:
