@@ -20,7 +20,7 @@ import java.util.Optional;
  * mappings with the snapshot, join staged rows and snapshot on the key, and keep the differing rows (with their
  * current values, read in a second pass over the model) as the run's changes table.
  */
-final class ChangeDetection {
+final class ChangeDetection extends Detection {
     private static final String STAGE = "sfsync_stage";
     private static final String DIFF = "sfsync_diff";
 
@@ -28,20 +28,14 @@ final class ChangeDetection {
     private final Registry registry;
     private final String catalog;
     private final String hashProbe;
-    private final SyncId sync;
-    private final Model model;
-    private final DetectOptions options;
-    private final List<String> notices = new ArrayList<>();
 
     ChangeDetection(DuckDBConnection connection, Registry registry, String catalog, String hashProbe, SyncId sync, Model model,
                     DetectOptions options) {
+        super(sync, model, options);
         this.connection = connection;
         this.registry = registry;
         this.catalog = catalog;
         this.hashProbe = hashProbe;
-        this.sync = sync;
-        this.model = model;
-        this.options = options;
     }
 
     /** The result of a detection: where its changes are and what they count. */
@@ -112,14 +106,13 @@ final class ChangeDetection {
                     + tables.failures() + " f ON " + tables.keysMatch("d", "f") + " WHERE d._sfsync_kind = 'REMOVED'";
             Sql.inTransaction(connection, () -> {
                 staged.executeReadingModel("CREATE TABLE " + tables.changes(runNo) + " AS " + changes);
-                Sql.execute(connection, "CREATE TABLE " + tables.outcomes(runNo) + " (" + Sql.each(keyCount, ", ", k -> "_sfsync_t" + k + " VARCHAR")
-                        + ", _sfsync_status VARCHAR, _sfsync_record_id VARCHAR, _sfsync_code VARCHAR, _sfsync_message VARCHAR, _sfsync_seq BIGINT)");
+                Sql.execute(connection, "CREATE TABLE " + tables.outcomes(runNo) + " (" + Sql.list(outcomeColumns(keyCount, "VARCHAR", "BIGINT")) + ")");
                 registry.addPending(connection, sync, runNo, tables);
                 return null;
             });
             Sql.execute(connection, "DROP TABLE " + DIFF);
             shared.drop(connection);
-            return new Detected(tables, runNo, schema, counts(tables.changes(runNo), modelRows), notices, shared.columns());
+            return new Detected(tables, runNo, schema, counts(connection, tables.changes(runNo), modelRows), notices, shared.columns());
         }
     }
 
@@ -173,14 +166,5 @@ final class ChangeDetection {
             }
         }
         return String.join(", ", parts);
-    }
-
-    private ChangeCounts counts(String changes, long modelRows) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT"
-                + " count(*) FILTER (WHERE _sfsync_kind = 'ADDED'), count(*) FILTER (WHERE _sfsync_kind = 'CHANGED'),"
-                + " count(*) FILTER (WHERE _sfsync_kind = 'REMOVED'), count(*) FILTER (WHERE _sfsync_prior > 0) FROM " + changes)) {
-            rs.next();
-            return new ChangeCounts(modelRows, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
-        }
     }
 }

@@ -10,10 +10,7 @@ import dev.sfsync.source.jdbc.ModelQueries;
 import dev.sfsync.source.warehouse.WarehouseDialect;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,22 +22,16 @@ import java.util.stream.Collectors;
  * removed and previously failed rows (with their values, hashes and shared-value counts) as the run's changes
  * table. Only those rows ever leave the warehouse.
  */
-final class WarehouseDetection {
+final class WarehouseDetection extends Detection {
     private final Connection connection;
     private final WarehouseDialect dialect;
     private final String sourceName;
-    private final SyncId sync;
-    private final Model model;
-    private final DetectOptions options;
-    private final List<String> notices = new ArrayList<>();
 
     WarehouseDetection(Connection connection, WarehouseDialect dialect, String sourceName, SyncId sync, Model model, DetectOptions options) {
+        super(sync, model, options);
         this.connection = connection;
         this.dialect = dialect;
         this.sourceName = sourceName;
-        this.sync = sync;
-        this.model = model;
-        this.options = options;
     }
 
     /** What a detection left in the warehouse: the run's changes table and what it counts. */
@@ -84,16 +75,9 @@ final class WarehouseDetection {
             Sql.execute(connection, dialect.createTableAs(tables.changes(run), diff(tables, schema, fingerprint, unique, relation, options.fullResync())));
             return null;
         });
-        String text = dialect.textType();
-        List<String> outcomeColumns = new ArrayList<>();
-        for (int k = 0; k < keyCount; k++) {
-            outcomeColumns.add("_sfsync_t" + k + " " + text);
-        }
-        outcomeColumns.addAll(List.of("_sfsync_status " + text, "_sfsync_record_id " + text, "_sfsync_code " + text, "_sfsync_message " + text,
-                "_sfsync_seq " + dialect.integerType()));
-        Sql.execute(connection, dialect.createTable(tables.outcomes(run), outcomeColumns));
+        Sql.execute(connection, dialect.createTable(tables.outcomes(run), outcomeColumns(keyCount, dialect.textType(), dialect.integerType())));
         registry.addRun(connection, sync, run, keyCount);
-        return new Detected(tables, run, schema, counts(tables.changes(run), modelRows), notices, unique);
+        return new Detected(tables, run, schema, counts(connection, tables.changes(run), modelRows), notices, unique);
     }
 
     /** The diff, one query: the model hashed, full-joined to the snapshot, with prior failures and shared values. */
@@ -185,17 +169,6 @@ final class WarehouseDetection {
 
     private static String quotedKey(WarehouseDialect dialect, ModelSchema schema, int k) {
         return dialect.quote(schema.keyColumns().get(k).name());
-    }
-
-    private ChangeCounts counts(String changes, long modelRows) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT"
-                + " coalesce(sum(CASE WHEN _sfsync_kind = 'ADDED' THEN 1 ELSE 0 END), 0),"
-                + " coalesce(sum(CASE WHEN _sfsync_kind = 'CHANGED' THEN 1 ELSE 0 END), 0),"
-                + " coalesce(sum(CASE WHEN _sfsync_kind = 'REMOVED' THEN 1 ELSE 0 END), 0),"
-                + " coalesce(sum(CASE WHEN _sfsync_prior > 0 THEN 1 ELSE 0 END), 0) FROM " + changes)) {
-            rs.next();
-            return new ChangeCounts(modelRows, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
-        }
     }
 
     /** A statement over the model's rows that fails is the model's failure, with the warehouse's message. */
