@@ -1,5 +1,6 @@
 package dev.sfsync.source.drivers;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MavenCentralDriversTest {
     @TempDir
     Path project;
+
+    /** The drivers registered here would answer the other tests' URLs in this JVM, which expect them missing. */
+    @AfterEach
+    void deregisterTheDownloadedDrivers() throws java.sql.SQLException {
+        for (java.sql.Driver driver : DriverManager.drivers().filter(d -> d.getClass().getName().startsWith(ExtraDrivers.class.getName())).toList()) {
+            DriverManager.deregisterDriver(driver);
+        }
+    }
 
     @ParameterizedTest
     @CsvSource({"trino, jdbc:trino://127.0.0.1:1/catalog", "snowflake, jdbc:snowflake://acme.snowflakecomputing.com/"})
