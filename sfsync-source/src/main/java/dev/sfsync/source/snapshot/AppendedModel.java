@@ -22,8 +22,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A model of a source outside DuckDB (Postgres, any JDBC), its rows streamed into a table of the snapshot store
- * through DuckDB's appender, so the diff runs in DuckDB SQL all the same. The table is dropped on close.
+ * A model of a source outside DuckDB (Postgres, any JDBC), its rows streamed into a temporary table of the snapshot
+ * store's connection through DuckDB's appender, so the diff runs in DuckDB SQL all the same. The table is dropped on close.
  */
 final class AppendedModel implements StagedModel {
     private final Connection connection;
@@ -40,40 +40,32 @@ final class AppendedModel implements StagedModel {
         this.schema = schema;
     }
 
-    static AppendedModel open(Connection connection, String catalog, long runNo, Source source, Model model) throws SQLException {
+    static AppendedModel open(Connection connection, long runNo, Source source, Model model) throws SQLException {
         String name = "rows_" + runNo;
-        String table = Sql.ident(catalog) + ".main." + Sql.ident(name);
+        // A temporary table: no commit with its WAL write and sync at every appender flush (2,048 rows; measured, half
+        // the CPU and a quarter of the time of appending into a table of the file), it spills to the temp directory
+        // past the memory limit, and a crash leaves nothing behind in the snapshot store.
+        String table = "temp.main." + Sql.ident(name);
         try (ModelReader reader = source.read(model)) {
             ModelSchema schema = reader.schema();
+            Sql.execute(connection, "CREATE TEMP TABLE " + table + " (" + Sql.list(schema.columns().stream()
+                    .map(c -> Sql.ident(c.name()) + " " + duckDbType(c.type())).toList()) + ")");
             AppendedModel staged = new AppendedModel(connection, table, source, model, schema);
-            try {
-                // One transaction: in auto-commit every appender flush (2,048 rows) would be a commit of its own,
-                // each written to the WAL and synced; measured, that was half of a detection's time.
-                Sql.inTransaction(connection, () -> {
-                    Sql.execute(connection, "CREATE TABLE " + table + " (" + Sql.list(schema.columns().stream()
-                            .map(c -> Sql.ident(c.name()) + " " + duckDbType(c.type())).toList()) + ")");
-                    append(connection.unwrap(DuckDBConnection.class), catalog, name, schema, reader);
-                    return null;
-                });
+            try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", name)) {
+                List<ModelColumn> columns = schema.columns();
+                while (reader.hasNext()) {
+                    Row row = reader.next();
+                    appender.beginRow();
+                    for (int i = 0; i < columns.size(); i++) {
+                        append(appender, columns.get(i).type(), row.get(i));
+                    }
+                    appender.endRow();
+                }
             } catch (SQLException | RuntimeException e) {
                 staged.close();
                 throw e;
             }
             return staged;
-        }
-    }
-
-    private static void append(DuckDBConnection connection, String catalog, String name, ModelSchema schema, ModelReader reader) throws SQLException {
-        try (DuckDBAppender appender = connection.createAppender(catalog, "main", name)) {
-            List<ModelColumn> columns = schema.columns();
-            while (reader.hasNext()) {
-                Row row = reader.next();
-                appender.beginRow();
-                for (int i = 0; i < columns.size(); i++) {
-                    append(appender, columns.get(i).type(), row.get(i));
-                }
-                appender.endRow();
-            }
         }
     }
 

@@ -28,7 +28,7 @@ interface StagedModel extends AutoCloseable {
     static StagedModel of(Connection connection, String catalog, long runNo, Source source, Model model) throws SQLException {
         return source instanceof DuckDbSource duckDb
                 ? AttachedModel.open(connection, catalog, runNo, duckDb, model)
-                : AppendedModel.open(connection, catalog, runNo, source, model);
+                : AppendedModel.open(connection, runNo, source, model);
     }
 
     /** Shared by both: a failing statement over the model's rows is the model's failure. */
