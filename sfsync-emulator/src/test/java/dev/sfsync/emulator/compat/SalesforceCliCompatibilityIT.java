@@ -56,6 +56,8 @@ class SalesforceCliCompatibilityIT {
         env.put("PATH", project.dir().resolve("node_modules").resolve(".bin") + java.io.File.pathSeparator + System.getenv("PATH"));
         env.put("SF_DISABLE_TELEMETRY", "true");
         env.put("SF_AUTOUPDATE_DISABLE", "true");
+        // oclif's update plugin reads its own name of the switch; without it each command spawns "sf update --autoupdate"
+        env.put("SF_DISABLE_AUTOUPDATE", "true");
         env.put("SF_SKIP_NEW_VERSION_CHECK", "true");
         env.put("SF_USE_GENERIC_UNIX_KEYCHAIN", "true");
         env.put("SF_SKIP_SCRATCH_ORG_CHECK", "true");
