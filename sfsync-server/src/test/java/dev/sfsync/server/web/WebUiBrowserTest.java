@@ -150,7 +150,7 @@ class WebUiBrowserTest {
         // A write call's bodies open in place: the records sent and Salesforce's answer, the token nowhere.
         Locator write = page.locator("#calls tr[data-call]").filter(new Locator.FilterOptions().setHasText("composite/sobjects")).first();
         write.locator("details.call-bodies summary").click();
-        assertThat(write.locator("pre.request-body")).containsText("\"Name\":\"Busy");
+        assertThat(write.locator("pre.request-body")).containsText("\"records\":[{\"attributes\":{\"type\":\"Account\"},\"Name\":\"");
         assertThat(write.locator("pre.response-body")).containsText("\"success\"");
         assertThat(page.locator("body")).not().containsText("Bearer");
         shoot(page, "run");
