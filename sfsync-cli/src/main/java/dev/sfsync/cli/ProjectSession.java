@@ -103,8 +103,7 @@ final class ProjectSession implements AutoCloseable {
 
     /** The logins of a project's connections over its store (one shared token renewal per connection). */
     static Logins logins(ProjectConfig config, StateStore store, Sleeper sleeper) {
-        Path directory = config.directory();
-        return new Logins(store, directory, directory.resolve(SyncProject.STATE_DIRECTORY), sleeper);
+        return Logins.of(config, store, sleeper);
     }
 
     /** The project's engine over an open store, its clients logging in with the stored tokens (also what sfsync serve runs through). */

@@ -5,6 +5,7 @@ import dev.sfsync.core.outcome.OutcomeStatus;
 import dev.sfsync.core.outcome.RowOutcome;
 import dev.sfsync.engine.run.Errors;
 import dev.sfsync.store.ApiCall;
+import dev.sfsync.store.LoggedCall;
 import dev.sfsync.store.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,6 +100,10 @@ final class RunsCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print as JSON.")
         boolean json;
 
+        @Option(names = "--call", paramLabel = "N", description = "Print call #N of the API log with its request and response bodies"
+                + " (secrets redacted).")
+        Long call;
+
         @Spec
         CommandSpec spec;
 
@@ -114,16 +119,19 @@ final class RunsCommand implements Callable<Integer> {
                     err.flush();
                     return ExitCodes.USAGE;
                 }
+                if (call != null) {
+                    return printCall(session.store, id, call, out, err);
+                }
                 List<RowOutcome> failed = session.store.outcomes().list(id, Set.of(OutcomeStatus.FAILED, OutcomeStatus.REJECTED), 50, 0);
-                List<ApiCall> calls = session.store.apiLog().list(id);
+                List<LoggedCall> calls = session.store.apiLog().entries(id, 0);
                 Map<String, Long> codes = session.store.outcomes().errorCounts(id);
                 if (json) {
                     Map<String, Object> body = asMap(run.get());
                     body.put("errors", codes);
                     body.put("failedRows", failed.stream().map(o -> Map.of("key", o.key().toString(), "status", o.status().name(),
                             "code", o.error().code(), "message", o.error().message(), "fields", o.error().fields())).toList());
-                    body.put("apiCalls", calls.stream().map(c -> Map.of("at", c.at().toString(), "method", c.method(), "url", c.url(),
-                            "status", c.status(), "millis", c.duration().toMillis())).toList());
+                    body.put("apiCalls", calls.stream().map(l -> Map.of("call", l.seq(), "at", l.call().at().toString(), "method", l.call().method(),
+                            "url", l.call().url(), "status", l.call().status(), "millis", l.call().duration().toMillis())).toList());
                     out.println(JsonOutput.MAPPER.writeValueAsString(body));
                 } else {
                     Run r = run.get();
@@ -143,12 +151,35 @@ final class RunsCommand implements Callable<Integer> {
                         out.println("  Failed and rejected rows (first 50):");
                         failed.forEach(o -> out.printf("    %s %s %s: %s%n", o.key(), o.status(), o.error().code(), o.error().message()));
                     }
-                    out.printf("%n  API log (%d calls):%n", calls.size());
-                    calls.forEach(c -> out.printf("    %s %-6s %s -> %d (%d ms)%n", c.at(), c.method(), c.url(), c.status(), c.duration().toMillis()));
+                    out.printf("%n  API log (%d calls; 'sfsync runs show %s --call N' prints one with its bodies):%n", calls.size(), id);
+                    calls.forEach(l -> out.printf("    #%d %s %-6s %s -> %d (%d ms)%n", l.seq(), l.call().at(), l.call().method(), l.call().url(),
+                            l.call().status(), l.call().duration().toMillis()));
                 }
                 out.flush();
                 return ExitCodes.OK;
             });
+        }
+
+        private static String orElse(String body, String none) {
+            return body == null || body.isEmpty() ? none : body;
+        }
+
+        /** One call with its bodies, as the store keeps them (redacted by the client before they were recorded). */
+        private static int printCall(dev.sfsync.store.StateStore store, RunId run, long seq, PrintWriter out, PrintWriter err) {
+            Optional<LoggedCall> found = store.apiLog().find(run, seq);
+            if (found.isEmpty()) {
+                err.println("run " + run + " has no API call #" + seq + "\n  fix: pick a number from the API log of 'sfsync runs show " + run + "'");
+                err.flush();
+                return ExitCodes.USAGE;
+            }
+            ApiCall c = found.get().call();
+            dev.sfsync.store.CallBodies bodies = store.apiLog().bodies(run, seq);
+            out.printf("Call #%d of run %s: %s %s -> %s in %d ms%n", seq, run, c.method(), c.url(), c.status() == 0 ? "no answer" : c.status(),
+                    c.duration().toMillis());
+            out.printf("%n  Request (%d bytes):%n%s%n", c.requestBytes(), orElse(bodies.request(), "    (no body)"));
+            out.printf("%n  Response (%d bytes):%n%s%n", c.responseBytes(), orElse(bodies.response(), "    (no body kept)"));
+            out.flush();
+            return ExitCodes.OK;
         }
     }
 }

@@ -86,6 +86,11 @@ class SyncCommandsTest {
         ProjectCommandsTest.Result show = sfsync("runs", "show", runId, "--project", project.toString());
         assertThat(show.exitCode()).isZero();
         assertThat(show.out()).contains("STRING_TOO_LONG", "A9", "fix:");
+        String describe = show.out().replaceAll("(?s).*?#(\\d+) \\S+ GET\\s+\\S+/describe .*", "$1");
+        ProjectCommandsTest.Result call = sfsync("runs", "show", runId, "--call", describe, "--project", project.toString());
+        assertThat(call.exitCode()).as(call.out() + call.err()).isZero();
+        assertThat(call.out()).contains("Call #" + describe + " of run " + runId + ": GET ", "/describe -> 200", "(no body)", "\"name\":\"Account\"");
+        assertThat(sfsync("runs", "show", runId, "--call", "999999", "--project", project.toString()).err()).contains("has no API call #999999");
     }
 
     @Test

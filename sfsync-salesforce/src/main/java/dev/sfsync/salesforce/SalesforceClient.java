@@ -199,7 +199,7 @@ public final class SalesforceClient implements AutoCloseable {
             return this;
         }
 
-        /** How much of each request and response body the exchange listener sees (default 4 KB). */
+        /** How much of each request and response body the exchange listener sees (default 64 KB; CSV at most 2 KB). */
         public Builder bodyPreviewBytes(int value) {
             transport = new HttpTransport.Settings(transport.connectTimeout(), transport.responseTimeout(), value);
             return this;

@@ -217,8 +217,7 @@ public final class SfsyncServer implements AutoCloseable {
             Users users = new Users(db, clock);
             ServerContext context = new ServerContext(config, store, db, project, launcher, sequences, background, scheduler, backoff,
                     users, new ApiTokens(db, users, clock), new Sessions(db, users, clock), new LoginThrottle(db, clock), metrics, limits, alerts);
-            dev.sfsync.engine.connection.Logins web = logins != null ? logins : new dev.sfsync.engine.connection.Logins(store, config.directory(),
-                    config.directory().resolve(dev.sfsync.engine.project.SyncProject.STATE_DIRECTORY), Sleeper.SYSTEM);
+            dev.sfsync.engine.connection.Logins web = logins != null ? logins : dev.sfsync.engine.connection.Logins.of(config, store, Sleeper.SYSTEM);
             WebUi ui = new WebUi(context, web, secureCookies, baseUrlGiven ? baseUrl : null, clock);
             return new SfsyncServer(context, new ApiServer(context, secureCookies, ui::register), alertSending);
         }

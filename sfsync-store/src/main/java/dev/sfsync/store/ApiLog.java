@@ -18,16 +18,45 @@ public final class ApiLog {
         this.sequence = new AtomicLong(db.queryOne("SELECT coalesce(max(seq), 0) FROM api_calls", rs -> rs.getLong(1)).orElse(0L));
     }
 
-    public void record(ApiCall call) {
-        db.update("INSERT INTO api_calls (run_id, seq, at, method, url, status, duration_ms, request_bytes, response_bytes, error)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", call.run().value(), sequence.incrementAndGet(), call.at().toEpochMilli(),
-                call.method(), call.url(), call.status(), call.duration().toMillis(), call.requestBytes(), call.responseBytes(), call.error());
+    public long record(ApiCall call) {
+        return record(call, CallBodies.NONE);
+    }
+
+    /** Records the call with its (already redacted) bodies; returns its number in the log, for outcomes to point at. */
+    public long record(ApiCall call, CallBodies bodies) {
+        long seq = sequence.incrementAndGet();
+        db.update("INSERT INTO api_calls (run_id, seq, at, method, url, status, duration_ms, request_bytes, response_bytes, error, request_body,"
+                        + " response_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", call.run().value(), seq, call.at().toEpochMilli(),
+                call.method(), call.url(), call.status(), call.duration().toMillis(), call.requestBytes(), call.responseBytes(), call.error(),
+                bodies.request(), bodies.response());
+        return seq;
     }
 
     public List<ApiCall> list(RunId run) {
-        return db.query("SELECT at, method, url, status, duration_ms, request_bytes, response_bytes, error FROM api_calls WHERE run_id = ? ORDER BY seq",
-                rs -> new ApiCall(run, Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        Duration.ofMillis(rs.getLong(5)), rs.getLong(6), rs.getLong(7), rs.getString(8)), run.value());
+        return entries(run, 0).stream().map(LoggedCall::call).toList();
+    }
+
+    /** The run's calls after {@code afterSeq} (0 for all), with their numbers: what a live view has not shown yet. */
+    public List<LoggedCall> entries(RunId run, long afterSeq) {
+        return calls(run, "seq > ?", afterSeq);
+    }
+
+    /** One call of the run, by its number. */
+    public java.util.Optional<LoggedCall> find(RunId run, long seq) {
+        return calls(run, "seq = ?", seq).stream().findFirst();
+    }
+
+    private List<LoggedCall> calls(RunId run, String condition, long seq) {
+        return db.query("SELECT seq, at, method, url, status, duration_ms, request_bytes, response_bytes, error FROM api_calls"
+                        + " WHERE run_id = ? AND " + condition + " ORDER BY seq",
+                rs -> new LoggedCall(rs.getLong(1), new ApiCall(run, Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), Duration.ofMillis(rs.getLong(6)), rs.getLong(7), rs.getLong(8), rs.getString(9))), run.value(), seq);
+    }
+
+    /** A call's bodies (loaded one call at a time: up to 128 KB each). */
+    public CallBodies bodies(RunId run, long seq) {
+        return db.queryOne("SELECT request_body, response_body FROM api_calls WHERE run_id = ? AND seq = ?",
+                rs -> new CallBodies(rs.getString(1), rs.getString(2)), run.value(), seq).orElse(CallBodies.NONE);
     }
 
     public long count(RunId run) {

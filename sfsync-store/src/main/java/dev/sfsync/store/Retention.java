@@ -5,7 +5,10 @@ import dev.sfsync.store.internal.Database;
 import java.time.Clock;
 import java.util.List;
 
-/** Applies a {@link RetentionPolicy}: deletes the details of old runs, keeping the runs and their counts. */
+/**
+ * Applies a {@link RetentionPolicy}: deletes the details of old runs (outcomes, API calls with their bodies, cancel
+ * requests), keeping the runs and their counts.
+ */
 final class Retention {
     private final Database db;
     private final Clock clock;
@@ -28,6 +31,7 @@ final class Retention {
             long[] deleted = db.inTransaction(() -> new long[] {
                     db.update("DELETE FROM row_outcomes WHERE run_id = ?", runId),
                     db.update("DELETE FROM api_calls WHERE run_id = ?", runId),
+                    db.update("DELETE FROM run_cancellations WHERE run_id = ?", runId),
                     db.update("UPDATE runs SET details_pruned_at = ? WHERE run_id = ?", now, runId)});
             outcomes += deleted[0];
             calls += deleted[1];

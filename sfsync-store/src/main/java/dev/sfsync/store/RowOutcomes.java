@@ -32,16 +32,30 @@ public final class RowOutcomes {
 
     /** Stores the outcomes in one transaction. */
     public void record(RunId run, Collection<? extends RowOutcome> outcomes) {
+        record(run, outcomes, null);
+    }
+
+    /**
+     * Stores the outcomes in one transaction, pointing each at the API call whose answer carried it ({@link LoggedCall#seq},
+     * null when unknown), so that a failed row can be shown with the exact request and Salesforce's answer.
+     */
+    public void record(RunId run, Collection<? extends RowOutcome> outcomes, Long callSeq) {
         List<Object[]> rows = new ArrayList<>(outcomes.size());
         for (RowOutcome outcome : outcomes) {
             RowError error = outcome.error();
             Integer attempt = outcome instanceof RowOutcome.Failed failed ? failed.attempt() : null;
             rows.add(new Object[] {run.value(), String.join(KEY_SEPARATOR, outcome.key().values()), outcome.status().name(), outcome.recordId(),
                     error == null ? null : error.code(), error == null ? null : error.message(),
-                    error == null || error.fields().isEmpty() ? null : String.join(",", error.fields()), attempt});
+                    error == null || error.fields().isEmpty() ? null : String.join(",", error.fields()), attempt, callSeq});
         }
-        db.batch("INSERT INTO row_outcomes (run_id, row_key, status, record_id, error_code, error_message, error_fields, attempt)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        db.batch("INSERT INTO row_outcomes (run_id, row_key, status, record_id, error_code, error_message, error_fields, attempt, call_seq)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /** The API call that carried this row's outcome in the run (its number in the {@link ApiLog}), when it is known. */
+    public java.util.Optional<Long> callOf(RunId run, RowKey key) {
+        return db.queryOne("SELECT call_seq FROM row_outcomes WHERE run_id = ? AND row_key = ? AND call_seq IS NOT NULL ORDER BY call_seq DESC",
+                rs -> rs.getLong(1), run.value(), String.join(KEY_SEPARATOR, key.values()));
     }
 
     /** Outcome counts of the run, by status. */

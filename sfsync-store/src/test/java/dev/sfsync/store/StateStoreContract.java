@@ -285,6 +285,28 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void a_calls_bodies_are_kept_apart_from_the_list_and_each_outcome_points_at_the_call_that_carried_it() {
+        RunId run = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND).id();
+        ApiCall login = new ApiCall(run, clock.instant(), "POST", "/services/oauth2/token", 200, Duration.ofMillis(40), 90, 400, null);
+        ApiCall create = new ApiCall(run, clock.instant(), "POST", "/services/data/v62.0/composite/sobjects", 200, Duration.ofMillis(90), 300, 200, null);
+        long first = store.apiLog().record(login, new CallBodies("grant_type=refresh_token&refresh_token=[REDACTED]", "{\"access_token\":\"[REDACTED]\"}"));
+        long second = store.apiLog().record(create, new CallBodies("{\"records\":[{\"Name\":\"A\"}]}", "[{\"success\":false}]"));
+        store.outcomes().record(run, List.of(new RowOutcome.Failed(RowKey.of("a"), new RowError("REQUIRED_FIELD_MISSING", "Required", List.of()), 1)),
+                second);
+        store.outcomes().record(run, List.of(new RowOutcome.Created(RowKey.of("b"), "001")));
+
+        assertThat(second).isGreaterThan(first);
+        assertThat(store.apiLog().list(run)).containsExactly(login, create);
+        assertThat(store.apiLog().entries(run, first)).containsExactly(new LoggedCall(second, create));
+        assertThat(store.apiLog().find(run, second)).contains(new LoggedCall(second, create));
+        assertThat(store.apiLog().bodies(run, first)).isEqualTo(new CallBodies("grant_type=refresh_token&refresh_token=[REDACTED]",
+                "{\"access_token\":\"[REDACTED]\"}"));
+        assertThat(store.apiLog().bodies(run, 999_999)).isEqualTo(CallBodies.NONE);
+        assertThat(store.outcomes().callOf(run, RowKey.of("a"))).contains(second);
+        assertThat(store.outcomes().callOf(run, RowKey.of("b"))).isEmpty();
+    }
+
+    @Test
     void inbound_cursors_resume_where_the_last_sync_stopped() {
         SyncId leads = SyncId.of("leads_inbound");
         assertThat(store.cursors().find(leads)).isEmpty();
@@ -303,7 +325,9 @@ abstract class StateStoreContract {
         for (int day = 0; day < 5; day++) {
             RunId run = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND).id();
             store.outcomes().record(run, List.of(new RowOutcome.Created(RowKey.of("a"), "001"), new RowOutcome.Unchanged(RowKey.of("b"))));
-            store.apiLog().record(new ApiCall(run, clock.instant(), "GET", "/services/data", 200, Duration.ZERO, 0, 10, null));
+            store.apiLog().record(new ApiCall(run, clock.instant(), "GET", "/services/data", 200, Duration.ZERO, 0, 10, null),
+                    new CallBodies(null, "{\"sobjects\":[]}"));
+            store.cancellations().request(run, "ada");
             store.runs().finish(run, Run.Status.SUCCEEDED, store.outcomes().summarize(run), null);
             runs.add(run);
             clock.advance(Duration.ofDays(1));
@@ -316,6 +340,10 @@ abstract class StateStoreContract {
         assertThat(pruned).isEqualTo(new PruneResult(2, 4, 2));
         assertThat(store.outcomes().summarize(runs.get(0)).rows()).isZero();
         assertThat(store.apiLog().count(runs.get(1))).isZero();
+        assertThat(store.apiLog().bodies(runs.get(1), 2)).as("bodies go with their calls").isEqualTo(CallBodies.NONE);
+        assertThat(store.cancellations().requested(runs.get(1))).as("and cancel requests").isEmpty();
+        assertThat(store.cancellations().requested(runs.get(2))).isPresent();
+        assertThat(store.apiLog().bodies(runs.get(2), 3).response()).isEqualTo("{\"sobjects\":[]}");
         assertThat(store.runs().find(runs.get(0)).orElseThrow().detailsPrunedAt()).isEqualTo(clock.instant());
         assertThat(store.runs().find(runs.get(0)).orElseThrow().summary().created()).as("the run's counts stay").isEqualTo(1);
         assertThat(store.outcomes().summarize(runs.get(2)).rows()).isEqualTo(2);

@@ -28,6 +28,12 @@ public final class Logins {
     private final Path stateDirectory;
     private final Sleeper sleeper;
 
+    /** The logins of a project's connections over its store, as the CLI's commands and {@code sfsync serve} make them. */
+    public static Logins of(dev.sfsync.engine.config.ProjectConfig config, StateStore store, Sleeper sleeper) {
+        Path directory = config.directory();
+        return new Logins(store, directory, directory.resolve(dev.sfsync.engine.project.SyncProject.STATE_DIRECTORY), sleeper);
+    }
+
     public Logins(StateStore store, Path projectDirectory, Path stateDirectory, Sleeper sleeper) {
         this.store = store;
         this.projectDirectory = projectDirectory;

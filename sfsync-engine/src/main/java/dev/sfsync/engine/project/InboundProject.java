@@ -41,7 +41,7 @@ final class InboundProject {
     InboundResult run(InboundSyncDefinition sync, boolean full, InboundProgress progress, dev.sfsync.engine.lease.SyncLease lease) {
         Run run = store.runs().start(SyncId.of(sync.name()), Run.Kind.INBOUND);
         lease.attach(run.id());
-        ExchangeListener log = exchange -> store.apiLog().record(SyncProject.apiCall(run, exchange));
+        ExchangeListener log = exchange -> SyncProject.logCall(store, run, exchange);
         try (SalesforceClient client = clients.client(config.connections().get(sync.connection()), log)) {
             InboundColumns columns = columns(sync, client);
             try (Connection destination = open(sync)) {

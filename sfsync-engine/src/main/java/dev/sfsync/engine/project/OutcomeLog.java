@@ -15,11 +15,14 @@ import java.util.concurrent.TimeUnit;
  * At most a few batches wait; {@link #finish} returns once every batch is in the store.
  */
 final class OutcomeLog implements AutoCloseable {
-    private static final List<RowOutcome> END = List.of();
+    private static final Batch END = new Batch(List.of(), null);
+
+    private record Batch(List<RowOutcome> outcomes, Long callSeq) {
+    }
 
     private final StateStore store;
     private final RunId run;
-    private final BlockingQueue<List<RowOutcome>> queue = new ArrayBlockingQueue<>(4);
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(4);
     private final Thread thread;
     private volatile RuntimeException failure;
 
@@ -31,8 +34,14 @@ final class OutcomeLog implements AutoCloseable {
 
     /** Queues one batch of outcomes (waiting while the store is behind); throws what stopped the writer, if anything did. */
     void write(List<RowOutcome> outcomes) {
+        write(outcomes, null);
+    }
+
+    /** As {@link #write(List)}, the outcomes pointing at the API call that carried them (null: not known). */
+    void write(List<RowOutcome> outcomes, Long callSeq) {
+        Batch batch = new Batch(outcomes, callSeq);
         try {
-            while (!queue.offer(outcomes, 50, TimeUnit.MILLISECONDS)) {
+            while (!queue.offer(batch, 50, TimeUnit.MILLISECONDS)) {
                 rethrow();
             }
         } catch (InterruptedException e) {
@@ -64,8 +73,8 @@ final class OutcomeLog implements AutoCloseable {
 
     private void drain() {
         try {
-            for (List<RowOutcome> outcomes = queue.take(); outcomes != END; outcomes = queue.take()) {
-                store.outcomes().record(run, outcomes);
+            for (Batch batch = queue.take(); batch != END; batch = queue.take()) {
+                store.outcomes().record(run, batch.outcomes(), batch.callSeq());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

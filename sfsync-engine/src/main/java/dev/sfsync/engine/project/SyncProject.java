@@ -180,9 +180,10 @@ public final class SyncProject implements AutoCloseable {
         lease.attach(run.id(), store.cancellations());
         progress.started(run.id());
         AtomicLong calls = new AtomicLong();
+        CallTrail trail = new CallTrail();
         ExchangeListener log = exchange -> {
             calls.incrementAndGet();
-            store.apiLog().record(apiCall(run, exchange));
+            trail.called(logCall(store, run, exchange));
         };
         try {
             Checked local = readable(sync, describeModel(sync));
@@ -206,7 +207,7 @@ public final class SyncProject implements AutoCloseable {
                         if (creates) {
                             store.intents().settled(SyncId.of(name), outcomes.stream().map(RowOutcome::key).toList());
                         }
-                        outcomeLog.write(outcomes);
+                        trail.byCall(outcomes).forEach((call, carried) -> outcomeLog.write(carried, call));
                         progress.settled(outcomes);
                     }
                 };
@@ -225,7 +226,7 @@ public final class SyncProject implements AutoCloseable {
                         }
                         dev.sfsync.engine.run.MergeRun merges = dev.sfsync.engine.run.MergeRun.of(prepared, client, settle);
                         Runner runner = sync.options().orLead().isPresent() ? null
-                                : runner(prepared, client, new SplitRetry(sync.retry(), sleeper), merges.settle(), new StoredIntents(store, sync, run.id()))
+                                : runner(prepared, client, new SplitRetry(sync.retry(), sleeper), merges.settle(), new StoredIntents(store, sync, run.id()), trail)
                                         .alreadyCreated(reconciled.created()).stopWhen(lease::lost).cancelWhen(lease::cancelled);
                         stopped = runner == null
                                 ? new dev.sfsync.engine.run.MultiObjectRun(prepared, leadHalf(prepared, client), client, settle).run(changes)
@@ -330,8 +331,7 @@ public final class SyncProject implements AutoCloseable {
                 SnapshotRepair.Result result = new SnapshotRepair.Result(0, 0);
                 if (sync.hasIdempotencyKey()) {
                     Checked local = readable(sync, describeModel(sync));
-                    SalesforceClient client = clients.client(config.connections().get(sync.connection()), exchange -> store.apiLog()
-                            .record(apiCall(run, exchange)));
+                    SalesforceClient client = clients.client(config.connections().get(sync.connection()), exchange -> logCall(store, run, exchange));
                     PreparedSync prepared = prepare(sync, client, local, false);
                     try (ChangeSet changes = detect(prepared); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
                         result = new SnapshotRepair(prepared, client).repair(changes, outcomes -> {
@@ -447,6 +447,11 @@ public final class SyncProject implements AutoCloseable {
         settle.accept(List.copyOf(outcomes));
     }
 
+    /** Records the exchange in the run's API log with its bodies (the client has redacted and cut them). */
+    static long logCall(StateStore store, Run run, ApiExchange exchange) {
+        return store.apiLog().record(apiCall(run, exchange), new dev.sfsync.store.CallBodies(exchange.requestBody(), exchange.responseBody()));
+    }
+
     static ApiCall apiCall(Run run, ApiExchange exchange) {
         String error = exchange.failure();
         if (error == null && exchange.status() >= 400 && exchange.responseBody() != null) {
@@ -463,9 +468,10 @@ public final class SyncProject implements AutoCloseable {
     }
 
     private Runner runner(PreparedSync sync, SalesforceClient client, SplitRetry retry, java.util.function.Consumer<List<RowOutcome>> settle,
-                          WriteAheadLog intents) {
+                          WriteAheadLog intents, CallTrail trail) {
         return switch (sync.definition().api()) {
-            case REST -> Runner.writing(sync, new RestCollectionsWriter(client, sync.definition().batchSize()), client, retry, settle, intents);
+            case REST -> Runner.writing(sync, new RestCollectionsWriter(client, sync.definition().batchSize()), client, retry, settle, intents)
+                    .onSent(trail::sent);
             case BULK1, BULK2 -> Runner.loading(sync, sync.definition().api(), client, retry, rowsPerBulkLoad, settle, intents);
         };
     }

@@ -42,7 +42,7 @@ final class TwoWayProject {
     TwoWayResult run(TwoWaySyncDefinition sync, dev.sfsync.engine.lease.SyncLease lease) {
         Run run = store.runs().start(SyncId.of(sync.name()), Run.Kind.TWO_WAY);
         lease.attach(run.id());
-        ExchangeListener log = exchange -> store.apiLog().record(SyncProject.apiCall(run, exchange));
+        ExchangeListener log = exchange -> SyncProject.logCall(store, run, exchange);
         try (SalesforceClient client = clients.client(config.connections().get(sync.connection()), log);
              Connection table = SourceConnections.open(config, sync.source())) {
             List<ConfigProblem> problems = TwoWaySyncs.problems(sync, client, table, locator);

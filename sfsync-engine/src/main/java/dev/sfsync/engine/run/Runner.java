@@ -59,6 +59,9 @@ public final class Runner {
     private java.util.function.BooleanSupplier cancelled = () -> false;
     private final java.util.concurrent.atomic.AtomicBoolean heldBack = new java.util.concurrent.atomic.AtomicBoolean();
 
+    private Consumer<List<RowOutcome>> sent = outcomes -> {
+    };
+
     private Runner(PreparedSync sync, Consumer<List<RowOutcome>> settle, int chunkSize, int threads) {
         this.sync = sync;
         this.settle = settle;
@@ -73,6 +76,15 @@ public final class Runner {
         runner.log = log;
         runner.chunks = ChunkWriter.writing(sync, writer, new RecordFinder(client), retry);
         return runner;
+    }
+
+    /**
+     * Also hands each written chunk's outcomes to {@code sent} on the thread that made its calls, right after them:
+     * where the run can tell which API call carried which row.
+     */
+    public Runner onSent(Consumer<List<RowOutcome>> sent) {
+        this.sent = sent;
+        return this;
     }
 
     /** Streams through a Bulk API, a new load per write kind every {@code rowsPerLoad} rows. */
@@ -261,7 +273,9 @@ public final class Runner {
         }
         try {
             chunks.prefetchLookups(chunk);
-            written.add(chunks.write(kind, chunk));
+            List<RowOutcome> outcomes = chunks.write(kind, chunk);
+            sent.accept(outcomes);
+            written.add(outcomes);
         } catch (ChunkWriter.ChunkAborted e) {
             aborted.compareAndSet(null, e);
             written.add(e.outcomes);

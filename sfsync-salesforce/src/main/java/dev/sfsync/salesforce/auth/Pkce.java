@@ -16,6 +16,11 @@ public record Pkce(String verifier, String challenge) {
         return "Pkce[verifier=[REDACTED], challenge=" + challenge + "]";
     }
 
+    /** The pair of a verifier kept elsewhere (a login waiting in a database for its callback). */
+    public static Pkce ofVerifier(String verifier) {
+        return new Pkce(verifier, challengeOf(verifier));
+    }
+
     static Pkce generate() {
         byte[] bytes = new byte[64];
         RANDOM.nextBytes(bytes);

@@ -31,7 +31,7 @@ public final class HttpTransport implements AutoCloseable {
      * @param bodyPreviewBytes how much of each body the exchange listener sees
      */
     public record Settings(Duration connectTimeout, Duration responseTimeout, int bodyPreviewBytes) {
-        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(20), Duration.ofSeconds(120), 4096);
+        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(20), Duration.ofSeconds(120), 64 * 1024);
 
         public Settings {
             Objects.requireNonNull(connectTimeout, "connectTimeout is null");
@@ -106,7 +106,8 @@ public final class HttpTransport implements AutoCloseable {
                 decoded = InputStream.nullInputStream();
             }
         }
-        return new RawResponse(response.statusCode(), response.headers().map(), new ObservedStream(decoded, settings.bodyPreviewBytes(), recorder));
+        int previewBytes = BodyPreview.limit(recorder.responseContentType(), settings.bodyPreviewBytes());
+        return new RawResponse(response.statusCode(), response.headers().map(), new ObservedStream(decoded, previewBytes, recorder));
     }
 
     /**
@@ -156,8 +157,8 @@ public final class HttpTransport implements AutoCloseable {
             Map<String, List<String>> requestHeaders = new LinkedHashMap<>(request.headers().map());
             ApiExchange exchange = new ApiExchange(request.method(), redactor.uri(request.uri()), status, attempt, started,
                     timeToHeaders, total, redactor.headers(requestHeaders), redactor.headers(responseHeaders), body.length(),
-                    responseBytes, preview(body.preview(settings.bodyPreviewBytes()), body.length()),
-                    preview(responsePreview, responseBytes), failure);
+                    responseBytes, BodyPreview.text(body.preview(BodyPreview.limit(body.contentType(), settings.bodyPreviewBytes())), body.length(),
+                    body.contentType(), redactor), BodyPreview.text(responsePreview, responseBytes, responseContentType(), redactor), failure);
             try {
                 listener.exchanged(exchange);
             } catch (RuntimeException listenerBug) {
@@ -165,9 +166,9 @@ public final class HttpTransport implements AutoCloseable {
             }
         }
 
-        private String preview(byte[] bytes, long total) {
-            String text = redactor.text(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-            return total > bytes.length ? text + "…[" + total + " bytes in all]" : text;
+        String responseContentType() {
+            return responseHeaders.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
+                    .flatMap(h -> h.getValue().stream()).findFirst().orElse(null);
         }
     }
 

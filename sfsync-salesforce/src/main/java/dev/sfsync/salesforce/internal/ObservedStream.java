@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
-/** Counts what is read, keeps the first bytes for the preview, and reports the exchange when closed. */
+/**
+ * Counts what is read, keeps the first bytes for the preview (in a buffer grown as they arrive, so that small answers
+ * cost no full-size preview), and reports the exchange when closed.
+ */
 final class ObservedStream extends FilterInputStream {
     private final HttpTransport.ExchangeRecorder recorder;
-    private final byte[] preview;
+    private final int previewBytes;
+    private byte[] preview = new byte[0];
     private int previewLength;
     private long count;
     private String failure;
@@ -16,7 +20,7 @@ final class ObservedStream extends FilterInputStream {
     ObservedStream(InputStream in, int previewBytes, HttpTransport.ExchangeRecorder recorder) {
         super(in);
         this.recorder = recorder;
-        this.preview = new byte[previewBytes];
+        this.previewBytes = previewBytes;
     }
 
     @Override
@@ -36,8 +40,11 @@ final class ObservedStream extends FilterInputStream {
             throw e;
         }
         if (n > 0) {
-            int keep = Math.min(n, preview.length - previewLength);
+            int keep = Math.min(n, previewBytes - previewLength);
             if (keep > 0) {
+                if (previewLength + keep > preview.length) {
+                    preview = Arrays.copyOf(preview, Math.min(previewBytes, Math.max(previewLength + keep, preview.length * 2)));
+                }
                 System.arraycopy(b, off, preview, previewLength, keep);
                 previewLength += keep;
             }

@@ -24,7 +24,11 @@ public final class Redactor {
     private static final Pattern FORM_FIELD = Pattern.compile("(?<=^|[?&])(" + SECRET_NAMES + ")=[^&#\\s]*");
     private static final Pattern JSON_FIELD = Pattern.compile("(\"(?:" + SECRET_NAMES + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern XML_ELEMENT = Pattern.compile("(<(?:\\w+:)?(sessionId|password|token)>)[^<]*(</)");
+    /** A secret value a preview cut off before its closing quote or tag: the part that is there is still a secret. */
+    private static final Pattern OPEN_JSON_FIELD = Pattern.compile("(\"(?:" + SECRET_NAMES + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\\\\?$");
+    private static final Pattern OPEN_XML_ELEMENT = Pattern.compile("(<(?:\\w+:)?(?:sessionId|password|token)>)[^<]*$");
     private static final int SHORTEST_SECRET = 8;
+    private static final int SHORTEST_SECRET_PREFIX = 4;
 
     private final Set<String> knownSecrets = ConcurrentHashMap.newKeySet();
 
@@ -44,6 +48,28 @@ public final class Redactor {
         out = XML_ELEMENT.matcher(out).replaceAll("$1" + MASK + "$3");
         for (String secret : knownSecrets) {
             out = out.replace(secret, MASK);
+        }
+        return out;
+    }
+
+    /**
+     * Like {@link #text} for a body cut at a preview limit: a secret the cut left open at the end (an unclosed JSON
+     * string or XML element of a secret name, or the start of a known secret) is masked too.
+     */
+    public String cutText(String text) {
+        String out = text(text);
+        if (out == null || out.isEmpty()) {
+            return out;
+        }
+        out = OPEN_JSON_FIELD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\"" + MASK));
+        out = OPEN_XML_ELEMENT.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+        for (String secret : knownSecrets) {
+            for (int length = secret.length() - 1; length >= SHORTEST_SECRET_PREFIX; length--) {
+                if (out.endsWith(secret.substring(0, length))) {
+                    out = out.substring(0, out.length() - length) + MASK;
+                    break;
+                }
+            }
         }
         return out;
     }

@@ -39,4 +39,15 @@ class RedactorTest {
         assertThat(headers).containsEntry("Authorization", List.of("[REDACTED]")).containsEntry("X-SFDC-Session", List.of("[REDACTED]"))
                 .containsEntry("Content-Type", List.of("application/json"));
     }
+
+    @Test
+    void a_secret_cut_open_by_a_preview_limit_is_masked_too() {
+        redactor.remember("00Dxx0000001gPL!AQ4AQFakeToken");
+
+        assertThat(redactor.cutText("{\"id\":\"x\",\"access_token\":\"00Dxx00000")).isEqualTo("{\"id\":\"x\",\"access_token\":\"[REDACTED]");
+        assertThat(redactor.cutText("<result><sessionId>00Dxx0000001g")).isEqualTo("<result><sessionId>[REDACTED]");
+        assertThat(redactor.cutText("grant_type=password&password=hunt")).isEqualTo("grant_type=password&password=[REDACTED]");
+        assertThat(redactor.cutText("an echo of 00Dxx0000001gPL!AQ")).isEqualTo("an echo of [REDACTED]");
+        assertThat(redactor.cutText("{\"Name\":\"Acme\"")).isEqualTo("{\"Name\":\"Acme\"");
+    }
 }

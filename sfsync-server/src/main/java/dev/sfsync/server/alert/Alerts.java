@@ -12,6 +12,7 @@ import dev.sfsync.salesforce.error.ReconnectNeeded;
 import dev.sfsync.salesforce.retry.Sleeper;
 import dev.sfsync.server.ServerContext;
 import dev.sfsync.server.db.ServerDatabase;
+import dev.sfsync.server.schedule.SchedulePauses;
 import dev.sfsync.server.metrics.ServerMetrics;
 import dev.sfsync.server.run.RunEnded;
 import dev.sfsync.server.run.RunListener;
@@ -42,9 +43,10 @@ public final class Alerts implements RunListener {
     private final Deliveries deliveries;
     private final Clock clock;
     private final String baseUrl;
+    private final SchedulePauses pauses;
 
     private Alerts(ProjectConfig config, StateStore store, ServerContext.DailyLimits limits, Incidents incidents, Deliveries deliveries, Clock clock,
-                   String baseUrl) {
+                   String baseUrl, SchedulePauses pauses) {
         this.config = config;
         this.store = store;
         this.limits = limits;
@@ -52,6 +54,7 @@ public final class Alerts implements RunListener {
         this.deliveries = deliveries;
         this.clock = clock;
         this.baseUrl = baseUrl;
+        this.pauses = pauses;
     }
 
     /**
@@ -63,7 +66,7 @@ public final class Alerts implements RunListener {
         Map<String, Sender> senders = new LinkedHashMap<>();
         config.service().destinations().forEach((name, destination) -> senders.put(name, sender(destination, config.directory())));
         return new Alerts(config, store, limits, new Incidents(db, clock), new Deliveries(db, senders, executor, sleeper, metrics, clock), clock,
-                baseUrl);
+                baseUrl, new SchedulePauses(db, clock));
     }
 
     private static Sender sender(AlertDestination destination, Path directory) {
@@ -126,7 +129,8 @@ public final class Alerts implements RunListener {
                 continue;
             }
             for (String sync : config.syncs().keySet()) {
-                if (watches(rule, sync)) {
+                // A sync whose schedule an operator paused is meant not to run: no news from it is not a problem.
+                if (watches(rule, sync) && pauses.current(SchedulePauses.Kind.SYNC, sync).isEmpty()) {
                     judge(rule, sync, stale(rule, sync), staleText(rule, sync), null);
                 }
             }

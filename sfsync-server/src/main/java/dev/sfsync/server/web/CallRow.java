@@ -2,6 +2,8 @@ package dev.sfsync.server.web;
 
 import dev.sfsync.salesforce.internal.Redactor;
 import dev.sfsync.store.ApiCall;
+import dev.sfsync.store.CallBodies;
+import dev.sfsync.store.LoggedCall;
 
 import java.net.URI;
 import java.time.Instant;
@@ -10,11 +12,12 @@ import java.time.Instant;
  * One API call in the live debugger, redacted a second time on the way out (the engine redacts before recording;
  * this holds even for a log written by an older version): tokens, session ids, passwords and secrets never show.
  */
-public record CallRow(int index, Instant at, String method, String path, String url, int status, long durationMs, long requestBytes,
+public record CallRow(int index, long seq, Instant at, String method, String path, String url, int status, long durationMs, long requestBytes,
                       long responseBytes, String error) {
     private static final Redactor REDACTOR = new Redactor();
 
-    static CallRow of(int index, ApiCall call) {
+    static CallRow of(int index, LoggedCall logged) {
+        ApiCall call = logged.call();
         String url = REDACTOR.text(call.url());
         String path;
         try {
@@ -23,8 +26,13 @@ public record CallRow(int index, Instant at, String method, String path, String 
         } catch (IllegalArgumentException e) {
             path = url;
         }
-        return new CallRow(index, call.at(), call.method(), path, url, call.status(), call.duration().toMillis(), call.requestBytes(),
+        return new CallRow(index, logged.seq(), call.at(), call.method(), path, url, call.status(), call.duration().toMillis(), call.requestBytes(),
                 call.responseBytes(), REDACTOR.text(call.error()));
+    }
+
+    /** The call's bodies as shown: redacted again on the way out, like everything else of the call. */
+    static CallBodies shown(CallBodies bodies) {
+        return new CallBodies(REDACTOR.text(bodies.request()), REDACTOR.text(bodies.response()));
     }
 
     public boolean failed() {

@@ -58,6 +58,11 @@ public final class FailedRows {
         return one.isEmpty() ? Optional.empty() : Optional.of(FailedRow.of(index, one.getFirst()));
     }
 
+    /** The API call that carried this row's outcome (its number in the API log), when the run recorded it. */
+    Optional<Long> callOf(RunId run, FailedRow row) {
+        return store.outcomes().callOf(run, new dev.sfsync.core.model.RowKey(row.key()));
+    }
+
     void all(RunId run, Consumer<FailedRow> sink) {
         each(run, row -> {
             sink.accept(row);

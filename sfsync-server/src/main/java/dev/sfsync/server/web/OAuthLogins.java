@@ -4,6 +4,8 @@ import dev.sfsync.engine.config.ConnectionConfig;
 import dev.sfsync.engine.connection.Logins;
 import dev.sfsync.engine.project.SecretValues;
 import dev.sfsync.salesforce.auth.OAuthTokens;
+import dev.sfsync.salesforce.auth.Pkce;
+import dev.sfsync.server.db.ServerDatabase;
 import dev.sfsync.salesforce.auth.WebServerFlow;
 
 import java.nio.file.Path;
@@ -12,19 +14,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Connect buttons in progress: the OAuth web-server flow with PKCE, started by an admin and ended by Salesforce's
  * redirect to the server's callback. The callback is matched by its {@code state}, which is random, used once and
  * kept 10 minutes: it, not the browser's cookie, ties the answer to the login that asked for it (the cookie does
- * not come along on a redirect from another site when it is SameSite=Strict).
+ * not come along on a redirect from another site when it is SameSite=Strict). Logins wait in the server database, so
+ * that in a team the callback may reach another node than the one the Connect button was pressed on.
  */
 final class OAuthLogins {
     static final String CALLBACK_PATH = "/ui/oauth/callback";
     private static final Duration PATIENCE = Duration.ofMinutes(10);
 
-    private record Pending(ConnectionConfig connection, WebServerFlow flow, WebServerFlow.Authorization authorization, String user, Instant until) {
+    private record Pending(String connection, WebServerFlow.Authorization authorization, String user, Instant until) {
     }
 
     /** A login the callback ended: which connection, and the tokens Salesforce gave for it. */
@@ -32,40 +34,57 @@ final class OAuthLogins {
     }
 
     private final Logins logins;
+    private final Map<String, ConnectionConfig> connections;
     private final Path projectDirectory;
+    private final ServerDatabase db;
     private final Clock clock;
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-    OAuthLogins(Logins logins, Path projectDirectory, Clock clock) {
+    OAuthLogins(Logins logins, Map<String, ConnectionConfig> connections, Path projectDirectory, ServerDatabase db, Clock clock) {
         this.logins = logins;
+        this.connections = connections;
         this.projectDirectory = projectDirectory;
+        this.db = db;
         this.clock = clock;
     }
 
     /** Where to send the browser: Salesforce's authorize page, which returns to {@code serverUrl} + {@value #CALLBACK_PATH}. */
     String begin(ConnectionConfig connection, String serverUrl, String user) {
-        pending.values().removeIf(p -> p.until().isBefore(clock.instant()));
-        String secret = SecretValues.resolve(connection.clientSecret(), projectDirectory);
-        WebServerFlow flow = logins.builder(connection).webServerFlow(connection.clientId(), secret, "api refresh_token");
-        WebServerFlow.Authorization authorization = flow.begin(serverUrl + CALLBACK_PATH);
-        pending.put(authorization.state(), new Pending(connection, flow, authorization, user, clock.instant().plus(PATIENCE)));
+        db.update("DELETE FROM oauth_logins WHERE expires_at < ?", clock.millis());
+        WebServerFlow.Authorization authorization = flow(connection).begin(serverUrl + CALLBACK_PATH);
+        db.update("INSERT INTO oauth_logins (state, connection, redirect_uri, code_verifier, started_by, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+                authorization.state(), connection.name(), authorization.redirectUri(), authorization.pkce().verifier(), user,
+                clock.instant().plus(PATIENCE).toEpochMilli());
         return authorization.authorizeUrl().toString();
     }
 
     /** Ends the login the callback's state names: checks state (and so PKCE's verifier), redeems the code, stores the tokens. */
     Completed complete(Map<String, String> callback) {
         String state = callback.get("state");
-        Pending login = state == null ? null : pending.remove(state);
-        if (login == null || login.until().isBefore(clock.instant())) {
+        Pending login = state == null ? null : find(state).orElse(null);
+        // Deleting the row is what makes the state single-use, across nodes too: only one callback gets to delete it.
+        if (login == null || login.until().isBefore(clock.instant()) || db.update("DELETE FROM oauth_logins WHERE state = ?", state) != 1
+                || !connections.containsKey(login.connection())) {
             throw WebProblem.badRequest("this Salesforce answer matches no login started here in the last 10 minutes (or it was used already)",
                     "start again with Connect or Reconnect on the Connections page");
         }
-        OAuthTokens tokens = login.flow().complete(login.authorization(), callback);
-        logins.remember(login.connection(), tokens, null);
-        return new Completed(login.connection(), tokens, login.user());
+        ConnectionConfig connection = connections.get(login.connection());
+        OAuthTokens tokens = flow(connection).complete(login.authorization(), callback);
+        logins.remember(connection, tokens, null);
+        return new Completed(connection, tokens, login.user());
     }
 
     Optional<String> connectionOf(String state) {
-        return Optional.ofNullable(state).map(pending::get).map(p -> p.connection().name());
+        return Optional.ofNullable(state).flatMap(this::find).map(Pending::connection);
+    }
+
+    private WebServerFlow flow(ConnectionConfig connection) {
+        String secret = SecretValues.resolve(connection.clientSecret(), projectDirectory);
+        return logins.builder(connection).webServerFlow(connection.clientId(), secret, "api refresh_token");
+    }
+
+    private Optional<Pending> find(String state) {
+        return db.queryOne("SELECT connection, redirect_uri, code_verifier, started_by, expires_at FROM oauth_logins WHERE state = ?",
+                rs -> new Pending(rs.getString(1), new WebServerFlow.Authorization(null, rs.getString(2), state,
+                        Pkce.ofVerifier(rs.getString(3))), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))), state);
     }
 }

@@ -6,7 +6,7 @@ import dev.sfsync.core.SyncId;
 import dev.sfsync.engine.lease.RunCancel;
 import dev.sfsync.engine.run.Errors;
 import dev.sfsync.server.ServerContext;
-import dev.sfsync.store.ApiCall;
+import dev.sfsync.store.LoggedCall;
 import dev.sfsync.store.Run;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -150,6 +150,10 @@ final class RunPages {
         params.put("row", row);
         params.put("explained", Errors.explain(row.code()));
         params.put("carriers", calls.stream().filter(CallRow::writes).toList());
+        // The exact call, when the run recorded which one carried the row (older runs and some paths did not).
+        CallRow carrier = failedRows.callOf(run.id(), row).flatMap(seq -> calls.stream().filter(c -> c.seq() == seq).findFirst()).orElse(null);
+        params.put("carrier", carrier);
+        params.put("bodies", carrier == null ? null : CallRow.shown(server.store().apiLog().bodies(run.id(), carrier.seq())));
         templates.page(ctx, "runrow.jte", params);
     }
 
@@ -158,8 +162,31 @@ final class RunPages {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList();
     }
 
+    /**
+     * One call with its request and response bodies: a fragment for the debugger's expanding row, or (without
+     * JavaScript, or from a link) a page of its own.
+     */
+    void call(Context ctx, Viewer viewer) {
+        Run run = run(ctx);
+        long seq = number(ctx.pathParam("seq"), -1L);
+        List<CallRow> all = calls(run, 0);
+        CallRow call = all.stream().filter(c -> c.seq() == seq).findFirst()
+                .orElseThrow(() -> WebProblem.notFound("run " + run.id().value() + " has no API call " + ctx.pathParam("seq"),
+                        "pick one in the run's API calls"));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("run", run);
+        params.put("call", call);
+        params.put("bodies", CallRow.shown(server.store().apiLog().bodies(run.id(), seq)));
+        if (ctx.header("HX-Request") != null) {
+            ctx.contentType("text/html; charset=utf-8").result(templates.render("callbodies.jte", params));
+        } else {
+            params.put("frame", frames.of(viewer, "Call " + (call.index() + 1) + " of run " + run.id().value(), "runs", null));
+            templates.page(ctx, "call.jte", params);
+        }
+    }
+
     private List<CallRow> calls(Run run, int after) {
-        List<ApiCall> all = server.store().apiLog().list(run.id());
+        List<LoggedCall> all = server.store().apiLog().entries(run.id(), 0);
         List<CallRow> rows = new ArrayList<>();
         for (int i = after; i < all.size(); i++) {
             rows.add(CallRow.of(i, all.get(i)));
@@ -174,8 +201,12 @@ final class RunPages {
     }
 
     private static int number(String text, int otherwise) {
+        return Math.toIntExact(number(text, (long) otherwise));
+    }
+
+    private static long number(String text, long otherwise) {
         try {
-            return text == null ? otherwise : Integer.parseInt(text.trim());
+            return text == null ? otherwise : Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
             throw WebProblem.badRequest("'" + text + "' is not a number", "use the page's links");
         }

@@ -171,6 +171,18 @@ class AlertsTest {
     }
 
     @Test
+    void a_sync_whose_schedule_is_paused_raises_no_stale_alert_until_it_is_resumed() {
+        var pauses = new dev.sfsync.server.schedule.SchedulePauses(project.serverDb(), Clock.systemUTC());
+        pauses.pause(dev.sfsync.server.schedule.SchedulePauses.Kind.SYNC, "accounts", "otto");
+        alerts.checkStale();
+        assertThat(mail.getReceivedMessages()).isEmpty();
+
+        pauses.resume(dev.sfsync.server.schedule.SchedulePauses.Kind.SYNC, "accounts");
+        alerts.checkStale();
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
     void a_login_salesforce_refuses_is_a_lost_connection_until_a_run_gets_through() {
         SalesforceClient refused = SalesforceClient.builder().loginHost(LoginHost.of(org.loginUrl()))
                 .credentials(Credentials.password(org.clientId(), org.clientSecret(), org.username(), "not-the-password")).build();

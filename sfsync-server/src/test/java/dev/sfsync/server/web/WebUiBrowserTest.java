@@ -147,6 +147,12 @@ class WebUiBrowserTest {
                 .setTimeout(60_000));
         assertThat(page.locator("#calls tr[data-call]").count()).isGreaterThan(seenWhileRunning);
         assertThat(page.locator(".code[data-code=FIELD_CUSTOM_VALIDATION_EXCEPTION]")).containsText("Fix:");
+        // A write call's bodies open in place: the records sent and Salesforce's answer, the token nowhere.
+        Locator write = page.locator("#calls tr[data-call]").filter(new Locator.FilterOptions().setHasText("composite/sobjects")).first();
+        write.locator("details.call-bodies summary").click();
+        assertThat(write.locator("pre.request-body")).containsText("\"records\":[{\"attributes\":{\"type\":\"Account\"},\"Name\":\"");
+        assertThat(write.locator("pre.response-body")).containsText("\"success\"");
+        assertThat(page.locator("body")).not().containsText("Bearer");
         shoot(page, "run");
         org.faults().clear();
 
@@ -157,7 +163,9 @@ class WebUiBrowserTest {
 
         page.locator("table.failed-rows tbody th a").first().click();
         assertThat(page.locator("#row-code")).hasText("FIELD_CUSTOM_VALIDATION_EXCEPTION");
-        assertThat(page.locator("table.calls tbody tr").first()).containsText("POST");
+        assertThat(page.locator("#carrier")).containsText("POST");
+        assertThat(page.locator("#carrier")).containsText("composite/sobjects");
+        assertThat(page.locator("pre.response-body")).containsText("FIELD_CUSTOM_VALIDATION_EXCEPTION");
         shoot(page, "failed-row");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Charts")).click();

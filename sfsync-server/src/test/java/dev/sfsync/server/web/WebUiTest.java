@@ -92,6 +92,40 @@ class WebUiTest {
     }
 
     @Test
+    void a_runs_call_bodies_are_kept_and_shown_with_every_token_redacted() throws Exception {
+        UiBrowser ada = new UiBrowser(server).logIn("ada");
+        String runPage = ada.postWithToken("/ui/syncs/accounts/run").headers().firstValue("Location").orElseThrow();
+        for (int i = 0; i < 300 && ada.get(runPage).body().contains("id=\"run-status\">running<"); i++) {
+            Thread.sleep(100);
+        }
+        dev.sfsync.core.RunId run = dev.sfsync.core.RunId.of(runPage.substring(runPage.lastIndexOf('/') + 1));
+        var store = project.store();
+        var calls = store.apiLog().entries(run, 0);
+        var login = calls.stream().filter(c -> c.call().url().contains("/oauth2/token")).findFirst()
+                .orElseThrow(() -> new AssertionError("no token call among " + calls));
+        var create = calls.stream().filter(c -> c.call().url().contains("/composite/sobjects")).findFirst().orElseThrow();
+
+        // In the store: the login's bodies with the password, client secret and token masked by name, and no secret
+        // (nor anything shaped like a session id, 00D…!…) in any body of the run.
+        dev.sfsync.store.CallBodies token = store.apiLog().bodies(run, login.seq());
+        assertThat(token.request()).contains("client_secret=[REDACTED]", "password=[REDACTED]");
+        assertThat(token.response()).contains("\"access_token\":\"[REDACTED]\"");
+        assertThat(store.apiLog().bodies(run, create.seq()).request()).contains("\"Name\":\"Account 0\"");
+        for (var call : calls) {
+            dev.sfsync.store.CallBodies bodies = store.apiLog().bodies(run, call.seq());
+            assertThat(String.valueOf(bodies.request()) + bodies.response()).doesNotContain(org.password(), org.clientSecret())
+                    .doesNotContainPattern("00D\\w{12,15}![\\w.]{20,}");
+        }
+
+        // On the page: the call opens with its bodies (as a fragment for the debugger, as a page without JavaScript).
+        String page = ada.get(runPage + "/calls/" + login.seq()).body();
+        assertThat(page).contains("client_secret=[REDACTED]", "\"access_token\":\"[REDACTED]\"", "class=\"request-body\"")
+                .doesNotContain(org.password(), org.clientSecret()).doesNotContainPattern("00D\\w{12,15}![\\w.]{20,}");
+        assertThat(ada.get(runPage).body()).contains("hx-get=\"" + runPage + "/calls/" + create.seq() + "\"");
+        assertThat(ada.get(runPage + "/calls/999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void refusals_and_unknown_things_are_pages_with_the_problem_and_a_fix_never_a_stack_trace() {
         UiBrowser vera = new UiBrowser(server).logIn("vera");
         assertThat(vera.get("/ui/syncs").body()).doesNotContain("Run now</button>");
