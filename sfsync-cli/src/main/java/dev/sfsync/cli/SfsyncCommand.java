@@ -31,7 +31,11 @@ public final class SfsyncCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        dev.sfsync.core.PhaseTimings.mark("jvm start");
+        int exit = commandLine().execute(args);
+        dev.sfsync.core.PhaseTimings.mark("close and print");
+        dev.sfsync.core.PhaseTimings.print(System.err);
+        System.exit(exit);
     }
 
     static CommandLine commandLine() {
