@@ -24,8 +24,9 @@ public final class Benchmarks {
             case "inbound" -> InboundBenchmark.main(rest);
             case "soak" -> SoakBenchmark.main(rest);
             case "scheduler" -> SchedulerBenchmark.main(rest);
+            case "startup" -> StartupBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; available: compare, emulator, bulk1, bulk2, diff, warehouse, inbound, soak, scheduler");
+                System.err.println("unknown benchmark '" + which + "'; available: compare, emulator, bulk1, bulk2, diff, warehouse, inbound, soak, scheduler, startup");
                 System.exit(2);
             }
         }

@@ -37,36 +37,41 @@ final class SfsyncCli {
         }
     }
 
-    /** The JVM options ./sfsync gives the CLI: SFSYNC_JAVA_OPTS, or by default the same as the script's (keep the two the same). */
+    /**
+     * The JVM options ./sfsync gives the CLI: SFSYNC_JAVA_OPTS, or by default those in bin/java-options, which the
+     * script reads too (for the benchmarks that start a JVM of their own rather than the CLI).
+     */
     static final List<String> JVM_OPTIONS = System.getenv("SFSYNC_JAVA_OPTS") == null || System.getenv("SFSYNC_JAVA_OPTS").isBlank()
-            ? List.of("-Xmx" + System.getProperty("sfsync.bench.heap", "1g"), "-Xms64m", "-XX:MaxNewSize=64m", "-XX:GCTimeRatio=4")
+            ? defaultJvmOptions(CompareCommand.repository())
             : List.of(System.getenv("SFSYNC_JAVA_OPTS").trim().split("\\s+"));
 
+    /** How to start the CLI: a fixed command, or (for the built jar) whatever ./sfsync would run for the arguments. */
     private final List<String> launcher;
-    private final Path archive;
+    private final Path script;
 
     /** @param launcher how to start the CLI, e.g. [java, -jar, sfsync.jar] */
     SfsyncCli(List<String> launcher) {
         this(launcher, null);
     }
 
-    private SfsyncCli(List<String> launcher, Path archive) {
+    private SfsyncCli(List<String> launcher, Path script) {
         this.launcher = List.copyOf(launcher);
-        this.archive = archive;
+        this.script = script;
     }
 
-    /** The built jar, as ./sfsync runs it (./bench builds it). */
+    /**
+     * The built jar, as ./sfsync runs it (./bench builds it): for each command the script prints the java command it
+     * would run (SFSYNC_PRINT_JAVA: its JVM options from bin/java-options and its class data sharing rule, one copy of
+     * each), and that command is run and measured, so the measured process is the CLI's JVM alone, as before.
+     * -Dsfsync.bench.heap=256m adds that heap ceiling after the script's options (the later -Xmx wins), to show
+     * whether memory is flat in records.
+     */
     static SfsyncCli jar(Path repository) {
         Path jar = repository.resolve("sfsync-cli/target/sfsync.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + "; run the benchmark through ./bench, which builds it");
         }
-        // The JVM options ./sfsync gives it by default (-Dsfsync.bench.heap=256m shows whether memory is flat in records),
-        // and its class data sharing archive (see archiveOptions).
-        List<String> launcher = new ArrayList<>(List.of(java()));
-        launcher.addAll(JVM_OPTIONS);
-        launcher.addAll(List.of("-jar", jar.toString()));
-        return new SfsyncCli(launcher, jar.resolveSibling("sfsync.jsa"));
+        return new SfsyncCli(List.of(), repository.resolve("sfsync"));
     }
 
     /** The CLI's main class on this JVM's class path: the smoke test runs before anything is packaged. */
@@ -75,29 +80,38 @@ final class SfsyncCli {
                 "dev.sfsync.cli.SfsyncCommand"));
     }
 
-    /**
-     * What ./sfsync adds for class data sharing, by the same rule: the first {@code run} after a build writes the
-     * archive beside the jar at its exit, every later command maps it; a stale one is remade.
-     */
-    private List<String> archiveOptions(String command) throws IOException {
-        if (archive == null || !Files.isWritable(archive.getParent())) {
-            return List.of();
+    static List<String> defaultJvmOptions(Path repository) {
+        try {
+            return Files.readAllLines(repository.resolve("bin/java-options")).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).flatMap(line -> java.util.Arrays.stream(line.split("\\s+"))).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("can't read ./sfsync's JVM options from bin/java-options: " + e.getMessage(), e);
         }
-        Path jar = archive.resolveSibling("sfsync.jar");
-        if (Files.exists(archive) && Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(archive)) > 0) {
-            Files.delete(archive);
+    }
+
+    /** The command that starts the CLI with these arguments (without them). */
+    private List<String> launcher(List<String> arguments) throws IOException, InterruptedException {
+        if (script == null) {
+            return launcher;
         }
-        List<String> quiet = Runtime.version().feature() >= 24 ? List.of("-Xlog:cds*=off", "-Xlog:aot*=off") : List.of("-Xlog:cds*=off");
-        List<String> options = new ArrayList<>();
-        if (Files.exists(archive)) {
-            options.add("-XX:SharedArchiveFile=" + archive);
-        } else if (command.equals("run")) {
-            options.add("-XX:ArchiveClassesAtExit=" + archive);
-        } else {
-            return List.of();
+        List<String> command = new ArrayList<>(List.of(script.toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("SFSYNC_PRINT_JAVA", "1");
+        Process process = builder.start();
+        List<String> printed;
+        try (var out = process.getInputStream()) {
+            printed = new String(out.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         }
-        options.addAll(quiet);
-        return options;
+        if (process.waitFor() != 0 || printed.size() < arguments.size() + 3) {
+            throw new IllegalStateException(script + " did not print its java command (exit " + process.exitValue() + "): " + printed);
+        }
+        List<String> java = new ArrayList<>(printed.subList(0, printed.size() - arguments.size()));
+        String heap = System.getProperty("sfsync.bench.heap");
+        if (heap != null) {
+            java.add(java.indexOf("-jar"), "-Xmx" + heap);
+        }
+        return java;
     }
 
     private static String java() {
@@ -162,23 +176,33 @@ final class SfsyncCli {
 
     /** Any sfsync command on the project, measured; the caller reads the exit code. */
     MeteredProcess.Usage command(Project project, String... arguments) throws IOException, InterruptedException {
-        return sfsync(project, arguments);
+        return sfsync(project, Map.of(), arguments);
+    }
+
+    /** The same with variables added to the command's environment. */
+    MeteredProcess.Usage command(Project project, Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
+        return sfsync(project, environment, arguments);
     }
 
     /** Starts a command on the project and returns at once (for the soak, which kills it); output goes to {@code log}. */
-    Process start(Project project, Path log, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(launcher);
-        command.addAll(List.of(arguments));
-        command.addAll(List.of("--project", project.directory().toString()));
+    Process start(Project project, Path log, String... arguments) throws IOException, InterruptedException {
+        List<String> cli = new ArrayList<>(List.of(arguments));
+        cli.addAll(List.of("--project", project.directory().toString()));
+        List<String> command = new ArrayList<>(launcher(cli));
+        command.addAll(cli);
         return new ProcessBuilder(command).directory(project.directory().toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     private MeteredProcess.Usage sfsync(Project project, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(launcher);
-        command.addAll(1, archiveOptions(arguments[0]));
-        command.addAll(List.of(arguments));
-        command.addAll(List.of("--project", project.directory().toString()));
-        return MeteredProcess.run(command, project.directory(), Map.of(), TIMEOUT);
+        return sfsync(project, Map.of(), arguments);
+    }
+
+    private MeteredProcess.Usage sfsync(Project project, Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
+        List<String> cli = new ArrayList<>(List.of(arguments));
+        cli.addAll(List.of("--project", project.directory().toString()));
+        List<String> command = new ArrayList<>(launcher(cli));
+        command.addAll(cli);
+        return MeteredProcess.run(command, project.directory(), environment, TIMEOUT);
     }
 }

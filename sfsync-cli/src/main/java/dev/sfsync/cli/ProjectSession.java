@@ -77,16 +77,20 @@ final class ProjectSession implements AutoCloseable {
     static Optional<ProjectSession> open(ProjectOption option, PrintWriter err) {
         Path directory = option.directory;
         Sleeper sleeper = option.sleeper();
+        dev.sfsync.core.PhaseTimings.mark("command line");
         Optional<ProjectConfig> read = readConfig(directory, err);
+        dev.sfsync.core.PhaseTimings.mark("config");
         if (read.isEmpty()) {
             return Optional.empty();
         }
         Path state = directory.resolve(SyncProject.STATE_DIRECTORY);
         StateStore store = option.state().map(s -> s.openStore(directory)).orElseGet(() -> StateStore.embedded(state).open());
+        dev.sfsync.core.PhaseTimings.mark("state store open");
         ProjectConfig config = read.get();
         Logins logins = logins(config, store, sleeper);
         SyncProject project = project(config, store, logins, sleeper);
         InterruptedRuns.report(project.takeInterrupted(), err);
+        dev.sfsync.core.PhaseTimings.mark("project open");
         return Optional.of(new ProjectSession(config, store, project, logins));
     }
 

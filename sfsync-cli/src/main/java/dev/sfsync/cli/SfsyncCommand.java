@@ -31,7 +31,11 @@ public final class SfsyncCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        dev.sfsync.core.PhaseTimings.mark("jvm start");
+        int exit = commandLine(Sleeper.SYSTEM, args).execute(args);
+        dev.sfsync.core.PhaseTimings.mark("close and print");
+        dev.sfsync.core.PhaseTimings.print(System.err);
+        System.exit(exit);
     }
 
     static CommandLine commandLine() {
@@ -39,8 +43,29 @@ public final class SfsyncCommand implements Runnable {
     }
 
     static CommandLine commandLine(Sleeper sleeper) {
-        return new CommandLine(new SfsyncCommand(sleeper)).setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(new CommandFailures());
+        return configured(new CommandLine(new SfsyncCommand(sleeper)));
+    }
+
+    /**
+     * The command line for these arguments: when they start with one of the commands, the root with that command
+     * alone, since picocli inspects every command of the tree by reflection when it is built (as much CPU as the
+     * JVM's own start, BENCHMARKS.md issue 18); the whole tree otherwise (help, version, a mistyped command).
+     */
+    static CommandLine commandLine(Sleeper sleeper, String... args) {
+        for (Class<?> sub : args.length == 0 ? new Class<?>[0] : SfsyncCommand.class.getAnnotation(Command.class).subcommands()) {
+            Command command = sub.getAnnotation(Command.class);
+            if (sub != CommandLine.HelpCommand.class && command != null
+                    && (command.name().equals(args[0]) || java.util.List.of(command.aliases()).contains(args[0]))) {
+                CommandLine root = new CommandLine(CommandLine.Model.CommandSpec.wrapWithoutInspection(new SfsyncCommand(sleeper)).name("sfsync"));
+                root.addSubcommand(command.name(), new CommandLine(sub));
+                return configured(root);
+            }
+        }
+        return commandLine(sleeper);
+    }
+
+    private static CommandLine configured(CommandLine commandLine) {
+        return commandLine.setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler(new CommandFailures());
     }
 
     @Override

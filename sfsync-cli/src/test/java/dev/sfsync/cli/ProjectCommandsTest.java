@@ -96,6 +96,19 @@ class ProjectCommandsTest {
     }
 
     @Test
+    void a_command_named_first_is_built_alone_and_anything_else_gets_the_whole_tree() {
+        assertThat(SfsyncCommand.commandLine(NO_WAIT, "run", "accounts").getSubcommands()).containsOnlyKeys("run");
+        assertThat(SfsyncCommand.commandLine(NO_WAIT, "runs", "show", "x").getSubcommands().get("runs").getSubcommands()).containsKey("show");
+        assertThat(SfsyncCommand.commandLine(NO_WAIT, "help", "run").getSubcommands()).containsKeys("help", "run", "validate");
+        assertThat(SfsyncCommand.commandLine(NO_WAIT, "--version").getSubcommands()).containsKeys("run", "validate");
+        assertThat(SfsyncCommand.commandLine(NO_WAIT, "rnu").getSubcommands()).containsKeys("run", "validate");
+
+        Result unknownOption = sfsync("run", "--bogus");
+        assertThat(unknownOption.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknownOption.err()).contains("Unknown option: '--bogus'", "Usage: sfsync run");
+    }
+
+    @Test
     void run_needs_sync_names_or_all_and_says_so() {
         Result run = sfsync("run", "--project", project.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -205,10 +218,11 @@ class ProjectCommandsTest {
         }
     }
 
+    /** Through the command line main() builds for these arguments (only the command named, when one is). */
     static Result sfsync(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = SfsyncCommand.commandLine(NO_WAIT);
+        CommandLine commandLine = SfsyncCommand.commandLine(NO_WAIT, args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);

@@ -75,6 +75,16 @@ public final class Emulator implements AutoCloseable {
             connector.setHost(bindAddress);
             connector.setPort(firstPort == 0 ? 0 : firstPort + i);
             connector.setIdleTimeout(120_000);
+            OrgHost counted = hosts.get(i);
+            connector.addEventListener(new org.eclipse.jetty.io.Connection.Listener() {
+                @Override
+                public void onOpened(org.eclipse.jetty.io.Connection connection) {
+                    // Over TLS the HTTP connection rides on the TLS one: only the one on the socket is a TCP connection.
+                    if (connection.getEndPoint() instanceof org.eclipse.jetty.io.SocketChannelEndPoint) {
+                        counted.connectionOpened();
+                    }
+                }
+            });
             server.addConnector(connector);
             connectors.add(connector);
         }

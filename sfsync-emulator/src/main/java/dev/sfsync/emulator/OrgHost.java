@@ -21,6 +21,7 @@ public final class OrgHost {
     private final Bulk1Jobs bulk1Jobs;
     private final Bulk2Jobs bulk2;
     private volatile String baseUrl;
+    private final java.util.concurrent.atomic.AtomicLong connectionsOpened = new java.util.concurrent.atomic.AtomicLong();
 
     public OrgHost(Org org) {
         this.org = Objects.requireNonNull(org, "org is null");
@@ -38,6 +39,15 @@ public final class OrgHost {
     public Faults faults() { return faults; }
     public Bulk1Jobs bulk1Jobs() { return bulk1Jobs; }
     public Bulk2Jobs bulk2() { return bulk2; }
+
+    /** TCP connections clients opened to this org's port since the emulator started: shows whether a client keeps them alive. */
+    public long connectionsOpened() {
+        return connectionsOpened.get();
+    }
+
+    void connectionOpened() {
+        connectionsOpened.incrementAndGet();
+    }
 
     /**
      * e.g. http://127.0.0.1:53211; clients use it as login URL and receive it as instance_url. While a request is

@@ -227,9 +227,12 @@ public final class StateStore implements AutoCloseable {
         }
 
         private static void migrate(String jdbcUrl, Properties properties, String description) {
+            if (CurrentSchema.isCurrent(jdbcUrl, properties)) {
+                return;
+            }
             try {
                 Flyway.configure().dataSource(jdbcUrl, properties.getProperty("user"), properties.getProperty("password"))
-                        .loggers("slf4j").locations("classpath:dev/sfsync/store/migration").load().migrate();
+                        .loggers("slf4j").locations("classpath:" + CurrentSchema.LOCATION).load().migrate();
             } catch (FlywayException e) {
                 if (jdbcUrl.startsWith("jdbc:sqlite:") && damaged(String.valueOf(causes(e)))) {
                     throw StateStoreDamaged.notADatabase(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())), e);

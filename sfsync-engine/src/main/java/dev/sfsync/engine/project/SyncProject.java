@@ -179,6 +179,7 @@ public final class SyncProject implements AutoCloseable {
         Run run = store.runs().start(SyncId.of(name), Run.Kind.OUTBOUND);
         lease.attach(run.id(), store.cancellations());
         progress.started(run.id());
+        dev.sfsync.core.PhaseTimings.mark("lease and run start");
         AtomicLong calls = new AtomicLong();
         CallTrail trail = new CallTrail();
         ExchangeListener log = exchange -> {
@@ -190,8 +191,11 @@ public final class SyncProject implements AutoCloseable {
             if (sync.mode() == dev.sfsync.engine.sync.SyncMode.ALL) {
                 return runPicklist(sync, run, local, clients.client(config.connections().get(sync.connection()), log), calls, progress);
             }
+            dev.sfsync.core.PhaseTimings.mark("model described");
             // Changes are detected before any call, so a sync whose model did not change costs no API call at all.
             SyncId snapshot = snapshotId(sync);
+            snapshots();
+            dev.sfsync.core.PhaseTimings.mark("snapshot store open");
             try (ChangeSet changes = snapshots().detect(snapshot, source(config.models().get(sync.model())), local.model,
                     detectOptions(sync, full)); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
                 // --full resends every row whatever the snapshot holds: the user asked for the creates a lost snapshot would repeat.
@@ -199,6 +203,7 @@ public final class SyncProject implements AutoCloseable {
                 if (!full) {
                     checkSnapshotKept(sync, snapshot, notices);
                 }
+                dev.sfsync.core.PhaseTimings.mark("diff");
                 progress.detected(changes.counts());
                 boolean creates = sync.mode() == dev.sfsync.engine.sync.SyncMode.INSERT;
                 java.util.function.Consumer<List<RowOutcome>> settle = outcomes -> {
@@ -251,11 +256,13 @@ public final class SyncProject implements AutoCloseable {
                     settleRemovedRowsAsUnchanged(changes, settle);
                 }
                 outcomeLog.finish();
+                dev.sfsync.core.PhaseTimings.mark("send");
                 if (stopped != null && client != null && !cancelled) {
                     stopped = reserveStop(sync, client, changes.counts(), run, stopped).orElse(stopped);
                 }
                 CommitResult commit = changes.commit();
                 markSnapshot(snapshot, snapshots().size(snapshot));
+                dev.sfsync.core.PhaseTimings.mark("commit");
                 if (!reconcileNextRun) {
                     // Every row of this run has its outcome, and what earlier runs left was reconciled before it sent anything.
                     store.intents().clear(SyncId.of(name));
@@ -267,6 +274,7 @@ public final class SyncProject implements AutoCloseable {
                 if ((stopped == null || cancelled) && needsSalesforce(sync, changes.counts())) {
                     store.connections().recordSuccess(sync.connection());
                 }
+                dev.sfsync.core.PhaseTimings.mark("run finish");
                 return new RunResult(name, run.id(), changes.counts(), summary, store.outcomes().errorCounts(run.id()), commit, calls.get(),
                         stopped, notices, cancelled);
             }

@@ -1,7 +1,6 @@
 package dev.sfsync.salesforce.rest;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsync.salesforce.error.SalesforceError;
 import dev.sfsync.salesforce.internal.ApiCaller;
 import dev.sfsync.salesforce.internal.ApiRequest;
@@ -96,7 +95,7 @@ public final class SObjectCollections {
             String path = dataPath + "/composite/sobjects?ids=" + String.join(",", chunk.stream().map(RestClient::segment).toList())
                     + "&allOrNone=" + allOrNone;
             try (RawResponse response = caller.call(ApiRequest.delete(path))) {
-                return results(Json.read(response.readAll()), chunk.size(), false);
+                return SaveResults.readArray(response.readAll(), chunk.size(), false);
             }
         });
     }
@@ -105,7 +104,7 @@ public final class SObjectCollections {
                                   Idempotency idempotency, boolean createdByDefault) {
         ApiRequest request = ApiRequest.send(method, dataPath + path, RequestBody.json(body(object, chunk, allOrNone)), idempotency);
         try (RawResponse response = caller.call(request)) {
-            return results(Json.read(response.readAll()), chunk.size(), createdByDefault);
+            return SaveResults.readArray(response.readAll(), chunk.size(), createdByDefault);
         }
     }
 
@@ -124,7 +123,7 @@ public final class SObjectCollections {
                 for (Map.Entry<String, ?> field : record.entrySet()) {
                     if (!field.getKey().equals("attributes")) {
                         json.writeFieldName(field.getKey());
-                        Json.MAPPER.writeValue(json, field.getValue());
+                        writeValue(json, field.getValue());
                     }
                 }
                 json.writeEndObject();
@@ -137,14 +136,22 @@ public final class SObjectCollections {
         return out.toByteArray();
     }
 
-    private static List<SaveResult> results(JsonNode body, int expected, boolean createdByDefault) {
-        if (!body.isArray() || body.size() != expected) {
-            throw new IllegalStateException("sObject Collections answered " + (body.isArray() ? body.size() + " results" : "no result array")
-                    + " for " + expected + " records; results can only be matched to records one for one");
+    /**
+     * The values a sync sends are strings, numbers, booleans and nulls: written straight to the generator, as the
+     * mapper would write them, without the mapper's serializer look-up for each field of each row; anything else
+     * (dates, lists) still goes through the mapper.
+     */
+    private static void writeValue(JsonGenerator json, Object value) throws IOException {
+        switch (value) {
+            case null -> json.writeNull();
+            case String text -> json.writeString(text);
+            case Boolean bool -> json.writeBoolean(bool);
+            case Integer number -> json.writeNumber(number);
+            case Long number -> json.writeNumber(number);
+            case java.math.BigDecimal number -> json.writeNumber(number);
+            case Double number -> json.writeNumber(number);
+            default -> Json.MAPPER.writeValue(json, value);
         }
-        List<SaveResult> results = new ArrayList<>(expected);
-        body.forEach(node -> results.add(SaveResults.read(node, createdByDefault)));
-        return results;
     }
 
     @FunctionalInterface

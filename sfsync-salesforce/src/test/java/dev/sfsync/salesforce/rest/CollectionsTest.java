@@ -94,6 +94,35 @@ class CollectionsTest extends AgainstEmulatedOrg {
         assertThat(exchanges.to("/composite/sobjects")).hasSize(2);
     }
 
+    @Test
+    void calls_from_parallel_threads_reuse_kept_alive_connections_one_per_thread_at_most() throws Exception {
+        rest.collections().upsert("Account", "External_Key__c", accounts(1));
+        long before = org.host().connectionsOpened();
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<SaveResult>>> calls = new ArrayList<>();
+            for (int call = 0; call < 24; call++) {
+                List<Map<String, Object>> rows = accounts(200);
+                for (int i = 0; i < rows.size(); i++) {
+                    rows.get(i).put("External_Key__c", "P-" + (call * 200 + i));
+                }
+                calls.add(pool.submit(() -> rest.collections().upsert("Account", "External_Key__c", rows)));
+            }
+            for (var call : calls) {
+                assertThat(call.get()).allMatch(SaveResult::success);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(exchanges.to("/composite/sobjects/Account/External_Key__c")).hasSize(25);
+        assertThat(org.records("Account")).hasSize(24 * 200 + 1);
+        // 24 calls over at most one connection per thread: one per call would mean no keep-alive.
+        assertThat(before).isPositive();
+        assertThat(org.host().connectionsOpened() - before).isLessThanOrEqualTo(threads);
+    }
+
     static List<Map<String, Object>> accounts(int count) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -36,8 +36,7 @@ class RestResponsesContractTest {
 
     @Test
     void collection_results_keep_failures_as_data() {
-        List<SaveResult> results = new ArrayList<>();
-        Contract.json("rest/collections-create-response.json").forEach(n -> results.add(SaveResults.read(n, true)));
+        List<SaveResult> results = SaveResults.readArray(Contract.bytes("rest/collections-create-response.json"), 2, true);
 
         assertThat(results.get(0)).isEqualTo(SaveResult.succeeded("001RM000003oLnnYAE", true));
         assertThat(results.get(1).id()).isNull();
@@ -46,13 +45,32 @@ class RestResponsesContractTest {
 
     @Test
     void upsert_results_say_whether_a_record_was_created() {
-        List<SaveResult> results = new ArrayList<>();
-        Contract.json("rest/collections-upsert-response.json").forEach(n -> results.add(SaveResults.read(n, false)));
+        List<SaveResult> results = SaveResults.readArray(Contract.bytes("rest/collections-upsert-response.json"), 3, false);
 
         assertThat(results).extracting(SaveResult::created).containsExactly(true, false, false);
         assertThat(results.get(2).firstError().code()).isEqualTo("DUPLICATE_EXTERNAL_ID");
         assertThat(SaveResults.read(Contract.json("rest/upsert-created.json"), false).created()).isTrue();
         assertThat(Contract.json("rest/upsert-multiple-matches.json")).hasSize(2);
+    }
+
+    @Test
+    void collection_results_read_as_a_stream_equal_those_read_one_tree_at_a_time() {
+        for (String file : List.of("rest/collections-create-response.json", "rest/collections-upsert-response.json")) {
+            for (boolean createdByDefault : List.of(true, false)) {
+                List<SaveResult> trees = new ArrayList<>();
+                Contract.json(file).forEach(n -> trees.add(SaveResults.read(n, createdByDefault)));
+
+                assertThat(SaveResults.readArray(Contract.bytes(file), trees.size(), createdByDefault)).isEqualTo(trees);
+            }
+        }
+    }
+
+    @Test
+    void a_collection_answer_with_a_result_missing_is_refused_rather_than_matched_to_the_wrong_records() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SaveResults.readArray(Contract.bytes("rest/collections-upsert-response.json"), 4, false))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("answered 3 results for 4 records");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SaveResults.readArray("{\"message\":\"x\"}".getBytes(), 1, false))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no result array");
     }
 
     @Test
