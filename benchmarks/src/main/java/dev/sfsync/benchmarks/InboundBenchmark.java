@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code ./bench inbound [records, default 1000000] [delta percent, default 1]}: an inbound sync of that many
- * Contacts from an in-process emulated org into a DuckDB file, then a delta after changing a share of them, each run
+ * {@code ./bench inbound [records, default 1000000] [delta percent, default 1] [duckdb|postgres, default duckdb]}: an
+ * inbound sync of that many Contacts from an in-process emulated org into a DuckDB file (or an embedded Postgres, as
+ * the tests start it, in its own process so that the child's RSS is sfsync's alone), then a delta after changing a share of them, each run
  * by the sfsync jar as a child process (time, CPU, peak RSS) with its API calls counted by kind from sfsync's log.
  * The Contacts are put into the org directly (stamped over the last 25 days), so seeding costs no API call and no benchmark time.
  */
@@ -34,6 +35,9 @@ final class InboundBenchmark {
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         double deltaPercent = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
+        boolean postgres = args.length > 2 && args[2].equalsIgnoreCase("postgres");
+        String sourceUrl = postgres ? dev.sfsync.testing.PostgresServer.shared().createDatabase("inbound_benchmark") : "jdbc:duckdb:warehouse.duckdb";
+        String sourceLogin = postgres ? "\n    user: postgres" : "";
         Path root = Path.of(System.getProperty("sfsync.root", "."));
         Path directory = Files.createTempDirectory("sfsync-inbound-bench");
         try (Emulator emulator = Emulator.builder().org(OrgDefinitionLoader.defaultOrg()).bindAddress("127.0.0.1").build().start()) {
@@ -51,7 +55,7 @@ final class InboundBenchmark {
                     version: 1
                     sources:
                       warehouse:
-                        url: jdbc:duckdb:warehouse.duckdb
+                        url: %s%s
                     connections:
                       local:
                         environment: custom
@@ -63,7 +67,8 @@ final class InboundBenchmark {
                         object: Contact
                         table: salesforce_contacts
                         fields: [FirstName, LastName, Email, Phone, Title, LeadSource]
-                    """.formatted(host.baseUrl(), app.clientId()));
+                    """.formatted(sourceUrl, sourceLogin, host.baseUrl(), app.clientId()));
+            System.out.println("destination: " + (postgres ? "Postgres " + sourceUrl : "DuckDB file"));
             SfsyncCli cli = SfsyncCli.jar(root);
             SfsyncCli.Project project = new SfsyncCli.Project(directory, SyncApi.BULK2);
             MeteredProcess.Usage connect = cli.command(project, "connect", "local", "--username", user.username(), "--password", user.password());
