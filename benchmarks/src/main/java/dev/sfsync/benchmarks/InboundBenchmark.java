@@ -86,7 +86,7 @@ final class InboundBenchmark {
         }
     }
 
-    private static void seed(Org org, int records) {
+    static void seed(Org org, int records) {
         RecordStore store = org.store("Contact").orElseThrow();
         String owner = org.defaultUser().id();
         // Written over the last 25 days, as an org's records are: the first delta's look-back (5 minutes) reaches only the newest.
@@ -126,7 +126,7 @@ final class InboundBenchmark {
         }
     }
 
-    private static String figure(String name, long records, MeteredProcess.Usage usage, Path directory) {
+    static String figure(String name, long records, MeteredProcess.Usage usage, Path directory) {
         if (usage.exitCode() != 0) {
             throw new IllegalStateException("sfsync run contacts_in exited " + usage.exitCode() + ":\n" + usage.output());
         }
@@ -143,7 +143,7 @@ final class InboundBenchmark {
                 usage.cpuSeconds(), usage.peakRssBytes() / 1e6, calls, summary);
     }
 
-    private static String kind(ApiCall call) {
+    static String kind(ApiCall call) {
         String path = URI.create(call.url()).getPath();
         if (path.startsWith("/services/oauth2/")) {
             return "login";
@@ -153,6 +153,9 @@ final class InboundBenchmark {
         }
         if (path.contains("/describe")) {
             return "describe";
+        }
+        if (path.contains("/composite/sobjects")) {
+            return "record writes";
         }
         return path.contains("/query") ? "REST query pages" : "other";
     }
