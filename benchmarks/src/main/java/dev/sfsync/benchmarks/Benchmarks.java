@@ -22,6 +22,7 @@ public final class Benchmarks {
             case "warehouse" -> WarehouseBenchmark.main(rest);
             case "compare" -> CompareCommand.main(rest);
             case "inbound" -> InboundBenchmark.main(rest);
+            case "twoway" -> TwoWayBenchmark.main(rest);
             case "soak" -> SoakBenchmark.main(rest);
             case "scheduler" -> SchedulerBenchmark.main(rest);
             case "startup" -> StartupBenchmark.main(rest);

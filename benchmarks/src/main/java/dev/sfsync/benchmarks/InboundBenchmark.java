@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code ./bench inbound [records, default 1000000] [delta percent, default 1]}: an inbound sync of that many
- * Contacts from an in-process emulated org into a DuckDB file, then a delta after changing a share of them, each run
+ * {@code ./bench inbound [records, default 1000000] [delta percent, default 1] [duckdb|postgres, default duckdb]}: an
+ * inbound sync of that many Contacts from an in-process emulated org into a DuckDB file (or an embedded Postgres, as
+ * the tests start it, in its own process so that the child's RSS is sfsync's alone), then a delta after changing a share of them, each run
  * by the sfsync jar as a child process (time, CPU, peak RSS) with its API calls counted by kind from sfsync's log.
  * The Contacts are put into the org directly (stamped over the last 25 days), so seeding costs no API call and no benchmark time.
  */
@@ -34,6 +35,9 @@ final class InboundBenchmark {
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         double deltaPercent = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
+        boolean postgres = args.length > 2 && args[2].equalsIgnoreCase("postgres");
+        String sourceUrl = postgres ? dev.sfsync.testing.PostgresServer.shared().createDatabase("inbound_benchmark") : "jdbc:duckdb:warehouse.duckdb";
+        String sourceLogin = postgres ? "\n    user: postgres" : "";
         Path root = Path.of(System.getProperty("sfsync.root", "."));
         Path directory = Files.createTempDirectory("sfsync-inbound-bench");
         try (Emulator emulator = Emulator.builder().org(OrgDefinitionLoader.defaultOrg()).bindAddress("127.0.0.1").build().start()) {
@@ -51,7 +55,7 @@ final class InboundBenchmark {
                     version: 1
                     sources:
                       warehouse:
-                        url: jdbc:duckdb:warehouse.duckdb
+                        url: %s%s
                     connections:
                       local:
                         environment: custom
@@ -63,7 +67,8 @@ final class InboundBenchmark {
                         object: Contact
                         table: salesforce_contacts
                         fields: [FirstName, LastName, Email, Phone, Title, LeadSource]
-                    """.formatted(host.baseUrl(), app.clientId()));
+                    """.formatted(sourceUrl, sourceLogin, host.baseUrl(), app.clientId()));
+            System.out.println("destination: " + (postgres ? "Postgres " + sourceUrl : "DuckDB file"));
             SfsyncCli cli = SfsyncCli.jar(root);
             SfsyncCli.Project project = new SfsyncCli.Project(directory, SyncApi.BULK2);
             MeteredProcess.Usage connect = cli.command(project, "connect", "local", "--username", user.username(), "--password", user.password());
@@ -81,7 +86,7 @@ final class InboundBenchmark {
         }
     }
 
-    private static void seed(Org org, int records) {
+    static void seed(Org org, int records) {
         RecordStore store = org.store("Contact").orElseThrow();
         String owner = org.defaultUser().id();
         // Written over the last 25 days, as an org's records are: the first delta's look-back (5 minutes) reaches only the newest.
@@ -121,7 +126,7 @@ final class InboundBenchmark {
         }
     }
 
-    private static String figure(String name, long records, MeteredProcess.Usage usage, Path directory) {
+    static String figure(String name, long records, MeteredProcess.Usage usage, Path directory) {
         if (usage.exitCode() != 0) {
             throw new IllegalStateException("sfsync run contacts_in exited " + usage.exitCode() + ":\n" + usage.output());
         }
@@ -138,7 +143,7 @@ final class InboundBenchmark {
                 usage.cpuSeconds(), usage.peakRssBytes() / 1e6, calls, summary);
     }
 
-    private static String kind(ApiCall call) {
+    static String kind(ApiCall call) {
         String path = URI.create(call.url()).getPath();
         if (path.startsWith("/services/oauth2/")) {
             return "login";
@@ -148,6 +153,9 @@ final class InboundBenchmark {
         }
         if (path.contains("/describe")) {
             return "describe";
+        }
+        if (path.contains("/composite/sobjects")) {
+            return "record writes";
         }
         return path.contains("/query") ? "REST query pages" : "other";
     }

@@ -23,7 +23,11 @@ final class InboundRunOutput {
             }
             r.notices().forEach(n -> out.printf("%s: %s%n", sync, n));
             out.printf("%s: %s into %s (%s): %,d created, %,d updated, %,d deleted, %,d unchanged; next run reads changes from %s UTC%n", sync,
-                    r.initial() ? "initial sync" : "delta", r.table(), r.api() == dev.sfsync.engine.inbound.InboundApi.BULK2 ? "Bulk API 2.0" : "REST",
+                    r.initial() ? "initial sync" : "delta", r.table(), switch (r.api()) {
+                        case BULK2 -> "Bulk API 2.0";
+                        case BULK1 -> "Bulk API 1.0 with PK chunking";
+                        default -> "REST";
+                    },
                     r.created(), r.updated(), r.deleted(), r.unchanged(), r.cursor() == null ? "the start (the object is empty)" : r.cursor());
             out.flush();
             return ExitCodes.OK;

@@ -48,7 +48,7 @@ public final class Bulk1Jobs implements AutoCloseable {
     public Bulk1Jobs(Org org, Faults faults) {
         this.org = org;
         this.ingest = new IngestBatch(org, faults);
-        this.query = new QueryBatch(org);
+        this.query = new QueryBatch(org, faults);
         this.scheduler = new BatchScheduler(this::process,
                 batch -> LockKeys.scan(batch, org.schema(batch.job().object()).orElse(null)), org.clock());
     }

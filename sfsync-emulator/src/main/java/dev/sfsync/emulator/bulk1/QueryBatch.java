@@ -1,5 +1,8 @@
 package dev.sfsync.emulator.bulk1;
 
+import dev.sfsync.emulator.faults.ApiKind;
+import dev.sfsync.emulator.faults.Faults;
+import dev.sfsync.emulator.faults.InjectedRecordError;
 import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.org.StoredRecord;
 import dev.sfsync.emulator.soql.SoqlError;
@@ -16,12 +19,16 @@ import java.nio.file.Files;
 /**
  * Runs a query batch: the batch body is one SOQL statement on the job's object. Matching records are written to
  * one result file (Salesforce splits results above 1 GB; the emulator never needs to), named by a 752 result id.
+ * A query batch has no per-record results, so a record error rule for Bulk 1.0 on the job's object fails the whole
+ * batch instead, as a query that times out fails at Salesforce ("Failed to process query: QUERY_TIMEOUT: ...").
  */
 final class QueryBatch {
     private final Org org;
+    private final Faults faults;
 
-    QueryBatch(Org org) {
+    QueryBatch(Org org, Faults faults) {
         this.org = org;
+        this.faults = faults;
     }
 
     void run(Batch batch) throws IOException, MalformedBatch {
@@ -49,6 +56,11 @@ final class QueryBatch {
             throw new MalformedBatch("Failed to process query: FeatureNotEnabled: Cannot serialize value for '"
                     + plan.columns().stream().filter(c -> c instanceof SoqlPlan.SubqueryColumn).map(c -> ((SoqlPlan.SubqueryColumn) c).relationshipName())
                     .findFirst().orElseThrow() + "': Bulk API does not run child relationship subqueries; query the child object instead");
+        }
+        java.util.Optional<InjectedRecordError> fault = faults.recordError(ApiKind.BULK1, job.object());
+        if (fault.isPresent()) {
+            throw new MalformedBatch("Failed to process query: " + fault.get().errorCode() + ": "
+                    + (fault.get().message() == null ? "the query failed (injected fault)" : fault.get().message()));
         }
         SoqlResult result = SoqlExecutor.execute(plan, job.operation() == Operation.queryAll);
         String resultId = org.ids().next("752");

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /** The {@code inbound:} section: Salesforce objects copied into tables of the project's sources. */
 final class InboundSyncReader {
     private static final Set<String> KEYS = Set.of("connection", "object", "source", "table", "fields", "filter", "include_deleted", "api", "id_range_size",
-            "lookback_seconds");
+            "lookback_seconds", "pk_chunk_size");
     private static final Pattern API_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
@@ -76,11 +76,12 @@ final class InboundSyncReader {
         Duration lookback = fields.integer(def, "lookback_seconds", path, 0, 86_400).map(s -> Duration.ofSeconds(s))
                 .orElse(InboundSyncDefinition.DEFAULT_LOOKBACK);
         int idRangeSize = fields.integer(def, "id_range_size", path, 1_000, 100_000_000).orElse(InboundSyncDefinition.DEFAULT_ID_RANGE_SIZE);
+        int pkChunkSize = fields.integer(def, "pk_chunk_size", path, 1, 250_000).orElse(InboundSyncDefinition.DEFAULT_PK_CHUNK_SIZE);
         if (fields.problems().size() > before || connection.isEmpty() || source.isEmpty() || object.isEmpty() || table.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new InboundSyncDefinition(name, connection.get(), object.get(), source.get(), table.get(), wanted, filter,
-                includeDeleted, api, lookback, idRangeSize));
+                includeDeleted, api, lookback, idRangeSize, pkChunkSize));
     }
 
     /** A project with one connection (or source) needs not name it. */

@@ -22,7 +22,7 @@ public final class InboundColumns {
 
     private final List<InboundColumn> columns;
 
-    private InboundColumns(List<InboundColumn> columns) {
+    InboundColumns(List<InboundColumn> columns) {
         this.columns = List.copyOf(columns);
     }
 

@@ -117,7 +117,7 @@ final class InboundRun {
     private List<String> idsLeavingFilter(String since) {
         List<String> ids = new ArrayList<>();
         String soql = "SELECT Id FROM " + sync.object() + " WHERE " + since + " AND NOT (" + sync.filter().orElseThrow() + ")";
-        try (RecordReader reader = RecordReader.open(client, soql, false, sync.api())) {
+        try (RecordReader reader = RecordReader.open(client, soql, false, apiFor(false))) {
             reader.forEachRemaining(record -> ids.add(String.valueOf(record.get("Id"))));
         }
         return ids;
@@ -138,7 +138,8 @@ final class InboundRun {
         Object[][] batch = new Object[rowsPerInsert][];
         int inBatch = 0;
         long sinceCommit = 0;
-        try (RecordReader reader = RecordReader.open(client, soql, includeDeleted, sync.api(), sync.idRangeSize());
+        try (RecordReader reader = RecordReader.open(client, soql, includeDeleted, apiFor(commitAsItGoes), sync.idRangeSize(),
+                sync.pkChunkSize());
              PreparedStatement full = table.rawInsert(c, rowsPerInsert)) {
             staged.api = reader.used();
             while (reader.hasNext()) {
@@ -170,6 +171,11 @@ final class InboundRun {
             progress.staged(staged.rows);
         }
         return staged;
+    }
+
+    /** PK chunking is for reading a whole big object: a delta's few records are read as {@code auto} reads them. */
+    private InboundApi apiFor(boolean initial) {
+        return !initial && sync.api() == InboundApi.BULK1 ? InboundApi.AUTO : sync.api();
     }
 
     private static void insert(PreparedStatement insert, Object[][] rows, int count) throws SQLException {

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * An inbound sync's table in the destination database, and the staging table each run fills first. Plain SQL that
- * DuckDB and Postgres share: CREATE TABLE, ALTER TABLE ADD COLUMN / RENAME TO, INSERT ... ON CONFLICT (id).
+ * DuckDB and Postgres share: CREATE TABLE, ALTER TABLE ADD COLUMN / RENAME TO, DELETE, INSERT ... SELECT.
  * The initial sync fills the staging table and renames it over the table, so readers see the old copy or the whole
  * new one; a delta merges the staging table into the table. Neither commits: the caller commits with the cursor.
  */
@@ -88,54 +88,80 @@ final class InboundTable {
     }
 
     /**
-     * A fresh, empty table for the records as read (one left by an interrupted run is dropped). It has no key, so
-     * rows go in as fast as the database appends; {@link #keepNewestPerId} then makes the keyed staging table.
+     * A fresh, empty staging table for the records as read (one left by an interrupted run is dropped). It has no
+     * key, so rows go in as fast as the database appends; {@link #keepNewestPerId} then removes versions read twice.
      */
     void createRaw(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS " + raw());
             s.execute("DROP TABLE IF EXISTS " + stage);
-            s.execute("CREATE TABLE " + raw() + " (" + columns.all().stream().map(col -> col.name() + " " + col.sqlType())
-                    .collect(Collectors.joining(", ")) + ")");
+            s.execute("DROP TABLE IF EXISTS " + duplicates());
+            s.execute("DROP TABLE IF EXISTS " + newest());
+            s.execute("CREATE TABLE " + stage + " (" + columns.all().stream().map(col -> col.name() + " " + col.sqlType()
+                    + (col.name().equals("id") ? " NOT NULL" : "")).collect(Collectors.joining(", ")) + ")");
         }
     }
 
-    private String raw() {
-        return table + "__sfsync_read";
+    private String duplicates() {
+        return table + "__sfsync_dups";
+    }
+
+    private String newest() {
+        return table + "__sfsync_newest";
     }
 
     /** An INSERT of {@code rows} rows at once: one statement per batch costs far less than one per row in DuckDB. */
     PreparedStatement rawInsert(Connection c, int rows) throws SQLException {
         String one = "(" + columns.all().stream().map(col -> "?").collect(Collectors.joining(", ")) + ")";
-        return c.prepareStatement("INSERT INTO " + raw() + " VALUES " + String.join(", ", java.util.Collections.nCopies(rows, one)));
+        return c.prepareStatement("INSERT INTO " + stage + " VALUES " + String.join(", ", java.util.Collections.nCopies(rows, one)));
     }
 
-    /** The keyed staging table from the rows read: a record read twice (its version changed while paging) keeps its newest version. */
+    /**
+     * Leaves one row per Id in the staging table, its newest version: a record read twice (its version changed while
+     * paging, or a page read again after a fault) keeps the newest. Done in place and only for the Ids read more than
+     * once (found by one grouping on the Id column, which DuckDB spills to disk past its memory limit), instead of
+     * copying every row through a window over the whole table: that copy and its key index made memory grow with the
+     * object.
+     */
     void keepNewestPerId(Connection c) throws SQLException {
         String names = columns.all().stream().map(InboundColumn::name).collect(Collectors.joining(", "));
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE " + stage + " (" + columns.all().stream().map(col -> col.name() + " " + col.sqlType()
-                    + (col.name().equals("id") ? " NOT NULL" : "")).collect(Collectors.joining(", ")) + ", PRIMARY KEY (id))");
-            s.execute("INSERT INTO " + stage + " (" + names + ") SELECT " + names + " FROM (SELECT " + names
-                    + ", row_number() OVER (PARTITION BY id ORDER BY systemmodstamp DESC) AS sfsync_rank FROM " + raw() + ") newest WHERE sfsync_rank = 1");
-            s.execute("DROP TABLE " + raw());
+            s.execute("CREATE TABLE " + duplicates() + " AS SELECT id FROM " + stage + " GROUP BY id HAVING count(*) > 1");
+            boolean any;
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + duplicates())) {
+                rs.next();
+                any = rs.getLong(1) > 0;
+            }
+            if (any) {
+                s.execute("CREATE TABLE " + newest() + " AS SELECT " + names + " FROM (SELECT " + names
+                        + ", row_number() OVER (PARTITION BY id ORDER BY systemmodstamp DESC) AS sfsync_rank FROM " + stage
+                        + " WHERE id IN (SELECT id FROM " + duplicates() + ")) ranked WHERE sfsync_rank = 1");
+                s.execute("DELETE FROM " + stage + " WHERE id IN (SELECT id FROM " + duplicates() + ")");
+                s.execute("INSERT INTO " + stage + " (" + names + ") SELECT " + names + " FROM " + newest());
+                s.execute("DROP TABLE " + newest());
+            }
+            s.execute("DROP TABLE " + duplicates());
         }
     }
 
-    private String upsertInto(String target, String rows) {
-        String names = columns.all().stream().map(InboundColumn::name).collect(Collectors.joining(", "));
-        String updates = columns.all().stream().filter(col -> !col.name().equals("id")).map(col -> col.name() + " = excluded." + col.name())
-                .collect(Collectors.joining(", "));
-        return "INSERT INTO " + target + " (" + names + ") " + rows + " ON CONFLICT (id) DO UPDATE SET " + updates;
-    }
-
-    /** The initial sync's end: the staging table becomes the table. */
+    /**
+     * The initial sync's end: the staging table becomes the table, without a copy. Postgres then gets the primary key
+     * on Id (a B-tree built on disk); DuckDB does not, because its key index is held whole in memory: with it an
+     * initial sync's memory grew with the object, and 3,000,000 records ran out of a 256 MB limit (BENCHMARKS.md). The
+     * Id is unique there by construction: {@link #keepNewestPerId} and {@link #merge} keep one row per Id.
+     */
     void replaceWithStage(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + table);
             String unqualified = table.contains(".") ? table.substring(table.indexOf('.') + 1) : table;
             s.execute("ALTER TABLE " + stage + " RENAME TO " + unqualified);
+            if (!isDuckDb(c)) {
+                s.execute("ALTER TABLE " + table + " ADD PRIMARY KEY (id)");
+            }
         }
+    }
+
+    static boolean isDuckDb(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("duckdb");
     }
 
     long count(Connection c, String where) throws SQLException {
@@ -162,7 +188,10 @@ final class InboundTable {
                 s.execute("DELETE FROM " + stage + " WHERE isdeleted");
             }
             s.execute("DELETE FROM " + stage + " s WHERE " + same);
-            s.execute(upsertInto(table, "SELECT " + columns.all().stream().map(InboundColumn::name).collect(Collectors.joining(", ")) + " FROM " + stage));
+            // Replaced rather than upserted: a DuckDB table has no key for ON CONFLICT (see replaceWithStage).
+            s.execute("DELETE FROM " + table + " WHERE id IN (SELECT id FROM " + stage + ")");
+            String names = columns.all().stream().map(InboundColumn::name).collect(Collectors.joining(", "));
+            s.execute("INSERT INTO " + table + " (" + names + ") SELECT " + names + " FROM " + stage);
             s.execute("DROP TABLE " + stage);
         }
         return new MergeCounts(created, updated, deleted, unchanged);

@@ -1,6 +1,7 @@
 package dev.sfsync.engine.inbound;
 
 import dev.sfsync.salesforce.SalesforceClient;
+import dev.sfsync.salesforce.bulk1.Bulk1QueryRows;
 import dev.sfsync.salesforce.bulk2.QueryRows;
 import dev.sfsync.salesforce.rest.RecordStream;
 
@@ -35,6 +36,15 @@ final class RecordReader implements Iterator<Map<String, ?>>, AutoCloseable {
      *                    one Bulk query job each ({@link IdRangeRecords})
      */
     static RecordReader open(SalesforceClient client, String soql, boolean includeDeleted, InboundApi api, int idRangeSize) {
+        return open(client, soql, includeDeleted, api, idRangeSize, 0);
+    }
+
+    /** @param pkChunkSize with {@link InboundApi#BULK1}, the Ids per PK chunk */
+    static RecordReader open(SalesforceClient client, String soql, boolean includeDeleted, InboundApi api, int idRangeSize, int pkChunkSize) {
+        if (api == InboundApi.BULK1) {
+            Bulk1QueryRows rows = client.bulk1().query(objectOf(soql), soql, includeDeleted, pkChunkSize);
+            return new RecordReader(rows, rows, InboundApi.BULK1);
+        }
         if (api == InboundApi.BULK2) {
             return bulk(client, soql, includeDeleted);
         }
@@ -54,6 +64,15 @@ final class RecordReader implements Iterator<Map<String, ?>>, AutoCloseable {
     private static RecordReader bulk(SalesforceClient client, String soql, boolean includeDeleted) {
         QueryRows rows = client.bulk2().query(soql, includeDeleted, QueryRows.DEFAULT_PAGE_SIZE);
         return new RecordReader(rows, rows, InboundApi.BULK2);
+    }
+
+    /** The object of {@code SELECT … FROM Object [WHERE …]}, which a Bulk API 1.0 job names apart from its query. */
+    static String objectOf(String soql) {
+        java.util.regex.Matcher from = java.util.regex.Pattern.compile("(?i)\\sFROM\\s+([A-Za-z0-9_]+)").matcher(soql);
+        if (!from.find()) {
+            throw new IllegalArgumentException("no FROM in " + soql);
+        }
+        return from.group(1);
     }
 
     InboundApi used() {

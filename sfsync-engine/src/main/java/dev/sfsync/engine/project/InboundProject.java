@@ -88,7 +88,19 @@ final class InboundProject {
         return client.session().tokens().orgId().orElseGet(() -> client.session().instanceUrl().getHost());
     }
 
+    /**
+     * An inbound sync's DuckDB needs little memory: rows are appended, and only the Ids are grouped (spilling to disk
+     * past the limit). A limit well below the shared one keeps a sync's peak memory the same whatever the object's size.
+     */
+    static final String INBOUND_DUCKDB_MEMORY_LIMIT = "128MB";
+
     private Connection open(InboundSyncDefinition sync) throws SQLException {
-        return SourceConnections.open(config, sync.source());
+        Connection c = SourceConnections.open(config, sync.source());
+        if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("duckdb")) {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SET memory_limit = '" + INBOUND_DUCKDB_MEMORY_LIMIT + "'");
+            }
+        }
+        return c;
     }
 }

@@ -127,6 +127,33 @@ class InboundSyncRunTest {
     }
 
     @Test
+    void api_bulk1_reads_the_initial_sync_in_pk_chunks_runs_a_failed_chunk_again_and_reads_deltas_as_auto_does() {
+        harness.config(CONTACTS.formatted("    fields: [LastName]\n    api: bulk1\n    pk_chunk_size: 4"));
+        Set<String> ids = new java.util.TreeSet<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(contact("Chunked" + i, "c" + i + "@example.com"));
+        }
+        org.faults().set("recordErrors: [{api: bulk1, object: Contact, times: 1, errorCode: QUERY_TIMEOUT}]");
+
+        InboundResult initial = run(false);
+
+        assertThat(initial.api()).isEqualTo(InboundApi.BULK1);
+        assertThat(initial.created()).isEqualTo(10);
+        assertThat(tableIds()).isEqualTo(ids);
+        var log = harness.project().store().apiLog().list(harness.project().store().runs().recent(1).getFirst().id());
+        assertThat(log).filteredOn(c -> c.method().equals("POST") && c.url().endsWith("/job"))
+                .as("the chunked job, and one more for the chunk that failed").hasSize(2);
+        assertThat(log).filteredOn(c -> c.url().matches(".*/batch/751\\w+/result/752\\w+")).as("three chunks of 4 Ids, read once each").hasSize(3);
+
+        org.faults().set("recordErrors: []");
+        CLOCK.advance(Duration.ofMinutes(1));
+        contact("Late", "late@example.com");
+        InboundResult delta = run(false);
+        assertThat(delta.api()).isEqualTo(InboundApi.REST);
+        assertThat(delta.created()).isEqualTo(1);
+    }
+
+    @Test
     void a_delta_takes_records_stamped_in_the_same_second_as_the_cursor() {
         harness.config(CONTACTS.formatted(""));
         contact("A", "a@example.com");

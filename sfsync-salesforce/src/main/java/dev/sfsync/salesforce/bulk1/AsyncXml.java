@@ -66,6 +66,22 @@ final class AsyncXml {
         return out;
     }
 
+    /** The text of every element of that name, in document order (a result list's {@code <result>} ids). */
+    static List<String> texts(byte[] body, String element) {
+        List<String> out = new ArrayList<>();
+        try {
+            XMLStreamReader xml = INPUT.createXMLStreamReader(new ByteArrayInputStream(body));
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals(element)) {
+                    out.add(xml.getElementText().strip());
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Bulk API 1.0 answered XML this client cannot read: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     static Map<String, String> record(byte[] body) {
         List<Map<String, String>> records = records(body, null);
         if (records.isEmpty()) {

@@ -78,6 +78,22 @@ public final class Bulk1Client {
     }
 
     /**
+     * Runs a query as a Bulk API 1.0 job with PK chunking ({@code Sforce-Enable-PKChunking: chunkSize=N}) and streams
+     * its rows, chunk after chunk; a failed chunk is run again (see {@link Bulk1QueryRows}).
+     *
+     * @param chunkSize Ids per chunk, 1 to 250,000 (Salesforce's limits)
+     */
+    public Bulk1QueryRows query(String object, String soql, boolean includeDeleted, int chunkSize) {
+        if (chunkSize < 1 || chunkSize > MAX_PK_CHUNK) {
+            throw new IllegalArgumentException("PK chunk size " + chunkSize + " is outside 1 to " + MAX_PK_CHUNK);
+        }
+        return new Bulk1QueryRows(jobs, poller, object, soql, includeDeleted, chunkSize);
+    }
+
+    /** The largest chunk Salesforce's PK chunking takes. */
+    public static final int MAX_PK_CHUNK = 250_000;
+
+    /**
      * Waits for every batch of a job some earlier process opened to end (batches run whether the job is open or not),
      * then closes the job; returns its batches.
      */

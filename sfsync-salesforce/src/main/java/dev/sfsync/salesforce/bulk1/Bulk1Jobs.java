@@ -45,8 +45,11 @@ final class Bulk1Jobs {
      * batches: one the client does not know yet is the lost one; if there is none, the batch never arrived and goes again.
      */
     BatchInfo addBatch(String jobId, Path csv, Set<String> knownBatchIds) {
-        ApiRequest request = session(ApiRequest.send("POST", base + "/" + jobId + "/batch", RequestBody.file(csv, "text/csv; charset=UTF-8"),
-                Idempotency.ONCE_ONLY));
+        return add(jobId, RequestBody.file(csv, "text/csv; charset=UTF-8"), knownBatchIds);
+    }
+
+    private BatchInfo add(String jobId, RequestBody body, Set<String> knownBatchIds) {
+        ApiRequest request = session(ApiRequest.send("POST", base + "/" + jobId + "/batch", body, Idempotency.ONCE_ONLY));
         try {
             try (RawResponse response = caller.call(request)) {
                 return BatchInfo.of(AsyncXml.record(response.readAll()));
@@ -65,6 +68,52 @@ final class Bulk1Jobs {
                 return BatchInfo.of(AsyncXml.record(response.readAll()));
             }
         }
+    }
+
+    /**
+     * Opens a query job (queryAll when deleted records are wanted); with a chunk size, Salesforce splits the job's
+     * query into batches of that many Ids ({@code Sforce-Enable-PKChunking: chunkSize=N}). Reads only, so repeatable.
+     */
+    String createQuery(String object, boolean includeDeleted, int chunkSize) {
+        Map<String, String> job = new LinkedHashMap<>();
+        job.put("operation", includeDeleted ? "queryAll" : "query");
+        job.put("object", object);
+        job.put("concurrencyMode", "Parallel");
+        job.put("contentType", "CSV");
+        ApiRequest request = ApiRequest.send("POST", base, RequestBody.bytes(AsyncXml.jobInfo(job), XML), Idempotency.REPEATABLE);
+        if (chunkSize > 0) {
+            request = request.withHeader(PK_CHUNKING, "chunkSize=" + chunkSize);
+        }
+        return xml(request).get("id");
+    }
+
+    static final String PK_CHUNKING = "Sforce-Enable-PKChunking";
+
+    /**
+     * Adds the query batch. A second one would read every record twice, so a lost answer is settled as for a data
+     * batch: the job's batches tell whether it arrived.
+     */
+    BatchInfo addQuery(String jobId, String soql) {
+        return add(jobId, RequestBody.bytes(soql.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv; charset=UTF-8"), Set.of());
+    }
+
+    /** The SOQL a batch ran: for a PK chunk, the job's query with the chunk's Id range added. */
+    String request(String jobId, String batchId) {
+        try (RawResponse response = caller.call(session(ApiRequest.get(base + "/" + jobId + "/batch/" + batchId + "/request")))) {
+            return new String(response.readAll(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        }
+    }
+
+    /** The ids of a finished query batch's result files, in order (Salesforce splits a batch's results above 1 GB). */
+    List<String> resultIds(String jobId, String batchId) {
+        try (RawResponse response = caller.call(session(ApiRequest.get(base + "/" + jobId + "/batch/" + batchId + "/result")))) {
+            return AsyncXml.texts(response.readAll(), "result");
+        }
+    }
+
+    /** One result file of a query batch, as CSV with a header row; close it. */
+    InputStream queryResult(String jobId, String batchId, String resultId) {
+        return caller.call(session(ApiRequest.get(base + "/" + jobId + "/batch/" + batchId + "/result/" + resultId))).body();
     }
 
     void close(String jobId) {

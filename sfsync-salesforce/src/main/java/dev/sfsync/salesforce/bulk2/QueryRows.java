@@ -24,12 +24,12 @@ public final class QueryRows implements Iterator<Map<String, String>>, AutoClose
     public static final int DEFAULT_PAGE_SIZE = 50_000;
 
     /** One page of results and the locator of the next ("null", Salesforce's word for none, when it is the last). */
-    record Page(InputStream body, String nextLocator) {
+    public record Page(InputStream body, String nextLocator) {
     }
 
     /** Fetches the page at a locator (null for the first). */
     @FunctionalInterface
-    interface Pages {
+    public interface Pages {
         Page open(String locator);
     }
 
@@ -47,6 +47,11 @@ public final class QueryRows implements Iterator<Map<String, String>>, AutoClose
     QueryRows(Pages pages, String jobId) {
         this.pages = pages;
         this.jobId = jobId;
+    }
+
+    /** Rows read from CSV pages with a header row each, from any source of pages (a Bulk API 1.0 batch's result files). */
+    public static QueryRows of(Pages pages, String jobId) {
+        return new QueryRows(pages, jobId);
     }
 
     public String jobId() {
