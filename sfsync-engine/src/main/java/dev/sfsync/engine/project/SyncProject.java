@@ -475,11 +475,35 @@ public final class SyncProject implements AutoCloseable {
         return store.intents().countPendingRows(id) > 0 || !store.intents().pendingJobs(id).isEmpty();
     }
 
-    /** E.g. "run R was interrupted at 14:02; 24,400 rows reconciled: 24,400 created, 0 to resend". */
-    private static String reconciledNotice(Reconciler.Result reconciled) {
-        String runs = reconciled.runs().stream().map(r -> "run " + r).collect(java.util.stream.Collectors.joining(", "));
-        return String.format("%s left %,d row(s) and %d Bulk job(s) unsettled; %,d rows reconciled: %,d created, %,d to resend",
-                runs, reconciled.rows(), reconciled.jobs(), reconciled.rows(), reconciled.created().size(), reconciled.toResend());
+    /**
+     * E.g. "run R was interrupted at 14:02; 24,400 rows reconciled from Bulk job 750...'s results: 24,400 created, 0 to
+     * resend"; says which rows were looked up by key instead (their job gone, or sent by REST).
+     */
+    private String reconciledNotice(Reconciler.Result reconciled) {
+        String runs = reconciled.runs().stream().map(this::howRunEnded).collect(java.util.stream.Collectors.joining(", "));
+        List<String> sources = new java.util.ArrayList<>();
+        if (reconciled.fromResults() > 0 || (reconciled.byKey() == 0 && !reconciled.jobsRead().isEmpty())) {
+            sources.add(String.format("%,d from the results of Bulk job %s", reconciled.fromResults(), jobs(reconciled.jobsRead())));
+        }
+        if (reconciled.byKey() > 0) {
+            sources.add(String.format("%,d looked up in Salesforce by %s%s", reconciled.byKey(), reconciled.keyField(), reconciled.jobsGone().isEmpty() ? ""
+                    : " (Salesforce no longer has Bulk job " + jobs(reconciled.jobsGone()) + " or its results)"));
+        }
+        String failed = reconciled.failed() == 0 ? "" : String.format(" (%,d of them failed or were not processed at Salesforce)", reconciled.failed());
+        return String.format("%s; %,d rows reconciled (%s): %,d created, %,d to resend%s", runs, reconciled.rows(),
+                sources.isEmpty() ? "no idempotency key to look them up by" : String.join("; ", sources), reconciled.created().size(),
+                reconciled.toResend(), failed);
+    }
+
+    private static String jobs(List<String> ids) {
+        return ids.size() <= 3 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 3)) + " and " + (ids.size() - 3) + " more";
+    }
+
+    private String howRunEnded(dev.sfsync.core.RunId id) {
+        return store.runs().find(id).filter(r -> r.finishedAt() != null).map(r -> String.format("run %s %s at %s", id,
+                r.status() == Run.Status.INTERRUPTED ? "was interrupted" : "ended " + r.status(),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(r.finishedAt().atZone(java.time.ZoneId.systemDefault()))))
+                .orElse("run " + id + " left rows unsettled");
     }
 
     private ChangeSet detect(PreparedSync prepared) {
