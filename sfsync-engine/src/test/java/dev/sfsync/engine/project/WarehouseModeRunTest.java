@@ -30,25 +30,7 @@ class WarehouseModeRunTest {
 
     @Test
     void a_postgres_model_diffed_in_the_warehouse_is_synced_and_a_rerun_sends_only_the_changed_row() throws Exception {
-        String url = PostgresServer.shared().createDatabase("engine_warehouse_mode");
-        PostgresServer.execute(url, "CREATE TABLE accounts (id VARCHAR(10), name VARCHAR(50))");
-        PostgresServer.execute(url, "INSERT INTO accounts VALUES ('A1', 'Acme'), ('A2', 'Globex'), ('A3', 'Initech')");
-        Files.writeString(dir.resolve("sfsync.yaml"), """
-                connections:
-                  org: {environment: custom, login_url: %s, client_id: %s}
-                sources:
-                  crm: {url: '%s', user: postgres, change_detection: warehouse, state_schema: sync_state}
-                models:
-                  accounts: {sql: 'select id, name from accounts', primary_key: id}
-                syncs:
-                  accounts:
-                    model: accounts
-                    object: Account
-                    mode: upsert
-                    match: {column: id, field: External_Key__c}
-                    mappings:
-                      - {from: name, to: Name}
-                """.formatted(org.loginUrl(), org.clientId(), url));
+        String url = accountsDiffedInPostgres("engine_warehouse_mode", "upsert");
         try (EngineHarness harness = new EngineHarness(dir, org)) {
             RunResult first = harness.run("accounts");
             assertThat(first.summary().created()).isEqualTo(3);
@@ -66,7 +48,7 @@ class WarehouseModeRunTest {
 
     @Test
     void an_insert_sync_whose_warehouse_snapshot_was_restored_from_an_older_backup_is_refused_until_repair() throws Exception {
-        String url = restoredStateSchema("engine_warehouse_restored_insert", "insert");
+        String url = accountsDiffedInPostgres("engine_warehouse_restored_insert", "insert");
         try (EngineHarness harness = new EngineHarness(dir, org)) {
             harness.run("accounts");
             backUpStateSchema(url);
@@ -88,7 +70,7 @@ class WarehouseModeRunTest {
 
     @Test
     void an_upsert_sync_whose_warehouse_snapshot_is_older_runs_with_a_notice_and_duplicates_nothing() throws Exception {
-        String url = restoredStateSchema("engine_warehouse_restored_upsert", "upsert");
+        String url = accountsDiffedInPostgres("engine_warehouse_restored_upsert", "upsert");
         try (EngineHarness harness = new EngineHarness(dir, org)) {
             harness.run("accounts");
             backUpStateSchema(url);
@@ -104,7 +86,7 @@ class WarehouseModeRunTest {
     }
 
     /** A Postgres model of three accounts diffed in the warehouse (state schema sync_state), synced with the mode given. */
-    private String restoredStateSchema(String database, String mode) throws Exception {
+    private String accountsDiffedInPostgres(String database, String mode) throws Exception {
         String url = PostgresServer.shared().createDatabase(database);
         PostgresServer.execute(url, "CREATE TABLE accounts (id VARCHAR(10), name VARCHAR(50))");
         PostgresServer.execute(url, "INSERT INTO accounts VALUES ('A1', 'Acme'), ('A2', 'Globex'), ('A3', 'Initech')");
