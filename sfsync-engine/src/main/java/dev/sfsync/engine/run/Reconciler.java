@@ -75,12 +75,18 @@ public final class Reconciler {
         SyncId id = SyncId.of(sync.definition().name());
         String field = sync.definition().hasIdempotencyKey() ? sync.field(sync.definition().match().orElseThrow().field()).name() : null;
         List<WriteIntents.PendingJob> jobs = intents.pendingJobs(id);
+        // A killed run's jobs also hold the rows it had settled already: only answers for rows still unsettled are kept.
+        Set<String> unsettled = field == null ? Set.of() : unsettledValues(id);
         Map<String, String> answers = new HashMap<>();
         List<String> read = new ArrayList<>();
         List<String> gone = new ArrayList<>();
         for (WriteIntents.PendingJob job : jobs) {
-            if (settle(job, field, answer -> answers.merge(answer.key(), answer.created() && answer.id() != null ? answer.id() : NOT_CREATED,
-                    (before, now) -> before.equals(NOT_CREATED) ? now : before))) {
+            if (settle(job, unsettled.isEmpty() ? null : field, answer -> {
+                if (unsettled.contains(answer.key())) {
+                    answers.merge(answer.key(), answer.created() && answer.id() != null ? answer.id() : NOT_CREATED,
+                            (before, now) -> before.equals(NOT_CREATED) ? now : before);
+                }
+            })) {
                 read.add(job.jobId());
             } else {
                 gone.add(job.jobId());
@@ -127,6 +133,16 @@ public final class Reconciler {
             }
         }
         return new Result(rows, jobs.size(), created, runs, fromResults, failed, read, gone, field);
+    }
+
+    private Set<String> unsettledValues(SyncId id) {
+        Set<String> values = new java.util.HashSet<>();
+        RowKey after = null;
+        for (List<WriteIntents.PendingRow> page = intents.pendingRows(id, null, PAGE); !page.isEmpty(); page = intents.pendingRows(id, after, PAGE)) {
+            after = page.getLast().key();
+            page.stream().map(WriteIntents.PendingRow::matchValue).filter(v -> v != null).forEach(values::add);
+        }
+        return values;
     }
 
     /**

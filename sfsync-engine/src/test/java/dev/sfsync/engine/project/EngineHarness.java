@@ -169,6 +169,10 @@ final class EngineHarness implements AutoCloseable {
      * gone. Its intents are for the test to add.
      */
     dev.sfsync.store.Run deadRun(String sync) throws Exception {
+        return deadRun(sync, dev.sfsync.store.Run.Kind.OUTBOUND);
+    }
+
+    dev.sfsync.store.Run deadRun(String sync, dev.sfsync.store.Run.Kind kind) throws Exception {
         StateStore state = project().store();
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
@@ -176,7 +180,7 @@ final class EngineHarness implements AutoCloseable {
                 java.time.Instant.parse("2026-01-01T00:00:00Z")).toString();
         dev.sfsync.core.SyncId id = dev.sfsync.core.SyncId.of(sync);
         dev.sfsync.store.RunLease lease = state.runLeases().tryAcquire(id, dead, Duration.ofMinutes(5)).orElseThrow();
-        dev.sfsync.store.Run killed = state.runs().start(id, dev.sfsync.store.Run.Kind.OUTBOUND);
+        dev.sfsync.store.Run killed = state.runs().start(id, kind);
         state.runLeases().attach(lease, killed.id());
         return killed;
     }
