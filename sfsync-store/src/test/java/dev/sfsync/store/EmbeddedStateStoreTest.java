@@ -43,6 +43,20 @@ class EmbeddedStateStoreTest extends StateStoreContract {
     }
 
     @org.junit.jupiter.api.Test
+    void the_state_directory_with_the_snapshots_and_spool_files_is_its_owners_only_even_one_made_before() throws IOException {
+        org.assertj.core.api.Assertions.assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(stateDirectory))).isEqualTo("rwx------");
+        store.close();
+        store = null;
+        Files.setPosixFilePermissions(stateDirectory, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        store = open(key(1));
+
+        org.assertj.core.api.Assertions.assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(stateDirectory))).isEqualTo("rwx------");
+    }
+
+    @org.junit.jupiter.api.Test
     void an_empty_state_file_is_refused_not_recreated() throws IOException {
         store.close();
         store = null;
