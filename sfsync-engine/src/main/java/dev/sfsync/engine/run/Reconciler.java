@@ -146,8 +146,8 @@ public final class Reconciler {
     }
 
     /**
-     * Waits for the job to end, then hands its rows' answers; false when Salesforce no longer has the job or its
-     * results, so its rows must be looked up by key.
+     * Waits for the job to end, then hands its rows' answers; false when Salesforce no longer has the job or will not
+     * give its results, so its rows must be looked up by key.
      */
     private boolean settle(WriteIntents.PendingJob job, String field, Consumer<KeyedAnswer> answers) {
         boolean bulk1 = ApiChoice.BULK1.name().equals(job.api());
@@ -176,6 +176,12 @@ public final class Reconciler {
             }
             return true;
         } catch (ResourceNotFound gone) {
+            return false;
+        } catch (SalesforceException e) {
+            if (e.retryable()) {
+                throw e;
+            }
+            // Salesforce will not give this job's results (an aborted job may have none): its rows are found by key instead.
             return false;
         }
     }
