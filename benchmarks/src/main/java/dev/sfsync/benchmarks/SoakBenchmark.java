@@ -36,7 +36,7 @@ final class SoakBenchmark {
             tokenExpiry: [{afterCalls: 2000}]
             recordErrors: [{object: Account, rate: 0.05, errorCode: UNABLE_TO_LOCK_ROW}]
             """;
-    private static final Pattern RECONCILED = Pattern.compile("([\\d,]+) rows reconciled: ([\\d,]+) created");
+    private static final Pattern RECONCILED = Pattern.compile("([\\d,]+) rows reconciled[^:]*: ([\\d,]+) created");
     private static final int MAX_FINISHING_RUNS = 10;
 
     private SoakBenchmark() {

@@ -51,7 +51,8 @@ final class CommandFailures implements CommandLine.IExecutionExceptionHandler {
     /** The state directory (state file, snapshots, secret key) cannot be used: damaged, locked, read-only or full. */
     static boolean aboutState(Throwable e) {
         return e instanceof StoreFailed || e instanceof StoreMigrationFailed || e instanceof StateStoreDamaged || e instanceof SecretKeyUnusable
-                || e instanceof SnapshotStoreFailed || e instanceof SyncProject.SnapshotLost || e instanceof SyncProject.SnapshotOutdated;
+                || e instanceof SnapshotStoreFailed || e instanceof SyncProject.SnapshotLost || e instanceof SyncProject.SnapshotOutdated
+                || e instanceof SyncProject.StateStoreOutdated;
     }
 
     static int exitCode(SfsyncException e) {

@@ -150,4 +150,42 @@ class BrokenStateTest {
         assertThat(rerun.out()).contains("accounts: 0 changed rows of 8");
         assertThat(org.records("Account")).hasSize(before);
     }
+
+    @Test
+    void an_insert_sync_whose_state_file_was_restored_from_an_older_backup_is_refused_until_repair() throws Exception {
+        AccountsProject.write(project, org, org.loginUrl(), "{model: accounts, object: Account, mode: insert,"
+                + " match: {column: id, field: External_Key__c}, mappings: [{from: name, to: Name}]}");
+        assertThat(sfsync(args(List.of("run", "accounts"))).exitCode()).isZero();
+        Path backup = Files.createDirectories(project.resolve("state-backup"));
+        try (var files = Files.list(project.resolve(".sfsync"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("state.db")).toList()) {
+                Files.copy(file, backup.resolve(file.getFileName()));
+            }
+        }
+        try (var c = DriverManager.getConnection("jdbc:duckdb:" + project.resolve("warehouse.duckdb")); var s = c.createStatement()) {
+            s.execute("insert into accounts select 'A' || i, 'Account ' || i from range(5, 8) t(i)");
+        }
+        assertThat(sfsync(args(List.of("run", "accounts"))).exitCode()).isZero();
+        int before = org.records("Account").size();
+        Files.deleteIfExists(state("state.db-wal"));
+        Files.deleteIfExists(state("state.db-shm"));
+        try (var files = Files.list(backup)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, state(file.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+
+        ProjectCommandsTest.Result refused = sfsync(args(List.of("run", "accounts")));
+
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCodes.STATE_UNUSABLE);
+        assertThat(refused.err()).contains("the state store .sfsync/state.db is older than its snapshot", "restored from an older backup",
+                "sfsync repair accounts").doesNotContain("Exception");
+        assertThat(org.records("Account")).as("nothing sent again").hasSize(before);
+        ProjectCommandsTest.Result repaired = sfsync(args(List.of("repair", "accounts")));
+        assertThat(repaired.exitCode()).as(repaired.err()).isZero();
+        ProjectCommandsTest.Result rerun = sfsync(args(List.of("run", "accounts")));
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(rerun.out()).contains("accounts: 0 changed rows of 8");
+        assertThat(org.records("Account")).hasSize(before);
+    }
 }

@@ -275,9 +275,16 @@ public final class StateStore implements AutoCloseable {
             return text.toString();
         }
 
+        /**
+         * The state directory holds the snapshots and the Bulk spool files (model rows) beside the state file, so it is
+         * its owner's only, like the key directory; one made before that is tightened.
+         */
         private static void createDirectories(Path directory) {
             try {
                 Files.createDirectories(directory);
+                if (Files.getFileStore(directory).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("Can't create the state directory " + directory + ": " + e.getMessage(), e);
             }

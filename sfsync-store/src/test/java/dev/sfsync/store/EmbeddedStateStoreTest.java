@@ -43,6 +43,34 @@ class EmbeddedStateStoreTest extends StateStoreContract {
     }
 
     @org.junit.jupiter.api.Test
+    void a_missing_key_file_beside_a_state_file_is_refused_with_how_to_recover_and_no_new_key_is_made() throws IOException {
+        store.close();
+        store = null;
+        Path keyFile = stateDirectory.resolve("keys").resolve("secret.key");
+        org.assertj.core.api.Assertions.assertThat(keyFile).as("this store's key was given, not kept in a file").doesNotExist();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StateStore.embedded(stateDirectory).clock(clock).open())
+                .isInstanceOf(dev.sfsync.store.secret.SecretKeyUnusable.class).hasMessageContaining("secret.key is missing")
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((dev.sfsync.store.secret.SecretKeyUnusable) e).fix())
+                        .contains("restore keys/secret.key"));
+        org.assertj.core.api.Assertions.assertThat(keyFile).doesNotExist();
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_state_directory_with_the_snapshots_and_spool_files_is_its_owners_only_even_one_made_before() throws IOException {
+        org.assertj.core.api.Assertions.assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(stateDirectory))).isEqualTo("rwx------");
+        store.close();
+        store = null;
+        Files.setPosixFilePermissions(stateDirectory, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        store = open(key(1));
+
+        org.assertj.core.api.Assertions.assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(stateDirectory))).isEqualTo("rwx------");
+    }
+
+    @org.junit.jupiter.api.Test
     void an_empty_state_file_is_refused_not_recreated() throws IOException {
         store.close();
         store = null;

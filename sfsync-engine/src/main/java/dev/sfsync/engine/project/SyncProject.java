@@ -201,7 +201,7 @@ public final class SyncProject implements AutoCloseable {
                 // --full resends every row whatever the snapshot holds: the user asked for the creates a lost snapshot would repeat.
                 List<String> notices = new ArrayList<>(changes.notices());
                 if (!full) {
-                    checkSnapshotKept(sync, snapshot, notices);
+                    checkSnapshotKept(sync, snapshot, run.id(), notices);
                 }
                 dev.sfsync.core.PhaseTimings.mark("diff");
                 progress.detected(changes.counts());
@@ -294,21 +294,59 @@ public final class SyncProject implements AutoCloseable {
      * refused until the snapshot is restored or rebuilt by {@link #repair}. Both are kept per org: a sync pointed at
      * another org starts from an empty snapshot there, which is no loss.
      */
-    private void checkSnapshotKept(SyncDefinition sync, SyncId id, List<String> notices) {
+    private void checkSnapshotKept(SyncDefinition sync, SyncId id, dev.sfsync.core.RunId run, List<String> notices) {
         long remembered = store.snapshotMarks().rows(id).orElse(0L);
         if (sync.mode() == dev.sfsync.engine.sync.SyncMode.INSERT && remembered > 0 && snapshots().size(id) == 0) {
             throw new SnapshotLost(sync, remembered);
         }
         java.util.Optional<Long> expected = store.snapshotMarks().generation(id);
         java.util.OptionalLong found = snapshots().generation(id);
+        if (found.isPresent() && (expected.isEmpty() || found.getAsLong() > expected.get()) && lastRunMarkedTheSnapshot(sync, run)) {
+            checkStoreNotOlder(sync, expected, found.getAsLong(), notices);
+            return;
+        }
         if (expected.isEmpty() || found.isPresent() && found.getAsLong() >= expected.get()) {
             return;
         }
         if (sync.mode() == dev.sfsync.engine.sync.SyncMode.INSERT) {
-            throw new SnapshotOutdated(sync, expected.get(), found);
+            throw new SnapshotOutdated(sync, expected.get(), found, snapshotPlace(sync));
         }
         notices.add(String.format("the snapshot of sync '%s' is older than the state store remembers (restored from a backup?): rows"
                 + " synced since are sent again; a %s sync finds their records by the match, so none is duplicated", sync.name(), sync.mode().configName()));
+    }
+
+    /**
+     * A snapshot newer than the state store remembers is normal after a run died between the snapshot's commit and the
+     * store's mark (the next detection commits what it recorded): its run ended INTERRUPTED or FAILED. After a run that
+     * ended in order (which marks the store after its commit), or with no run at all, it means the state store is the
+     * older one: restored from a backup, or made anew.
+     */
+    private boolean lastRunMarkedTheSnapshot(SyncDefinition sync, dev.sfsync.core.RunId current) {
+        return store.runs().recent(SyncId.of(sync.name()), 2).stream().filter(r -> !r.id().equals(current)).findFirst()
+                .map(r -> r.status() == Run.Status.SUCCEEDED || r.status() == Run.Status.PARTIAL || r.status() == Run.Status.CANCELLED)
+                .orElse(true);
+    }
+
+    /**
+     * The state store is older than the snapshot: the write intents and Bulk jobs of runs since its backup are gone, so
+     * an insert sync cannot tell which creates of a run killed since reached Salesforce. Refused for inserts until
+     * repaired; a notice for the modes that find their records by the match.
+     */
+    private void checkStoreNotOlder(SyncDefinition sync, java.util.Optional<Long> expected, long found, List<String> notices) {
+        if (sync.mode() == dev.sfsync.engine.sync.SyncMode.INSERT) {
+            throw new StateStoreOutdated(sync, expected, found, snapshotPlace(sync));
+        }
+        notices.add(String.format("the state store (%s/%s) is older than the snapshot of sync '%s' (restored from a backup, or made anew?):"
+                        + " the run history since is missing from it; a %s sync finds its records by the match, so nothing is duplicated",
+                STATE_DIRECTORY, dev.sfsync.store.StateStore.FILE_NAME, sync.name(), sync.mode().configName()));
+    }
+
+    /** Where the sync's snapshot is kept, as a user would look for it. */
+    private String snapshotPlace(SyncDefinition sync) {
+        SourceConfig source = config.sources().get(config.models().get(sync.model()).source());
+        return source != null && source.settings().changeDetection() == dev.sfsync.source.ChangeDetectionMode.WAREHOUSE
+                ? "the state schema " + source.settings().stateSchema() + " of source '" + source.name() + "'"
+                : STATE_DIRECTORY + "/" + SnapshotStore.FILE_NAME;
     }
 
     /** The state store's side of the cross-check: the snapshot's size and generation as this run left them. */
@@ -489,11 +527,35 @@ public final class SyncProject implements AutoCloseable {
         return store.intents().countPendingRows(id) > 0 || !store.intents().pendingJobs(id).isEmpty();
     }
 
-    /** E.g. "run R was interrupted at 14:02; 24,400 rows reconciled: 24,400 created, 0 to resend". */
-    private static String reconciledNotice(Reconciler.Result reconciled) {
-        String runs = reconciled.runs().stream().map(r -> "run " + r).collect(java.util.stream.Collectors.joining(", "));
-        return String.format("%s left %,d row(s) and %d Bulk job(s) unsettled; %,d rows reconciled: %,d created, %,d to resend",
-                runs, reconciled.rows(), reconciled.jobs(), reconciled.rows(), reconciled.created().size(), reconciled.toResend());
+    /**
+     * E.g. "run R was interrupted at 14:02; 24,400 rows reconciled from Bulk job 750...'s results: 24,400 created, 0 to
+     * resend"; says which rows were looked up by key instead (their job gone, or sent by REST).
+     */
+    private String reconciledNotice(Reconciler.Result reconciled) {
+        String runs = reconciled.runs().stream().map(this::howRunEnded).collect(java.util.stream.Collectors.joining(", "));
+        List<String> sources = new java.util.ArrayList<>();
+        if (reconciled.fromResults() > 0 || (reconciled.byKey() == 0 && !reconciled.jobsRead().isEmpty())) {
+            sources.add(String.format("%,d from the results of Bulk job %s", reconciled.fromResults(), jobs(reconciled.jobsRead())));
+        }
+        if (reconciled.byKey() > 0) {
+            sources.add(String.format("%,d looked up in Salesforce by %s%s", reconciled.byKey(), reconciled.keyField(), reconciled.jobsGone().isEmpty() ? ""
+                    : " (Salesforce no longer has Bulk job " + jobs(reconciled.jobsGone()) + " or its results)"));
+        }
+        String failed = reconciled.failed() == 0 ? "" : String.format(" (%,d of them failed or were not processed at Salesforce)", reconciled.failed());
+        return String.format("%s; %,d rows reconciled (%s): %,d created, %,d to resend%s", runs, reconciled.rows(),
+                sources.isEmpty() ? "no idempotency key to look them up by" : String.join("; ", sources), reconciled.created().size(),
+                reconciled.toResend(), failed);
+    }
+
+    private static String jobs(List<String> ids) {
+        return ids.size() <= 3 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 3)) + " and " + (ids.size() - 3) + " more";
+    }
+
+    private String howRunEnded(dev.sfsync.core.RunId id) {
+        return store.runs().find(id).filter(r -> r.finishedAt() != null).map(r -> String.format("run %s %s at %s", id,
+                r.status() == Run.Status.INTERRUPTED ? "was interrupted" : "ended " + r.status(),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(r.finishedAt().atZone(java.time.ZoneId.systemDefault()))))
+                .orElse("run " + id + " left rows unsettled");
     }
 
     private ChangeSet detect(PreparedSync prepared) {
@@ -673,14 +735,28 @@ public final class SyncProject implements AutoCloseable {
 
     /** An insert sync's snapshot is older than the last one a run committed: it was restored from an older backup. */
     public static final class SnapshotOutdated extends dev.sfsync.core.SfsyncException {
-        SnapshotOutdated(SyncDefinition sync, long expected, java.util.OptionalLong found) {
-            super(String.format("sync '%s': its snapshot in %s is older than the state store remembers (it was last committed by run"
-                            + " number %d, the file holds %s): it was restored from an older backup, and running now would create again"
-                            + " the records synced since", sync.name(), STATE_DIRECTORY + "/" + SnapshotStore.FILE_NAME, expected,
-                            found.isPresent() ? "run number " + found.getAsLong() : "a snapshot from before generations were kept"),
-                    "restore the newest backup of " + SnapshotStore.FILE_NAME + " (taken together with state.db), or run 'sfsync repair "
+        SnapshotOutdated(SyncDefinition sync, long expected, java.util.OptionalLong found, String place) {
+            super(String.format("sync '%s': its snapshot in %s is older than the state store remembers (the store remembers commit number"
+                            + " %d, the snapshot holds %s): it was restored from an older backup, and running now would create again"
+                            + " the records synced since", sync.name(), place, expected,
+                            found.isPresent() ? "number " + found.getAsLong() : "a snapshot from before they were numbered"),
+                    "restore the newest backup of the snapshot (taken together with state.db), or run 'sfsync repair "
                             + sync.name() + "'" + (sync.hasIdempotencyKey() ? " to rebuild it from the records in Salesforce (found by "
                             + sync.match().orElseThrow().field() + ")" : " --resend-all to accept that rows synced since are created again"));
+        }
+    }
+
+    /** The state store is older than an insert sync's snapshot: it was restored from an older backup, or made anew. */
+    public static final class StateStoreOutdated extends dev.sfsync.core.SfsyncException {
+        StateStoreOutdated(SyncDefinition sync, java.util.Optional<Long> expected, long found, String place) {
+            super(String.format("sync '%s': the state store %s is older than its snapshot in %s (the snapshot holds commit number %d,"
+                            + " the state store remembers %s): it was restored from an older backup or made anew, so it lacks the record of"
+                            + " which creates later runs had in flight, and running now could create some records twice", sync.name(),
+                            STATE_DIRECTORY + "/" + dev.sfsync.store.StateStore.FILE_NAME, place, found,
+                            expected.map(n -> "commit number " + n).orElse("no commit of it")),
+                    "restore the newest backup of " + dev.sfsync.store.StateStore.FILE_NAME + " (taken together with the snapshot), or run 'sfsync repair "
+                            + sync.name() + "'" + (sync.hasIdempotencyKey() ? " to check the snapshot against the records in Salesforce (found by "
+                            + sync.match().orElseThrow().field() + ")" : " --resend-all to accept that rows in flight are created again"));
         }
     }
 

@@ -56,6 +56,8 @@ final class EngineHarness implements AutoCloseable {
     final Path directory;
     final EmulatedOrg org;
     final List<Duration> waits = new CopyOnWriteArrayList<>();
+    /** How long the project's clients wait for a Bulk job before giving up with JOB_TIMEOUT. */
+    Duration pollTimeout = Duration.ofSeconds(60);
     private final java.util.Map<String, EmulatedOrg> otherOrgs = new java.util.HashMap<>();
     private StateStore store;
     private SyncProject project;
@@ -160,7 +162,7 @@ final class EngineHarness implements AutoCloseable {
         return SalesforceClient.builder().loginHost(LoginHost.of(org.loginUrl())).quotaReserve(reserve)
                 .credentials(Credentials.password(org.clientId(), org.clientSecret(), org.username(), org.password()))
                 .listener(listener).sleeper(dev.sfsync.salesforce.retry.Sleeper.SYSTEM)
-                .pollPolicy(new dev.sfsync.salesforce.retry.PollPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 2, Duration.ofSeconds(60)))
+                .pollPolicy(new dev.sfsync.salesforce.retry.PollPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 2, pollTimeout))
                 .workDirectory(directory).build();
     }
 
@@ -168,6 +170,27 @@ final class EngineHarness implements AutoCloseable {
     SalesforceClient clientAs(String username, String password) {
         return SalesforceClient.builder().loginHost(LoginHost.of(org.loginUrl()))
                 .credentials(Credentials.password(org.clientId(), org.clientSecret(), username, password)).workDirectory(directory).build();
+    }
+
+    /**
+     * What a process killed in the middle of running the sync leaves: a RUNNING run under the lease of a process that is
+     * gone. Its intents are for the test to add.
+     */
+    dev.sfsync.store.Run deadRun(String sync) throws Exception {
+        return deadRun(sync, dev.sfsync.store.Run.Kind.OUTBOUND);
+    }
+
+    dev.sfsync.store.Run deadRun(String sync, dev.sfsync.store.Run.Kind kind) throws Exception {
+        StateStore state = project().store();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String dead = new dev.sfsync.engine.lease.LeaseHolder(gone.pid(), dev.sfsync.engine.lease.LeaseHolder.current().host(),
+                java.time.Instant.parse("2026-01-01T00:00:00Z")).toString();
+        dev.sfsync.core.SyncId id = dev.sfsync.core.SyncId.of(sync);
+        dev.sfsync.store.RunLease lease = state.runLeases().tryAcquire(id, dead, Duration.ofMinutes(5)).orElseThrow();
+        dev.sfsync.store.Run killed = state.runs().start(id, kind);
+        state.runLeases().attach(lease, killed.id());
+        return killed;
     }
 
     RunResult run(String sync) {

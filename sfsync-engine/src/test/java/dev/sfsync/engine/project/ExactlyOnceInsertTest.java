@@ -2,11 +2,9 @@ package dev.sfsync.engine.project;
 
 import dev.sfsync.core.SyncId;
 import dev.sfsync.core.model.RowKey;
-import dev.sfsync.engine.lease.LeaseHolder;
 import dev.sfsync.engine.run.Errors;
 import dev.sfsync.engine.run.RunResult;
 import dev.sfsync.store.Run;
-import dev.sfsync.store.RunLease;
 import dev.sfsync.store.StateStore;
 import dev.sfsync.store.WriteIntents;
 import dev.sfsync.testing.EmulatedOrg;
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -86,13 +82,8 @@ class ExactlyOnceInsertTest {
         // of which Salesforce created 60 before the kill.
         harness.config(EngineHarness.ACCOUNTS_SYNC + WITH_KEY.indent(4));
         StateStore store = harness.project().store();
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        String dead = new LeaseHolder(gone.pid(), LeaseHolder.current().host(), Instant.parse("2026-01-01T00:00:00Z")).toString();
         SyncId accounts = SyncId.of("accounts");
-        RunLease lease = store.runLeases().tryAcquire(accounts, dead, Duration.ofMinutes(5)).orElseThrow();
-        Run killed = store.runs().start(accounts, Run.Kind.OUTBOUND);
-        store.runLeases().attach(lease, killed.id());
+        Run killed = harness.deadRun("accounts");
         store.intents().sending(accounts, killed.id(), IntStream.range(0, 100)
                 .mapToObj(i -> new WriteIntents.PendingRow(killed.id(), RowKey.of("A" + i), "A" + i)).toList());
         var client = harness.client(dev.sfsync.salesforce.observe.ExchangeListener.NONE);
@@ -103,7 +94,7 @@ class ExactlyOnceInsertTest {
         RunResult result = harness.run("accounts");
 
         assertThat(store.runs().find(killed.id()).orElseThrow().status()).isEqualTo(Run.Status.INTERRUPTED);
-        assertThat(result.notices()).anySatisfy(n -> assertThat(n).contains("run " + killed.id(), "100 rows reconciled: 60 created, 40 to resend"));
+        assertThat(result.notices()).anySatisfy(n -> assertThat(n).contains("run " + killed.id(), "100 rows reconciled (100 looked up in Salesforce by External_Key__c): 60 created, 40 to resend"));
         assertThat(result.summary().created()).isEqualTo(ROWS);
         assertThat(org.records("Account")).hasSize(ROWS);
         assertThat(recordsPerKey().values()).allMatch(count -> count == 1);

@@ -1,6 +1,10 @@
 package dev.sfsync.salesforce.bulk1;
 
+import dev.sfsync.salesforce.bulk.BulkErrorText;
+import dev.sfsync.salesforce.bulk.BulkRowResult;
 import dev.sfsync.salesforce.bulk.CsvSpool;
+import dev.sfsync.salesforce.bulk.KeyColumn;
+import dev.sfsync.salesforce.bulk.KeyedAnswer;
 import dev.sfsync.salesforce.bulk.Poller;
 import dev.sfsync.salesforce.bulk.RowSplitter;
 import dev.sfsync.salesforce.internal.ApiCaller;
@@ -106,6 +110,34 @@ public final class Bulk1Client {
             // Closed or aborted already: nothing more can be added to it either way.
         }
         return batches;
+    }
+
+    /**
+     * Salesforce's answer for every row of a finished job some earlier process sent, named by the row's value in
+     * {@code keyColumn}: each batch's request (which Salesforce keeps with the job) read beside its results, which
+     * come in the request's row order. A Failed batch's rows get no answer (some may have been processed), nor do
+     * rows without a value in the column. Throws {@link dev.sfsync.salesforce.error.ResourceNotFound} when the job or
+     * a batch's files are gone.
+     */
+    public void answers(String jobId, String keyColumn, java.util.function.Consumer<KeyedAnswer> answers) {
+        for (BatchInfo batch : jobs.batches(jobId)) {
+            if (!BatchInfo.COMPLETED.equals(batch.state())) {
+                continue;
+            }
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            KeyColumn.read(jobs.request(jobId, batch.id()), keyColumn, (key, cells) -> keys.add(key));
+            int[] row = {0};
+            KeyColumn.read(jobs.results(jobId, batch.id()), "Id", (id, cells) -> {
+                String key = row[0] < keys.size() ? keys.get(row[0]) : null;
+                row[0]++;
+                if (key == null) {
+                    return;
+                }
+                answers.accept(Boolean.parseBoolean(cells.apply("Success"))
+                        ? new KeyedAnswer(key, BulkRowResult.Outcome.SUCCEEDED, id, null)
+                        : new KeyedAnswer(key, BulkRowResult.Outcome.FAILED, id, BulkErrorText.parse(cells.apply("Error"))));
+            });
+        }
     }
 
     /** How far the job's batches got, for timing the polls: rows processed over rows sent. */

@@ -135,6 +135,11 @@ final class Bulk1Jobs {
         return caller.call(session(ApiRequest.get(base + "/" + jobId + "/batch/" + batchId + "/result"))).body();
     }
 
+    /** The CSV the batch was sent as (Salesforce keeps it with the job), rows in the order its results come in; close it. */
+    InputStream request(String jobId, String batchId) {
+        return caller.call(session(ApiRequest.get(base + "/" + jobId + "/batch/" + batchId + "/request"))).body();
+    }
+
     private void setState(String jobId, String state) {
         xml(ApiRequest.send("POST", base + "/" + jobId, RequestBody.bytes(AsyncXml.jobInfo(Map.of("state", state)), XML), Idempotency.REPEATABLE));
     }

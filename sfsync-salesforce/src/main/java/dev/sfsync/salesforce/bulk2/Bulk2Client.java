@@ -1,8 +1,12 @@
 package dev.sfsync.salesforce.bulk2;
 
 
+import dev.sfsync.salesforce.bulk.BulkErrorText;
+import dev.sfsync.salesforce.bulk.BulkRowResult;
 import dev.sfsync.salesforce.bulk.CsvSpool;
 import dev.sfsync.salesforce.bulk.CsvValues;
+import dev.sfsync.salesforce.bulk.KeyColumn;
+import dev.sfsync.salesforce.bulk.KeyedAnswer;
 import dev.sfsync.salesforce.bulk.Poller;
 import dev.sfsync.salesforce.bulk.RowSplitter;
 import dev.sfsync.salesforce.error.SalesforceException;
@@ -159,6 +163,33 @@ public final class Bulk2Client {
             ingestJobs.abortQuietly(jobId);
         }
         return poller.until("Bulk API 2.0 job " + jobId, () -> ingestJobs.info(jobId), JobInfo::finished);
+    }
+
+    /**
+     * Salesforce's answer for every row of a finished ingest job some earlier process sent, read from the job's three
+     * result sets (successfulResults, failedResults, unprocessedrecords) and named by the row's value in
+     * {@code keyColumn}. Rows without a value there are skipped. Throws {@link dev.sfsync.salesforce.error.ResourceNotFound}
+     * when the job or its results are gone (Salesforce deletes jobs after some days).
+     */
+    public void ingestAnswers(String jobId, String keyColumn, Consumer<KeyedAnswer> answers) {
+        JobInfo job = ingestJobs.info(jobId);
+        dev.sfsync.salesforce.error.SalesforceError notProcessed = BulkErrorText.notProcessed("job " + jobId + " ended " + job.state(), job.errorMessage());
+        for (BulkRowResult.Outcome outcome : BulkRowResult.Outcome.values()) {
+            String set = switch (outcome) {
+                case SUCCEEDED -> "successfulResults";
+                case FAILED -> "failedResults";
+                case UNPROCESSED -> "unprocessedrecords";
+            };
+            KeyColumn.read(ingestJobs.results(jobId, set), keyColumn, (key, cells) -> {
+                if (key != null) {
+                    answers.accept(switch (outcome) {
+                        case SUCCEEDED -> new KeyedAnswer(key, outcome, cells.apply("sf__Id"), null);
+                        case FAILED -> new KeyedAnswer(key, outcome, cells.apply("sf__Id"), BulkErrorText.parse(cells.apply("sf__Error")));
+                        case UNPROCESSED -> new KeyedAnswer(key, outcome, null, notProcessed);
+                    });
+                }
+            });
+        }
     }
 
     public JobInfo abortIngestJob(String jobId) {

@@ -181,11 +181,13 @@ public final class SnapshotStore implements AutoCloseable {
 
     /**
      * The number of the run that last committed the sync's snapshot (numbers only grow), for the state store to tell a
-     * snapshot restored from an older backup; empty for a sync never committed here, or one kept in its warehouse.
+     * snapshot restored from an older backup; empty for a sync never committed here. A snapshot kept in its warehouse
+     * counts its commits in the state schema instead (known once the sync's changes were detected in this process).
      */
     public java.util.OptionalLong generation(SyncId sync) {
-        if (inWarehouse.containsKey(sync)) {
-            return java.util.OptionalLong.empty();
+        JdbcSource warehouse = inWarehouse.get(sync);
+        if (warehouse != null) {
+            return WarehouseSnapshots.generation(warehouse, sync);
         }
         try (DuckDBConnection connection = db.duplicate()) {
             return registry.generation(connection, sync);

@@ -88,6 +88,7 @@ final class WarehouseCommit {
         for (String statement : failures(tables, run)) {
             Sql.execute(connection, statement);
         }
+        new WarehouseRegistry(tables).advanceGeneration(connection, run);
         new WarehouseRegistry(tables).removeRun(connection, run);
         hook.reached("run settled");
         Sql.execute(connection, dialect.dropTable(tables.changes(run)));

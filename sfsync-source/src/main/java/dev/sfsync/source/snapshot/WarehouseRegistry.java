@@ -34,6 +34,34 @@ final class WarehouseRegistry {
                 "fingerprint " + text, "hash_probe " + text)));
         Sql.execute(connection, names.dialect().createTable(names.runs(), List.of("run " + text, "sync_id " + text,
                 "key_count " + names.dialect().integerType())));
+        Sql.execute(connection, names.dialect().createTable(names.generations(), List.of("sync_id " + text, "generation " + names.dialect().integerType())));
+    }
+
+    /** How many runs have committed the sync's snapshot here; empty for one never committed (or kept before generations were). */
+    java.util.OptionalLong generation(Connection connection, SyncId sync) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT generation FROM " + names.generations() + " WHERE sync_id = ?")) {
+            statement.setString(1, sync.value());
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? java.util.OptionalLong.of(rs.getLong(1)) : java.util.OptionalLong.empty();
+            }
+        }
+    }
+
+    /** The run's outcomes are in its sync's snapshot: one generation more (a commit redone after a crash counts twice, which is harmless). */
+    void advanceGeneration(Connection connection, String run) throws SQLException {
+        String sync;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT sync_id FROM " + names.runs() + " WHERE run = ?")) {
+            statement.setString(1, run);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                sync = rs.getString(1);
+            }
+        }
+        long next = generation(connection, SyncId.of(sync)).orElse(0) + 1;
+        update(connection, "DELETE FROM " + names.generations() + " WHERE sync_id = ?", sync);
+        update(connection, "INSERT INTO " + names.generations() + " (sync_id, generation) VALUES (?, " + next + ")", sync);
     }
 
     Optional<Entry> find(Connection connection, SyncId sync) throws SQLException {
@@ -59,6 +87,7 @@ final class WarehouseRegistry {
     void delete(Connection connection, SyncId sync) throws SQLException {
         update(connection, "DELETE FROM " + names.syncs() + " WHERE sync_id = ?", sync.value());
         update(connection, "DELETE FROM " + names.runs() + " WHERE sync_id = ?", sync.value());
+        update(connection, "DELETE FROM " + names.generations() + " WHERE sync_id = ?", sync.value());
     }
 
     void addRun(Connection connection, SyncId sync, String run, int keyCount) throws SQLException {

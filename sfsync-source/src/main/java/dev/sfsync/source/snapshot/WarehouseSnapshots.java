@@ -24,6 +24,16 @@ final class WarehouseSnapshots {
         }
     }
 
+    static java.util.OptionalLong generation(JdbcSource source, SyncId sync) {
+        WarehouseRegistry registry = new WarehouseRegistry(tables(source, sync));
+        try (Connection connection = source.connect()) {
+            registry.create(connection);
+            return registry.generation(connection, sync);
+        } catch (SQLException e) {
+            throw SnapshotStoreFailed.of("read the generation of the snapshot of sync '" + sync + "' in the warehouse", e);
+        }
+    }
+
     static void forget(JdbcSource source, SyncId sync) {
         WarehouseTables tables = tables(source, sync);
         WarehouseRegistry registry = new WarehouseRegistry(tables);

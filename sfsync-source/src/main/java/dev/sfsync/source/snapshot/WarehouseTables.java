@@ -45,6 +45,11 @@ record WarehouseTables(WarehouseDialect dialect, String schema, String tag, int 
         return table("sfsync_runs");
     }
 
+    /** Per sync, how many runs have committed its snapshot: the state store's cross-check tells a restored older schema by it. */
+    String generations() {
+        return table("sfsync_generations");
+    }
+
     String snapshot() {
         return table("snapshot_" + tag);
     }

@@ -70,6 +70,14 @@ public final class EncryptionKey {
             if (Files.exists(old) && Files.notExists(keyFile)) {
                 Files.move(old, keyFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
+            Path stateFile = stateDirectory.resolve(dev.sfsync.store.StateStore.FILE_NAME);
+            if (Files.notExists(keyFile) && Files.exists(stateFile) && Files.size(stateFile) > 0) {
+                // A new key could read none of the store's secrets: refused before one is made, so the file can be restored.
+                throw new SecretKeyUnusable("The secret key file " + keyFile + " is missing, while the state file " + stateFile
+                        + " holds logins encrypted with it", "restore " + DIRECTORY + "/" + FILE_NAME + " from the backup of the state directory"
+                        + " (or set " + ENV + " to the key); without the key the state file cannot be used: move it away to start afresh"
+                        + " (run history and logins are lost, `sfsync connect` again)");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Can't prepare the secret key's directory " + directory + ": " + e.getMessage(), e);
         }
