@@ -98,7 +98,7 @@ final class Bulk1Jobs {
     }
 
     /** The SOQL a batch ran: for a PK chunk, the job's query with the chunk's Id range added. */
-    String request(String jobId, String batchId) {
+    String queryOf(String jobId, String batchId) {
         try (RawResponse response = caller.call(session(ApiRequest.get(base + "/" + jobId + "/batch/" + batchId + "/request")))) {
             return new String(response.readAll(), java.nio.charset.StandardCharsets.UTF_8).strip();
         }

@@ -119,7 +119,7 @@ public final class Bulk1QueryRows implements Iterator<Map<String, String>>, Auto
         String job = jobId;
         BatchInfo batch = awaitBatch(job, batchId);
         for (int attempt = 1; BatchInfo.FAILED.equals(batch.state()); attempt++) {
-            String soql = jobs.request(jobId, batchId);
+            String soql = jobs.queryOf(jobId, batchId);
             if (attempt >= ATTEMPTS) {
                 throw failure(ErrorKind.SERVER, "chunk batch " + batchId + " of job " + jobId + " failed " + ATTEMPTS + " times, last: "
                         + batch.stateMessage() + " (its query: " + soql + ")");
