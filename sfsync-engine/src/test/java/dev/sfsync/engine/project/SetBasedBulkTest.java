@@ -133,6 +133,23 @@ class SetBasedBulkTest {
                 .collect(Collectors.toMap(o -> o.key().values().toString(), SetBasedBulkTest::codeOf, (a, b) -> b, TreeMap::new));
     }
 
+    @Test
+    void answers_lost_on_the_set_based_path_leave_every_row_accounted_for_and_written_once() {
+        setBased = new EngineHarness(setBasedDir, setBasedOrg).sql(MODEL).config(SYNC);
+        // The first upload's answer is always lost after Salesforce took it; then one answer in ten at random.
+        setBasedOrg.faults().seed(11).set("dropConnections: [{api: bulk2, times: 1, when: after, path: 'batches'}, {api: bulk2, rate: 0.1, when: after}]");
+
+        RunResult result = setBased.run("accounts");
+
+        assertThat(setBasedOrg.faults().log()).as("answers were lost").isNotEmpty();
+        assertThat(result.summary().created() + result.summary().updated() + result.summary().failed()).as("no row unaccounted for").isEqualTo(200);
+        setBasedOrg.faults().clear();
+        RunResult rerun = setBased.run("accounts");
+        assertThat(rerun.summary().failed()).isZero();
+        assertThat(setBasedOrg.records("Account")).as("every row in the org once").hasSize(200);
+        assertThat(setBased.run("accounts").apiCalls()).as("nothing left to send").isZero();
+    }
+
     private static long jobs(EngineHarness harness, RunResult result) {
         return harness.project().store().apiLog().list(result.runId()).stream()
                 .filter(c -> c.method().equals("POST") && c.url().endsWith("/jobs/ingest")).count();
