@@ -58,7 +58,7 @@ public final class Runner {
     private java.util.function.BooleanSupplier leaseLost = () -> false;
     private java.util.function.BooleanSupplier cancelled = () -> false;
     private final java.util.concurrent.atomic.AtomicBoolean heldBack = new java.util.concurrent.atomic.AtomicBoolean();
-    /** Set for Bulk API 2.0 runs that may write their plain rows set-based (see {@link SqlBulkLoad}). */
+    /** Set for Bulk runs that may write their plain rows set-based (see {@link SqlBulkLoad}). */
     private SqlBulkLoad.Context setBased;
     private int rowsPerLoad;
 
@@ -90,8 +90,8 @@ public final class Runner {
         runner.bulk = new BulkDelivery(sync, context, rowsPerLoad);
         runner.chunks = ChunkWriter.loading(sync, runner.bulk, new RecordFinder(client));
         runner.rowsPerLoad = rowsPerLoad;
-        if (api == ApiChoice.BULK2) {
-            runner.setBased = new SqlBulkLoad.Context(client, api, sync.object().name(), retry, log, settle,
+        if (api == ApiChoice.BULK2 || api == ApiChoice.BULK1) {
+            runner.setBased = new SqlBulkLoad.Context(client, api, context.api(), sync.object().name(), retry, log, settle,
                     () -> runner.cancelled.getAsBoolean(), () -> runner.leaseLost.getAsBoolean());
         }
         return runner;
@@ -123,7 +123,7 @@ public final class Runner {
     }
 
     /**
-     * Sends every row through the planner, as REST does, instead of writing the plain rows of a Bulk API 2.0 upsert
+     * Sends every row through the planner, as REST does, instead of writing the plain rows of a Bulk upsert
      * set-based in the change set's database (for comparing the two; both give the same outcomes).
      */
     public Runner rowByRow() {

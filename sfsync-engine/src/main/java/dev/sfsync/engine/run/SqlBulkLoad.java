@@ -8,6 +8,10 @@ import dev.sfsync.engine.plan.SqlRecords;
 import dev.sfsync.engine.sync.ApiChoice;
 import dev.sfsync.salesforce.SalesforceClient;
 import dev.sfsync.salesforce.bulk.BulkErrorText;
+import dev.sfsync.salesforce.bulk.BulkRowResult;
+import dev.sfsync.salesforce.bulk1.Bulk1Client;
+import dev.sfsync.salesforce.bulk1.Bulk1Run;
+import dev.sfsync.salesforce.bulk1.Bulk1Spec;
 import dev.sfsync.salesforce.bulk.Operation;
 import dev.sfsync.salesforce.bulk2.IngestSpec;
 import dev.sfsync.salesforce.bulk2.JobInfo;
@@ -45,7 +49,7 @@ final class SqlBulkLoad {
     private static final String[] RESULT_SETS = {"successfulResults", "failedResults", "unprocessedrecords"};
 
     /** What the load needs from its run. */
-    record Context(SalesforceClient client, ApiChoice api, String object, SplitRetry retry, WriteAheadLog log,
+    record Context(SalesforceClient client, ApiChoice api, BulkApi bulkApi, String object, SplitRetry retry, WriteAheadLog log,
                    Consumer<List<RowOutcome>> settle, BooleanSupplier cancelled, BooleanSupplier leaseLost) {
     }
 
@@ -91,7 +95,7 @@ final class SqlBulkLoad {
                     if (attempt > 1) {
                         context.retry().waitBefore(attempt);
                     }
-                    Round round = send(statement, attempt);
+                    Round round = context.bulkApi() instanceof BulkApi.Bulk1 bulk1 ? sendBulk1(statement, attempt, bulk1) : send(statement, attempt);
                     if (round.stopped != null || heldBack) {
                         return round.stopped;
                     }
@@ -119,11 +123,8 @@ final class SqlBulkLoad {
         List<String> columns = records.columns();
         IngestSpec spec = IngestSpec.of(context.object(), Operation.UPSERT, columns.getFirst(), columns);
         long header = String.join(",", columns).length() + 1L;
-        // An upper bound of each row's CSV bytes (every cell quoted, its quotes doubled), so no job passes the limit.
-        String rowBytes = IntStream.range(0, columns.size()).mapToObj(i -> "coalesce(strlen(_c" + i + ") * 2 + 3, 1)")
-                .collect(Collectors.joining(" + "));
         long perJob = Math.max(1024, maxBytesPerJob - header);
-        statement.execute("CREATE OR REPLACE TEMP TABLE sfsync_parts AS SELECT u._n, CAST((sum(" + rowBytes + ") OVER (ORDER BY u._n"
+        statement.execute("CREATE OR REPLACE TEMP TABLE sfsync_parts AS SELECT u._n, CAST((sum(" + rowBytes() + ") OVER (ORDER BY u._n"
                 + " ROWS UNBOUNDED PRECEDING) - 1) // " + perJob + " AS BIGINT) AS _b, (row_number() OVER (ORDER BY u._n) - 1) // " + rowsPerJob
                 + " AS _r FROM sfsync_upload u JOIN sfsync_round r USING (_n)");
         // Rows sharing both numbers are a job: at most perJob bytes (or one larger row alone) and rowsPerJob rows.
@@ -146,15 +147,12 @@ final class SqlBulkLoad {
             }
             Path csv = Files.createTempFile(directory, "sfsync-upload-", ".csv");
             try {
-                statement.execute("COPY (SELECT " + IntStream.range(0, columns.size()).mapToObj(i -> "_c" + i + " AS " + ident(columns.get(i)))
-                        .collect(Collectors.joining(", ")) + " FROM sfsync_upload u JOIN sfsync_parts p USING (_n) WHERE p._part = " + part
-                        + " ORDER BY u._n) TO " + literal(csv.toString()) + " (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"')");
-                long rows = queryLong(statement, "SELECT count(*) FROM sfsync_parts WHERE _part = " + part);
+                long rows = copyPart(statement, columns, part, csv);
                 JobInfo job = context.client().bulk2().submitFile(spec, csv, id -> context.log().jobOpened(context.api(), id));
                 jobs.put(job.id(), job);
                 sent.put(job.id(), rows);
             } catch (SalesforceException e) {
-                return failRound(statement, jobs, e, attempt);
+                return failRound(statement, e, attempt);
             } finally {
                 Files.deleteIfExists(csv);
             }
@@ -166,9 +164,141 @@ final class SqlBulkLoad {
                 jobs.put(entry.getKey(), done);
             }
         } catch (SalesforceException e) {
-            return failRound(statement, jobs, e, attempt);
+            return failRound(statement, e, attempt);
         }
         return new Round(null, settle(statement, jobs, attempt, notSent));
+    }
+
+    /**
+     * Bulk API 1.0: a job per {@code rowsPerJob} rows, each of batches within the batch size and 10 MB, written by
+     * DuckDB as the job has room for them. Bulk 1.0 answers each batch's rows in their order, so its results are
+     * matched to the rows by position, streaming beside the rows read back in the order they were written.
+     */
+    private Round sendBulk1(Statement statement, int attempt, BulkApi.Bulk1 api) throws SQLException {
+        List<String> columns = records.columns();
+        Bulk1Spec spec = Bulk1Spec.of(context.object(), Operation.UPSERT, columns.getFirst(), columns).withBatchSize(api.batchSize())
+                .withConcurrencyMode(api.concurrency()).withBatchesInFlight(api.batchesInFlight());
+        long perBatch = Math.max(1024, Bulk1Spec.MAX_BATCH_BYTES - String.join(",", columns).length() - 1L);
+        statement.execute("CREATE OR REPLACE TEMP TABLE sfsync_parts AS SELECT u._n, CAST((sum(" + rowBytes() + ") OVER (ORDER BY u._n"
+                + " ROWS UNBOUNDED PRECEDING) - 1) // " + perBatch + " AS BIGINT) AS _b, (row_number() OVER (ORDER BY u._n) - 1) AS _i"
+                + " FROM sfsync_upload u JOIN sfsync_round r USING (_n)");
+        statement.execute("CREATE OR REPLACE TEMP TABLE sfsync_parts AS SELECT _n, _i // " + rowsPerJob + " AS _job, dense_rank() OVER (ORDER BY _i // "
+                + rowsPerJob + ", _b, _i // " + api.batchSize() + ") - 1 AS _part FROM sfsync_parts");
+        long jobs = queryLong(statement, "SELECT coalesce(max(_job) + 1, 0) FROM sfsync_parts");
+        List<Long> again = new ArrayList<>();
+        String stopped = null;
+        for (long job = 0; job < jobs; job++) {
+            if (context.cancelled().getAsBoolean()) {
+                heldBack = true;
+                break;
+            }
+            if (context.leaseLost().getAsBoolean()) {
+                failRows(statement, "p._job >= " + job, RowError.of(Errors.NOT_SENT, "not sent: this run lost its lease on the sync (the state"
+                        + " store was unreachable longer than the lease lasts), so another process may be running it"), attempt);
+                break;
+            }
+            List<Path> written = new ArrayList<>();
+            try {
+                Bulk1Run run = context.client().bulk1().loadFiles(spec, batchFiles(statement, job, columns, written),
+                        id -> context.log().jobOpened(context.api(), id));
+                settleInOrder(statement, job, run, attempt, again);
+            } catch (SalesforceException e) {
+                failRows(statement, "p._job = " + job, Errors.row(e), attempt);
+                if (ChunkWriter.endsRun(e)) {
+                    stopped = e.getMessage();
+                    break;
+                }
+            } finally {
+                for (Path file : written) {
+                    deleteQuietly(file);
+                }
+            }
+        }
+        nextRound(statement, stopped == null ? again : List.of());
+        return new Round(stopped, stopped == null && !again.isEmpty());
+    }
+
+    /** The job's batches as CSV files, each written when the client asks for it. */
+    private java.util.Iterator<Bulk1Client.BatchFile> batchFiles(Statement statement, long job, List<String> columns, List<Path> written)
+            throws SQLException {
+        long first = queryLong(statement, "SELECT min(_part) FROM sfsync_parts WHERE _job = " + job);
+        long last = queryLong(statement, "SELECT max(_part) FROM sfsync_parts WHERE _job = " + job);
+        return new java.util.Iterator<>() {
+            private long next = first;
+
+            @Override
+            public boolean hasNext() {
+                return next <= last;
+            }
+
+            @Override
+            public Bulk1Client.BatchFile next() {
+                try {
+                    Path csv = Files.createTempFile(directory, "sfsync-batch-", ".csv");
+                    written.add(csv);
+                    long rows = copyPart(statement, columns, next, csv);
+                    next++;
+                    return new Bulk1Client.BatchFile(csv, Math.toIntExact(rows));
+                } catch (SQLException e) {
+                    throw new IllegalStateException("the set-based Bulk load failed in the snapshot store: " + e.getMessage(), e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write a Bulk upload file in " + directory + " (disk full?)", e);
+                }
+            }
+        };
+    }
+
+    /** The job's results, in row order, beside its rows read back in the order they were written. */
+    private void settleInOrder(Statement statement, long job, Bulk1Run run, int attempt, List<Long> again) throws SQLException {
+        int k = table.keyCount();
+        boolean retries = attempt < context.retry().maxTries();
+        List<RowOutcome> batch = new ArrayList<>();
+        try (Statement rows = statement.getConnection().createStatement();
+             ResultSet rs = rows.executeQuery("SELECT " + keys("u", k) + ", u._n FROM sfsync_upload u JOIN sfsync_parts p USING (_n) WHERE p._job = "
+                     + job + " ORDER BY p._part, u._n");
+             java.util.stream.Stream<BulkRowResult> results = run.results()) {
+            long expected = 0;
+            for (BulkRowResult result : (Iterable<BulkRowResult>) results::iterator) {
+                if (result.row() != expected++ || !rs.next()) {
+                    throw new IllegalStateException("Bulk API 1.0 job " + run.jobId() + " answered row " + result.row() + " where row " + (expected - 1)
+                            + " was due; its batches' results must come in the rows' order");
+                }
+                RowKey key = key(rs, k);
+                if (result.succeeded()) {
+                    batch.add(ChunkWriter.written(records.kind(), key, null, result.id(), result.created()));
+                } else if (retries && context.retry().retries(result.error().code())) {
+                    again.add(rs.getLong(k + 1));
+                } else {
+                    batch.add(new RowOutcome.Failed(key, Errors.row(result.error()), attempt));
+                }
+                if (batch.size() >= OUTCOMES_PER_SETTLE) {
+                    context.settle().accept(List.copyOf(batch));
+                    batch.clear();
+                }
+            }
+        }
+        context.settle().accept(List.copyOf(batch));
+    }
+
+    /** DuckDB writes one part's rows as a CSV file with the columns as header; returns how many rows it holds. */
+    private static long copyPart(Statement statement, List<String> columns, long part, Path csv) throws SQLException {
+        statement.execute("COPY (SELECT " + IntStream.range(0, columns.size()).mapToObj(i -> "_c" + i + " AS " + ident(columns.get(i)))
+                .collect(Collectors.joining(", ")) + " FROM sfsync_upload u JOIN sfsync_parts p USING (_n) WHERE p._part = " + part
+                + " ORDER BY u._n) TO " + literal(csv.toString()) + " (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"')");
+        return queryLong(statement, "SELECT count(*) FROM sfsync_parts WHERE _part = " + part);
+    }
+
+    /** An upper bound of each row's CSV bytes (every cell quoted, its quotes doubled), so no part passes its limit. */
+    private String rowBytes() {
+        return IntStream.range(0, records.columns().size()).mapToObj(i -> "coalesce(strlen(_c" + i + ") * 2 + 3, 1)").collect(Collectors.joining(" + "));
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // A temporary file left behind is harmless.
+        }
     }
 
     /** Saves the result sets the job's counts show to hold rows, and loads them into sfsync_results. */
@@ -280,11 +410,19 @@ final class SqlBulkLoad {
     }
 
     /** A call of the round failed as a whole: its rows fail with its error; the run stops if no other call can escape it. */
-    private Round failRound(Statement statement, Map<String, JobInfo> jobs, SalesforceException e, int attempt) throws SQLException {
+    private Round failRound(Statement statement, SalesforceException e, int attempt) throws SQLException {
+        failRows(statement, "TRUE", Errors.row(e), attempt);
+        nextRound(statement, List.of());
+        return new Round(ChunkWriter.endsRun(e) ? e.getMessage() : null, false);
+    }
+
+    /** Fails the round's rows whose part ({@code p}) meets {@code condition}. */
+    private void failRows(Statement statement, String condition, RowError error, int attempt) throws SQLException {
         int k = table.keyCount();
-        RowError error = Errors.row(e);
         List<RowOutcome> batch = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery("SELECT " + keys("u", k) + " FROM sfsync_upload u JOIN sfsync_round USING (_n)")) {
+        try (Statement query = statement.getConnection().createStatement();
+             ResultSet rs = query.executeQuery("SELECT " + keys("u", k) + " FROM sfsync_upload u JOIN sfsync_round USING (_n) LEFT JOIN sfsync_parts p"
+                     + " USING (_n) WHERE " + condition)) {
             while (rs.next()) {
                 batch.add(new RowOutcome.Failed(key(rs, k), error, attempt));
                 if (batch.size() >= OUTCOMES_PER_SETTLE) {
@@ -294,8 +432,6 @@ final class SqlBulkLoad {
             }
         }
         context.settle().accept(List.copyOf(batch));
-        nextRound(statement, List.of());
-        return new Round(ChunkWriter.endsRun(e) ? e.getMessage() : null, false);
     }
 
     private static RowKey key(ResultSet rs, int keyCount) throws SQLException {
