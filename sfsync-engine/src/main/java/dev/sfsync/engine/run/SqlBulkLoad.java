@@ -288,9 +288,14 @@ final class SqlBulkLoad {
         return queryLong(statement, "SELECT count(*) FROM sfsync_parts WHERE _part = " + part);
     }
 
-    /** An upper bound of each row's CSV bytes (every cell quoted, its quotes doubled), so no part passes its limit. */
+    /**
+     * Each row's CSV bytes, from above: a cell and its separator, plus its quotes and doubled quotes when it may be quoted
+     * (it holds a quote, separator or line break, is empty, or starts or ends with a space), so no part passes its limit.
+     */
     private String rowBytes() {
-        return IntStream.range(0, records.columns().size()).mapToObj(i -> "coalesce(strlen(_c" + i + ") * 2 + 3, 1)").collect(Collectors.joining(" + "));
+        return IntStream.range(0, records.columns().size()).mapToObj(i -> "coalesce(strlen(_c" + i + ") + 1 + CASE WHEN regexp_matches(_c" + i
+                + ", '[\",\\r\\n]|^$|^ | $') THEN 3 + strlen(_c" + i + ") - strlen(replace(_c" + i + ", '\"', '')) ELSE 0 END, 1)")
+                .collect(Collectors.joining(" + "));
     }
 
     private static void deleteQuietly(Path file) {
