@@ -60,6 +60,11 @@ public interface ChangeSet extends AutoCloseable {
      */
     void record(Collection<? extends RowOutcome> outcomes);
 
+    /** The changes as a SQL table, when the store keeps them in one a writer can work on set-based. */
+    default java.util.Optional<ChangeTable> table() {
+        return java.util.Optional.empty();
+    }
+
     /**
      * Moves the snapshot forward for the recorded successes, in one transaction, and ends this change set.
      *

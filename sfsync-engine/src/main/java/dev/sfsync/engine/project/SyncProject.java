@@ -69,6 +69,7 @@ public final class SyncProject implements AutoCloseable {
     private final ClientFactory clients;
     private final Sleeper sleeper;
     private final Map<String, SalesforceClient> quietClients = new HashMap<>();
+    private boolean bulkRowByRow = Boolean.getBoolean("sfsync.bulk.rowByRow");
     private int rowsPerBulkLoad = dev.sfsync.engine.sync.ApiChoice.BULK_ROWS_PER_LOAD;
     private Duration leaseTtl = SyncLease.DEFAULT_TTL;
     private final List<DeadRuns.Interrupted> interrupted = new ArrayList<>();
@@ -508,6 +509,11 @@ public final class SyncProject implements AutoCloseable {
                 exchange.requestBytes(), exchange.responseBytes(), error);
     }
 
+    /** Tests send every Bulk row through the planner, to compare that with the set-based path. */
+    void bulkRowByRow(boolean rowByRow) {
+        bulkRowByRow = rowByRow;
+    }
+
     /** Tests make Bulk loads small to see a run spread over several. */
     void rowsPerBulkLoad(int rows) {
         rowsPerBulkLoad = rows;
@@ -518,7 +524,8 @@ public final class SyncProject implements AutoCloseable {
         return switch (sync.definition().api()) {
             case REST -> Runner.writing(sync, new RestCollectionsWriter(client, sync.definition().batchSize()), client, retry, settle, intents)
                     .onSent(trail::sent);
-            case BULK1, BULK2 -> Runner.loading(sync, sync.definition().api(), client, retry, rowsPerBulkLoad, settle, intents);
+            case BULK1, BULK2 -> bulkRowByRow ? Runner.loading(sync, sync.definition().api(), client, retry, rowsPerBulkLoad, settle, intents).rowByRow()
+                    : Runner.loading(sync, sync.definition().api(), client, retry, rowsPerBulkLoad, settle, intents);
         };
     }
 

@@ -58,6 +58,9 @@ public final class Runner {
     private java.util.function.BooleanSupplier leaseLost = () -> false;
     private java.util.function.BooleanSupplier cancelled = () -> false;
     private final java.util.concurrent.atomic.AtomicBoolean heldBack = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Set for Bulk runs that may write their plain rows set-based (see {@link SqlBulkLoad}). */
+    private SqlBulkLoad.Context setBased;
+    private int rowsPerLoad;
 
     private Consumer<List<RowOutcome>> sent = outcomes -> {
     };
@@ -98,6 +101,11 @@ public final class Runner {
                 e -> runner.aborted.compareAndSet(null, new ChunkWriter.ChunkAborted(List.of(), e)));
         runner.bulk = new BulkDelivery(sync, context, rowsPerLoad);
         runner.chunks = ChunkWriter.loading(sync, runner.bulk, new RecordFinder(client));
+        runner.rowsPerLoad = rowsPerLoad;
+        if (api == ApiChoice.BULK2 || api == ApiChoice.BULK1) {
+            runner.setBased = new SqlBulkLoad.Context(client, api, context.api(), sync.object().name(), retry, log, settle,
+                    () -> runner.cancelled.getAsBoolean(), () -> runner.leaseLost.getAsBoolean());
+        }
         return runner;
     }
 
@@ -123,6 +131,15 @@ public final class Runner {
      */
     public Runner cancelWhen(java.util.function.BooleanSupplier requested) {
         this.cancelled = requested;
+        return this;
+    }
+
+    /**
+     * Sends every row through the planner, as REST does, instead of writing the plain rows of a Bulk upsert
+     * set-based in the change set's database (for comparing the two; both give the same outcomes).
+     */
+    public Runner rowByRow() {
+        this.setBased = null;
         return this;
     }
 
@@ -163,6 +180,29 @@ public final class Runner {
 
     /** @return why the run stopped early, or null when every change got its outcome from Salesforce or local checks */
     public String run(ChangeSet changes) {
+        java.util.Optional<dev.sfsync.core.change.ChangeTable> table = changes.table();
+        java.util.Optional<dev.sfsync.engine.plan.SqlRecords> records = setBased == null || !alreadyCreated.isEmpty() || table.isEmpty()
+                ? java.util.Optional.empty() : dev.sfsync.engine.plan.SqlRecords.of(sync, "c");
+        if (records.isEmpty()) {
+            return runRows(changes);
+        }
+        // The plain rows go set-based; the planner decides the others (refusals, shared match values, removed rows) as ever.
+        String plain = "c._sfsync_kind <> 'REMOVED' AND coalesce(" + records.get().clean() + ", FALSE) AND "
+                + dev.sfsync.engine.plan.SqlRecords.shareNothing("c", table.get().uniqueColumns());
+        String stopped = runRows(dev.sfsync.core.change.ChangeTable.filtered(changes, table.get(), "NOT (" + plain + ")"));
+        if (stopped != null || heldBack.get()) {
+            return stopped;
+        }
+        SqlBulkLoad load = new SqlBulkLoad(setBased, records.get(), table.get(), plain, dev.sfsync.salesforce.bulk2.IngestSpec.DEFAULT_MAX_BYTES_PER_JOB,
+                rowsPerLoad);
+        stopped = load.run();
+        if (load.heldBackForCancel()) {
+            heldBack.set(true);
+        }
+        return stopped;
+    }
+
+    private String runRows(ChangeSet changes) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("sfsync-" + sync.definition().name() + "-", 0).factory());
         Semaphore inFlight = new Semaphore(threads * 2);
         List<Future<?>> futures = new ArrayList<>();

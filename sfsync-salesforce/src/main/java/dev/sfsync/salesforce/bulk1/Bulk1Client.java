@@ -53,6 +53,44 @@ public final class Bulk1Client {
      * before any batch is added, so that a caller can keep it durably and find the job again if this process dies.
      */
     public Bulk1Run load(Bulk1Spec spec, Iterator<? extends List<?>> rows, java.util.function.Consumer<String> jobOpened) {
+        return run(spec, jobOpened, (jobId, known) -> RowSplitter.split(workDirectory, spec.columns(), rows,
+                new RowSplitter.Limit(spec.batchSize(), Bulk1Spec.MAX_BATCH_BYTES), (spool, firstRow) -> {
+                    awaitRoom(spec, jobId, known);
+                    return send(jobId, spool, firstRow, known);
+                }));
+    }
+
+    /** A batch's CSV written elsewhere: the spec's columns as header, at most the spec's batch size and 10 MB. */
+    public record BatchFile(Path csv, int rows) {
+    }
+
+    /**
+     * As {@link #load(Bulk1Spec, Iterator, java.util.function.Consumer)}, for batches already written as CSV files:
+     * each file is one batch, added when the job has room for it (the next file is asked for only then).
+     */
+    public Bulk1Run loadFiles(Bulk1Spec spec, Iterator<BatchFile> batches, java.util.function.Consumer<String> jobOpened) {
+        return run(spec, jobOpened, (jobId, known) -> {
+            List<Bulk1Run.Part> parts = new java.util.ArrayList<>();
+            long firstRow = 0;
+            while (batches.hasNext()) {
+                awaitRoom(spec, jobId, known);
+                BatchFile file = batches.next();
+                BatchInfo batch = jobs.addBatch(jobId, file.csv(), known);
+                known.add(batch.id());
+                parts.add(new Bulk1Run.Part(batch, firstRow, file.rows()));
+                firstRow += file.rows();
+            }
+            return parts;
+        });
+    }
+
+    /** Adds a job's batches, given the job's id and the batch ids known so far. */
+    @FunctionalInterface
+    private interface Batches {
+        List<Bulk1Run.Part> add(String jobId, Set<String> known);
+    }
+
+    private Bulk1Run run(Bulk1Spec spec, java.util.function.Consumer<String> jobOpened, Batches batches) {
         String jobId = jobs.create(spec);
         try {
             jobOpened.accept(jobId);
@@ -63,11 +101,7 @@ public final class Bulk1Client {
         Set<String> known = new HashSet<>();
         List<Bulk1Run.Part> parts;
         try {
-            parts = RowSplitter.split(workDirectory, spec.columns(), rows, new RowSplitter.Limit(spec.batchSize(), Bulk1Spec.MAX_BATCH_BYTES),
-                    (spool, firstRow) -> {
-                        awaitRoom(spec, jobId, known);
-                        return send(jobId, spool, firstRow, known);
-                    });
+            parts = batches.add(jobId, known);
         } catch (RuntimeException e) {
             jobs.abort(jobId);
             throw e;
@@ -75,8 +109,8 @@ public final class Bulk1Client {
         jobs.close(jobId);
         Map<String, BatchInfo> finished = poller.until("Bulk API 1.0 job " + jobId,
                 () -> jobs.batches(jobId).stream().collect(Collectors.toMap(BatchInfo::id, Function.identity())),
-                batches -> known.stream().allMatch(id -> batches.containsKey(id) && batches.get(id).finished()),
-                batches -> processedShare(batches.values(), parts));
+                all -> known.stream().allMatch(id -> all.containsKey(id) && all.get(id).finished()),
+                all -> processedShare(all.values(), parts));
         List<Bulk1Run.Part> done = parts.stream().map(p -> new Bulk1Run.Part(finished.get(p.batch().id()), p.firstRow(), p.rows())).toList();
         return new Bulk1Run(jobId, jobs::results, done);
     }

@@ -69,9 +69,7 @@ public final class Bulk2Client {
                     (spool, firstRow) -> submit(spec, spool, firstRow, jobOpened)));
             List<IngestRun.Part> finished = new ArrayList<>();
             for (IngestRun.Part part : parts) {
-                long sent = part.spool().rows();
-                JobInfo done = poller.until("Bulk API 2.0 job " + part.job().id(), () -> ingestJobs.info(part.job().id()), JobInfo::finished,
-                        job -> sent == 0 ? Double.NaN : (double) job.numberRecordsProcessed() / sent);
+                JobInfo done = awaitJob(part.job().id(), part.spool().rows());
                 finished.add(new IngestRun.Part(done, part.firstRow(), part.spool()));
             }
             return new IngestRun(spec, ingestJobs::results, finished);
@@ -96,7 +94,18 @@ public final class Bulk2Client {
     }
 
     private IngestRun.Part upload(IngestSpec spec, CsvSpool spool, long firstRow, Consumer<String> jobOpened) {
-        Path csv = spool.finish();
+        JobInfo closed = submitFile(spec, spool.finish(), jobOpened);
+        spool.dropCsv();
+        return new IngestRun.Part(closed, firstRow, spool);
+    }
+
+    /**
+     * Creates a job for a CSV file written elsewhere (its header the spec's columns, at most the spec's bytes per job),
+     * uploads it and marks it UploadComplete; returns the job. {@code jobOpened} hears the job's id before any row is
+     * uploaded. An upload that fails after reaching Salesforce aborts the job (discarding its data) and goes again
+     * into a fresh one, so no row can be loaded twice.
+     */
+    public JobInfo submitFile(IngestSpec spec, Path csv, Consumer<String> jobOpened) {
         SalesforceException last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             JobInfo job = ingestJobs.create(spec);
@@ -117,11 +126,28 @@ public final class Bulk2Client {
                 last = e;
                 continue;
             }
-            JobInfo closed = ingestJobs.uploadComplete(job.id());
-            spool.dropCsv();
-            return new IngestRun.Part(closed, firstRow, spool);
+            return ingestJobs.uploadComplete(job.id());
         }
         throw last;
+    }
+
+    /** Polls a job that carries {@code rows} rows until it ends, guided by its reported progress. */
+    public JobInfo awaitJob(String jobId, long rows) {
+        return poller.until("Bulk API 2.0 job " + jobId, () -> ingestJobs.info(jobId), JobInfo::finished,
+                job -> rows == 0 ? Double.NaN : (double) job.numberRecordsProcessed() / rows);
+    }
+
+    /**
+     * Saves one of a finished job's result sets (successfulResults, failedResults, unprocessedrecords) as the CSV
+     * Salesforce sent, to be read where the caller likes (a database's CSV reader).
+     */
+    public void saveResults(String jobId, String resultSet, Path file) {
+        try (java.io.InputStream body = ingestJobs.results(jobId, resultSet)) {
+            java.nio.file.Files.copy(body, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot save the " + resultSet + " of Bulk API 2.0 job " + jobId + " to " + file
+                    + " (disk full?)", e);
+        }
     }
 
     /** Runs a SOQL query as a Bulk API 2.0 query job and streams its rows (column → value, empty cells as null). */

@@ -4,6 +4,7 @@ import dev.sfsync.core.change.Change;
 import dev.sfsync.core.change.ChangeCounts;
 import dev.sfsync.core.change.ChangeKind;
 import dev.sfsync.core.change.ChangeSet;
+import dev.sfsync.core.change.ChangeTable;
 import dev.sfsync.core.change.CommitResult;
 import dev.sfsync.core.model.ModelColumn;
 import dev.sfsync.core.model.ModelSchema;
@@ -71,6 +72,45 @@ final class DuckDbChangeSet implements ChangeSet {
 
     @Override
     public Stream<Change> changes(Set<ChangeKind> kinds) {
+        return changes(kinds, "TRUE");
+    }
+
+    @Override
+    public java.util.Optional<ChangeTable> table() {
+        return java.util.Optional.of(new ChangeTable() {
+            @Override
+            public java.sql.Connection connect() {
+                checkOpen();
+                try {
+                    return connection.duplicate();
+                } catch (SQLException e) {
+                    throw SnapshotStoreFailed.of("open a connection to the changes", e);
+                }
+            }
+
+            @Override
+            public String name() {
+                return tables.changes(runNo);
+            }
+
+            @Override
+            public int keyCount() {
+                return tables.keyCount();
+            }
+
+            @Override
+            public int uniqueColumns() {
+                return uniqueColumns.size();
+            }
+
+            @Override
+            public Stream<Change> changesWhere(String condition) {
+                return changes(Set.of(), condition);
+            }
+        });
+    }
+
+    private Stream<Change> changes(Set<ChangeKind> kinds, String condition) {
         checkOpen();
         Set<ChangeKind> wanted = kinds.isEmpty() ? EnumSet.allOf(ChangeKind.class) : EnumSet.copyOf(kinds);
         DuckDBConnection[] reader = new DuckDBConnection[1];
@@ -79,7 +119,7 @@ final class DuckDbChangeSet implements ChangeSet {
                     if (reader[0] == null) {
                         reader[0] = connection.duplicate();
                     }
-                    return reader[0].createStatement().executeQuery("SELECT * FROM " + tables.changes(runNo) + " WHERE _sfsync_kind = '" + kind.name() + "'");
+                    return reader[0].createStatement().executeQuery("SELECT * FROM " + tables.changes(runNo) + " c WHERE _sfsync_kind = '" + kind.name() + "' AND (" + condition + ")");
                 }, () -> {
                     if (reader[0] != null) {
                         reader[0].close();

@@ -1,0 +1,264 @@
+package dev.sfsync.engine.plan;
+
+import dev.sfsync.core.model.ColumnType;
+import dev.sfsync.core.model.ModelColumn;
+import dev.sfsync.engine.sync.FieldMapping;
+import dev.sfsync.engine.sync.Match;
+import dev.sfsync.engine.sync.SyncMode;
+import dev.sfsync.salesforce.bulk.CsvValues;
+import dev.sfsync.salesforce.describe.FieldDescribe;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The {@link RowPlanner}'s decision for a whole change set at once, as SQL over its changes table: each Bulk column's
+ * cell as the planner would send it (renamed, formatted as {@link WireValues} formats, constants, skip_nulls), and a
+ * condition that holds only for rows the planner would write with exactly those cells. Rows the condition leaves out
+ * (values the planner may refuse or convert in ways SQL does not mirror exactly) still go through the planner, so
+ * every refusal keeps its code and message; the condition may leave out more rows than needed, never fewer.
+ * <p>
+ * Only syncs whose every step is plain formatting are written this way: upsert on an external ID, without lookups,
+ * record types, merges, create-only or only-if-empty fields ({@link #of} is empty for the others).
+ */
+public final class SqlRecords {
+    private static final Set<String> TEXT_TYPES = Set.of("string", "textarea", "phone", "url", "picklist", "combobox", "email",
+            "encryptedstring", "reference");
+    private static final String EMAIL = "'[^@ \\t\\n\\x0B\\f\\r]+@[^@ \\t\\n\\x0B\\f\\r]+\\.[^@ \\t\\n\\x0B\\f\\r]+'";
+
+    private final WriteKind kind;
+    private final List<String> columns;
+    private final List<String> cells;
+    private final String clean;
+
+    private SqlRecords(WriteKind kind, List<String> columns, List<String> cells, String clean) {
+        this.kind = kind;
+        this.columns = List.copyOf(columns);
+        this.cells = List.copyOf(cells);
+        this.clean = clean;
+    }
+
+    /** The sync's records as SQL over a changes table aliased {@code alias}, when every step of its planning has one. */
+    public static Optional<SqlRecords> of(PreparedSync sync, String alias) {
+        var definition = sync.definition();
+        if (definition.mode() != SyncMode.UPSERT || sync.merge() != null || !definition.lookups().isEmpty()
+                || definition.options().recordType().isPresent() || definition.options().orLead().isPresent()
+                || !sync.createOnlyFields().isEmpty() || definition.mappings().stream().anyMatch(FieldMapping::onlyIfEmpty)) {
+            return Optional.empty();
+        }
+        Match match = definition.match().orElse(null);
+        if (match == null || match.bySalesforceId()) {
+            return Optional.empty();
+        }
+        FieldDescribe matchField = sync.field(match.field());
+        Optional<ModelColumn> matchColumn = sync.schema().column(match.column());
+        if (!TEXT_TYPES.contains(matchField.type()) || matchColumn.isEmpty()
+                || definition.mappings().stream().anyMatch(m -> sync.field(m.field()).name().equals(matchField.name()))) {
+            return Optional.empty();
+        }
+        List<String> columns = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
+        List<String> clean = new ArrayList<>();
+        Optional<Cell> key = Cell.text(matchField, matchColumn.get(), alias);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        columns.add(matchField.name());
+        cells.add(key.get().value);
+        // A match value must not be blank (a visible character is enough to know), and no other row may share it.
+        clean.add("(" + key.get().value + " IS NOT NULL AND regexp_matches(" + key.get().value + ", '[!-~]') AND " + key.get().clean + ")");
+        for (FieldMapping mapping : definition.mappings()) {
+            FieldDescribe field = sync.field(mapping.field());
+            Optional<Cell> cell = switch (mapping.source()) {
+                case FieldMapping.Constant constant -> Cell.constant(field, constant.value(), mapping.skipNulls());
+                case FieldMapping.Column column -> sync.schema().column(column.name())
+                        .flatMap(c -> Cell.of(field, c, alias, mapping.skipNulls()));
+            };
+            if (cell.isEmpty() || columns.contains(field.name())) {
+                return Optional.empty();
+            }
+            columns.add(field.name());
+            cells.add(cell.get().value);
+            clean.add(cell.get().clean);
+        }
+        return Optional.of(new SqlRecords(WriteKind.UPSERT, columns, cells, String.join(" AND ", clean)));
+    }
+
+    public WriteKind kind() {
+        return kind;
+    }
+
+    /** The Bulk columns (field names), in the order of {@link #cells}. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Each column's cell as a VARCHAR expression; NULL is an empty cell (the field is left as it is). */
+    public List<String> cells() {
+        return cells;
+    }
+
+    /**
+     * True only for rows the planner would write as an upsert with exactly these cells; a condition on the change's
+     * kind and on rows sharing a match value is the caller's (see {@link #shareNothing}).
+     */
+    public String clean() {
+        return clean;
+    }
+
+    /** The rows whose match value no other row of the model holds, from the changes table's shared-value counts. */
+    public static String shareNothing(String alias, int uniqueColumns) {
+        return java.util.stream.IntStream.range(0, uniqueColumns).mapToObj(i -> alias + "._sfsync_ui" + i + " IS NULL")
+                .collect(Collectors.collectingAndThen(Collectors.joining(" AND "), s -> s.isEmpty() ? "TRUE" : s));
+    }
+
+    /** One cell: its value and when the planner is sure to send exactly that. */
+    private record Cell(String value, String clean) {
+        static Optional<Cell> constant(FieldDescribe field, Object value, boolean skipNulls) {
+            if (skipNulls && (value == null || value.toString().isEmpty())) {
+                return Optional.of(new Cell("NULL", "TRUE"));
+            }
+            try {
+                return Optional.of(new Cell(literal(CsvValues.text(WireValues.convert(field, value))), "TRUE"));
+            } catch (WireValues.Refused refused) {
+                return Optional.empty();  // every row would be refused: the planner says so, row by row
+            }
+        }
+
+        /** A text field's value from a text or integer column (other types print differently in Java and SQL). */
+        static Optional<Cell> text(FieldDescribe field, ModelColumn column, String alias) {
+            if (column.type() != ColumnType.TEXT && column.type() != ColumnType.INTEGER) {
+                return Optional.empty();
+            }
+            String t = "CAST(" + ref(alias, column) + " AS VARCHAR)";
+            List<String> checks = new ArrayList<>();
+            if (field.length() > 0) {
+                // Bytes are never fewer than Java's UTF-16 units, so a value this short is short enough.
+                checks.add("strlen(" + t + ") <= " + field.length());
+            }
+            if ("picklist".equals(field.type()) && field.restrictedPicklist()) {
+                checks.add(field.activePicklistValues().isEmpty() ? "FALSE"
+                        : t + " IN (" + field.activePicklistValues().stream().map(Cell::literal).collect(Collectors.joining(", ")) + ")");
+            }
+            if ("email".equals(field.type())) {
+                checks.add("regexp_full_match(" + t + ", " + EMAIL + ")");
+            }
+            return Optional.of(new Cell(t, checks.isEmpty() ? "TRUE" : String.join(" AND ", checks)));
+        }
+
+        static Optional<Cell> of(FieldDescribe field, ModelColumn column, String alias, boolean skipNulls) {
+            String v = ref(alias, column);
+            Optional<Cell> present = switch (field.type()) {
+                case "boolean" -> bool(column, v);
+                case "int", "long" -> number(field, column, v, 0);
+                case "double", "currency", "percent" -> field.scale() < 0 || field.scale() > 18 ? Optional.empty() : number(field, column, v, field.scale());
+                case "date" -> date(column, v);
+                case "datetime" -> dateTime(column, v);
+                default -> TEXT_TYPES.contains(field.type()) ? text(field, column, alias) : Optional.empty();
+            };
+            if (present.isEmpty()) {
+                return present;
+            }
+            String isNull = column.type() == ColumnType.TEXT ? "(" + v + " IS NULL OR " + v + " = '')" : v + " IS NULL";
+            String nullCell;
+            if (skipNulls) {
+                nullCell = "NULL";
+            } else if ("boolean".equals(field.type()) || !field.nillable()) {
+                nullCell = null;   // refused by the planner, with its message
+            } else {
+                nullCell = literal(CsvValues.NULL);
+            }
+            String value = "CASE WHEN " + isNull + " THEN " + (nullCell == null ? "NULL" : nullCell) + " ELSE " + present.get().value + " END";
+            String clean = "CASE WHEN " + isNull + " THEN " + (nullCell == null ? "FALSE" : "TRUE") + " ELSE coalesce(" + present.get().clean + ", FALSE) END";
+            return Optional.of(new Cell(value, clean));
+        }
+
+        private static Optional<Cell> bool(ModelColumn column, String v) {
+            return switch (column.type()) {
+                case BOOLEAN -> Optional.of(new Cell("CASE WHEN " + v + " THEN 'true' ELSE 'false' END", "TRUE"));
+                case TEXT -> Optional.of(new Cell("CASE WHEN lower(" + v + ") IN ('true', '1', 'yes') THEN 'true' ELSE 'false' END",
+                        "lower(" + v + ") IN ('true', '1', 'yes', 'false', '0', 'no')"));
+                case INTEGER -> Optional.of(new Cell("CASE WHEN " + v + " = 1 THEN 'true' ELSE 'false' END", v + " IN (0, 1)"));
+                default -> Optional.empty();
+            };
+        }
+
+        /** A number rounded half up to {@code scale} places, refused beyond the field's integer digits. */
+        private static Optional<Cell> number(FieldDescribe field, ModelColumn column, String v, int scale) {
+            String decimal = "DECIMAL(38, " + scale + ")";
+            String exact;   // the value as a decimal of the field's scale, or NULL when SQL might round it otherwise than Java
+            switch (column.type()) {
+                case INTEGER -> exact = "CAST(" + v + " AS " + decimal + ")";
+                case DECIMAL -> exact = "TRY_CAST(" + v + " AS " + decimal + ")";
+                case DOUBLE, TEXT -> {
+                    // Java reads a double through its shortest text; a text or double with no more places than the
+                    // field keeps needs no rounding, so only those are written here.
+                    String text = "CAST(" + v + " AS VARCHAR)";
+                    String plain = scale == 0 ? "'-?[0-9]{1,18}'" : "'-?[0-9]{1,18}(\\.[0-9]{1," + scale + "})?'";
+                    if (column.type() == ColumnType.DOUBLE && scale == 0) {
+                        return Optional.empty();   // Java prints 5.0 where SQL prints 5: left to the planner
+                    }
+                    exact = "CASE WHEN regexp_full_match(" + text + ", " + plain + ") THEN TRY_CAST(" + text + " AS " + decimal + ") END";
+                }
+                default -> {
+                    return Optional.empty();
+                }
+            }
+            if (scale == 0 && column.type() == ColumnType.DECIMAL) {
+                exact = "CASE WHEN " + v + " = trunc(" + v + ") THEN " + exact + " END";
+            }
+            String inRange = field.precision() > 0 && field.precision() - scale < 38 - scale
+                    ? "abs(" + exact + ") < CAST('1" + "0".repeat(Math.max(field.precision() - scale, 0)) + "' AS " + decimal + ")"
+                    : exact + " IS NOT NULL";
+            if (field.precision() > 0 && field.precision() - scale <= 0) {
+                inRange = "FALSE";
+            }
+            return Optional.of(new Cell("CAST(" + exact + " AS VARCHAR)", exact + " IS NOT NULL AND " + inRange));
+        }
+
+        private static Optional<Cell> date(ModelColumn column, String v) {
+            return switch (column.type()) {
+                case DATE, TIMESTAMP -> Optional.of(new Cell("strftime(CAST(" + v + " AS DATE), '%Y-%m-%d')",
+                        "isfinite(" + v + ") AND year(" + v + ") BETWEEN 1 AND 9999"));
+                case TEXT -> Optional.of(new Cell("left(" + v + ", 10)", "regexp_full_match(" + v + ", '[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.]*)?')"
+                        + " AND TRY_CAST(left(" + v + ", 10) AS DATE) IS NOT NULL AND left(" + v + ", 4) <> '0000'"));
+                default -> Optional.empty();
+            };
+        }
+
+        /** As {@code Instant.toString()}: seconds always, then 3 or 6 places when there is a fraction, and Z. */
+        private static Optional<Cell> dateTime(ModelColumn column, String v) {
+            String utc = switch (column.type()) {
+                case TIMESTAMP -> v;
+                case TIMESTAMP_TZ -> "timezone('UTC', " + v + ")";
+                case DATE -> "CAST(" + v + " AS TIMESTAMP)";
+                default -> null;
+            };
+            if (utc == null) {
+                return Optional.empty();
+            }
+            String micros = "(microsecond(" + utc + ") % 1000000)";
+            String text = "strftime(" + utc + ", '%Y-%m-%dT%H:%M:%S') || CASE WHEN " + micros + " = 0 THEN ''"
+                    + " WHEN " + micros + " % 1000 = 0 THEN '.' || lpad(CAST(" + micros + " // 1000 AS VARCHAR), 3, '0')"
+                    + " ELSE '.' || lpad(CAST(" + micros + " AS VARCHAR), 6, '0') END || 'Z'";
+            return Optional.of(new Cell(text, "isfinite(" + utc + ") AND year(" + utc + ") BETWEEN 1 AND 9999"));
+        }
+
+        private static String ref(String alias, ModelColumn column) {
+            return alias + ".\"" + column.name().replace("\"", "\"\"") + "\"";
+        }
+
+        static String literal(String text) {
+            return "'" + text.replace("'", "''") + "'";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SqlRecords" + columns + " (" + kind.name().toLowerCase(Locale.ROOT) + ")";
+    }
+}
