@@ -120,15 +120,21 @@ public final class Reconciler {
                 fromResults++;
                 if (answer.equals(NOT_CREATED)) {
                     failed++;
+                    // A job's "not created" does not prove no earlier attempt (in a job now gone) created it: look.
+                    unanswered.add(row.matchValue());
                 } else {
                     created.put(row.key(), answer);
                 }
             }
             Map<String, String> found = unanswered.isEmpty() ? Map.of() : finder.findNow(sync.object().name(), field, unanswered);
             for (WriteIntents.PendingRow row : page) {
-                String recordId = row.matchValue() == null || answers.containsKey(row.matchValue()) ? null : found.get(row.matchValue());
+                String answer = row.matchValue() == null ? null : answers.get(row.matchValue());
+                String recordId = row.matchValue() == null || (answer != null && !answer.equals(NOT_CREATED)) ? null : found.get(row.matchValue());
                 if (recordId != null) {
                     created.put(row.key(), recordId);
+                    if (answer != null) {
+                        failed--;
+                    }
                 }
             }
         }

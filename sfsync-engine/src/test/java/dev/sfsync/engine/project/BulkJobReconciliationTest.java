@@ -163,6 +163,24 @@ class BulkJobReconciliationTest {
     }
 
     @Test
+    void rows_a_job_answered_as_not_created_are_still_looked_up_since_a_job_salesforce_no_longer_has_may_have_created_them() throws Exception {
+        killedWhileCreatingTheFirst100Rows("bulk2");
+        String first;
+        try (IngestRun done = client.bulk2().ingest(bulk2Insert(), rows(0, 60), keptAs("BULK2"))) {
+            first = done.jobs().getFirst().id();
+        }
+        // The same rows again in a second job: each answered DUPLICATE_VALUE, since the first job created them
+        try (IngestRun again = client.bulk2().ingest(bulk2Insert(), rows(0, 60), keptAs("BULK2"))) {
+            assertThat(again.rowsFailed()).isEqualTo(60);
+        }
+        client.bulk2().deleteIngestJob(first);
+
+        RunResult result = harness.run("accounts");
+
+        assertEveryRowOnceAndNotice(result, "100 rows reconciled (60 from the results of Bulk job ", "60 created, 40 to resend");
+    }
+
+    @Test
     void a_job_that_does_not_end_while_the_run_waits_stops_the_run_before_anything_is_sent_and_says_what_to_do() throws Exception {
         harness.pollTimeout = Duration.ofSeconds(2);
         killedWhileCreatingTheFirst100Rows("bulk2");
