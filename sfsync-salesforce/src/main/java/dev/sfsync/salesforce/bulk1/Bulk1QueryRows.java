@@ -111,6 +111,13 @@ public final class Bulk1QueryRows implements Iterator<Map<String, String>>, Auto
             return List.of(query.id());
         }
         List<String> chunkIds = batches.stream().map(BatchInfo::id).filter(id -> !id.equals(queryBatchId)).toList();
+        if (chunkIds.isEmpty()) {
+            // NotProcessed without chunk batches is a job stopped at Salesforce (aborted in Setup): reading nothing
+            // would pass for an empty object and an initial sync would replace its table with it.
+            throw failure(ErrorKind.SERVER, "the query batch " + query.id() + " of job " + jobId + " was not processed and no chunk batch was made"
+                    + (query.stateMessage() == null || query.stateMessage().isBlank() ? "" : ": " + query.stateMessage())
+                    + "; check the job in Setup > Bulk Data Load Jobs and run the sync again");
+        }
         chunks = chunkIds.size();
         return chunkIds;
     }
@@ -134,6 +141,12 @@ public final class Bulk1QueryRows implements Iterator<Map<String, String>>, Auto
                 throw e;
             }
             rerun++;
+        }
+        if (!BatchInfo.COMPLETED.equals(batch.state())) {
+            // A chunk that was not processed has no result to read; taking it as empty would lose its records.
+            throw failure(ErrorKind.SERVER, "chunk batch " + batch.id() + " of job " + job + " ended " + batch.state()
+                    + (batch.stateMessage() == null || batch.stateMessage().isBlank() ? "" : " (" + batch.stateMessage() + ")")
+                    + " instead of Completed; its records were not read, so the sync stops before changing the table: run it again");
         }
         String resultJob = job;
         String resultBatch = batch.id();
