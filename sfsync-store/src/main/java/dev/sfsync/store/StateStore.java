@@ -282,7 +282,9 @@ public final class StateStore implements AutoCloseable {
         private static void createDirectories(Path directory) {
             try {
                 Files.createDirectories(directory);
-                if (Files.getFileStore(directory).supportsFileAttributeView("posix")) {
+                // Only a directory the user owns is tightened: one shared with others (or owned by root) is theirs to set.
+                if (Files.getFileStore(directory).supportsFileAttributeView("posix")
+                        && Files.getOwner(directory).getName().equals(System.getProperty("user.name"))) {
                     Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
                 }
             } catch (IOException e) {

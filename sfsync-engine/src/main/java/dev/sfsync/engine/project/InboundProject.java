@@ -96,11 +96,16 @@ final class InboundProject {
 
     private Connection open(InboundSyncDefinition sync) throws SQLException {
         Connection c = SourceConnections.open(config, sync.source());
-        if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("duckdb")) {
-            try (java.sql.Statement s = c.createStatement()) {
-                s.execute("SET memory_limit = '" + INBOUND_DUCKDB_MEMORY_LIMIT + "'");
+        try {
+            if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("duckdb")) {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("SET memory_limit = '" + INBOUND_DUCKDB_MEMORY_LIMIT + "'");
+                }
             }
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
         }
-        return c;
     }
 }

@@ -88,6 +88,9 @@ public final class ServerDatabase {
                     .table("sfsync_server_history").baselineOnMigrate(true).baselineVersion("0")
                     .placeholders(Map.of("blob", db.postgres ? "BYTEA" : "BLOB")).load().migrate();
         } catch (org.flywaydb.core.api.FlywayException e) {
+            if (db.dataSource instanceof HikariDataSource pool) {
+                pool.close();
+            }
             throw new ServerTablesUnusable(db.description, e);
         }
         return db;
