@@ -29,6 +29,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -134,6 +135,8 @@ final class SqlBulkLoad {
         Map<String, JobInfo> jobs = new LinkedHashMap<>();
         Map<String, Long> sent = new LinkedHashMap<>();
         String notSent = null;
+        String stopped = null;
+        Map<String, Long> partOf = new LinkedHashMap<>();
         for (long part = 0; part < parts; part++) {
             if (context.cancelled().getAsBoolean()) {
                 heldBack = true;
@@ -151,22 +154,40 @@ final class SqlBulkLoad {
                 JobInfo job = context.client().bulk2().submitFile(spec, csv, id -> context.log().jobOpened(context.api(), id));
                 jobs.put(job.id(), job);
                 sent.put(job.id(), rows);
+                partOf.put(job.id(), part);
             } catch (SalesforceException e) {
-                return failRound(statement, e, attempt);
+                // The parts before this one are uploaded and go on at Salesforce: their results still count.
+                stopped = failParts(statement, "_part >= " + part, e, attempt);
+                break;
             } finally {
                 Files.deleteIfExists(csv);
             }
         }
-        try {
-            for (Map.Entry<String, JobInfo> entry : List.copyOf(jobs.entrySet())) {
-                JobInfo done = context.client().bulk2().awaitJob(entry.getKey(), sent.get(entry.getKey()));
-                load(statement, done, sent.get(entry.getKey()));
-                jobs.put(entry.getKey(), done);
+        List<String> waiting = new ArrayList<>(jobs.keySet());
+        while (!waiting.isEmpty()) {
+            String jobId = waiting.getFirst();
+            try {
+                JobInfo done = context.client().bulk2().awaitJob(jobId, sent.get(jobId));
+                load(statement, done, sent.get(jobId));
+                jobs.put(jobId, done);
+                waiting.removeFirst();
+            } catch (SalesforceException e) {
+                // Jobs whose results are loaded are settled from them; only the ones not read yet fail with the error.
+                String unread = waiting.stream().map(id -> String.valueOf(partOf.get(id))).collect(Collectors.joining(", "));
+                String stop = failParts(statement, "_part IN (" + unread + ")", e, attempt);
+                stopped = stopped != null ? stopped : stop;
+                break;
             }
-        } catch (SalesforceException e) {
-            return failRound(statement, e, attempt);
         }
-        return new Round(null, settle(statement, jobs, attempt, notSent));
+        boolean retry = settle(statement, jobs, attempt, notSent);
+        return new Round(stopped, stopped == null && retry);
+    }
+
+    /** The parts meeting {@code condition} fail with the call's error and leave the round; says whether the run stops. */
+    private String failParts(Statement statement, String condition, SalesforceException e, int attempt) throws SQLException {
+        failRows(statement, "p." + condition, Errors.row(e), attempt);
+        statement.execute("DELETE FROM sfsync_parts WHERE " + condition);
+        return ChunkWriter.endsRun(e) ? e.getMessage() : null;
     }
 
     /**
@@ -201,7 +222,11 @@ final class SqlBulkLoad {
             try {
                 Bulk1Run run = context.client().bulk1().loadFiles(spec, batchFiles(statement, job, columns, written),
                         id -> context.log().jobOpened(context.api(), id));
-                settleInOrder(statement, job, run, attempt, again);
+                SalesforceException unread = settleInOrder(statement, job, run, attempt, again);
+                if (unread != null && ChunkWriter.endsRun(unread)) {
+                    stopped = unread.getMessage();
+                    break;
+                }
             } catch (SalesforceException e) {
                 failRows(statement, "p._job = " + job, Errors.row(e), attempt);
                 if (ChunkWriter.endsRun(e)) {
@@ -248,8 +273,12 @@ final class SqlBulkLoad {
         };
     }
 
-    /** The job's results, in row order, beside its rows read back in the order they were written. */
-    private void settleInOrder(Statement statement, long job, Bulk1Run run, int attempt, List<Long> again) throws SQLException {
+    /**
+     * The job's results, in row order, beside its rows read back in the order they were written. When reading the
+     * results fails part-way, the rows already answered keep their answers and only the rest fail with the error,
+     * which is returned (null when every row was answered).
+     */
+    private SalesforceException settleInOrder(Statement statement, long job, Bulk1Run run, int attempt, List<Long> again) throws SQLException {
         int k = table.keyCount();
         boolean retries = attempt < context.retry().maxTries();
         List<RowOutcome> batch = new ArrayList<>();
@@ -258,7 +287,19 @@ final class SqlBulkLoad {
                      + job + " ORDER BY p._part, u._n");
              java.util.stream.Stream<BulkRowResult> results = run.results()) {
             long expected = 0;
-            for (BulkRowResult result : (Iterable<BulkRowResult>) results::iterator) {
+            Iterator<BulkRowResult> answers = results.iterator();
+            SalesforceException unread = null;
+            while (true) {
+                BulkRowResult result;
+                try {
+                    if (!answers.hasNext()) {
+                        break;
+                    }
+                    result = answers.next();
+                } catch (SalesforceException e) {
+                    unread = e;
+                    break;
+                }
                 if (result.row() != expected++ || !rs.next()) {
                     throw new IllegalStateException("Bulk API 1.0 job " + run.jobId() + " answered row " + result.row() + " where row " + (expected - 1)
                             + " was due; its batches' results must come in the rows' order");
@@ -276,8 +317,16 @@ final class SqlBulkLoad {
                     batch.clear();
                 }
             }
+            while (unread != null && rs.next()) {
+                batch.add(new RowOutcome.Failed(key(rs, k), Errors.row(unread), attempt));
+                if (batch.size() >= OUTCOMES_PER_SETTLE) {
+                    context.settle().accept(List.copyOf(batch));
+                    batch.clear();
+                }
+            }
+            context.settle().accept(List.copyOf(batch));
+            return unread;
         }
-        context.settle().accept(List.copyOf(batch));
     }
 
     /** DuckDB writes one part's rows as a CSV file with the columns as header; returns how many rows it holds. */
@@ -412,13 +461,6 @@ final class SqlBulkLoad {
             }
             insert.executeBatch();
         }
-    }
-
-    /** A call of the round failed as a whole: its rows fail with its error; the run stops if no other call can escape it. */
-    private Round failRound(Statement statement, SalesforceException e, int attempt) throws SQLException {
-        failRows(statement, "TRUE", Errors.row(e), attempt);
-        nextRound(statement, List.of());
-        return new Round(ChunkWriter.endsRun(e) ? e.getMessage() : null, false);
     }
 
     /** Fails the round's rows whose part ({@code p}) meets {@code condition}. */
