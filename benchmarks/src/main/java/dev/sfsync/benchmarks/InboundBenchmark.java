@@ -47,43 +47,58 @@ final class InboundBenchmark {
             seed(org, records);
             System.out.printf("seeded %,d Contacts in %.1f s%n", records, (System.nanoTime() - seedStart) / 1e9);
 
-            var app = org.definition().connectedApps().getFirst();
-            var user = org.defaultUser();
-            Files.createDirectories(directory.resolve("secrets"));
-            Files.writeString(directory.resolve("secrets/client-secret"), app.clientSecret());
-            Files.writeString(directory.resolve("sfsync.yaml"), """
-                    version: 1
-                    sources:
-                      warehouse:
-                        url: %s%s
-                    connections:
-                      local:
-                        environment: custom
-                        login_url: %s
-                        client_id: %s
-                        client_secret: ${file:secrets/client-secret}
+            System.out.println("destination: " + (postgres ? "Postgres " + sourceUrl : "DuckDB file"));
+            SfsyncCli cli = SfsyncCli.jar(root);
+            SfsyncCli.Project project = connectedProject(cli, host, directory, sourceUrl + sourceLogin, """
                     inbound:
                       contacts_in:
                         object: Contact
                         table: salesforce_contacts
                         fields: [FirstName, LastName, Email, Phone, Title, LeadSource]
-                    """.formatted(sourceUrl, sourceLogin, host.baseUrl(), app.clientId()));
-            System.out.println("destination: " + (postgres ? "Postgres " + sourceUrl : "DuckDB file"));
-            SfsyncCli cli = SfsyncCli.jar(root);
-            SfsyncCli.Project project = new SfsyncCli.Project(directory, SyncApi.BULK2);
-            MeteredProcess.Usage connect = cli.command(project, "connect", "local", "--username", user.username(), "--password", user.password());
-            if (connect.exitCode() != 0) {
-                throw new IllegalStateException("sfsync connect failed:\n" + connect.output());
-            }
+                    """);
             List<String> lines = new ArrayList<>();
             lines.add(figure("initial", records, cli.command(project, "run", "contacts_in"), directory));
 
             int changed = (int) Math.round(records * deltaPercent / 100.0);
             change(org, changed);
             lines.add(figure("delta " + deltaPercent + " %", changed, cli.command(project, "run", "contacts_in"), directory));
-            System.out.printf("%n%-12s %10s %9s %11s %9s %13s  %s%n", "RUN", "RECORDS", "WALL S", "RECORDS/S", "CPU S", "PEAK RSS MB", "API CALLS");
-            lines.forEach(System.out::println);
+            printFigures(lines);
         }
+    }
+
+    /**
+     * A project in {@code directory}: sfsync.yaml with the warehouse source at {@code sourceUrl} (and any lines that
+     * follow its url), the org's connection and {@code syncs}, connected as the org's default user.
+     */
+    static SfsyncCli.Project connectedProject(SfsyncCli cli, OrgHost host, Path directory, String sourceUrl, String syncs) throws Exception {
+        var app = host.org().definition().connectedApps().getFirst();
+        var user = host.org().defaultUser();
+        Files.createDirectories(directory.resolve("secrets"));
+        Files.writeString(directory.resolve("secrets/client-secret"), app.clientSecret());
+        Files.writeString(directory.resolve("sfsync.yaml"), """
+                version: 1
+                sources:
+                  warehouse:
+                    url: %s
+                connections:
+                  local:
+                    environment: custom
+                    login_url: %s
+                    client_id: %s
+                    client_secret: ${file:secrets/client-secret}
+                """.formatted(sourceUrl, host.baseUrl(), app.clientId()) + syncs);
+        SfsyncCli.Project project = new SfsyncCli.Project(directory, SyncApi.BULK2);
+        MeteredProcess.Usage connect = cli.command(project, "connect", "local", "--username", user.username(), "--password", user.password());
+        if (connect.exitCode() != 0) {
+            throw new IllegalStateException("sfsync connect failed:\n" + connect.output());
+        }
+        return project;
+    }
+
+    /** The lines {@link #figure} made, under their header. */
+    static void printFigures(List<String> lines) {
+        System.out.printf("%n%-12s %10s %9s %11s %9s %13s  %s%n", "RUN", "RECORDS", "WALL S", "RECORDS/S", "CPU S", "PEAK RSS MB", "API CALLS");
+        lines.forEach(System.out::println);
     }
 
     static void seed(Org org, int records) {

@@ -36,21 +36,8 @@ final class TwoWayBenchmark {
             table(directory.resolve("warehouse.duckdb"), records);
             System.out.printf("seeded %,d Contacts and %,d table rows in %.1f s%n", records, records, (System.nanoTime() - seedStart) / 1e9);
 
-            var app = org.definition().connectedApps().getFirst();
-            var user = org.defaultUser();
-            Files.createDirectories(directory.resolve("secrets"));
-            Files.writeString(directory.resolve("secrets/client-secret"), app.clientSecret());
-            Files.writeString(directory.resolve("sfsync.yaml"), """
-                    version: 1
-                    sources:
-                      warehouse:
-                        url: jdbc:duckdb:warehouse.duckdb
-                    connections:
-                      local:
-                        environment: custom
-                        login_url: %s
-                        client_id: %s
-                        client_secret: ${file:secrets/client-secret}
+            SfsyncCli cli = SfsyncCli.jar(root);
+            SfsyncCli.Project project = InboundBenchmark.connectedProject(cli, host, directory, "jdbc:duckdb:warehouse.duckdb", """
                     two_way:
                       contacts_2way:
                         object: Contact
@@ -61,18 +48,11 @@ final class TwoWayBenchmark {
                           - {column: first_name, field: FirstName, direction: both}
                           - {column: phone, field: Phone, direction: outbound}
                           - {column: title, field: Title, direction: inbound}
-                    """.formatted(host.baseUrl(), app.clientId()));
-            SfsyncCli cli = SfsyncCli.jar(root);
-            SfsyncCli.Project project = new SfsyncCli.Project(directory, SyncApi.BULK2);
-            MeteredProcess.Usage connect = cli.command(project, "connect", "local", "--username", user.username(), "--password", user.password());
-            if (connect.exitCode() != 0) {
-                throw new IllegalStateException("sfsync connect failed:\n" + connect.output());
-            }
+                    """);
             List<String> lines = new ArrayList<>();
             lines.add(InboundBenchmark.figure("first run", records, cli.command(project, "run", "contacts_2way"), directory));
             lines.add(InboundBenchmark.figure("no-edit rerun", records, cli.command(project, "run", "contacts_2way"), directory));
-            System.out.printf("%n%-12s %10s %9s %11s %9s %13s  %s%n", "RUN", "RECORDS", "WALL S", "RECORDS/S", "CPU S", "PEAK RSS MB", "API CALLS");
-            lines.forEach(System.out::println);
+            InboundBenchmark.printFigures(lines);
         }
     }
 
