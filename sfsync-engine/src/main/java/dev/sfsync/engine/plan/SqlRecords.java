@@ -3,6 +3,7 @@ package dev.sfsync.engine.plan;
 import dev.sfsync.core.model.ColumnType;
 import dev.sfsync.core.model.ModelColumn;
 import dev.sfsync.engine.sync.FieldMapping;
+import dev.sfsync.engine.sync.Lookup;
 import dev.sfsync.engine.sync.Match;
 import dev.sfsync.engine.sync.SyncMode;
 import dev.sfsync.salesforce.bulk.CsvValues;
@@ -11,6 +12,7 @@ import dev.sfsync.salesforce.describe.FieldDescribe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,8 +24,10 @@ import java.util.stream.Collectors;
  * (values the planner may refuse or convert in ways SQL does not mirror exactly) still go through the planner, so
  * every refusal keeps its code and message; the condition may leave out more rows than needed, never fewer.
  * <p>
- * Only syncs whose every step is plain formatting are written this way: upsert on an external ID, without lookups,
- * record types, merges, create-only or only-if-empty fields ({@link #of} is empty for the others).
+ * Only syncs whose every step is plain formatting or a lookup already resolved into a table are written this way:
+ * upsert on an external ID, or insert with an idempotency key, without record types, merges, create-only or
+ * only-if-empty fields ({@link #of} is empty for the others). A lookup's cell is the Id its table (value, id) holds for
+ * the row's value; a row whose value the table does not resolve is left to the planner, whose refusal it keeps.
  */
 public final class SqlRecords {
     private static final Set<String> TEXT_TYPES = Set.of("string", "textarea", "phone", "url", "picklist", "combobox", "email",
@@ -44,10 +48,23 @@ public final class SqlRecords {
 
     /** The sync's records as SQL over a changes table aliased {@code alias}, when every step of its planning has one. */
     public static Optional<SqlRecords> of(PreparedSync sync, String alias) {
+        return of(sync, alias, Map.of());
+    }
+
+    /**
+     * As {@link #of(PreparedSync, String)}, with each lookup's resolved values in a table: reference field (as the
+     * describe names it) to a table of columns {@code v} (the row's value as text) and {@code id} (null: not found).
+     * Empty when a lookup has no table.
+     */
+    public static Optional<SqlRecords> of(PreparedSync sync, String alias, Map<String, String> lookupTables) {
         var definition = sync.definition();
-        if (definition.mode() != SyncMode.UPSERT || sync.merge() != null || !definition.lookups().isEmpty()
+        WriteKind kind = definition.mode() == SyncMode.UPSERT ? WriteKind.UPSERT : definition.hasIdempotencyKey() ? WriteKind.CREATE : null;
+        if (kind == null || sync.merge() != null
                 || definition.options().recordType().isPresent() || definition.options().orLead().isPresent()
                 || !sync.createOnlyFields().isEmpty() || definition.mappings().stream().anyMatch(FieldMapping::onlyIfEmpty)) {
+            return Optional.empty();
+        }
+        if (kind == WriteKind.CREATE && !createsCleanly(sync)) {
             return Optional.empty();
         }
         Match match = definition.match().orElse(null);
@@ -85,7 +102,40 @@ public final class SqlRecords {
             cells.add(cell.get().value);
             clean.add(cell.get().clean);
         }
-        return Optional.of(new SqlRecords(WriteKind.UPSERT, columns, cells, String.join(" AND ", clean)));
+        for (Lookup lookup : definition.lookups()) {
+            FieldDescribe field = sync.field(lookup.field());
+            String lookupTable = lookupTables.get(field.name());
+            Optional<Cell> cell = sync.schema().column(lookup.column()).flatMap(c -> lookupTable == null ? Optional.empty()
+                    : Cell.lookup(field, c, alias, lookupTable));
+            if (cell.isEmpty() || columns.contains(field.name())) {
+                return Optional.empty();
+            }
+            columns.add(field.name());
+            cells.add(cell.get().value);
+            clean.add(cell.get().clean);
+        }
+        return Optional.of(new SqlRecords(kind, columns, cells, String.join(" AND ", clean)));
+    }
+
+    /**
+     * An insert's rows pass the planner's required-on-create check alike: every such field is set by a mapping or a
+     * lookup that never leaves it out (skip_nulls may), and the profile has a default record type to create with.
+     */
+    private static boolean createsCleanly(PreparedSync sync) {
+        if (!sync.recordTypes().hasDefault()) {
+            return false;
+        }
+        var definition = sync.definition();
+        Set<String> always = new java.util.HashSet<>();
+        definition.mappings().stream().filter(m -> !m.skipNulls()).forEach(m -> always.add(sync.field(m.field()).name()));
+        definition.lookups().forEach(l -> always.add(sync.field(l.field()).name()));
+        return sync.object().fields().stream().filter(FieldDescribe::requiredOnCreate).allMatch(f -> always.contains(f.name()));
+    }
+
+    /** Each lookup's column as text, as the planner searches it: the values {@link #lookupValues} lists. */
+    public static Optional<String> lookupValue(PreparedSync sync, Lookup lookup, String alias) {
+        return sync.schema().column(lookup.column()).filter(c -> c.type() == ColumnType.TEXT || c.type() == ColumnType.INTEGER)
+                .map(c -> "CAST(" + Cell.ref(alias, c) + " AS VARCHAR)");
     }
 
     public WriteKind kind() {
@@ -148,6 +198,24 @@ public final class SqlRecords {
                 checks.add("regexp_full_match(" + t + ", " + EMAIL + ")");
             }
             return Optional.of(new Cell(t, checks.isEmpty() ? "TRUE" : String.join(" AND ", checks)));
+        }
+
+        /**
+         * A reference field's Id from its lookup table: a null value is a cleared field (refused by the planner when the
+         * field is required); a value with a visible character is searched; one the planner may see as blank (only
+         * spaces or other characters SQL cannot tell from blanks) is left to it, as is a value the table did not resolve.
+         */
+        static Optional<Cell> lookup(FieldDescribe field, ModelColumn column, String alias, String lookupTable) {
+            if (column.type() != ColumnType.TEXT && column.type() != ColumnType.INTEGER) {
+                return Optional.empty();
+            }
+            String v = "CAST(" + ref(alias, column) + " AS VARCHAR)";
+            String id = "(SELECT l.id FROM " + lookupTable + " l WHERE l.v = " + v + ")";
+            String nullCell = field.nillable() ? literal(CsvValues.NULL) : null;
+            String isNull = column.type() == ColumnType.TEXT ? "(" + v + " IS NULL OR " + v + " = '')" : v + " IS NULL";
+            return Optional.of(new Cell("CASE WHEN " + isNull + " THEN " + (nullCell == null ? "NULL" : nullCell) + " ELSE " + id + " END",
+                    "CASE WHEN " + isNull + " THEN " + (nullCell == null ? "FALSE" : "TRUE") + " ELSE regexp_matches(" + v + ", '[!-~]') AND "
+                            + id + " IS NOT NULL END"));
         }
 
         static Optional<Cell> of(FieldDescribe field, ModelColumn column, String alias, boolean skipNulls) {

@@ -173,7 +173,7 @@ final class ChunkWriter {
         }
     }
 
-    private static boolean looksLikeIdOf(SObjectDescribe object, String value) {
+    static boolean looksLikeIdOf(SObjectDescribe object, String value) {
         return object != null && object.keyPrefix() != null && (value.length() == 15 || value.length() == 18)
                 && value.startsWith(object.keyPrefix()) && value.chars().allMatch(Character::isLetterOrDigit);
     }

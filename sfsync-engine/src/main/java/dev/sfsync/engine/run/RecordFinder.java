@@ -49,6 +49,19 @@ final class RecordFinder {
         return ids;
     }
 
+    /**
+     * As {@link #find}, remembering nothing: for a set-based run's lookups, whose answers go to a table of their own
+     * (a million values would otherwise stay in memory for the rest of the run).
+     */
+    Map<String, String> findOnce(String object, String field, List<String> values) {
+        Map<String, String> ids = new HashMap<>();
+        for (int from = 0; from < values.size(); from += Planner.QUERY_CHUNK) {
+            query(object, field, values.subList(from, Math.min(values.size(), from + Planner.QUERY_CHUNK)))
+                    .forEach((value, id) -> id.ifPresent(found -> ids.put(value, found)));
+        }
+        return ids;
+    }
+
     /** As {@link #find}, asking Salesforce now whatever was remembered: for records a lost answer may have created. */
     Map<String, String> findNow(String object, String field, Collection<String> values) {
         Map<String, Optional<String>> known = cache.computeIfAbsent(object + "." + field, k -> new ConcurrentHashMap<>());

@@ -181,19 +181,43 @@ public final class Runner {
     /** @return why the run stopped early, or null when every change got its outcome from Salesforce or local checks */
     public String run(ChangeSet changes) {
         java.util.Optional<dev.sfsync.core.change.ChangeTable> table = changes.table();
-        java.util.Optional<dev.sfsync.engine.plan.SqlRecords> records = setBased == null || !alreadyCreated.isEmpty() || table.isEmpty()
-                ? java.util.Optional.empty() : dev.sfsync.engine.plan.SqlRecords.of(sync, "c");
+        if (setBased == null || !alreadyCreated.isEmpty() || table.isEmpty()) {
+            return runRows(changes);
+        }
+        java.util.Optional<dev.sfsync.engine.plan.SqlRecords> records = dev.sfsync.engine.plan.SqlRecords.of(sync, "c",
+                SqlLookups.names(sync, table.get()));
         if (records.isEmpty()) {
             return runRows(changes);
         }
-        // The plain rows go set-based; the planner decides the others (refusals, shared match values, removed rows) as ever.
-        String plain = "c._sfsync_kind <> 'REMOVED' AND coalesce(" + records.get().clean() + ", FALSE) AND "
-                + dev.sfsync.engine.plan.SqlRecords.shareNothing("c", table.get().uniqueColumns());
-        String stopped = runRows(dev.sfsync.core.change.ChangeTable.filtered(changes, table.get(), "NOT (" + plain + ")"));
+        SqlLookups lookups = null;
+        if (!sync.definition().lookups().isEmpty()) {
+            try {
+                lookups = SqlLookups.resolve(sync, table.get(), new RecordFinder(setBased.client()));
+            } catch (SalesforceException e) {
+                // The planner's path queries chunk by chunk and fails only the chunks whose query Salesforce refuses.
+                return runRows(changes);
+            }
+        }
+        try {
+            return runSetBased(changes, table.get(), records.get());
+        } finally {
+            if (lookups != null) {
+                lookups.close();
+            }
+        }
+    }
+
+    private String runSetBased(ChangeSet changes, dev.sfsync.core.change.ChangeTable table, dev.sfsync.engine.plan.SqlRecords records) {
+        // The plain rows go set-based; the planner decides the others (refusals, shared match values, removed rows,
+        // lookups not found, inserts of rows created before) as ever.
+        String plain = "c._sfsync_kind <> 'REMOVED' AND coalesce(" + records.clean() + ", FALSE) AND "
+                + dev.sfsync.engine.plan.SqlRecords.shareNothing("c", table.uniqueColumns())
+                + (records.kind() == WriteKind.CREATE && !sync.fullResync() ? " AND c._sfsync_record_id IS NULL" : "");
+        String stopped = runRows(dev.sfsync.core.change.ChangeTable.filtered(changes, table, "NOT (" + plain + ")"));
         if (stopped != null || heldBack.get()) {
             return stopped;
         }
-        SqlBulkLoad load = new SqlBulkLoad(setBased, records.get(), table.get(), plain, dev.sfsync.salesforce.bulk2.IngestSpec.DEFAULT_MAX_BYTES_PER_JOB,
+        SqlBulkLoad load = new SqlBulkLoad(setBased, records, table, plain, dev.sfsync.salesforce.bulk2.IngestSpec.DEFAULT_MAX_BYTES_PER_JOB,
                 rowsPerLoad);
         stopped = load.run();
         if (load.heldBackForCancel()) {

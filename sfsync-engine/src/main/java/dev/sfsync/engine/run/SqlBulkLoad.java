@@ -4,7 +4,9 @@ import dev.sfsync.core.change.ChangeTable;
 import dev.sfsync.core.model.RowKey;
 import dev.sfsync.core.outcome.RowError;
 import dev.sfsync.core.outcome.RowOutcome;
+import dev.sfsync.engine.plan.RowPlan;
 import dev.sfsync.engine.plan.SqlRecords;
+import dev.sfsync.engine.plan.WriteKind;
 import dev.sfsync.engine.sync.ApiChoice;
 import dev.sfsync.salesforce.SalesforceClient;
 import dev.sfsync.salesforce.bulk.BulkErrorText;
@@ -12,7 +14,6 @@ import dev.sfsync.salesforce.bulk.BulkRowResult;
 import dev.sfsync.salesforce.bulk1.Bulk1Client;
 import dev.sfsync.salesforce.bulk1.Bulk1Run;
 import dev.sfsync.salesforce.bulk1.Bulk1Spec;
-import dev.sfsync.salesforce.bulk.Operation;
 import dev.sfsync.salesforce.bulk2.IngestSpec;
 import dev.sfsync.salesforce.bulk2.JobInfo;
 import dev.sfsync.salesforce.error.SalesforceError;
@@ -38,7 +39,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * A Bulk API 2.0 upsert done set-based in the change set's own database: one statement turns the clean changes into
+ * A Bulk API 2.0 or 1.0 upsert, or insert with an idempotency key, done set-based in the change set's own database: one statement turns the clean changes into
  * the upload's cells, DuckDB writes each job's CSV ({@code COPY ... TO}), the result files Salesforce returns are saved
  * to disk and read by DuckDB's CSV reader, and joined back to the rows by their external ID (unique among them, since
  * rows sharing a match value are left to the planner, which refuses them). Java only sees the outcomes, in batches.
@@ -122,7 +123,7 @@ final class SqlBulkLoad {
 
     private Round send(Statement statement, int attempt) throws SQLException, IOException {
         List<String> columns = records.columns();
-        IngestSpec spec = IngestSpec.of(context.object(), Operation.UPSERT, columns.getFirst(), columns);
+        IngestSpec spec = IngestSpec.of(context.object(), records.kind().operation(), externalIdField(), columns);
         long header = String.join(",", columns).length() + 1L;
         long perJob = Math.max(1024, maxBytesPerJob - header);
         statement.execute("CREATE OR REPLACE TEMP TABLE sfsync_parts AS SELECT u._n, CAST((sum(" + rowBytes() + ") OVER (ORDER BY u._n"
@@ -148,6 +149,7 @@ final class SqlBulkLoad {
                         + " so another process may be running it";
                 break;
             }
+            logCreates(statement, "p._part = " + part);
             Path csv = Files.createTempFile(directory, "sfsync-upload-", ".csv");
             try {
                 long rows = copyPart(statement, columns, part, csv);
@@ -197,7 +199,7 @@ final class SqlBulkLoad {
      */
     private Round sendBulk1(Statement statement, int attempt, BulkApi.Bulk1 api) throws SQLException {
         List<String> columns = records.columns();
-        Bulk1Spec spec = Bulk1Spec.of(context.object(), Operation.UPSERT, columns.getFirst(), columns).withBatchSize(api.batchSize())
+        Bulk1Spec spec = Bulk1Spec.of(context.object(), records.kind().operation(), externalIdField(), columns).withBatchSize(api.batchSize())
                 .withConcurrencyMode(api.concurrency()).withBatchesInFlight(api.batchesInFlight());
         long perBatch = Math.max(1024, Bulk1Spec.MAX_BATCH_BYTES - String.join(",", columns).length() - 1L);
         statement.execute("CREATE OR REPLACE TEMP TABLE sfsync_parts AS SELECT u._n, CAST((sum(" + rowBytes() + ") OVER (ORDER BY u._n"
@@ -218,6 +220,7 @@ final class SqlBulkLoad {
                         + " store was unreachable longer than the lease lasts), so another process may be running it"), attempt);
                 break;
             }
+            logCreates(statement, "p._job = " + job);
             List<Path> written = new ArrayList<>();
             try {
                 Bulk1Run run = context.client().bulk1().loadFiles(spec, batchFiles(statement, job, columns, written),
@@ -241,6 +244,37 @@ final class SqlBulkLoad {
         }
         nextRound(statement, stopped == null ? again : List.of());
         return new Round(stopped, stopped == null && !again.isEmpty());
+    }
+
+    /** An upsert's external ID field (the first column); inserts name none. */
+    private String externalIdField() {
+        return records.kind() == WriteKind.UPSERT ? records.columns().getFirst() : null;
+    }
+
+    /**
+     * Inserts keep their intents before any of their rows can reach Salesforce, as the row path does per chunk: each
+     * row's key and idempotency value (the first column), so that a run killed mid-upload is reconciled, not resent.
+     */
+    private void logCreates(Statement statement, String partCondition) throws SQLException {
+        if (records.kind() != WriteKind.CREATE) {
+            return;
+        }
+        int k = table.keyCount();
+        List<RowPlan.Write> batch = new ArrayList<>();
+        try (Statement query = statement.getConnection().createStatement();
+             ResultSet rs = query.executeQuery("SELECT " + keys("u", k) + ", u._c0 FROM sfsync_upload u JOIN sfsync_parts p USING (_n) WHERE "
+                     + partCondition)) {
+            while (rs.next()) {
+                batch.add(new RowPlan.Write(key(rs, k), WriteKind.CREATE, Map.of(), null, rs.getString(k + 1), Map.of()));
+                if (batch.size() >= OUTCOMES_PER_SETTLE) {
+                    context.log().creating(batch);
+                    batch = new ArrayList<>();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            context.log().creating(batch);
+        }
     }
 
     /** The job's batches as CSV files, each written when the client asks for it. */
