@@ -118,6 +118,12 @@ final class SfsyncCli {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /**
+     * The sync's mode, {@code -Dsfsync.bench.mode=insert} (in SFSYNC_BENCH_OPTS) to measure inserts (the external key
+     * then is their idempotency key); upsert by default.
+     */
+    static final String MODE = System.getProperty("sfsync.bench.mode", "upsert");
+
     Project newProject(Path directory, AccountModel model, SyncApi api, String loginUrl, String clientId, String clientSecret) throws IOException {
         Files.createDirectories(directory.resolve("secrets"));
         Files.writeString(directory.resolve("secrets/client-secret"), clientSecret);
@@ -143,7 +149,7 @@ final class SfsyncCli {
                     object: Account
                     mode: upsert
                 """.formatted(model.rows(), api.configName(), model.duckDb().toAbsolutePath(), loginUrl, clientId,
-                AccountModel.COLUMNS.getFirst().name()) + AccountModel.syncYaml(api));
+                AccountModel.COLUMNS.getFirst().name()).replace("mode: upsert", "mode: " + MODE) + AccountModel.syncYaml(api));
         return new Project(directory, api);
     }
 

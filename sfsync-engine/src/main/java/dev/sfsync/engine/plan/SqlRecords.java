@@ -5,6 +5,7 @@ import dev.sfsync.core.model.ModelColumn;
 import dev.sfsync.engine.sync.FieldMapping;
 import dev.sfsync.engine.sync.Lookup;
 import dev.sfsync.engine.sync.Match;
+import dev.sfsync.engine.sync.RecordTypeChoice;
 import dev.sfsync.engine.sync.SyncMode;
 import dev.sfsync.salesforce.bulk.CsvValues;
 import dev.sfsync.salesforce.describe.FieldDescribe;
@@ -59,8 +60,7 @@ public final class SqlRecords {
     public static Optional<SqlRecords> of(PreparedSync sync, String alias, Map<String, String> lookupTables) {
         var definition = sync.definition();
         WriteKind kind = definition.mode() == SyncMode.UPSERT ? WriteKind.UPSERT : definition.hasIdempotencyKey() ? WriteKind.CREATE : null;
-        if (kind == null || sync.merge() != null
-                || definition.options().recordType().isPresent() || definition.options().orLead().isPresent()
+        if (kind == null || sync.merge() != null || definition.options().orLead().isPresent()
                 || !sync.createOnlyFields().isEmpty() || definition.mappings().stream().anyMatch(FieldMapping::onlyIfEmpty)) {
             return Optional.empty();
         }
@@ -114,6 +114,15 @@ public final class SqlRecords {
             cells.add(cell.get().value);
             clean.add(cell.get().clean);
         }
+        if (definition.options().recordType().isPresent()) {
+            Optional<Cell> cell = Cell.recordType(definition.options().recordType().get(), sync, alias, kind);
+            if (cell.isEmpty() || columns.stream().anyMatch(c -> c.equalsIgnoreCase("RecordTypeId"))) {
+                return Optional.empty();
+            }
+            columns.add("RecordTypeId");
+            cells.add(cell.get().value);
+            clean.add(cell.get().clean);
+        }
         return Optional.of(new SqlRecords(kind, columns, cells, String.join(" AND ", clean)));
     }
 
@@ -122,7 +131,7 @@ public final class SqlRecords {
      * lookup that never leaves it out (skip_nulls may), and the profile has a default record type to create with.
      */
     private static boolean createsCleanly(PreparedSync sync) {
-        if (!sync.recordTypes().hasDefault()) {
+        if (!sync.recordTypes().hasDefault() && sync.definition().options().recordType().isEmpty()) {
             return false;
         }
         var definition = sync.definition();
@@ -216,6 +225,27 @@ public final class SqlRecords {
             return Optional.of(new Cell("CASE WHEN " + isNull + " THEN " + (nullCell == null ? "NULL" : nullCell) + " ELSE " + id + " END",
                     "CASE WHEN " + isNull + " THEN " + (nullCell == null ? "FALSE" : "TRUE") + " ELSE regexp_matches(" + v + ", '[!-~]') AND "
                             + id + " IS NOT NULL END"));
+        }
+
+        /**
+         * RecordTypeId from the sync's record type: a name's Id (a name the run cannot use refuses every row: left to
+         * the planner), or per row from a column whose value is exactly a usable developer name in any case (others,
+         * spaced ones included, go to the planner); a row without one is clean unless it is created without a default.
+         */
+        static Optional<Cell> recordType(RecordTypeChoice choice, PreparedSync sync, String alias, WriteKind kind) {
+            RecordTypeIds types = sync.recordTypes();
+            return switch (choice) {
+                case RecordTypeChoice.Named named -> types.id(named.developerName()).map(id -> new Cell(literal(id), "TRUE"));
+                case RecordTypeChoice.FromColumn from -> sync.schema().column(from.column()).filter(c -> c.type() == ColumnType.TEXT).map(c -> {
+                    String v = ref(alias, c);
+                    String when = types.usable().entrySet().stream().map(e -> " WHEN " + literal(e.getKey()) + " THEN " + literal(e.getValue()))
+                            .collect(Collectors.joining());
+                    String id = when.isEmpty() ? "NULL" : "CASE lower(" + v + ")" + when + " END";
+                    boolean noneIsClean = kind != WriteKind.CREATE || types.hasDefault();
+                    return new Cell(id, "CASE WHEN " + v + " IS NULL OR " + v + " = '' THEN " + noneIsClean
+                            + " ELSE regexp_full_match(" + v + ", '[A-Za-z0-9_]+') AND " + id + " IS NOT NULL END");
+                });
+            };
         }
 
         static Optional<Cell> of(FieldDescribe field, ModelColumn column, String alias, boolean skipNulls) {

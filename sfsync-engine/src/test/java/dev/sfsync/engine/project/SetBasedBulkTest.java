@@ -28,6 +28,11 @@ class SetBasedBulkTest {
     @RegisterExtension
     static final EmulatedOrg rowOrg = EmulatedOrg.withDefinition("orgs/engine-test.yaml");
 
+    @RegisterExtension
+    static final EmulatedOrg typedOrg = EmulatedOrg.withDefinition("orgs/record-types.yaml");
+    @RegisterExtension
+    static final EmulatedOrg typedRowOrg = EmulatedOrg.withDefinition("orgs/record-types.yaml");
+
     static final String SYNC = EngineHarness.ACCOUNTS_SYNC + """
                 mode: upsert
                 api: bulk2
@@ -242,6 +247,43 @@ class SetBasedBulkTest {
         assertThat(setBasedOrg.records("Contact").stream().map(r -> r.get("External_Id__c")).distinct().count())
                 .as("no contact created twice").isEqualTo(setBasedOrg.records("Contact").size());
         assertThat(setBased.run("contacts").summary().created()).isZero();
+    }
+
+    /**
+     * Record types set-based, from a name or per row from a column: the same outcomes and record types as the row path,
+     * with a name in another case, rows without one (the profile's default), an unknown name and a spaced one.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1} {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"bulk2|upsert|{from: kind}", "bulk1|insert|{from: kind}",
+            "bulk2|insert|Customer"})
+    void record_types_give_the_same_outcomes_and_records_on_both_paths(String api, String mode, String recordType) {
+        String sync = EngineHarness.ACCOUNTS_SYNC + """
+                    mode: %s
+                    api: %s
+                    match: {column: id, field: External_Key__c}
+                    mappings: [{from: name, to: Name}]
+                    record_type: %s
+                """.formatted(mode, api, recordType);
+        String[] model = {"create table accounts as select 'A' || i as id, 'Account ' || i as name,"
+                + " ['Customer', 'partner', NULL, 'Nonsense', ' Customer'][i % 5 + 1] as kind from range(0, 20) t(i)"};
+        setBased = new EngineHarness(setBasedDir, typedOrg).sql(model).config(sync);
+        rows = new EngineHarness(rowDir, typedRowOrg).sql(model).config(sync);
+        rows.project().bulkRowByRow(true);
+
+        RunResult bySet = setBased.run("accounts");
+        RunResult byRow = rows.run("accounts");
+
+        assertThat(outcomes(setBased, bySet)).isEqualTo(outcomes(rows, byRow)).containsEntry("[A0]", "CREATED:");
+        assertThat(failures(setBased, bySet)).isEqualTo(failures(rows, byRow));
+        assertThat(bySet.summary()).isEqualTo(byRow.summary());
+        assertThat(recordTypes(typedOrg)).isEqualTo(recordTypes(typedRowOrg)).containsEntry("A1", recordType.startsWith("{") ? "Partner" : "Customer");
+        assertThat(jobs(setBased, bySet)).as("the spaced names go the planner's way, in a job of their own").isEqualTo(recordType.startsWith("{") ? 2 : 1);
+    }
+
+    private static Map<String, String> recordTypes(EmulatedOrg org) {
+        Map<Object, Object> names = org.records("RecordType").stream().collect(Collectors.toMap(r -> r.get("Id"), r -> r.get("DeveloperName")));
+        return org.records("Account").stream().collect(Collectors.toMap(r -> (String) r.get("External_Key__c"),
+                r -> String.valueOf(names.get(r.get("RecordTypeId"))), (a, b) -> a, TreeMap::new));
     }
 
     private static void account(EngineHarness harness, String key) {
