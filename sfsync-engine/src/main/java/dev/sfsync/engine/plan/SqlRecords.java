@@ -256,6 +256,7 @@ public final class SqlRecords {
                 case "double", "currency", "percent" -> field.scale() < 0 || field.scale() > 18 ? Optional.empty() : number(field, column, v, field.scale());
                 case "date" -> date(column, v);
                 case "datetime" -> dateTime(column, v);
+                case "multipicklist" -> multiSelect(field, column, v);
                 default -> TEXT_TYPES.contains(field.type()) ? text(field, column, alias) : Optional.empty();
             };
             if (present.isEmpty()) {
@@ -273,6 +274,29 @@ public final class SqlRecords {
             String value = "CASE WHEN " + isNull + " THEN " + (nullCell == null ? "NULL" : nullCell) + " ELSE " + present.get().value + " END";
             String clean = "CASE WHEN " + isNull + " THEN " + (nullCell == null ? "FALSE" : "TRUE") + " ELSE coalesce(" + present.get().clean + ", FALSE) END";
             return Optional.of(new Cell(value, clean));
+        }
+
+        /**
+         * A multi-select text already as the planner writes it (values split at ';', trimmed, empty and repeated ones
+         * dropped): sent as it is. Any other spelling, a value a restricted list lacks, or too long a text goes to the
+         * planner.
+         */
+        private static Optional<Cell> multiSelect(FieldDescribe field, ModelColumn column, String v) {
+            if (column.type() != ColumnType.TEXT) {
+                return Optional.empty();
+            }
+            String parts = "string_split(" + v + ", ';')";
+            List<String> checks = new ArrayList<>();
+            checks.add("NOT regexp_matches(" + v + ", '(^|;)[\\x00- ]|[\\x00- ](;|$)|;;|^;|;$')");
+            checks.add("len(" + parts + ") = len(list_distinct(" + parts + "))");
+            if (field.length() > 0) {
+                checks.add("strlen(" + v + ") <= " + field.length());
+            }
+            if (field.restrictedPicklist()) {
+                checks.add(field.activePicklistValues().isEmpty() ? "FALSE" : "len(list_filter(" + parts + ", x -> x NOT IN ("
+                        + field.activePicklistValues().stream().map(Cell::literal).collect(Collectors.joining(", ")) + "))) = 0");
+            }
+            return Optional.of(new Cell(v, String.join(" AND ", checks)));
         }
 
         private static Optional<Cell> bool(ModelColumn column, String v) {

@@ -33,6 +33,11 @@ class SetBasedBulkTest {
     @RegisterExtension
     static final EmulatedOrg typedRowOrg = EmulatedOrg.withDefinition("orgs/record-types.yaml");
 
+    @RegisterExtension
+    static final EmulatedOrg multiOrg = EmulatedOrg.withDefinition("orgs/multi-select.yaml");
+    @RegisterExtension
+    static final EmulatedOrg multiRowOrg = EmulatedOrg.withDefinition("orgs/multi-select.yaml");
+
     static final String SYNC = EngineHarness.ACCOUNTS_SYNC + """
                 mode: upsert
                 api: bulk2
@@ -280,6 +285,34 @@ class SetBasedBulkTest {
         assertThat(jobs(setBased, bySet)).as("the spaced names go the planner's way, in a job of their own").isEqualTo(recordType.startsWith("{") ? 2 : 1);
     }
 
+    /** Multi-select picklists: values as the planner writes them go set-based, every other spelling its way, alike. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"bulk2", "bulk1"})
+    void multi_select_picklists_give_the_same_outcomes_and_records_on_both_paths(String api) {
+        String sync = EngineHarness.ACCOUNTS_SYNC + """
+                    mode: upsert
+                    api: %s
+                    match: {column: id, field: External_Key__c}
+                    mappings: [{from: name, to: Name}, {from: regions, to: Regions__c}, {from: topics, to: Topics__c}]
+                """.formatted(api);
+        String[] model = {"create table accounts as select 'A' || i as id, 'Account ' || i as name,"
+                + " ['EMEA', 'EMEA;APAC', 'AMER; APAC', 'APAC;APAC', 'Mars', 'North America;EMEA', NULL, '', ';EMEA', 'emea'][i % 10 + 1] as regions,"
+                + " ['Cloud', 'Data;Cloud', 'Cloud;Data;Cloud;Data;Cloud', NULL][i % 4 + 1] as topics from range(0, 20) t(i)"};
+        setBased = new EngineHarness(setBasedDir, multiOrg).sql(model).config(sync);
+        rows = new EngineHarness(rowDir, multiRowOrg).sql(model).config(sync);
+        rows.project().bulkRowByRow(true);
+
+        RunResult bySet = setBased.run("accounts");
+        RunResult byRow = rows.run("accounts");
+
+        assertThat(outcomes(setBased, bySet)).isEqualTo(outcomes(rows, byRow)).containsEntry("[A0]", "CREATED:")
+                .containsEntry("[A4]", "REJECTED:INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST");
+        assertThat(failures(setBased, bySet)).isEqualTo(failures(rows, byRow));
+        assertThat(bySet.summary()).isEqualTo(byRow.summary());
+        assertThat(records(multiOrg, "External_Key__c")).isEqualTo(records(multiRowOrg, "External_Key__c"));
+        assertThat(jobs(setBased, bySet)).as("the spellings the planner rewrites go in a job of their own").isEqualTo(2);
+    }
+
     private static Map<String, String> recordTypes(EmulatedOrg org) {
         Map<Object, Object> names = org.records("RecordType").stream().collect(Collectors.toMap(r -> r.get("Id"), r -> r.get("DeveloperName")));
         return org.records("Account").stream().collect(Collectors.toMap(r -> (String) r.get("External_Key__c"),
@@ -319,7 +352,11 @@ class SetBasedBulkTest {
 
     /** The org's accounts by external key, without the Ids and stamps that differ between two orgs. */
     private static Map<Object, Map<String, Object>> records(EmulatedOrg org) {
-        return org.records("Account").stream().collect(Collectors.toMap(r -> r.get("External_Key__c"), r -> new TreeMap<>(r.entrySet().stream()
+        return records(org, "External_Key__c");
+    }
+
+    private static Map<Object, Map<String, Object>> records(EmulatedOrg org, String keyField) {
+        return org.records("Account").stream().collect(Collectors.toMap(r -> r.get(keyField), r -> new TreeMap<>(r.entrySet().stream()
                 .filter(e -> !e.getKey().equals("Id") && !e.getKey().endsWith("Date") && !e.getKey().equals("Account_No__c")
                         && !e.getKey().equals("SystemModstamp") && !e.getKey().endsWith("ById") && e.getValue() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))), (a, b) -> a, TreeMap::new));
