@@ -154,6 +154,7 @@ final class RunPages {
         CallRow carrier = failedRows.callOf(run.id(), row).flatMap(seq -> calls.stream().filter(c -> c.seq() == seq).findFirst()).orElse(null);
         params.put("carrier", carrier);
         params.put("bodies", carrier == null ? null : CallRow.shown(server.store().apiLog().bodies(run.id(), carrier.seq())));
+        params.put("upload", carrier == null ? null : BulkUpload.of(carrier, calls, seq -> server.store().apiLog().bodies(run.id(), seq)).orElse(null));
         templates.page(ctx, "runrow.jte", params);
     }
 

@@ -33,7 +33,7 @@ public final class WebUi {
         this.access = new WebAccess(server.sessions(), templates, frames);
         this.login = new LoginPages(server, templates, frames, secureCookies);
         this.connections = new ConnectionPages(server, logins, new OAuthLogins(logins, server.config().connections(), server.config().directory(),
-                server.db(), clock), templates, frames, clock,
+                server.db(), server.store().secretCipher(), clock), templates, frames, clock,
                 publicUrl);
         this.syncs = new SyncPages(server, logins, templates, frames);
         this.runs = new RunPages(server, templates, frames);
