@@ -73,6 +73,7 @@ public final class WebUi {
         page(config, HandlerType.GET, "/ui/runs/{run}/status", Role.VIEWER, runs::status);
         page(config, HandlerType.POST, "/ui/runs/{run}/cancel", Role.OPERATOR, runs::cancel);
         page(config, HandlerType.GET, "/ui/runs/{run}/calls", Role.VIEWER, runs::calls);
+        page(config, HandlerType.GET, "/ui/runs/{run}/live", Role.VIEWER, runs::live);
         page(config, HandlerType.GET, "/ui/runs/{run}/calls/{seq}", Role.VIEWER, runs::call);
         page(config, HandlerType.GET, "/ui/runs/{run}/rows", Role.VIEWER, runs::rows);
         page(config, HandlerType.GET, "/ui/runs/{run}/rows.csv", Role.VIEWER, runs::csv);

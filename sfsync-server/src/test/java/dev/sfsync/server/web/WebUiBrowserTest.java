@@ -148,6 +148,8 @@ class WebUiBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run accounts now")).click();
 
         assertThat(page.locator("#run-status")).hasText("running");
+        // The calls arrive by server-sent events while the run goes on (the page polls only when the stream fails).
+        assertThat(page.locator("#calls")).hasAttribute("data-live", "open");
         assertThat(page.locator("#calls tr[data-call]").first()).isVisible();
         int seenWhileRunning = page.locator("#calls tr[data-call]").count();
         assertThat(page.locator("#run-status")).hasText("partial", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
