@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * The live debugger's server-sent events: a run in progress streams its calls as they are logged, one {@code call}
  * event per call (the table row, as the page renders it, its number as the event id, so a reconnecting browser
  * resumes after the last row it has), then {@code end} once the run ended, and the stream closes. One thread looks
- * for new calls of every open stream twice a second, so an idle browser holds no thread; at most
+ * for new calls of every open stream twice a second (and ends when none is open), so an idle browser holds no thread; at most
  * {@value #MOST_STREAMS} streams are open at once (the page then keeps polling instead), and a comment every
  * {@value #HEARTBEAT_TICKS} ticks finds browsers that went away.
  */
@@ -48,25 +48,25 @@ final class LiveCalls {
             return;
         }
         int resume = Math.max(after, lastEventId(ctx));
+        // A compressed stream is held back in the compressor's buffer: the browser would see the calls only at the end.
+        ctx.disableCompression();
         new SseHandler(client -> {
             client.keepAlive();
             Stream stream = new Stream(client, run.id(), resume);
             client.onClose(() -> streams.remove(stream));
-            streams.add(stream);
-            startTicking();
+            synchronized (this) {
+                streams.add(stream);
+                if (ticker == null) {
+                    ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sfsync-live-calls").factory());
+                    ticker.scheduleWithFixedDelay(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+                }
+            }
         }).handle(ctx);
     }
 
     /** How many streams are open (for tests: a closed browser must not leave one behind). */
     int open() {
         return streams.size();
-    }
-
-    private synchronized void startTicking() {
-        if (ticker == null) {
-            ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sfsync-live-calls").factory());
-            ticker.scheduleWithFixedDelay(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
-        }
     }
 
     private void tick() {
@@ -78,6 +78,13 @@ final class LiveCalls {
                 // A browser gone or a store that did not answer this time: the stream ends, the page polls or reconnects.
                 streams.remove(stream);
                 stream.client.close();
+            }
+        }
+        synchronized (this) {
+            // No stream left: the thread ends too (streams are added under this lock, so none is missed).
+            if (streams.isEmpty() && ticker != null) {
+                ticker.shutdown();
+                ticker = null;
             }
         }
     }

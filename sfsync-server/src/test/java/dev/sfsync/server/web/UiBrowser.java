@@ -54,7 +54,9 @@ final class UiBrowser {
 
     /** A server-sent event stream (or whatever answers instead), as lines, with the browser's cookie. */
     HttpResponse<java.util.stream.Stream<String>> events(String path, String lastEventId) {
+        // As a browser asks: gzip welcome (the stream must come uncompressed anyway, or it would arrive all at the end).
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).header("Accept", "text/event-stream")
+                .header("Accept-Encoding", "gzip")
                 .timeout(java.time.Duration.ofSeconds(60)).GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);

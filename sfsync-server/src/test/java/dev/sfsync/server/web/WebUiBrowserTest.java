@@ -150,7 +150,10 @@ class WebUiBrowserTest {
         assertThat(page.locator("#run-status")).hasText("running");
         // The calls arrive by server-sent events while the run goes on (the page polls only when the stream fails).
         assertThat(page.locator("#calls")).hasAttribute("data-live", "open");
-        assertThat(page.locator("#calls tr[data-call]").first()).isVisible();
+        // The first call (the describe) answers after the org's 3 s: more than an assertion's default wait on a busy machine.
+        assertThat(page.locator("#calls tr[data-call]").first()).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(20_000));
+        assertThat(page.locator("#run-status")).hasText("running");
         int seenWhileRunning = page.locator("#calls tr[data-call]").count();
         assertThat(page.locator("#run-status")).hasText("partial", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
                 .setTimeout(60_000));

@@ -140,6 +140,7 @@ class WebUiTest {
         HttpResponse<java.util.stream.Stream<String>> stream = ada.events(runPage + "/live?after=0", null);
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(stream.headers().firstValue("Content-Encoding")).as("events are sent as they come, not held by a compressor").isEmpty();
         // The stream ends by itself once the run ended: reading every line returns.
         java.util.List<java.util.Map<String, String>> events = events(stream.body().toList());
         org.faults().clear();
