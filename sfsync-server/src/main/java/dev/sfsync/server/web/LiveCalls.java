@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * The live debugger's server-sent events: a run in progress streams its calls as they are logged, one {@code call}
  * event per call (the table row, as the page renders it, its number as the event id, so a reconnecting browser
  * resumes after the last row it has), then {@code end} once the run ended, and the stream closes. One thread looks
- * for new calls of every open stream twice a second (and ends when none is open), so an idle browser holds no thread; at most
- * {@value #MOST_STREAMS} streams are open at once (the page then keeps polling instead), and a comment every
+ * for new calls of every open stream twice a second (and ends when none is open), so an idle browser holds no thread; about
+ * {@value #MOST_STREAMS} streams at most are open at once (a burst may pass it by the few opening together) (the page then keeps polling instead), and a comment every
  * {@value #HEARTBEAT_TICKS} ticks finds browsers that went away.
  */
 final class LiveCalls {
@@ -48,7 +48,7 @@ final class LiveCalls {
             return;
         }
         int resume = Math.max(after, lastEventId(ctx));
-        // A compressed stream is held back in the compressor's buffer: the browser would see the calls only at the end.
+        // No compressor between the events and the browser: one would hold small events back in its buffer.
         ctx.disableCompression();
         new SseHandler(client -> {
             client.keepAlive();
@@ -62,11 +62,6 @@ final class LiveCalls {
                 }
             }
         }).handle(ctx);
-    }
-
-    /** How many streams are open (for tests: a closed browser must not leave one behind). */
-    int open() {
-        return streams.size();
     }
 
     private void tick() {
