@@ -164,7 +164,11 @@ final class RunsCommand implements Callable<Integer> {
             return body == null || body.isEmpty() ? none : body;
         }
 
-        /** One call with its bodies, as the store keeps them (redacted by the client before they were recorded). */
+        /**
+         * One call with its bodies, redacted again on the way out as the web UI does (the client redacted them before
+         * they were recorded; this holds for a log written by an older version too), without control characters: a
+         * body cannot send escape sequences to the terminal.
+         */
         private static int printCall(dev.sfsync.store.StateStore store, RunId run, long seq, PrintWriter out, PrintWriter err) {
             Optional<LoggedCall> found = store.apiLog().find(run, seq);
             if (found.isEmpty()) {
@@ -174,10 +178,14 @@ final class RunsCommand implements Callable<Integer> {
             }
             ApiCall c = found.get().call();
             dev.sfsync.store.CallBodies bodies = store.apiLog().bodies(run, seq);
-            out.printf("Call #%d of run %s: %s %s -> %s in %d ms%n", seq, run, c.method(), c.url(), c.status() == 0 ? "no answer" : c.status(),
-                    c.duration().toMillis());
-            out.printf("%n  Request (%d bytes):%n%s%n", c.requestBytes(), orElse(bodies.request(), "    (no body)"));
-            out.printf("%n  Response (%d bytes):%n%s%n", c.responseBytes(), orElse(bodies.response(), "    (no body kept)"));
+            dev.sfsync.salesforce.internal.Redactor shown = new dev.sfsync.salesforce.internal.Redactor();
+            out.printf("Call #%d of run %s: %s %s -> %s in %d ms%n", seq, run, c.method(), shown.forDisplay(c.url()), c.status() == 0 ? "no answer"
+                    : c.status(), c.duration().toMillis());
+            if (c.error() != null) {
+                out.printf("  error: %s%n", shown.forDisplay(c.error()));
+            }
+            out.printf("%n  Request (%d bytes):%n%s%n", c.requestBytes(), orElse(shown.forDisplay(bodies.request()), "    (no body)"));
+            out.printf("%n  Response (%d bytes):%n%s%n", c.responseBytes(), orElse(shown.forDisplay(bodies.response()), "    (no body kept)"));
             out.flush();
             return ExitCodes.OK;
         }

@@ -91,6 +91,18 @@ class SyncCommandsTest {
         assertThat(call.exitCode()).as(call.out() + call.err()).isZero();
         assertThat(call.out()).contains("Call #" + describe + " of run " + runId + ": GET ", "/describe -> 200", "(no body)", "\"name\":\"Account\"");
         assertThat(sfsync("runs", "show", runId, "--call", "999999", "--project", project.toString()).err()).contains("has no API call #999999");
+
+        // A call as an older version (or a body echoing odd data) may have left it: redacted again, no escape sequence reaches the terminal.
+        long odd;
+        try (dev.sfsync.store.StateStore store = dev.sfsync.store.StateStore.embedded(project.resolve(".sfsync")).open()) {
+            odd = store.apiLog().record(new dev.sfsync.store.ApiCall(dev.sfsync.core.RunId.of(runId), java.time.Instant.now(), "POST",
+                    "https://x.example/services/oauth2/token?code=abc123", 400, java.time.Duration.ZERO, 1, 1, "bad \u001b[2J"),
+                    new dev.sfsync.store.CallBodies("grant_type=password&password=hunter22&username=u",
+                            "{\"Name\":\"\u001b]0;owned\u0007x\",\"sid\":\"00D5g000004ABCD!AQ0AQNz8.mXVH3jKq_5iTfZ4y\"}"));
+        }
+        ProjectCommandsTest.Result shown = sfsync("runs", "show", runId, "--call", String.valueOf(odd), "--project", project.toString());
+        assertThat(shown.out()).contains("code=[REDACTED]", "password=[REDACTED]", "\"sid\":\"[REDACTED]\"", "]0;ownedx")
+                .doesNotContain("hunter22", "abc123", "AQ0AQNz8", "\u001b", "\u0007");
     }
 
     @Test

@@ -53,8 +53,11 @@ public final class StateStore implements AutoCloseable {
     private final RunCancellations cancellations;
     private final SnapshotMarks snapshotMarks;
 
+    private final SecretCipher cipher;
+
     private StateStore(Database db, SecretCipher cipher, Clock clock) {
         this.db = db;
+        this.cipher = cipher;
         this.connections = new Connections(db, cipher, clock);
         this.syncs = new SyncDefinitions(db, clock);
         this.runs = new Runs(db, clock);
@@ -66,6 +69,11 @@ public final class StateStore implements AutoCloseable {
         this.intents = new WriteIntents(db, clock);
         this.cancellations = new RunCancellations(db, clock);
         this.snapshotMarks = new SnapshotMarks(db);
+    }
+
+    /** The store's encryption of secrets at rest, for secrets other parts keep elsewhere (a pending login's PKCE verifier). */
+    public SecretCipher secretCipher() {
+        return cipher;
     }
 
     /** The embedded store: {@value #FILE_NAME} in {@code stateDirectory}, its key from {@link EncryptionKey#ENV} or {@code keys/secret.key} there. */

@@ -2,6 +2,7 @@ package dev.sfsync.engine.project;
 
 import dev.sfsync.core.model.RowKey;
 import dev.sfsync.core.outcome.RowOutcome;
+import dev.sfsync.engine.run.CallLinks;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,13 +11,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which API call carried each failed row of a run, so that the row can be shown with the exact request and Salesforce's
- * answer. Calls are made on the runner's threads and outcomes settle on the run's thread: the log numbers each call on
- * the thread that made it ({@link #called}), the runner hands a chunk's outcomes over on that same thread right after
- * its calls ({@link #sent}), and settling takes the rows' calls back ({@link #byCall}). Only failed rows are kept, and
- * only until they settle. When a chunk took several calls (a retry, a split), its rows point at the last one.
+ * Which API call decided each failed row of a run, so that the row can be shown with the exact request and Salesforce's
+ * answer. Calls are made on the runner's threads (and the Bulk loads') and outcomes settle on the run's thread: the log
+ * numbers each call on the thread that made it ({@link #called}), the writers name the call whose answer decided a row
+ * right after reading it ({@link #decided}), and settling takes the rows' calls back ({@link #byCall}). Only failed
+ * rows are kept, and only until they settle.
  */
-final class CallTrail {
+final class CallTrail implements CallLinks {
     private final ThreadLocal<Long> lastCall = new ThreadLocal<>();
     private final Map<RowKey, Long> carriers = new ConcurrentHashMap<>();
 
@@ -24,16 +25,14 @@ final class CallTrail {
         lastCall.set(seq);
     }
 
-    void sent(List<RowOutcome> outcomes) {
-        Long seq = lastCall.get();
-        if (seq == null) {
-            return;
-        }
-        for (RowOutcome outcome : outcomes) {
-            if (outcome instanceof RowOutcome.Failed failed && failed.attempt() > 0) {
-                carriers.put(outcome.key(), seq);
-            }
-        }
+    @Override
+    public Long lastCall() {
+        return lastCall.get();
+    }
+
+    @Override
+    public void decided(RowKey key, long call) {
+        carriers.put(key, call);
     }
 
     /** The outcomes grouped by the call that carried them (the null key for those with no known call), in their order. */

@@ -523,9 +523,9 @@ public final class SyncProject implements AutoCloseable {
                           WriteAheadLog intents, CallTrail trail) {
         return switch (sync.definition().api()) {
             case REST -> Runner.writing(sync, new RestCollectionsWriter(client, sync.definition().batchSize()), client, retry, settle, intents)
-                    .onSent(trail::sent);
+                    .linkCalls(trail);
             case BULK1, BULK2 -> bulkRowByRow ? Runner.loading(sync, sync.definition().api(), client, retry, rowsPerBulkLoad, settle, intents).rowByRow()
-                    : Runner.loading(sync, sync.definition().api(), client, retry, rowsPerBulkLoad, settle, intents);
+                    .linkCalls(trail) : Runner.loading(sync, sync.definition().api(), client, retry, rowsPerBulkLoad, settle, intents).linkCalls(trail);
         };
     }
 

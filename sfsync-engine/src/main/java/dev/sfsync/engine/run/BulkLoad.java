@@ -32,9 +32,12 @@ final class BulkLoad {
     private static final List<String> END = List.of();
     private static final int OUTCOMES_PER_HANDOVER = 10_000;
 
-    /** What the load needs from the run it belongs to. */
+    /**
+     * What the load needs from the run it belongs to; {@code links} learns which result read (Bulk 2.0 failedResults,
+     * Bulk 1.0 batch result) decided each failed row.
+     */
     record Context(BulkApi api, String object, String externalIdField, SplitRetry retry, Path workDirectory,
-                   Consumer<List<RowOutcome>> outcomes, Consumer<SalesforceException> runEnded) {
+                   Consumer<List<RowOutcome>> outcomes, Consumer<SalesforceException> runEnded, CallLinks links) {
     }
 
     private final Context context;
@@ -193,12 +196,21 @@ final class BulkLoad {
                 } else if (again != null && context.retry().retries(result.error().code())) {
                     again.add(row);
                 } else {
+                    // The client hands a failed row out once the call that answered it was read: the thread's last call.
+                    Long call = context.links().lastCall();
+                    if (call != null && result.outcome() == BulkRowResult.Outcome.FAILED) {
+                        context.links().decided(row.key(), call);
+                    }
                     hand(outcomes, new RowOutcome.Failed(row.key(), Errors.row(result.error()), attempt));
                 }
             }
         } catch (SalesforceException e) {
             failure = e;
             int total = closeInput(round);
+            Long call = context.links().lastCall();
+            for (int index = settled.nextClearBit(0); call != null && index < total; index = settled.nextClearBit(index + 1)) {
+                context.links().decided(round.get(index).key(), call);
+            }
             failUnsettled(round, total, settled, outcomes, Errors.row(e), attempt);
             context.outcomes().accept(List.copyOf(outcomes));
             if (ChunkWriter.endsRun(e)) {

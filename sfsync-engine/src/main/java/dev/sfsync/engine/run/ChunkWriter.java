@@ -34,6 +34,7 @@ final class ChunkWriter {
     private final Set<String> createOnly;
     private final OutageBudget outage = new OutageBudget();
     private final List<String> onlyIfEmpty;
+    private CallLinks links = CallLinks.NONE;
 
     private ChunkWriter(PreparedSync sync, RowWriter writer, BulkDelivery bulk, RecordFinder finder, SplitRetry retry) {
         this.sync = sync;
@@ -46,8 +47,11 @@ final class ChunkWriter {
                 .map(m -> sync.field(m.field()).name()).toList();
     }
 
-    static ChunkWriter writing(PreparedSync sync, RowWriter writer, RecordFinder finder, SplitRetry retry) {
-        return new ChunkWriter(sync, writer, null, finder, retry);
+    /** @param links told which write call decided each failed row (a retry's rows: the call of the try that settled them) */
+    static ChunkWriter writing(PreparedSync sync, RowWriter writer, RecordFinder finder, SplitRetry retry, CallLinks links) {
+        ChunkWriter chunks = new ChunkWriter(sync, writer, null, finder, retry);
+        chunks.links = links;
+        return chunks;
     }
 
     static ChunkWriter loading(PreparedSync sync, BulkDelivery bulk, RecordFinder finder) {
@@ -231,7 +235,9 @@ final class ChunkWriter {
                 }
                 boolean outageTooLong = outage.spentBy(e);
                 if (!e.retryable() || attempt >= retry.maxTries() || outageTooLong) {
+                    int before = outcomes.size();
                     failAll(toSend, outcomes, Errors.row(e), attempt);
+                    links.decidedByLastCall(outcomes.subList(before, outcomes.size()));
                     if (endsRun(e) || outageTooLong) {
                         throw new ChunkAborted(outcomes, e);
                     }
@@ -240,6 +246,7 @@ final class ChunkWriter {
                 continue;
             }
             outage.succeeded();
+            Long call = links.lastCall();
             List<Pending> again = new ArrayList<>();
             for (int i = 0; i < toSend.size(); i++) {
                 Pending row = toSend.get(i);
@@ -250,6 +257,9 @@ final class ChunkWriter {
                     again.add(row);
                 } else {
                     outcomes.add(new RowOutcome.Failed(row.plan.key(), result.error(), attempt));
+                    if (call != null) {
+                        links.decided(row.plan.key(), call);
+                    }
                 }
             }
             toSend = again;

@@ -62,7 +62,18 @@ public final class Runner {
     private SqlBulkLoad.Context setBased;
     private int rowsPerLoad;
 
-    private Consumer<List<RowOutcome>> sent = outcomes -> {
+    private volatile CallLinks links = CallLinks.NONE;
+    /** What the writers made here are given: whatever {@link #linkCalls} sets, even after they were made. */
+    private final CallLinks linksOfRun = new CallLinks() {
+        @Override
+        public Long lastCall() {
+            return links.lastCall();
+        }
+
+        @Override
+        public void decided(dev.sfsync.core.model.RowKey key, long call) {
+            links.decided(key, call);
+        }
     };
 
     private Runner(PreparedSync sync, Consumer<List<RowOutcome>> settle, int chunkSize, int threads) {
@@ -77,16 +88,13 @@ public final class Runner {
                                  WriteAheadLog log) {
         Runner runner = new Runner(sync, settle, writer.chunkSize(), writer.concurrent() ? sync.definition().parallelism() : 1);
         runner.log = log;
-        runner.chunks = ChunkWriter.writing(sync, writer, new RecordFinder(client), retry);
+        runner.chunks = ChunkWriter.writing(sync, writer, new RecordFinder(client), retry, runner.linksOfRun);
         return runner;
     }
 
-    /**
-     * Also hands each written chunk's outcomes to {@code sent} on the thread that made its calls, right after them:
-     * where the run can tell which API call carried which row.
-     */
-    public Runner onSent(Consumer<List<RowOutcome>> sent) {
-        this.sent = sent;
+    /** Tells {@code links} which API call decided each failed row: the REST write, or the Bulk result read, that answered it. */
+    public Runner linkCalls(CallLinks links) {
+        this.links = links;
         return this;
     }
 
@@ -98,13 +106,13 @@ public final class Runner {
         String externalIdField = sync.definition().match().map(m -> sync.field(m.field()).name()).orElse(null);
         BulkLoad.Context context = new BulkLoad.Context(BulkApi.of(sync.definition(), client, log), sync.object().name(),
                 externalIdField, retry, client.workDirectory(), runner.written::add,
-                e -> runner.aborted.compareAndSet(null, new ChunkWriter.ChunkAborted(List.of(), e)));
+                e -> runner.aborted.compareAndSet(null, new ChunkWriter.ChunkAborted(List.of(), e)), runner.linksOfRun);
         runner.bulk = new BulkDelivery(sync, context, rowsPerLoad);
         runner.chunks = ChunkWriter.loading(sync, runner.bulk, new RecordFinder(client));
         runner.rowsPerLoad = rowsPerLoad;
         if (api == ApiChoice.BULK2 || api == ApiChoice.BULK1) {
             runner.setBased = new SqlBulkLoad.Context(client, api, context.api(), sync.object().name(), retry, log, settle,
-                    () -> runner.cancelled.getAsBoolean(), () -> runner.leaseLost.getAsBoolean());
+                    () -> runner.cancelled.getAsBoolean(), () -> runner.leaseLost.getAsBoolean(), runner.linksOfRun);
         }
         return runner;
     }
@@ -338,7 +346,6 @@ public final class Runner {
         try {
             chunks.prefetchLookups(chunk);
             List<RowOutcome> outcomes = chunks.write(kind, chunk);
-            sent.accept(outcomes);
             written.add(outcomes);
         } catch (ChunkWriter.ChunkAborted e) {
             aborted.compareAndSet(null, e);

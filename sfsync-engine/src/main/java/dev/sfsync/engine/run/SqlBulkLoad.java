@@ -50,9 +50,9 @@ final class SqlBulkLoad {
     private static final int OUTCOMES_PER_SETTLE = Runner.OUTCOMES_PER_SETTLE;
     private static final String[] RESULT_SETS = {"successfulResults", "failedResults", "unprocessedrecords"};
 
-    /** What the load needs from its run. */
+    /** What the load needs from its run; {@code links} learns which logged call decided each failed row. */
     record Context(SalesforceClient client, ApiChoice api, BulkApi bulkApi, String object, SplitRetry retry, WriteAheadLog log,
-                   Consumer<List<RowOutcome>> settle, BooleanSupplier cancelled, BooleanSupplier leaseLost) {
+                   Consumer<List<RowOutcome>> settle, BooleanSupplier cancelled, BooleanSupplier leaseLost, CallLinks links) {
     }
 
     private final Context context;
@@ -132,7 +132,8 @@ final class SqlBulkLoad {
         // Rows sharing both numbers are a job: at most perJob bytes (or one larger row alone) and rowsPerJob rows.
         statement.execute("CREATE OR REPLACE TEMP TABLE sfsync_parts AS SELECT _n, dense_rank() OVER (ORDER BY _b, _r) - 1 AS _part FROM sfsync_parts");
         long parts = queryLong(statement, "SELECT coalesce(max(_part) + 1, 0) FROM sfsync_parts");
-        statement.execute("CREATE OR REPLACE TEMP TABLE sfsync_results (_job VARCHAR, _set VARCHAR, _id VARCHAR, _created VARCHAR, _error VARCHAR, _c0 VARCHAR)");
+        statement.execute("CREATE OR REPLACE TEMP TABLE sfsync_results (_job VARCHAR, _set VARCHAR, _id VARCHAR, _created VARCHAR, _error VARCHAR, _c0 VARCHAR,"
+                + " _call BIGINT)");
         Map<String, JobInfo> jobs = new LinkedHashMap<>();
         Map<String, Long> sent = new LinkedHashMap<>();
         String notSent = null;
@@ -187,7 +188,7 @@ final class SqlBulkLoad {
 
     /** The parts meeting {@code condition} fail with the call's error and leave the round; says whether the run stops. */
     private String failParts(Statement statement, String condition, SalesforceException e, int attempt) throws SQLException {
-        failRows(statement, "p." + condition, Errors.row(e), attempt);
+        failRows(statement, "p." + condition, Errors.row(e), attempt, context.links().lastCall());
         statement.execute("DELETE FROM sfsync_parts WHERE " + condition);
         return ChunkWriter.endsRun(e) ? e.getMessage() : null;
     }
@@ -231,7 +232,7 @@ final class SqlBulkLoad {
                     break;
                 }
             } catch (SalesforceException e) {
-                failRows(statement, "p._job = " + job, Errors.row(e), attempt);
+                failRows(statement, "p._job = " + job, Errors.row(e), attempt, context.links().lastCall());
                 if (ChunkWriter.endsRun(e)) {
                     stopped = e.getMessage();
                     break;
@@ -344,6 +345,11 @@ final class SqlBulkLoad {
                 } else if (retries && context.retry().retries(result.error().code())) {
                     again.add(rs.getLong(k + 1));
                 } else {
+                    // A batch's results are read whole before they are handed out: the last call is its result read.
+                    Long call = context.links().lastCall();
+                    if (call != null && result.outcome() == BulkRowResult.Outcome.FAILED) {
+                        context.links().decided(key, call);
+                    }
                     batch.add(new RowOutcome.Failed(key, Errors.row(result.error()), attempt));
                 }
                 if (batch.size() >= OUTCOMES_PER_SETTLE) {
@@ -351,8 +357,13 @@ final class SqlBulkLoad {
                     batch.clear();
                 }
             }
+            Long failedRead = unread == null ? null : context.links().lastCall();
             while (unread != null && rs.next()) {
-                batch.add(new RowOutcome.Failed(key(rs, k), Errors.row(unread), attempt));
+                RowKey key = key(rs, k);
+                if (failedRead != null) {
+                    context.links().decided(key, failedRead);
+                }
+                batch.add(new RowOutcome.Failed(key, Errors.row(unread), attempt));
                 if (batch.size() >= OUTCOMES_PER_SETTLE) {
                     context.settle().accept(List.copyOf(batch));
                     batch.clear();
@@ -404,6 +415,8 @@ final class SqlBulkLoad {
             Path file = Files.createTempFile(directory, "sfsync-results-", ".csv");
             try {
                 context.client().bulk2().saveResults(job.id(), set, file);
+                // The read that listed the job's failed rows: each failed row points at it.
+                Long call = context.links().lastCall();
                 if (lines(file) < 2) {
                     continue;
                 }
@@ -411,7 +424,8 @@ final class SqlBulkLoad {
                 statement.execute("INSERT INTO sfsync_results SELECT " + literal(job.id()) + ", " + literal(set) + ", "
                         + (set.equals("unprocessedrecords") ? "NULL, NULL, NULL" : "\"sf__Id\", "
                         + (set.equals("successfulResults") ? "\"sf__Created\", NULL" : "NULL, \"sf__Error\""))
-                        + ", " + match + " FROM read_csv(" + literal(file.toString()) + ", header = true, all_varchar = true, delim = ',',"
+                        + ", " + match + ", " + (call == null ? "NULL" : call) + " FROM read_csv(" + literal(file.toString())
+                        + ", header = true, all_varchar = true, delim = ',',"
                         + " quote = '\"', escape = '\"', auto_detect = true)");
             } finally {
                 Files.deleteIfExists(file);
@@ -434,7 +448,7 @@ final class SqlBulkLoad {
     private boolean settle(Statement statement, Map<String, JobInfo> jobs, int attempt, String notSent) throws SQLException {
         int k = table.keyCount();
         boolean retries = attempt < context.retry().maxTries();
-        statement.execute("CREATE OR REPLACE TEMP TABLE sfsync_matched AS SELECT u._n, " + keys("u", k) + ", r._job, r._set, r._id, r._created, r._error"
+        statement.execute("CREATE OR REPLACE TEMP TABLE sfsync_matched AS SELECT u._n, " + keys("u", k) + ", r._job, r._set, r._id, r._created, r._error, r._call"
                 + " FROM sfsync_upload u JOIN sfsync_round USING (_n) LEFT JOIN sfsync_parts p USING (_n)"
                 + " LEFT JOIN sfsync_results r ON r._c0 = u._c0 WHERE p._n IS NOT NULL");
         List<RowOutcome> batch = new ArrayList<>();
@@ -449,7 +463,7 @@ final class SqlBulkLoad {
             }
         }
         List<Long> again = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery("SELECT " + keys("", k) + ", _job, _set, _id, _error, _n FROM sfsync_matched"
+        try (ResultSet rs = statement.executeQuery("SELECT " + keys("", k) + ", _job, _set, _id, _error, _n, _call FROM sfsync_matched"
                 + " WHERE _set IS DISTINCT FROM 'successfulResults'")) {
             while (rs.next()) {
                 RowKey key = key(rs, k);
@@ -466,6 +480,10 @@ final class SqlBulkLoad {
                         continue;
                     }
                     error = Errors.row(reported);
+                    long call = rs.getLong(k + 6);
+                    if (!rs.wasNull()) {
+                        context.links().decided(key, call);
+                    }
                 }
                 batch.add(new RowOutcome.Failed(key, error, attempt));
                 if (batch.size() >= OUTCOMES_PER_SETTLE) {
@@ -499,13 +517,22 @@ final class SqlBulkLoad {
 
     /** Fails the round's rows whose part ({@code p}) meets {@code condition}. */
     private void failRows(Statement statement, String condition, RowError error, int attempt) throws SQLException {
+        failRows(statement, condition, error, attempt, null);
+    }
+
+    /** As above, the rows decided by the answer of {@code call} (null: no call decided them). */
+    private void failRows(Statement statement, String condition, RowError error, int attempt, Long call) throws SQLException {
         int k = table.keyCount();
         List<RowOutcome> batch = new ArrayList<>();
         try (Statement query = statement.getConnection().createStatement();
              ResultSet rs = query.executeQuery("SELECT " + keys("u", k) + " FROM sfsync_upload u JOIN sfsync_round USING (_n) LEFT JOIN sfsync_parts p"
                      + " USING (_n) WHERE " + condition)) {
             while (rs.next()) {
-                batch.add(new RowOutcome.Failed(key(rs, k), error, attempt));
+                RowKey key = key(rs, k);
+                if (call != null) {
+                    context.links().decided(key, call);
+                }
+                batch.add(new RowOutcome.Failed(key, error, attempt));
                 if (batch.size() >= OUTCOMES_PER_SETTLE) {
                     context.settle().accept(List.copyOf(batch));
                     batch.clear();

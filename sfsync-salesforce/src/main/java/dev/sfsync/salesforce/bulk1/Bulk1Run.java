@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * A finished Bulk API 1.0 load: the job, its batches, and one result per input row in input order (Bulk 1.0 keeps
- * each batch's results in the batch's row order). Results are read from Salesforce as the stream is consumed.
+ * each batch's results in the batch's row order). Results are read from Salesforce as the stream is consumed, a batch's
+ * results whole before any of them is handed out: the last call the consuming thread made is the batch's result read.
  */
 public final class Bulk1Run {
     /** One batch and the input rows it carried. */

@@ -72,7 +72,7 @@ public final class Bulk2Client {
                 JobInfo done = awaitJob(part.job().id(), part.spool().rows());
                 finished.add(new IngestRun.Part(done, part.firstRow(), part.spool()));
             }
-            return new IngestRun(spec, ingestJobs::results, finished);
+            return new IngestRun(spec, this::resultsReadThrough, finished);
         } catch (RuntimeException e) {
             parts.forEach(p -> p.spool().close());
             throw e;
@@ -135,6 +135,31 @@ public final class Bulk2Client {
     public JobInfo awaitJob(String jobId, long rows) {
         return poller.until("Bulk API 2.0 job " + jobId, () -> ingestJobs.info(jobId), JobInfo::finished,
                 job -> rows == 0 ? Double.NaN : (double) job.numberRecordsProcessed() / rows);
+    }
+
+    /**
+     * A result set as {@link IngestRun} reads it: successes stream straight from Salesforce; failed and unprocessed rows
+     * are saved first, so their call is complete (and seen by the exchange listener) before any of them is handed out,
+     * which lets a caller tell which logged call listed a failed row.
+     */
+    private java.io.InputStream resultsReadThrough(String jobId, String resultSet) {
+        if ("successfulResults".equals(resultSet)) {
+            return ingestJobs.results(jobId, resultSet);
+        }
+        try {
+            java.nio.file.Files.createDirectories(workDirectory);
+            Path file = java.nio.file.Files.createTempFile(workDirectory, "sfsync-results-", ".csv");
+            try {
+                saveResults(jobId, resultSet, file);
+                return java.nio.file.Files.newInputStream(file, java.nio.file.StandardOpenOption.DELETE_ON_CLOSE);
+            } catch (RuntimeException e) {
+                java.nio.file.Files.deleteIfExists(file);
+                throw e;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot save the " + resultSet + " of Bulk API 2.0 job " + jobId + " in " + workDirectory
+                    + " (disk full?)", e);
+        }
     }
 
     /**

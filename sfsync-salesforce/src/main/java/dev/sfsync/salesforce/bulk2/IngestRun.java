@@ -26,7 +26,9 @@ import java.util.stream.Stream;
 /**
  * A finished ingest: its jobs, and one result per input row, streamed job by job from Salesforce's three result sets
  * and matched to the rows by their fingerprints. Results come in no particular order (Bulk API 2.0 keeps none);
- * {@link BulkRowResult#row()} says which input row each is for. Close it to delete the spool files.
+ * {@link BulkRowResult#row()} says which input row each is for. Close it to delete the spool files. A failed or
+ * unprocessed row's result is handed out only after the call that listed it was read to its end (and so reported to
+ * the client's exchange listener, on the consuming thread): the last call that thread made is the one that answered it.
  */
 public final class IngestRun implements AutoCloseable {
     /** One job of the run and the rows it took. */

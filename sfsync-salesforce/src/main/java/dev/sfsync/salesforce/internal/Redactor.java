@@ -12,8 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes secrets from anything the client shows: by name (form fields, JSON keys, XML elements and headers known to
- * carry tokens and passwords) and by value (every token and secret the client currently holds, wherever it appears).
+ * Removes secrets from anything the client shows. Secrets are found by where they are (form fields and query
+ * parameters, JSON keys, XML elements such as SOAP's sessionId, headers, "Bearer ..." text, all known to carry tokens
+ * and passwords), by their shape (Salesforce session ids and access tokens, refresh tokens, JWTs), and by value: every
+ * token and secret the client holds, masked where it stands as a whole value, not where it is only part of a longer
+ * word (a password "emulator" leaves "admin@emulator.example" alone, but not {@code "emulator"} or "is emulator.").
  */
 public final class Redactor {
     public static final String MASK = "[REDACTED]";
@@ -24,18 +27,35 @@ public final class Redactor {
     private static final Pattern FORM_FIELD = Pattern.compile("(?<=^|[?&])(" + SECRET_NAMES + ")=[^&#\\s]*");
     private static final Pattern JSON_FIELD = Pattern.compile("(\"(?:" + SECRET_NAMES + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern XML_ELEMENT = Pattern.compile("(<(?:\\w+:)?(sessionId|password|token)>)[^<]*(</)");
+    /** An Authorization header's value echoed in text (an error message, a log line). */
+    private static final Pattern AUTHORIZATION_VALUE = Pattern.compile("(?i)\\b(Bearer|OAuth)\\s+[A-Za-z0-9!._~+/=-]{8,}");
+    /**
+     * Salesforce session ids and access tokens (org id, '!', the rest), refresh tokens (5Aep...) and JWTs (three
+     * base64url parts, the first two JSON objects), wherever they are.
+     */
+    private static final Pattern TOKEN_SHAPES = Pattern.compile("(?<![A-Za-z0-9])(?:00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{9,}[A-Za-z0-9_]"
+            + "|5Aep[A-Za-z0-9._]{39,}[A-Za-z0-9_]|eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*)");
     /** A secret value a preview cut off before its closing quote or tag: the part that is there is still a secret. */
     private static final Pattern OPEN_JSON_FIELD = Pattern.compile("(\"(?:" + SECRET_NAMES + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\\\\?$");
     private static final Pattern OPEN_XML_ELEMENT = Pattern.compile("(<(?:\\w+:)?(?:sessionId|password|token)>)[^<]*$");
+    /** Characters that join a value into a longer word (an e-mail address, a host name, a path, a token). */
+    private static final String JOINING = "@._-+/%~!$#";
+    /** Punctuation that may end a sentence right after a secret without being part of it. */
+    private static final String SENTENCE_END = ".!";
     private static final int SHORTEST_SECRET = 8;
     private static final int SHORTEST_SECRET_PREFIX = 4;
 
     private final Set<String> knownSecrets = ConcurrentHashMap.newKeySet();
 
-    /** Masks this value wherever it appears from now on (tokens as they are issued, secrets as they are configured). */
+    /**
+     * Masks this value wherever it stands as a whole value from now on (tokens as they are issued, secrets as they are
+     * configured), also in its URL-encoded and JSON-escaped forms.
+     */
     public void remember(String secret) {
         if (secret != null && secret.length() >= SHORTEST_SECRET) {
             knownSecrets.add(secret);
+            knownSecrets.add(java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8));
+            knownSecrets.add(secret.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/"));
         }
     }
 
@@ -46,10 +66,60 @@ public final class Redactor {
         String out = FORM_FIELD.matcher(text).replaceAll("$1=" + MASK);
         out = JSON_FIELD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\"" + MASK + "\""));
         out = XML_ELEMENT.matcher(out).replaceAll("$1" + MASK + "$3");
+        out = AUTHORIZATION_VALUE.matcher(out).replaceAll("$1 " + MASK);
+        out = TOKEN_SHAPES.matcher(out).replaceAll(MASK);
         for (String secret : knownSecrets) {
-            out = out.replace(secret, MASK);
+            out = maskWhole(out, secret);
         }
         return out;
+    }
+
+    /**
+     * As {@link #text}, for a terminal or a page: control characters but line breaks and tabs are dropped too, so a
+     * body cannot move the cursor, recolour or retitle a terminal (escape sequences) or hide text.
+     */
+    public String forDisplay(String text) {
+        String out = text(text);
+        if (out == null || out.isEmpty()) {
+            return out;
+        }
+        StringBuilder shown = new StringBuilder(out.length());
+        out.codePoints().filter(c -> c == '\n' || c == '\t' || !(Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT))
+                .forEach(shown::appendCodePoint);
+        return shown.toString();
+    }
+
+    /** The secret masked where it stands alone: nothing that joins words touches it on either side. */
+    private static String maskWhole(String text, String secret) {
+        int at = text.indexOf(secret);
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        for (; at >= 0; at = text.indexOf(secret, at + 1)) {
+            int end = at + secret.length();
+            if (at < copied || !standsAlone(text, at, end)) {
+                continue;
+            }
+            out.append(text, copied, at).append(MASK);
+            copied = end;
+        }
+        return copied == 0 ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    private static boolean standsAlone(String text, int start, int end) {
+        if (start > 0 && joins(text.charAt(start - 1))) {
+            return false;
+        }
+        if (end == text.length() || !joins(text.charAt(end))) {
+            return true;
+        }
+        return SENTENCE_END.indexOf(text.charAt(end)) >= 0 && (end + 1 == text.length() || !joins(text.charAt(end + 1)));
+    }
+
+    private static boolean joins(char c) {
+        return Character.isLetterOrDigit(c) || JOINING.indexOf(c) >= 0;
     }
 
     /**
@@ -65,8 +135,9 @@ public final class Redactor {
         out = OPEN_XML_ELEMENT.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
         for (String secret : knownSecrets) {
             for (int length = secret.length() - 1; length >= SHORTEST_SECRET_PREFIX; length--) {
-                if (out.endsWith(secret.substring(0, length))) {
-                    out = out.substring(0, out.length() - length) + MASK;
+                int start = out.length() - length;
+                if (out.endsWith(secret.substring(0, length)) && (start == 0 || !joins(out.charAt(start - 1)))) {
+                    out = out.substring(0, start) + MASK;
                     break;
                 }
             }

@@ -22,13 +22,59 @@ class RedactorTest {
     }
 
     @Test
-    void a_remembered_secret_is_masked_wherever_it_appears() {
+    void a_remembered_secret_is_masked_wherever_it_stands_as_a_whole_value() {
         redactor.remember("00Dxx0000001gPL!AQ4AQFakeToken");
+        redactor.remember("s3cr3t-Pa55word");
 
         assertThat(redactor.text("token in an odd place: 00Dxx0000001gPL!AQ4AQFakeToken."))
                 .isEqualTo("token in an odd place: [REDACTED].");
+        assertThat(redactor.text("the secret is s3cr3t-Pa55word. Really: s3cr3t-Pa55word!")).isEqualTo("the secret is [REDACTED]. Really: [REDACTED]!");
+        assertThat(redactor.text("{\"Description\":\"s3cr3t-Pa55word\"}")).isEqualTo("{\"Description\":\"[REDACTED]\"}");
+        assertThat(redactor.text("Name,Note\nAcme,s3cr3t-Pa55word\n")).isEqualTo("Name,Note\nAcme,[REDACTED]\n");
+        assertThat(redactor.text("<Note>s3cr3t-Pa55word</Note>")).isEqualTo("<Note>[REDACTED]</Note>");
         assertThat(redactor.uri(URI.create("http://localhost/cb?code=abc&state=xyz")))
                 .hasToString("http://localhost/cb?code=REDACTED&state=xyz");
+    }
+
+    @Test
+    void a_remembered_secret_inside_a_longer_word_is_left_alone() {
+        redactor.remember("emulator");
+
+        assertThat(redactor.text("{\"Username\":\"admin@emulator.sfsync.dev\",\"Site\":\"https://emulator.example/x\"}"))
+                .isEqualTo("{\"Username\":\"admin@emulator.sfsync.dev\",\"Site\":\"https://emulator.example/x\"}");
+        assertThat(redactor.text("emulators and my_emulator")).isEqualTo("emulators and my_emulator");
+        assertThat(redactor.text("{\"Note\":\"emulator\"}")).isEqualTo("{\"Note\":\"[REDACTED]\"}");
+        assertThat(redactor.text("grant_type=password&username=admin%40emulator.dev&password=emulator"))
+                .isEqualTo("grant_type=password&username=admin%40emulator.dev&password=[REDACTED]");
+    }
+
+    @Test
+    void a_remembered_secret_is_masked_url_encoded_and_json_escaped_too() {
+        redactor.remember("p@ss \"word\"/x");
+
+        assertThat(redactor.text("x=p%40ss+%22word%22%2Fx&y=1")).isEqualTo("x=[REDACTED]&y=1");
+        assertThat(redactor.text("{\"Note\":\"p@ss \\\"word\\\"\\/x\"}")).isEqualTo("{\"Note\":\"[REDACTED]\"}");
+    }
+
+    @Test
+    void tokens_are_masked_by_their_shape_wherever_they_are() {
+        String accessToken = "00D5g000004ABCD!AQ0AQNz8.mXVH3jKq_5iTfZ4yW1OxxRLmQ2ePuD9c";
+        String refreshToken = "5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJrdq8Uw.7sBq2kC9oXVRVmPazBmdw9Qp";
+        String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIzTVZHOSJ9.c2lnbmF0dXJl";
+
+        assertThat(redactor.text("session " + accessToken + " refresh " + refreshToken + " assertion " + jwt))
+                .isEqualTo("session [REDACTED] refresh [REDACTED] assertion [REDACTED]");
+        assertThat(redactor.text("INVALID_SESSION_ID: sent Authorization: Bearer abcdefgh12345678 and OAuth zyxwvuts98765432"))
+                .isEqualTo("INVALID_SESSION_ID: sent Authorization: Bearer [REDACTED] and OAuth [REDACTED]");
+        assertThat(redactor.text("Account 001000000000001AAA of org 00D000000000001EAA")).as("ids are not tokens")
+                .isEqualTo("Account 001000000000001AAA of org 00D000000000001EAA");
+    }
+
+    @Test
+    void what_is_shown_on_a_terminal_or_page_loses_its_control_characters_but_line_breaks_and_tabs() {
+        assertThat(redactor.forDisplay("{\"Name\":\"\u001b]0;owned\u0007\u001b[31mred\u001b[0m\"}\n\tnext\r\u202eline"))
+                .isEqualTo("{\"Name\":\"]0;owned[31mred[0m\"}\n\tnextline");
+        assertThat(redactor.forDisplay("password=hunter22&x=1")).isEqualTo("password=[REDACTED]&x=1");
     }
 
     @Test

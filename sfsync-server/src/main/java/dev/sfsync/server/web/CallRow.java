@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * One API call in the live debugger, redacted a second time on the way out (the engine redacts before recording;
- * this holds even for a log written by an older version): tokens, session ids, passwords and secrets never show.
+ * this holds even for a log written by an older version): tokens, session ids, passwords and secrets never show, nor
+ * control characters.
  */
 public record CallRow(int index, long seq, Instant at, String method, String path, String url, int status, long durationMs, long requestBytes,
                       long responseBytes, String error) {
@@ -18,7 +19,7 @@ public record CallRow(int index, long seq, Instant at, String method, String pat
 
     static CallRow of(int index, LoggedCall logged) {
         ApiCall call = logged.call();
-        String url = REDACTOR.text(call.url());
+        String url = REDACTOR.forDisplay(call.url());
         String path;
         try {
             URI uri = URI.create(url);
@@ -27,12 +28,12 @@ public record CallRow(int index, long seq, Instant at, String method, String pat
             path = url;
         }
         return new CallRow(index, logged.seq(), call.at(), call.method(), path, url, call.status(), call.duration().toMillis(), call.requestBytes(),
-                call.responseBytes(), REDACTOR.text(call.error()));
+                call.responseBytes(), REDACTOR.forDisplay(call.error()));
     }
 
     /** The call's bodies as shown: redacted again on the way out, like everything else of the call. */
     static CallBodies shown(CallBodies bodies) {
-        return new CallBodies(REDACTOR.text(bodies.request()), REDACTOR.text(bodies.response()));
+        return new CallBodies(REDACTOR.forDisplay(bodies.request()), REDACTOR.forDisplay(bodies.response()));
     }
 
     public boolean failed() {

@@ -6,6 +6,7 @@ import dev.sfsync.engine.project.SecretValues;
 import dev.sfsync.salesforce.auth.OAuthTokens;
 import dev.sfsync.salesforce.auth.Pkce;
 import dev.sfsync.server.db.ServerDatabase;
+import dev.sfsync.store.secret.SecretCipher;
 import dev.sfsync.salesforce.auth.WebServerFlow;
 
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * redirect to the server's callback. The callback is matched by its {@code state}, which is random, used once and
  * kept 10 minutes: it, not the browser's cookie, ties the answer to the login that asked for it (the cookie does
  * not come along on a redirect from another site when it is SameSite=Strict). Logins wait in the server database, so
- * that in a team the callback may reach another node than the one the Connect button was pressed on.
+ * that in a team the callback may reach another node than the one the Connect button was pressed on; the PKCE verifier
+ * is encrypted there with the state store's key.
  */
 final class OAuthLogins {
     static final String CALLBACK_PATH = "/ui/oauth/callback";
@@ -37,13 +39,16 @@ final class OAuthLogins {
     private final Map<String, ConnectionConfig> connections;
     private final Path projectDirectory;
     private final ServerDatabase db;
+    private final SecretCipher cipher;
     private final Clock clock;
 
-    OAuthLogins(Logins logins, Map<String, ConnectionConfig> connections, Path projectDirectory, ServerDatabase db, Clock clock) {
+    /** @param cipher the state store's encryption, for the PKCE verifier kept in the database (every node shares the key) */
+    OAuthLogins(Logins logins, Map<String, ConnectionConfig> connections, Path projectDirectory, ServerDatabase db, SecretCipher cipher, Clock clock) {
         this.logins = logins;
         this.connections = connections;
         this.projectDirectory = projectDirectory;
         this.db = db;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -52,7 +57,8 @@ final class OAuthLogins {
         db.update("DELETE FROM oauth_logins WHERE expires_at < ?", clock.millis());
         WebServerFlow.Authorization authorization = flow(connection).begin(serverUrl + CALLBACK_PATH);
         db.update("INSERT INTO oauth_logins (state, connection, redirect_uri, code_verifier, started_by, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
-                authorization.state(), connection.name(), authorization.redirectUri(), authorization.pkce().verifier(), user,
+                authorization.state(), connection.name(), authorization.redirectUri(),
+                cipher.encrypt(authorization.pkce().verifier(), verifierContext(authorization.state())), user,
                 clock.instant().plus(PATIENCE).toEpochMilli());
         return authorization.authorizeUrl().toString();
     }
@@ -85,6 +91,12 @@ final class OAuthLogins {
     private Optional<Pending> find(String state) {
         return db.queryOne("SELECT connection, redirect_uri, code_verifier, started_by, expires_at FROM oauth_logins WHERE state = ?",
                 rs -> new Pending(rs.getString(1), new WebServerFlow.Authorization(null, rs.getString(2), state,
-                        Pkce.ofVerifier(rs.getString(3))), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))), state);
+                        Pkce.ofVerifier(cipher.decrypt(rs.getString(3), verifierContext(state)))), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))),
+                state);
+    }
+
+    /** Binds the encrypted verifier to its login: copied into another row, it does not decrypt. */
+    private static String verifierContext(String state) {
+        return "oauth_logins/" + state + "/code_verifier";
     }
 }

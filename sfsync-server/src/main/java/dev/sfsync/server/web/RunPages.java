@@ -24,7 +24,7 @@ import java.util.Map;
 /**
  * Run history (filterable by sync, status and error code) and a run's page: summary, outcomes by error code with the
  * catalogue's explanation and fix, the failed and rejected rows (paged, searchable, as CSV), and the live debugger
- * of its API calls, which htmx keeps polling for new calls while the run goes on.
+ * of its API calls, which a server-sent event stream fills in while the run goes on (htmx polling when the stream cannot).
  */
 final class RunPages {
     static final int ROWS_PER_PAGE = 25;
@@ -34,12 +34,14 @@ final class RunPages {
     private final Templates templates;
     private final Frames frames;
     private final FailedRows failedRows;
+    private final LiveCalls live;
 
     RunPages(ServerContext server, Templates templates, Frames frames) {
         this.server = server;
         this.templates = templates;
         this.frames = frames;
         this.failedRows = new FailedRows(server.store());
+        this.live = new LiveCalls(server, templates);
     }
 
     void list(Context ctx, Viewer viewer) {
@@ -109,6 +111,12 @@ final class RunPages {
                 "after", after)));
     }
 
+    /** The debugger's calls after the first {@code after} as server-sent events, while the run goes on (see {@link LiveCalls}). */
+    void live(Context ctx, Viewer viewer) {
+        Run run = run(ctx);
+        live.open(ctx, run, Math.max(0, number(ctx.queryParam("after"), 0)));
+    }
+
     void rows(Context ctx, Viewer viewer) {
         Run run = run(ctx);
         String query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
@@ -154,6 +162,7 @@ final class RunPages {
         CallRow carrier = failedRows.callOf(run.id(), row).flatMap(seq -> calls.stream().filter(c -> c.seq() == seq).findFirst()).orElse(null);
         params.put("carrier", carrier);
         params.put("bodies", carrier == null ? null : CallRow.shown(server.store().apiLog().bodies(run.id(), carrier.seq())));
+        params.put("upload", carrier == null ? null : BulkUpload.of(carrier, calls, seq -> server.store().apiLog().bodies(run.id(), seq)).orElse(null));
         templates.page(ctx, "runrow.jte", params);
     }
 

@@ -33,7 +33,7 @@ public final class WebUi {
         this.access = new WebAccess(server.sessions(), templates, frames);
         this.login = new LoginPages(server, templates, frames, secureCookies);
         this.connections = new ConnectionPages(server, logins, new OAuthLogins(logins, server.config().connections(), server.config().directory(),
-                server.db(), clock), templates, frames, clock,
+                server.db(), server.store().secretCipher(), clock), templates, frames, clock,
                 publicUrl);
         this.syncs = new SyncPages(server, logins, templates, frames);
         this.runs = new RunPages(server, templates, frames);
@@ -73,6 +73,7 @@ public final class WebUi {
         page(config, HandlerType.GET, "/ui/runs/{run}/status", Role.VIEWER, runs::status);
         page(config, HandlerType.POST, "/ui/runs/{run}/cancel", Role.OPERATOR, runs::cancel);
         page(config, HandlerType.GET, "/ui/runs/{run}/calls", Role.VIEWER, runs::calls);
+        page(config, HandlerType.GET, "/ui/runs/{run}/live", Role.VIEWER, runs::live);
         page(config, HandlerType.GET, "/ui/runs/{run}/calls/{seq}", Role.VIEWER, runs::call);
         page(config, HandlerType.GET, "/ui/runs/{run}/rows", Role.VIEWER, runs::rows);
         page(config, HandlerType.GET, "/ui/runs/{run}/rows.csv", Role.VIEWER, runs::csv);

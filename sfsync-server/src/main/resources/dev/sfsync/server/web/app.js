@@ -33,3 +33,37 @@
   // after every deferred script, uPlot's included (it loads after this file)
   window.addEventListener('load', draw);
 })();
+
+// The live debugger: server-sent events add a running run's calls as they are logged (one row per event, its number as
+// the event id). The page's htmx polling waits while the stream is open and takes over when the stream fails or ends.
+(function () {
+  var live = false;
+  function calls() { return document.getElementById('calls'); }
+  function mine(e) { return e.target === calls(); }
+  function state(e, open, name) { if (mine(e)) { live = open; calls().dataset.live = name; } }
+  document.addEventListener('htmx:sseOpen', function (e) { state(e, true, 'open'); });
+  document.addEventListener('htmx:sseError', function (e) { state(e, false, 'failed'); });
+  document.addEventListener('htmx:sseClose', function (e) { state(e, false, 'closed'); });
+  // A reconnected stream may repeat rows the page has: each row is added once.
+  document.addEventListener('htmx:sseBeforeMessage', function (e) {
+    if (e.detail && e.detail.lastEventId && document.getElementById('call-' + e.detail.lastEventId)) { e.preventDefault(); }
+  });
+  document.addEventListener('htmx:beforeRequest', function (e) {
+    var poller = e.detail.elt;
+    if (live && poller.classList && poller.classList.contains('waiting')) {
+      e.preventDefault();
+      setTimeout(function () { if (window.htmx) { htmx.trigger(poller, 'sfsync-poll'); } }, 2000);
+    }
+  });
+  // Rows from the poll and the stream may meet: keep the first of each, and the poller's "waiting" row last.
+  function tidy() {
+    var body = calls();
+    if (!body) { return; }
+    var seen = {};
+    body.querySelectorAll('tr[data-call]').forEach(function (tr) { if (seen[tr.id]) { tr.remove(); } else { seen[tr.id] = true; } });
+    var waiting = body.querySelector('tr.waiting');
+    if (waiting && waiting !== body.lastElementChild) { body.appendChild(waiting); }
+  }
+  document.addEventListener('htmx:sseMessage', tidy);
+  document.addEventListener('htmx:afterSettle', tidy);
+})();

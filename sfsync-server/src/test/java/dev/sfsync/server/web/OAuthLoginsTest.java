@@ -35,8 +35,8 @@ class OAuthLoginsTest {
         try (TestProject project = new TestProject(directory, org)) {
             ProjectConfig config = project.config("syncs:\n" + TestProject.insertSync("accounts", "accounts", "Account", "Name", "")).read();
             Logins logins = new Logins(project.store(), directory, project.stateDirectory(), Sleeper.SYSTEM);
-            OAuthLogins nodeA = new OAuthLogins(logins, config.connections(), directory, project.serverDb(), Clock.systemUTC());
-            OAuthLogins nodeB = new OAuthLogins(logins, config.connections(), directory, project.serverDb(), Clock.systemUTC());
+            OAuthLogins nodeA = new OAuthLogins(logins, config.connections(), directory, project.serverDb(), project.store().secretCipher(), Clock.systemUTC());
+            OAuthLogins nodeB = new OAuthLogins(logins, config.connections(), directory, project.serverDb(), project.store().secretCipher(), Clock.systemUTC());
 
             // The connected app lists the team's address as its callback and is pre-approved (no consent page).
             var app = org.connectedApp();
@@ -44,6 +44,9 @@ class OAuthLoginsTest {
                     java.util.List.of("http://sfsync.example" + OAuthLogins.CALLBACK_PATH), app.certificateKey(), false, true, app.rotateRefreshTokens()));
             String authorize = nodeA.begin(config.connections().get("org"), "http://sfsync.example", "ada");
             Map<String, String> callback = redirectOf(authorize);
+            String stored = project.serverDb().queryOne("SELECT code_verifier FROM oauth_logins", rs -> rs.getString(1)).orElseThrow();
+            assertThat(stored).as("the PKCE verifier is encrypted at rest").startsWith("v1:")
+                    .isNotEqualTo(project.store().secretCipher().decrypt(stored, "oauth_logins/" + callback.get("state") + "/code_verifier"));
 
             assertThat(nodeB.connectionOf(callback.get("state"))).contains("org");
             OAuthLogins.Completed done = nodeB.complete(callback);

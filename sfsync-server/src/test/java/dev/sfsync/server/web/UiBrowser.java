@@ -52,6 +52,25 @@ final class UiBrowser {
         return post(path, "_csrf=" + enc(csrf));
     }
 
+    /** A server-sent event stream (or whatever answers instead), as lines, with the browser's cookie. */
+    HttpResponse<java.util.stream.Stream<String>> events(String path, String lastEventId) {
+        // As a browser asks: gzip welcome (the stream must come uncompressed anyway, or it would arrive all at the end).
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).header("Accept", "text/event-stream")
+                .header("Accept-Encoding", "gzip")
+                .timeout(java.time.Duration.ofSeconds(60)).GET();
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

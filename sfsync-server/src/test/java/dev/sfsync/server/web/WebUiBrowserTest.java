@@ -41,6 +41,13 @@ class WebUiBrowserTest {
                 insert_without_key: at_least_once
                 batch_size: 1
                 mappings: [{from: name, to: Name}]
+              bulk_accounts:
+                model: accounts
+                object: Account
+                mode: insert
+                api: bulk2
+                insert_without_key: at_least_once
+                mappings: [{from: name, to: Name}]
             """;
 
     private static SystemChromium chromium;
@@ -141,7 +148,12 @@ class WebUiBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run accounts now")).click();
 
         assertThat(page.locator("#run-status")).hasText("running");
-        assertThat(page.locator("#calls tr[data-call]").first()).isVisible();
+        // The calls arrive by server-sent events while the run goes on (the page polls only when the stream fails).
+        assertThat(page.locator("#calls")).hasAttribute("data-live", "open");
+        // The first call (the describe) answers after the org's 3 s: more than an assertion's default wait on a busy machine.
+        assertThat(page.locator("#calls tr[data-call]").first()).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(20_000));
+        assertThat(page.locator("#run-status")).hasText("running");
         int seenWhileRunning = page.locator("#calls tr[data-call]").count();
         assertThat(page.locator("#run-status")).hasText("partial", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
                 .setTimeout(60_000));
@@ -167,6 +179,22 @@ class WebUiBrowserTest {
         assertThat(page.locator("#carrier")).containsText("composite/sobjects");
         assertThat(page.locator("pre.response-body")).containsText("FIELD_CUSTOM_VALIDATION_EXCEPTION");
         shoot(page, "failed-row");
+
+        // A row Salesforce failed in a Bulk 2.0 job: its call is the read of the job's failed results, and the upload is named.
+        org.faults().failNextRecords("FIELD_CUSTOM_VALIDATION_EXCEPTION", 1);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Syncs").setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run bulk_accounts now")).click();
+        assertThat(page.locator("#run-status")).hasText("partial", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
+                .setTimeout(60_000));
+        page.locator("table.failed-rows tbody th a").first().click();
+        assertThat(page.locator("#row-code")).hasText("FIELD_CUSTOM_VALIDATION_EXCEPTION");
+        assertThat(page.locator("#carrier")).containsText("GET");
+        assertThat(page.locator("#carrier")).containsText("/failedResults/");
+        assertThat(page.locator("pre.response-body")).containsText("FIELD_CUSTOM_VALIDATION_EXCEPTION");
+        assertThat(page.locator("#upload")).containsText("PUT");
+        assertThat(page.locator("#upload")).containsText("/batches");
+        shoot(page, "failed-bulk-row");
+        org.faults().clear();
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Charts")).click();
         assertThat(page.locator("#chart-outcomes canvas")).isVisible();

@@ -64,7 +64,7 @@ class WebUiTest {
         assertThat(ada.get("/ui/charts").body()).contains("No finished runs yet", "/ui/assets/uplot.min.js");
         assertThat(ada.get("/ui/alerts").body()).contains("No alert destinations.");
         assertThat(ada.get("/ui/users").body()).contains("data-user=\"ada\"", "data-user=\"vera\"");
-        for (String asset : new String[] {"htmx.min.js", "uplot.min.js", "uplot.min.css", "app.css", "app.js"}) {
+        for (String asset : new String[] {"htmx.min.js", "htmx-sse.js", "uplot.min.js", "uplot.min.css", "app.css", "app.js"}) {
             HttpResponse<String> file = ada.get("/ui/assets/" + asset);
             assertThat(file.statusCode()).as(asset).isEqualTo(200);
             assertThat(file.body()).as(asset).hasSizeGreaterThan(500);
@@ -111,18 +111,80 @@ class WebUiTest {
         assertThat(token.request()).contains("client_secret=[REDACTED]", "password=[REDACTED]");
         assertThat(token.response()).contains("\"access_token\":\"[REDACTED]\"");
         assertThat(store.apiLog().bodies(run, create.seq()).request()).contains("\"Name\":\"Account 0\"");
+        // The password ("emulator") is masked where it stands alone, not inside the user name (admin@sfsync.emulator).
+        assertThat(token.request()).contains("username=admin%40sfsync.emulator");
+        String alone = "(?<![\\w@.%+/-])" + java.util.regex.Pattern.quote(org.password()) + "(?![\\w@%+/-])";
         for (var call : calls) {
             dev.sfsync.store.CallBodies bodies = store.apiLog().bodies(run, call.seq());
-            assertThat(String.valueOf(bodies.request()) + bodies.response()).doesNotContain(org.password(), org.clientSecret())
+            assertThat(String.valueOf(bodies.request()) + bodies.response()).doesNotContain(org.clientSecret()).doesNotContainPattern(alone)
                     .doesNotContainPattern("00D\\w{12,15}![\\w.]{20,}");
         }
 
         // On the page: the call opens with its bodies (as a fragment for the debugger, as a page without JavaScript).
         String page = ada.get(runPage + "/calls/" + login.seq()).body();
-        assertThat(page).contains("client_secret=[REDACTED]", "\"access_token\":\"[REDACTED]\"", "class=\"request-body\"")
-                .doesNotContain(org.password(), org.clientSecret()).doesNotContainPattern("00D\\w{12,15}![\\w.]{20,}");
+        assertThat(page).contains("client_secret=[REDACTED]", "\"access_token\":\"[REDACTED]\"", "class=\"request-body\"", "admin%40sfsync.emulator")
+                .doesNotContain(org.clientSecret()).doesNotContainPattern(alone).doesNotContainPattern("00D\\w{12,15}![\\w.]{20,}");
         assertThat(ada.get(runPage).body()).contains("hx-get=\"" + runPage + "/calls/" + create.seq() + "\"");
         assertThat(ada.get(runPage + "/calls/999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_running_runs_calls_stream_as_server_sent_events_until_it_ends_and_a_reconnect_resumes_after_the_last_one() throws Exception {
+        project.sql("insert into accounts select 'S' || i, 'Streamed ' || i from range(3) t(i)");
+        // Slow answers keep the run going while the stream is read.
+        org.faults().set("latency: [{api: rest, fixedMillis: 700, jitterMillis: 0}]");
+        UiBrowser ada = new UiBrowser(server).logIn("ada");
+        String runPage = ada.postWithToken("/ui/syncs/accounts/run").headers().firstValue("Location").orElseThrow();
+        assertThat(ada.get(runPage).body()).contains("sse-connect=\"" + runPage + "/live?after=");
+
+        HttpResponse<java.util.stream.Stream<String>> stream = ada.events(runPage + "/live?after=0", null);
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(stream.headers().firstValue("Content-Encoding")).as("events are sent as they come, not held by a compressor").isEmpty();
+        // The stream ends by itself once the run ended: reading every line returns.
+        java.util.List<java.util.Map<String, String>> events = events(stream.body().toList());
+        org.faults().clear();
+
+        assertThat(events).isNotEmpty();
+        assertThat(events.getLast()).containsEntry("event", "end");
+        assertThat(events.getLast().get("data")).startsWith("the run ended");
+        java.util.List<java.util.Map<String, String>> calls = events.subList(0, events.size() - 1);
+        long logged = project.store().apiLog().count(dev.sfsync.core.RunId.of(runPage.substring(runPage.lastIndexOf('/') + 1)));
+        assertThat(calls).hasSize((int) logged).allSatisfy(e -> assertThat(e).containsEntry("event", "call"));
+        for (int i = 0; i < calls.size(); i++) {
+            assertThat(calls.get(i)).containsEntry("id", String.valueOf(i + 1));
+            assertThat(calls.get(i).get("data")).startsWith("<tr id=\"call-" + (i + 1) + "\"").contains("data-call=\"" + (i + 1) + "\"");
+        }
+        assertThat(calls.stream().map(e -> e.get("data"))).anySatisfy(row -> assertThat(row).contains("composite/sobjects"));
+
+        // A browser reconnecting says the last row it has: the stream goes on from the next one.
+        java.util.List<java.util.Map<String, String>> resumed = events(ada.events(runPage + "/live?after=0", "2").body().toList());
+        assertThat(resumed.getFirst()).containsEntry("id", "3");
+        assertThat(resumed).hasSize(calls.size() - 2 + 1);
+        // Like the pages: no stream without a login.
+        assertThat(new UiBrowser(server).events(runPage + "/live", null).statusCode()).isBetween(301, 303);
+    }
+
+    /** Server-sent events as field maps (event, id, data with its lines joined by newlines); comments are left out. */
+    private static java.util.List<java.util.Map<String, String>> events(java.util.List<String> lines) {
+        java.util.List<java.util.Map<String, String>> events = new java.util.ArrayList<>();
+        java.util.Map<String, String> event = new java.util.LinkedHashMap<>();
+        for (String line : lines) {
+            if (line.isEmpty()) {
+                if (!event.isEmpty()) {
+                    events.add(event);
+                }
+                event = new java.util.LinkedHashMap<>();
+            } else if (!line.startsWith(":")) {
+                String[] field = line.split(":", 2);
+                String value = field.length < 2 ? "" : field[1].startsWith(" ") ? field[1].substring(1) : field[1];
+                event.merge(field[0], value, (a, b) -> a + "\n" + b);
+            }
+        }
+        if (!event.isEmpty()) {
+            events.add(event);
+        }
+        return events;
     }
 
     @Test
