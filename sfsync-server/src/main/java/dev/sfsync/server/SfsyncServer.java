@@ -46,6 +46,7 @@ public final class SfsyncServer implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sfsync-timers").factory());
     private final ExecutorService alertSending;
     private final RetentionJob retention;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private SfsyncServer(ServerContext context, ApiServer api, ExecutorService alertSending, RetentionJob retention) {
         this.context = context;
@@ -94,6 +95,9 @@ public final class SfsyncServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         timers.shutdownNow();
         api.close();
         context.scheduler().close();
