@@ -231,7 +231,7 @@ public final class SfsyncServer implements AutoCloseable {
             dev.sfsync.server.run.SequenceRuns sequenceRuns = new dev.sfsync.server.run.SequenceRuns(db, clock);
             SequenceRunner sequences = new SequenceRunner(launcher, sequenceRuns);
             SyncScheduler scheduler = new SyncScheduler(config.service(), launcher, sequences, backoff,
-                    new dev.sfsync.server.schedule.SchedulePauses(db, clock), metrics, timeOfScheduler, factory);
+                    new dev.sfsync.server.schedule.SchedulePauses(db, clock), metrics, timeOfScheduler, factory, true);
             Users users = new Users(db, clock);
             ServerContext context = new ServerContext(config, store, db, project, launcher, sequences, background, scheduler, backoff,
                     users, new ApiTokens(db, users, clock), new Sessions(db, users, clock), new LoginThrottle(db, clock), metrics, limits, alerts);
