@@ -190,7 +190,7 @@ public final class SyncProject implements AutoCloseable {
         try {
             Checked local = readable(sync, describeModel(sync));
             if (sync.mode() == dev.sfsync.engine.sync.SyncMode.ALL) {
-                return runPicklist(sync, run, local, clients.client(config.connections().get(sync.connection()), log), calls, progress);
+                return runPicklist(sync, run, local, clients.client(config.connections().get(sync.connection()), log), calls, progress, lease);
             }
             dev.sfsync.core.PhaseTimings.mark("model described");
             // Changes are detected before any call, so a sync whose model did not change costs no API call at all.
@@ -234,10 +234,10 @@ public final class SyncProject implements AutoCloseable {
                         Runner runner = sync.options().orLead().isPresent() ? null
                                 : runner(prepared, client, new SplitRetry(sync.retry(), sleeper), merges.settle(), new StoredIntents(store, sync, run.id()), trail)
                                         .alreadyCreated(reconciled.created()).stopWhen(lease::lost).cancelWhen(lease::cancelled);
-                        stopped = runner == null
-                                ? new dev.sfsync.engine.run.MultiObjectRun(prepared, leadHalf(prepared, client), client, settle).run(changes)
-                                : runner.run(changes);
-                        if (stopped == null && runner != null && runner.heldBackForCancel()) {
+                        dev.sfsync.engine.run.MultiObjectRun multiObject = runner != null ? null
+                                : new dev.sfsync.engine.run.MultiObjectRun(prepared, leadHalf(prepared, client), client, settle).cancelWhen(lease::cancelled);
+                        stopped = runner == null ? multiObject.run(changes) : runner.run(changes);
+                        if (stopped == null && (runner != null ? runner.heldBackForCancel() : multiObject.heldBackForCancel())) {
                             cancelled = true;
                             stopped = cancelledMessage(lease.cancelRequest().orElseThrow());
                         } else if (stopped == null && lease.lost()) {
@@ -457,22 +457,31 @@ public final class SyncProject implements AutoCloseable {
                 change.changes() ? 2 : 1, List.of(change.summary(sync.object() + "." + sync.options().picklist().orElseThrow().field())));
     }
 
-    private RunResult runPicklist(SyncDefinition sync, Run run, Checked local, SalesforceClient client, AtomicLong calls, RunProgress progress) {
+    private RunResult runPicklist(SyncDefinition sync, Run run, Checked local, SalesforceClient client, AtomicLong calls, RunProgress progress,
+                                  SyncLease lease) {
         dev.sfsync.engine.plan.PicklistChange change = picklistChange(sync, client, local);
         String stopped;
-        try (OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
-            stopped = PicklistSyncRun.write(sync, change, client, outcomes -> {
-                outcomeLog.write(outcomes);
-                progress.settled(outcomes);
-            });
-            outcomeLog.finish();
+        // Checked before the one write call, as other runs check before each: cancelled, the value set is not written
+        // and no row gets an outcome (there is no snapshot: the next run compares the model with the field again).
+        boolean cancelled = change.changes() && lease.cancelled();
+        if (cancelled) {
+            stopped = cancelledMessage(lease.cancelRequest().orElseThrow());
+        } else {
+            try (OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
+                stopped = PicklistSyncRun.write(sync, change, client, outcomes -> {
+                    outcomeLog.write(outcomes);
+                    progress.settled(outcomes);
+                });
+                outcomeLog.finish();
+            }
         }
         RunSummary summary = store.outcomes().summarize(run.id());
-        Run.Status status = stopped != null ? Run.Status.FAILED : summary.allSucceeded() ? Run.Status.SUCCEEDED : Run.Status.PARTIAL;
+        Run.Status status = cancelled ? Run.Status.CANCELLED
+                : stopped != null ? Run.Status.FAILED : summary.allSucceeded() ? Run.Status.SUCCEEDED : Run.Status.PARTIAL;
         store.runs().finish(run.id(), status, summary, stopped);
         return new RunResult(sync.name(), run.id(), new dev.sfsync.core.change.ChangeCounts(change.outcomes().size(), change.added(), 0, 0, 0),
                 summary, store.outcomes().errorCounts(run.id()), new CommitResult(0, 0, 0, 0, 0), calls.get(), stopped,
-                List.of(change.summary(sync.object() + "." + sync.options().picklist().orElseThrow().field())));
+                List.of(change.summary(sync.object() + "." + sync.options().picklist().orElseThrow().field())), cancelled);
     }
 
     /** Removed rows alone, with on_delete: nothing, need no call: not even a login. */
