@@ -228,7 +228,7 @@ public final class SyncProject implements AutoCloseable {
                         // Before anything is sent: what earlier runs left in flight is settled against the org first.
                         Reconciler.Result reconciled = new Reconciler(prepared, client, store.intents()).reconcile();
                         if (!reconciled.nothing()) {
-                            notices.add(reconciledNotice(reconciled));
+                            notices.add(reconciledNotice(sync, reconciled));
                         }
                         dev.sfsync.engine.run.MergeRun merges = dev.sfsync.engine.run.MergeRun.of(prepared, client, settle);
                         Runner runner = sync.options().orLead().isPresent() ? null
@@ -547,8 +547,11 @@ public final class SyncProject implements AutoCloseable {
      * E.g. "run R was interrupted at 14:02; 24,400 rows reconciled from Bulk job 750...'s results: 24,400 created, 0 to
      * resend"; says which rows were looked up by key instead (their job gone, or sent by REST).
      */
-    private String reconciledNotice(Reconciler.Result reconciled) {
+    private String reconciledNotice(SyncDefinition sync, Reconciler.Result reconciled) {
         String runs = reconciled.runs().stream().map(this::howRunEnded).collect(java.util.stream.Collectors.joining(", "));
+        if (reconciled.keyField() == null && reconciled.rows() > 0) {
+            return keylessNotice(sync, reconciled, runs);
+        }
         List<String> sources = new java.util.ArrayList<>();
         if (reconciled.fromResults() > 0 || (reconciled.byKey() == 0 && !reconciled.jobsRead().isEmpty())) {
             sources.add(String.format("%,d from the results of Bulk job %s", reconciled.fromResults(), jobs(reconciled.jobsRead())));
@@ -561,6 +564,24 @@ public final class SyncProject implements AutoCloseable {
         return String.format("%s; %,d rows reconciled (%s): %,d created, %,d to resend%s", runs, reconciled.rows(),
                 sources.isEmpty() ? "no idempotency key to look them up by" : String.join("; ", sources), reconciled.created().size(),
                 reconciled.toResend(), failed);
+    }
+
+    /**
+     * A sync without an idempotency key cannot match a dead run's in-flight creates to Salesforce's records (neither by
+     * key nor, safely, by a Bulk job's results, which carry no row key): the notice says what happens to them and
+     * exactly what the user should check, from when.
+     */
+    private String keylessNotice(SyncDefinition sync, Reconciler.Result reconciled, String runs) {
+        java.time.Instant since = reconciled.runs().stream().map(id -> store.runs().find(id)).flatMap(java.util.Optional::stream)
+                .map(Run::startedAt).min(java.util.Comparator.naturalOrder()).orElse(java.time.Instant.EPOCH);
+        String from = java.time.format.DateTimeFormatter.ISO_INSTANT.format(since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        String delivery = sync.insertWithoutKey() == dev.sfsync.engine.sync.InsertWithoutKey.AT_MOST_ONCE
+                ? "although insert_without_key is at_most_once: only a lost answer within a run is held back" : "insert_without_key: at_least_once";
+        return String.format("%s; %,d rows were being created when it stopped, and this sync has no idempotency key (match: an external ID"
+                        + " field) to tell which of them Salesforce created, so they are sent again (%s). Check %s for"
+                        + " duplicates created since %s, e.g. SELECT Id, CreatedDate FROM %s WHERE CreatedDate >= %s ORDER BY CreatedDate, and delete"
+                        + " the extra copies; a match on an external ID field makes creates exactly-once", runs, reconciled.rows(),
+                delivery, sync.object(), from, sync.object(), from);
     }
 
     private static String jobs(List<String> ids) {
