@@ -73,20 +73,7 @@ final class InboundBenchmark {
     static SfsyncCli.Project connectedProject(SfsyncCli cli, OrgHost host, Path directory, String sourceUrl, String syncs) throws Exception {
         var app = host.org().definition().connectedApps().getFirst();
         var user = host.org().defaultUser();
-        Files.createDirectories(directory.resolve("secrets"));
-        Files.writeString(directory.resolve("secrets/client-secret"), app.clientSecret());
-        Files.writeString(directory.resolve("sfsync.yaml"), """
-                version: 1
-                sources:
-                  warehouse:
-                    url: %s
-                connections:
-                  local:
-                    environment: custom
-                    login_url: %s
-                    client_id: %s
-                    client_secret: ${file:secrets/client-secret}
-                """.formatted(sourceUrl, host.baseUrl(), app.clientId()) + syncs);
+        SfsyncCli.writeProject(directory, "", sourceUrl, host.baseUrl(), app.clientId(), app.clientSecret(), syncs);
         SfsyncCli.Project project = new SfsyncCli.Project(directory, SyncApi.BULK2);
         MeteredProcess.Usage connect = cli.command(project, "connect", "local", "--username", user.username(), "--password", user.password());
         if (connect.exitCode() != 0) {

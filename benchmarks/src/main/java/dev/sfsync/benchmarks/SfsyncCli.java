@@ -125,20 +125,8 @@ final class SfsyncCli {
     static final String MODE = System.getProperty("sfsync.bench.mode", "upsert");
 
     Project newProject(Path directory, AccountModel model, SyncApi api, String loginUrl, String clientId, String clientSecret) throws IOException {
-        Files.createDirectories(directory.resolve("secrets"));
-        Files.writeString(directory.resolve("secrets/client-secret"), clientSecret);
-        Files.writeString(directory.resolve("sfsync.yaml"), """
-                # Written by ./bench compare: %,d accounts upserted on their external key through %s.
-                version: 1
-                sources:
-                  warehouse:
-                    url: jdbc:duckdb:%s
-                connections:
-                  local:
-                    environment: custom
-                    login_url: %s
-                    client_id: %s
-                    client_secret: ${file:secrets/client-secret}
+        writeProject(directory, "# Written by ./bench compare: %,d accounts upserted on their external key through %s.\n".formatted(model.rows(),
+                api.configName()), "jdbc:duckdb:" + model.duckDb().toAbsolutePath(), loginUrl, clientId, clientSecret, """
                 models:
                   accounts:
                     sql: select * from accounts
@@ -148,9 +136,30 @@ final class SfsyncCli {
                     model: accounts
                     object: Account
                     mode: upsert
-                """.formatted(model.rows(), api.configName(), model.duckDb().toAbsolutePath(), loginUrl, clientId,
-                AccountModel.COLUMNS.getFirst().name()).replace("mode: upsert", "mode: " + MODE) + AccountModel.syncYaml(api));
+                """.formatted(AccountModel.COLUMNS.getFirst().name()).replace("mode: upsert", "mode: " + MODE) + AccountModel.syncYaml(api));
         return new Project(directory, api);
+    }
+
+    /**
+     * Writes a benchmark project's client secret and sfsync.yaml: {@code header} (comment lines), the warehouse source
+     * at {@code sourceUrl} (and any lines that follow its url), the connection 'local' to the org, then {@code rest}.
+     */
+    static void writeProject(Path directory, String header, String sourceUrl, String loginUrl, String clientId, String clientSecret, String rest)
+            throws IOException {
+        Files.createDirectories(directory.resolve("secrets"));
+        Files.writeString(directory.resolve("secrets/client-secret"), clientSecret);
+        Files.writeString(directory.resolve("sfsync.yaml"), header + """
+                version: 1
+                sources:
+                  warehouse:
+                    url: %s
+                connections:
+                  local:
+                    environment: custom
+                    login_url: %s
+                    client_id: %s
+                    client_secret: ${file:secrets/client-secret}
+                """.formatted(sourceUrl, loginUrl, clientId) + rest);
     }
 
     void connect(Project project, String username, String password) throws IOException, InterruptedException {

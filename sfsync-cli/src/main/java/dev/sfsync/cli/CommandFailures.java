@@ -28,10 +28,16 @@ final class CommandFailures implements CommandLine.IExecutionExceptionHandler {
         int code;
         if (e instanceof SfsyncException known) {
             err.println(command + ": " + known.problem());
-            if (known.fix() != null) {
+            if (dev.sfsync.core.DiskFull.in(known)) {
+                err.println("  fix: " + dev.sfsync.core.DiskFull.FIX);
+            } else if (known.fix() != null) {
                 err.println("  fix: " + known.fix());
             }
             code = exitCode(known);
+        } else if (dev.sfsync.core.DiskFull.in(e)) {
+            err.println(command + ": the disk is full: " + e.getMessage());
+            err.println("  fix: " + dev.sfsync.core.DiskFull.FIX);
+            code = ExitCodes.STATE_UNUSABLE;
         } else if (e instanceof UncheckedIOException io) {
             err.println(command + ": " + io.getMessage());
             err.println("  fix: check that the project and state directories exist, are writable by this user and the disk has space");
@@ -56,6 +62,9 @@ final class CommandFailures implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int exitCode(SfsyncException e) {
+        if (dev.sfsync.core.DiskFull.in(e)) {
+            return ExitCodes.STATE_UNUSABLE;
+        }
         if (e instanceof SyncIsRunning) {
             return ExitCodes.SYNC_BUSY;
         }

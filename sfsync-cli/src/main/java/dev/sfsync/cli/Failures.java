@@ -48,7 +48,8 @@ final class Failures {
             }
             code = ExitCodes.SALESFORCE_UNAVAILABLE;
         } else if (e instanceof SfsyncException known) {
-            err.println(known.problem() + (known.fix() == null ? "" : "\n  fix: " + known.fix()));
+            String fix = dev.sfsync.core.DiskFull.in(known) ? dev.sfsync.core.DiskFull.FIX : known.fix();
+            err.println(known.problem() + (fix == null ? "" : "\n  fix: " + fix));
             code = CommandFailures.exitCode(known);
         } else {
             throw e;

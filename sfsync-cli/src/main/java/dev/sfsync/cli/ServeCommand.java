@@ -93,8 +93,9 @@ final class ServeCommand implements Callable<Integer> {
             return cannotStart(e, err);
         }
         SfsyncServer server;
+        ServerDatabase db = null;
         try {
-            ServerDatabase db = state.openServerTables(project.directory);
+            db = state.openServerTables(project.directory);
             // One set of logins for the quota reads and the web UI's connect/check/disconnect, as the CLI's commands use.
             Logins logins = ProjectSession.logins(config, store, sleeper);
             server = SfsyncServer.builder(config, store, db, new SharedProject(() -> ProjectSession.project(config, store, sleeper)))
@@ -104,6 +105,9 @@ final class ServeCommand implements Callable<Integer> {
                     .baseUrl(publicUrl != null ? publicUrl : "http://" + listen).secureCookies(secureCookies).runThreads(runThreads).heartbeat(heartbeat)
                     .build().start(host, port);
         } catch (SfsyncException e) {
+            if (db != null) {
+                db.close();
+            }
             store.close();
             return cannotStart(e, err);
         }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Self-hostable Salesforce sync engine: reverse ETL from your database into Salesforce, and back.",
         subcommands = {InitCommand.class, ValidateCommand.class, ConnectCommand.class, ConnectionsCommand.class, ReconnectCommand.class, DisconnectCommand.class, QuotaCommand.class, DoctorCommand.class, ApplyCommand.class, PlanCommand.class,
                 RunCommand.class, RunsCommand.class, RepairCommand.class, WhyMissingCommand.class, EmulatorCommand.class, DemoCommand.class, DriversCommand.class, CommandLine.HelpCommand.class,
-                ServeCommand.class, UsersCommand.class, TokensCommand.class, AlertsCommand.class},
+                ServeCommand.class, UsersCommand.class, TokensCommand.class, AlertsCommand.class, PruneCommand.class},
         footer = {"", "Examples:", "  sfsync demo               sync a sample warehouse into a local org and explain every row",
                 "  sfsync init my-project    scaffold a project", "  sfsync validate           check sfsync.yaml",
                 "  sfsync connect local      log in to a connection", "  sfsync plan accounts      what a run would do",

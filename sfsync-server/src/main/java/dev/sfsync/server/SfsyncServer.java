@@ -12,6 +12,7 @@ import dev.sfsync.server.auth.Sessions;
 import dev.sfsync.server.auth.Users;
 import dev.sfsync.server.db.ServerDatabase;
 import dev.sfsync.server.metrics.ServerMetrics;
+import dev.sfsync.server.retention.RetentionJob;
 import dev.sfsync.server.run.RunLauncher;
 import dev.sfsync.server.run.SequenceRunner;
 import dev.sfsync.server.run.SharedProject;
@@ -44,13 +45,17 @@ public final class SfsyncServer implements AutoCloseable {
     private final ApiServer api;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sfsync-timers").factory());
     private final ExecutorService alertSending;
+    private final RetentionJob retention;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private SfsyncServer(ServerContext context, ApiServer api, ExecutorService alertSending) {
+    private SfsyncServer(ServerContext context, ApiServer api, ExecutorService alertSending, RetentionJob retention) {
         this.context = context;
         this.api = api;
         this.alertSending = alertSending;
+        this.retention = retention;
     }
 
+    /** The server closes {@code db} when it is closed; the store stays the caller's. */
     public static Builder builder(ProjectConfig config, StateStore store, ServerDatabase db, SharedProject project) {
         return new Builder(config, store, db, project);
     }
@@ -63,7 +68,12 @@ public final class SfsyncServer implements AutoCloseable {
         return api;
     }
 
-    /** Starts the scheduler and the stale-sync check, then listens. */
+    /** The retention job, which {@link #start} runs every {@code retention.every} (tests run it by hand). */
+    public RetentionJob retention() {
+        return retention;
+    }
+
+    /** Starts the scheduler, the stale-sync check and the retention job (first a minute after start), then listens. */
     public SfsyncServer start(String host, int port) {
         api.start(host, port);
         context.scheduler().start();
@@ -74,6 +84,8 @@ public final class SfsyncServer implements AutoCloseable {
                 LOG.warn("stale-sync check failed: {}", e.toString());
             }
         }, 1, 5, TimeUnit.MINUTES);
+        long every = context.config().service().retention().every().toSeconds();
+        timers.scheduleWithFixedDelay(retention::runOnce, Math.min(60, every), every, TimeUnit.SECONDS);
         return this;
     }
 
@@ -83,6 +95,9 @@ public final class SfsyncServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         timers.shutdownNow();
         api.close();
         context.scheduler().close();
@@ -93,6 +108,8 @@ public final class SfsyncServer implements AutoCloseable {
             alertSending.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            context.db().close();
         }
     }
 
@@ -211,15 +228,17 @@ public final class SfsyncServer implements AutoCloseable {
                     .jdbcCustomization(db.schedulerSql()).threads(runThreads).pollingInterval(Duration.ofSeconds(5))
                     .heartbeatInterval(heartbeat).schedulerName(new SchedulerName.Fixed(new SchedulerName.Hostname().getName() + "-" + ProcessHandle.current().pid())).deleteUnresolvedAfter(Duration.ofDays(1))
                     .build();
-            SequenceRunner sequences = new SequenceRunner(launcher, new dev.sfsync.server.run.SequenceRuns(db, clock));
+            dev.sfsync.server.run.SequenceRuns sequenceRuns = new dev.sfsync.server.run.SequenceRuns(db, clock);
+            SequenceRunner sequences = new SequenceRunner(launcher, sequenceRuns);
             SyncScheduler scheduler = new SyncScheduler(config.service(), launcher, sequences, backoff,
-                    new dev.sfsync.server.schedule.SchedulePauses(db, clock), metrics, timeOfScheduler, factory);
+                    new dev.sfsync.server.schedule.SchedulePauses(db, clock), metrics, timeOfScheduler, factory, true);
             Users users = new Users(db, clock);
             ServerContext context = new ServerContext(config, store, db, project, launcher, sequences, background, scheduler, backoff,
                     users, new ApiTokens(db, users, clock), new Sessions(db, users, clock), new LoginThrottle(db, clock), metrics, limits, alerts);
             dev.sfsync.engine.connection.Logins web = logins != null ? logins : dev.sfsync.engine.connection.Logins.of(config, store, Sleeper.SYSTEM);
             WebUi ui = new WebUi(context, web, secureCookies, baseUrlGiven ? baseUrl : null, clock);
-            return new SfsyncServer(context, new ApiServer(context, secureCookies, ui::register), alertSending);
+            RetentionJob retention = new RetentionJob(store, sequenceRuns, config.service().retention(), clock);
+            return new SfsyncServer(context, new ApiServer(context, secureCookies, ui::register), alertSending, retention);
         }
     }
 }

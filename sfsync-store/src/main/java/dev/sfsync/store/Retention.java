@@ -3,13 +3,27 @@ package dev.sfsync.store;
 import dev.sfsync.store.internal.Database;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Applies a {@link RetentionPolicy}: deletes the details of old runs (outcomes, API calls with their bodies, cancel
- * requests), keeping the runs and their counts.
+ * Applies a {@link RetentionPolicy}: deletes old runs' details (outcomes, API calls with their bodies, cancel requests),
+ * older calls' bodies, and the oldest runs themselves. Each run is pruned in its own transaction, so a prune stopped
+ * half-way (or run by two servers at once) leaves every run either whole or pruned. A dry run counts the same rows.
  */
 final class Retention {
+    /** Finished runs beyond their sync's newest ones, and not holding rows a crash left to reconcile. */
+    private static final String PRUNABLE = "SELECT run_id FROM (SELECT r.run_id, r.started_at, r.finished_at, r.details_pruned_at,"
+            + " ROW_NUMBER() OVER (PARTITION BY r.sync_id ORDER BY r.started_at DESC, r.run_id DESC) AS newest FROM runs r) p"
+            + " WHERE p.newest > ? AND p.finished_at IS NOT NULL AND p.started_at < ?"
+            + " AND NOT EXISTS (SELECT 1 FROM write_intents w WHERE w.run_id = p.run_id)"
+            + " AND NOT EXISTS (SELECT 1 FROM bulk_jobs b WHERE b.run_id = p.run_id)";
+    private static final String HAS_BODIES = "EXISTS (SELECT 1 FROM api_calls c WHERE c.run_id = p.run_id"
+            + " AND (c.request_body IS NOT NULL OR c.response_body IS NOT NULL))";
+    private static final String WITH_BODIES = "run_id = ? AND (request_body IS NOT NULL OR response_body IS NOT NULL)";
+
     private final Database db;
     private final Clock clock;
 
@@ -18,24 +32,52 @@ final class Retention {
         this.clock = clock;
     }
 
-    PruneResult prune(RetentionPolicy policy) {
+    PruneResult prune(RetentionPolicy policy, boolean dryRun) {
         long now = clock.millis();
-        long cutoff = now - policy.keepFor().toMillis();
-        List<String> runIds = db.query("SELECT r.run_id FROM runs r WHERE r.details_pruned_at IS NULL AND r.finished_at IS NOT NULL"
-                        + " AND r.started_at < ? AND (SELECT count(*) FROM runs n WHERE n.sync_id = r.sync_id"
-                        + " AND (n.started_at > r.started_at OR (n.started_at = r.started_at AND n.run_id > r.run_id))) >= ?",
-                rs -> rs.getString(1), cutoff, policy.keepRuns());
+        List<String> whole = prunable(policy, policy.keepRunsFor(), now, "");
+        Set<String> taken = new HashSet<>(whole);
+        List<String> details = prunable(policy, policy.keepFor(), now, " AND p.details_pruned_at IS NULL").stream()
+                .filter(taken::add).toList();
+        List<String> bodies = prunable(policy, policy.keepBodiesFor(), now, " AND p.details_pruned_at IS NULL AND " + HAS_BODIES).stream()
+                .filter(taken::add).toList();
         long outcomes = 0;
         long calls = 0;
-        for (String runId : runIds) {
-            long[] deleted = db.inTransaction(() -> new long[] {
-                    db.update("DELETE FROM row_outcomes WHERE run_id = ?", runId),
-                    db.update("DELETE FROM api_calls WHERE run_id = ?", runId),
-                    db.update("DELETE FROM run_cancellations WHERE run_id = ?", runId),
-                    db.update("UPDATE runs SET details_pruned_at = ? WHERE run_id = ?", now, runId)});
-            outcomes += deleted[0];
-            calls += deleted[1];
+        long bodiesRemoved = 0;
+        for (String runId : whole) {
+            long[] removed = db.inTransaction(() -> new long[] {
+                    remove(dryRun, "row_outcomes", runId), remove(dryRun, "api_calls", runId), remove(dryRun, "run_cancellations", runId),
+                    remove(dryRun, "runs", runId)});
+            outcomes += removed[0];
+            calls += removed[1];
         }
-        return new PruneResult(runIds.size(), outcomes, calls);
+        for (String runId : details) {
+            long[] removed = db.inTransaction(() -> {
+                long[] counts = {remove(dryRun, "row_outcomes", runId), remove(dryRun, "api_calls", runId), remove(dryRun, "run_cancellations", runId)};
+                if (!dryRun) {
+                    db.update("UPDATE runs SET details_pruned_at = ? WHERE run_id = ?", now, runId);
+                }
+                return counts;
+            });
+            outcomes += removed[0];
+            calls += removed[1];
+        }
+        for (String runId : bodies) {
+            bodiesRemoved += dryRun ? count("api_calls", WITH_BODIES, runId)
+                    : db.update("UPDATE api_calls SET request_body = NULL, response_body = NULL WHERE " + WITH_BODIES, runId);
+        }
+        return new PruneResult(details.size(), outcomes, calls, bodiesRemoved, whole.size());
+    }
+
+    private List<String> prunable(RetentionPolicy policy, Duration age, long now, String condition) {
+        long cutoff = now - Math.min(age.toMillis(), now);
+        return db.query(PRUNABLE + condition + " ORDER BY p.started_at", rs -> rs.getString(1), policy.keepRuns(), cutoff);
+    }
+
+    private long remove(boolean dryRun, String table, String runId) {
+        return dryRun ? count(table, "run_id = ?", runId) : db.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
+    }
+
+    private long count(String table, String where, String runId) {
+        return db.queryOne("SELECT count(*) FROM " + table + " WHERE " + where, rs -> rs.getLong(1), runId).orElse(0L);
     }
 }

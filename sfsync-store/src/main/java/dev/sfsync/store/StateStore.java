@@ -132,7 +132,12 @@ public final class StateStore implements AutoCloseable {
 
     /** Removes the row outcomes and API log of runs the policy no longer keeps. */
     public PruneResult prune(RetentionPolicy policy) {
-        return retention.prune(policy);
+        return retention.prune(policy, false);
+    }
+
+    /** What {@link #prune} would remove now, removing nothing. */
+    public PruneResult prunable(RetentionPolicy policy) {
+        return retention.prune(policy, true);
     }
 
     @Override

@@ -337,7 +337,7 @@ abstract class StateStoreContract {
 
         // Older than 2 days: the runs of days 0, 1 and 2; but day 2's is among the sync's 4 newest runs, so it is kept.
         PruneResult pruned = store.prune(new RetentionPolicy(Duration.ofDays(2).plusHours(1), 4));
-        assertThat(pruned).isEqualTo(new PruneResult(2, 4, 2));
+        assertThat(pruned).isEqualTo(new PruneResult(2, 4, 2, 0, 0));
         assertThat(store.outcomes().summarize(runs.get(0)).rows()).isZero();
         assertThat(store.apiLog().count(runs.get(1))).isZero();
         assertThat(store.apiLog().bodies(runs.get(1), 2)).as("bodies go with their calls").isEqualTo(CallBodies.NONE);
@@ -348,6 +348,71 @@ abstract class StateStoreContract {
         assertThat(store.runs().find(runs.get(0)).orElseThrow().summary().created()).as("the run's counts stay").isEqualTo(1);
         assertThat(store.outcomes().summarize(runs.get(2)).rows()).isEqualTo(2);
         assertThat(store.outcomes().summarize(running).rows()).isEqualTo(1);
-        assertThat(store.prune(new RetentionPolicy(Duration.ofDays(2).plusHours(1), 4))).isEqualTo(new PruneResult(0, 0, 0));
+        assertThat(store.prune(new RetentionPolicy(Duration.ofDays(2).plusHours(1), 4))).isEqualTo(PruneResult.NOTHING);
+    }
+
+    @Test
+    void retention_removes_bodies_then_details_then_whole_runs_by_age_and_a_dry_run_counts_the_same_without_removing() {
+        SyncId contacts = SyncId.of("contacts");
+        List<RunId> runs = new java.util.ArrayList<>();
+        for (int day = 0; day < 10; day++) {
+            runs.add(finishedRun(ACCOUNTS));
+            finishedRun(contacts);
+            clock.advance(Duration.ofDays(1));
+        }
+        // runs 0-9 are now 10..1 days old; the 2 newest of each sync keep everything
+        RetentionPolicy policy = new RetentionPolicy(Duration.ofDays(5).plusHours(1), 2, Duration.ofDays(3).plusHours(1),
+                Duration.ofDays(8).plusHours(1));
+        PruneResult expected = new PruneResult(2 * 3, 2 * 5 * 2, 2 * 5, 2 * 2, 2 * 2);
+        assertThat(store.prunable(policy)).isEqualTo(expected);
+        assertThat(store.runs().find(runs.get(0))).as("a dry run removes nothing").isPresent();
+        assertThat(store.apiLog().count(runs.get(0))).isEqualTo(1);
+
+        assertThat(store.prune(policy)).isEqualTo(expected);
+        assertThat(store.runs().find(runs.get(0))).as("older than 8 days: gone").isEmpty();
+        assertThat(store.runs().find(runs.get(1))).isEmpty();
+        assertThat(store.outcomes().summarize(runs.get(0)).rows()).isZero();
+        assertThat(store.runs().find(runs.get(2)).orElseThrow().detailsPrunedAt()).as("older than 5 days: details gone").isNotNull();
+        assertThat(store.apiLog().count(runs.get(4))).isZero();
+        assertThat(store.runs().find(runs.get(5)).orElseThrow().detailsPrunedAt()).as("5 days old: details kept").isNull();
+        assertThat(store.apiLog().count(runs.get(5))).isEqualTo(1);
+        assertThat(store.apiLog().bodies(runs.get(5), 11)).as("but not its bodies").isEqualTo(CallBodies.NONE);
+        assertThat(store.apiLog().bodies(runs.get(7), 15).response()).as("3 days old: bodies kept").isEqualTo("{\"sobjects\":[]}");
+        assertThat(store.outcomes().summarize(runs.get(9)).rows()).isEqualTo(2);
+        assertThat(store.prunable(policy)).isEqualTo(PruneResult.NOTHING);
+    }
+
+    @Test
+    void retention_keeps_the_newest_runs_a_running_run_and_a_run_whose_rows_a_crash_left_to_reconcile_whatever_their_age() {
+        RunId running = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND).id();
+        store.outcomes().record(running, List.of(new RowOutcome.Created(RowKey.of("c"), "001")));
+        SyncId contacts = SyncId.of("contacts");
+        RunId interrupted = finishedRun(contacts);
+        store.intents().sending(contacts, interrupted, List.of(new WriteIntents.PendingRow(interrupted, RowKey.of("k"), null)));
+        RunId withJob = finishedRun(contacts);
+        store.intents().jobOpened(contacts, withJob, "bulk2", "7500000000000AB");
+        SyncId leads = SyncId.of("leads");
+        List<RunId> leadRuns = List.of(finishedRun(leads), finishedRun(leads), finishedRun(leads));
+        clock.advance(Duration.ofDays(400));
+        finishedRun(contacts);
+
+        RetentionPolicy policy = new RetentionPolicy(Duration.ofDays(1), 1, Duration.ofDays(1), Duration.ofDays(1));
+        assertThat(store.prune(policy)).isEqualTo(new PruneResult(0, 4, 2, 0, 2));
+        assertThat(store.outcomes().summarize(running).rows()).as("running").isEqualTo(1);
+        assertThat(store.runs().find(interrupted)).as("rows to reconcile").isPresent();
+        assertThat(store.runs().find(withJob)).as("a Bulk job to reconcile").isPresent();
+        assertThat(store.runs().find(leadRuns.get(0))).as("beyond the newest").isEmpty();
+        assertThat(store.runs().find(leadRuns.get(1))).isEmpty();
+        assertThat(store.outcomes().summarize(leadRuns.get(2)).rows()).as("the newest").isEqualTo(2);
+    }
+
+    private RunId finishedRun(SyncId sync) {
+        RunId run = store.runs().start(sync, Run.Kind.OUTBOUND).id();
+        store.outcomes().record(run, List.of(new RowOutcome.Created(RowKey.of("a"), "001"), new RowOutcome.Unchanged(RowKey.of("b"))));
+        store.apiLog().record(new ApiCall(run, clock.instant(), "GET", "/services/data", 200, Duration.ZERO, 0, 10, null),
+                new CallBodies(null, "{\"sobjects\":[]}"));
+        store.runs().finish(run, Run.Status.SUCCEEDED, store.outcomes().summarize(run), null);
+        clock.advance(Duration.ofSeconds(1));
+        return run;
     }
 }

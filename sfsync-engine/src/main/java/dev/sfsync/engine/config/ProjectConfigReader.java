@@ -28,7 +28,7 @@ public final class ProjectConfigReader {
     public static final String DEFAULT_SOURCE = "warehouse";
 
     private static final Set<String> TOP_LEVEL = Set.of("version", "sources", "connections", "models", "syncs", "inbound", "two_way",
-            "sequences", "alerts");
+            "sequences", "alerts", "retention");
     private static final Set<String> SOURCE_KEYS = union(Set.of("url", "user", "password"), SourceSettingsReader.KEYS);
     private static final Set<String> CONNECTION_KEYS = Set.of("environment", "login_url", "client_id", "client_secret", "api_version",
             "login", "quota", "stale_after");

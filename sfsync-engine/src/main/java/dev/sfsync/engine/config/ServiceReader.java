@@ -37,7 +37,7 @@ final class ServiceReader {
         Set<String> watchable = new java.util.LinkedHashSet<>(syncNames);
         watchable.addAll(sequences.keySet());
         AlertsReader.Alerts alerts = new AlertsReader(fields).read(root, watchable);
-        return new ServiceConfig(syncSchedules, sequences, alerts.destinations(), alerts.rules());
+        return new ServiceConfig(syncSchedules, sequences, alerts.destinations(), alerts.rules(), new RetentionReader(fields).read(root));
     }
 
     private Map<String, SequenceConfig> readSequences(JsonNode root, Set<String> syncNames) {

@@ -29,6 +29,10 @@ public final class InboundSyncs {
             return new InboundRun(sync, columns, client, orgId, clock, progress).run(destination, full);
         } catch (SQLException e) {
             rollback(destination);
+            if (dev.sfsync.core.DiskFull.in(e)) {
+                throw new InboundSyncFailed("the disk filled while sync '" + sync.name() + "' wrote " + sync.table() + " (" + e.getMessage()
+                        + "); nothing was committed and its cursor did not move", dev.sfsync.core.DiskFull.FIX, e);
+            }
             throw new InboundSyncFailed("the database refused sync '" + sync.name() + "''s rows for " + sync.table() + ": " + e.getMessage(),
                     "check the source is writable and the table was not changed by hand (or rebuild it with 'sfsync run --full " + sync.name() + "')", e);
         } catch (IllegalArgumentException e) {

@@ -88,12 +88,14 @@ final class InboundTable {
     }
 
     /**
-     * A fresh, empty staging table for the records as read (one left by an interrupted run is dropped). It has no
-     * key, so rows go in as fast as the database appends; {@link #keepNewestPerId} then removes versions read twice.
+     * A fresh, empty staging table for the records as read (one left by an interrupted run is dropped, and so is the
+     * {@code __sfsync_read} table sfsync versions before the key-less staging used). It has no key, so rows go in as
+     * fast as the database appends; {@link #keepNewestPerId} then removes versions read twice.
      */
     void createRaw(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + stage);
+            s.execute("DROP TABLE IF EXISTS " + table + "__sfsync_read");
             s.execute("DROP TABLE IF EXISTS " + duplicates());
             s.execute("DROP TABLE IF EXISTS " + newest());
             s.execute("CREATE TABLE " + stage + " (" + columns.all().stream().map(col -> col.name() + " " + col.sqlType()

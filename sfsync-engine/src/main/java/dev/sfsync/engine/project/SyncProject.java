@@ -190,7 +190,7 @@ public final class SyncProject implements AutoCloseable {
         try {
             Checked local = readable(sync, describeModel(sync));
             if (sync.mode() == dev.sfsync.engine.sync.SyncMode.ALL) {
-                return runPicklist(sync, run, local, clients.client(config.connections().get(sync.connection()), log), calls, progress);
+                return runPicklist(sync, run, local, clients.client(config.connections().get(sync.connection()), log), calls, progress, lease);
             }
             dev.sfsync.core.PhaseTimings.mark("model described");
             // Changes are detected before any call, so a sync whose model did not change costs no API call at all.
@@ -228,16 +228,16 @@ public final class SyncProject implements AutoCloseable {
                         // Before anything is sent: what earlier runs left in flight is settled against the org first.
                         Reconciler.Result reconciled = new Reconciler(prepared, client, store.intents()).reconcile();
                         if (!reconciled.nothing()) {
-                            notices.add(reconciledNotice(reconciled));
+                            notices.add(reconciledNotice(sync, reconciled));
                         }
                         dev.sfsync.engine.run.MergeRun merges = dev.sfsync.engine.run.MergeRun.of(prepared, client, settle);
                         Runner runner = sync.options().orLead().isPresent() ? null
                                 : runner(prepared, client, new SplitRetry(sync.retry(), sleeper), merges.settle(), new StoredIntents(store, sync, run.id()), trail)
                                         .alreadyCreated(reconciled.created()).stopWhen(lease::lost).cancelWhen(lease::cancelled);
-                        stopped = runner == null
-                                ? new dev.sfsync.engine.run.MultiObjectRun(prepared, leadHalf(prepared, client), client, settle).run(changes)
-                                : runner.run(changes);
-                        if (stopped == null && runner != null && runner.heldBackForCancel()) {
+                        dev.sfsync.engine.run.MultiObjectRun multiObject = runner != null ? null
+                                : new dev.sfsync.engine.run.MultiObjectRun(prepared, leadHalf(prepared, client), client, settle).cancelWhen(lease::cancelled);
+                        stopped = runner == null ? multiObject.run(changes) : runner.run(changes);
+                        if (stopped == null && (runner != null ? runner.heldBackForCancel() : multiObject.heldBackForCancel())) {
                             cancelled = true;
                             stopped = cancelledMessage(lease.cancelRequest().orElseThrow());
                         } else if (stopped == null && lease.lost()) {
@@ -457,22 +457,31 @@ public final class SyncProject implements AutoCloseable {
                 change.changes() ? 2 : 1, List.of(change.summary(sync.object() + "." + sync.options().picklist().orElseThrow().field())));
     }
 
-    private RunResult runPicklist(SyncDefinition sync, Run run, Checked local, SalesforceClient client, AtomicLong calls, RunProgress progress) {
+    private RunResult runPicklist(SyncDefinition sync, Run run, Checked local, SalesforceClient client, AtomicLong calls, RunProgress progress,
+                                  SyncLease lease) {
         dev.sfsync.engine.plan.PicklistChange change = picklistChange(sync, client, local);
         String stopped;
-        try (OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
-            stopped = PicklistSyncRun.write(sync, change, client, outcomes -> {
-                outcomeLog.write(outcomes);
-                progress.settled(outcomes);
-            });
-            outcomeLog.finish();
+        // Checked before the one write call, as other runs check before each: cancelled, the value set is not written
+        // and no row gets an outcome (there is no snapshot: the next run compares the model with the field again).
+        boolean cancelled = change.changes() && lease.cancelled();
+        if (cancelled) {
+            stopped = cancelledMessage(lease.cancelRequest().orElseThrow());
+        } else {
+            try (OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
+                stopped = PicklistSyncRun.write(sync, change, client, outcomes -> {
+                    outcomeLog.write(outcomes);
+                    progress.settled(outcomes);
+                });
+                outcomeLog.finish();
+            }
         }
         RunSummary summary = store.outcomes().summarize(run.id());
-        Run.Status status = stopped != null ? Run.Status.FAILED : summary.allSucceeded() ? Run.Status.SUCCEEDED : Run.Status.PARTIAL;
+        Run.Status status = cancelled ? Run.Status.CANCELLED
+                : stopped != null ? Run.Status.FAILED : summary.allSucceeded() ? Run.Status.SUCCEEDED : Run.Status.PARTIAL;
         store.runs().finish(run.id(), status, summary, stopped);
         return new RunResult(sync.name(), run.id(), new dev.sfsync.core.change.ChangeCounts(change.outcomes().size(), change.added(), 0, 0, 0),
                 summary, store.outcomes().errorCounts(run.id()), new CommitResult(0, 0, 0, 0, 0), calls.get(), stopped,
-                List.of(change.summary(sync.object() + "." + sync.options().picklist().orElseThrow().field())));
+                List.of(change.summary(sync.object() + "." + sync.options().picklist().orElseThrow().field())), cancelled);
     }
 
     /** Removed rows alone, with on_delete: nothing, need no call: not even a login. */
@@ -538,8 +547,11 @@ public final class SyncProject implements AutoCloseable {
      * E.g. "run R was interrupted at 14:02; 24,400 rows reconciled from Bulk job 750...'s results: 24,400 created, 0 to
      * resend"; says which rows were looked up by key instead (their job gone, or sent by REST).
      */
-    private String reconciledNotice(Reconciler.Result reconciled) {
+    private String reconciledNotice(SyncDefinition sync, Reconciler.Result reconciled) {
         String runs = reconciled.runs().stream().map(this::howRunEnded).collect(java.util.stream.Collectors.joining(", "));
+        if (reconciled.keyField() == null && reconciled.rows() > 0) {
+            return keylessNotice(sync, reconciled, runs);
+        }
         List<String> sources = new java.util.ArrayList<>();
         if (reconciled.fromResults() > 0 || (reconciled.byKey() == 0 && !reconciled.jobsRead().isEmpty())) {
             sources.add(String.format("%,d from the results of Bulk job %s", reconciled.fromResults(), jobs(reconciled.jobsRead())));
@@ -552,6 +564,24 @@ public final class SyncProject implements AutoCloseable {
         return String.format("%s; %,d rows reconciled (%s): %,d created, %,d to resend%s", runs, reconciled.rows(),
                 sources.isEmpty() ? "no idempotency key to look them up by" : String.join("; ", sources), reconciled.created().size(),
                 reconciled.toResend(), failed);
+    }
+
+    /**
+     * A sync without an idempotency key cannot match a dead run's in-flight creates to Salesforce's records (neither by
+     * key nor, safely, by a Bulk job's results, which carry no row key): the notice says what happens to them and
+     * exactly what the user should check, from when.
+     */
+    private String keylessNotice(SyncDefinition sync, Reconciler.Result reconciled, String runs) {
+        java.time.Instant since = reconciled.runs().stream().map(id -> store.runs().find(id)).flatMap(java.util.Optional::stream)
+                .map(Run::startedAt).min(java.util.Comparator.naturalOrder()).orElse(java.time.Instant.EPOCH);
+        String from = java.time.format.DateTimeFormatter.ISO_INSTANT.format(since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        String delivery = sync.insertWithoutKey() == dev.sfsync.engine.sync.InsertWithoutKey.AT_MOST_ONCE
+                ? "although insert_without_key is at_most_once: only a lost answer within a run is held back" : "insert_without_key: at_least_once";
+        return String.format("%s; %,d rows were being created when it stopped, and this sync has no idempotency key (match: an external ID"
+                        + " field) to tell which of them Salesforce created, so they are sent again (%s). Check %s for"
+                        + " duplicates created since %s, e.g. SELECT Id, CreatedDate FROM %s WHERE CreatedDate >= %s ORDER BY CreatedDate, and delete"
+                        + " the extra copies; a match on an external ID field makes creates exactly-once", runs, reconciled.rows(),
+                delivery, sync.object(), from, sync.object(), from);
     }
 
     private static String jobs(List<String> ids) {

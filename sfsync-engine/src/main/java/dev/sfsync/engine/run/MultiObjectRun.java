@@ -34,6 +34,8 @@ public final class MultiObjectRun {
     private final Consumer<List<RowOutcome>> settle;
     private final RecordFinder finder;
     private final RestCollectionsWriter writer;
+    private java.util.function.BooleanSupplier cancelled = () -> false;
+    private boolean heldBack;
 
     public MultiObjectRun(PreparedSync primary, PreparedSync lead, SalesforceClient client, Consumer<List<RowOutcome>> settle) {
         this.primary = primary;
@@ -42,6 +44,28 @@ public final class MultiObjectRun {
         this.settle = settle;
         this.finder = new RecordFinder(client);
         this.writer = new RestCollectionsWriter(client, Planner.QUERY_CHUNK);
+    }
+
+    /**
+     * Once this says the run was cancelled, no further write call is made (checked before each chunk's lookups and
+     * before each of its Collections calls, as the single-object runner does): rows sent keep their outcomes, the rest
+     * get none and stay pending for the next run.
+     */
+    public MultiObjectRun cancelWhen(java.util.function.BooleanSupplier requested) {
+        this.cancelled = requested;
+        return this;
+    }
+
+    /** True when the run was cancelled before every change was sent. */
+    public boolean heldBackForCancel() {
+        return heldBack;
+    }
+
+    private boolean cancelNow() {
+        if (!heldBack && cancelled.getAsBoolean()) {
+            heldBack = true;
+        }
+        return heldBack;
     }
 
     /** @return why the run stopped early, or null */
@@ -57,11 +81,19 @@ public final class MultiObjectRun {
                 }
                 chunk.add(new Routed(primaryRows.decide(change), leadRows.decide(change)));
                 if (chunk.size() == Planner.QUERY_CHUNK) {
+                    if (cancelNow()) {
+                        return null;
+                    }
                     settle.accept(write(chunk));
                     chunk.clear();
+                    if (heldBack) {
+                        return null;
+                    }
                 }
             }
-            settle.accept(write(chunk));
+            if (!chunk.isEmpty() && !cancelNow()) {
+                settle.accept(write(chunk));
+            }
         } catch (SalesforceException e) {
             if (ChunkWriter.endsRun(e)) {
                 return e.getMessage();
@@ -123,7 +155,7 @@ public final class MultiObjectRun {
     }
 
     private void send(String object, Operation operation, List<Target> targets, List<RowOutcome> outcomes) {
-        if (targets.isEmpty()) {
+        if (targets.isEmpty() || cancelNow()) {
             return;
         }
         List<WriteResult> results;

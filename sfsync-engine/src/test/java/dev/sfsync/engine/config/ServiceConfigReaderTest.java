@@ -107,4 +107,27 @@ class ServiceConfigReaderTest {
         assertThat(result.problems().getFirst().fix()).contains("accounts");
         assertThat(result.problems()).allSatisfy(p -> assertThat(p.line()).isPositive());
     }
+
+    @Test
+    void retention_is_read_with_defaults_for_what_is_left_out() {
+        ServiceConfig service = read(HEAD + "retention: {details: 14d, keep_last: 3, every: 30m}\n").config().orElseThrow().service();
+        assertThat(service.retention()).isEqualTo(new RetentionConfig(new dev.sfsync.store.RetentionPolicy(Duration.ofDays(14), 3,
+                Duration.ofDays(7), Duration.ofDays(180)), Duration.ofMinutes(30)));
+        assertThat(read(HEAD).config().orElseThrow().service().retention()).isEqualTo(RetentionConfig.DEFAULTS);
+        assertThat(read(HEAD + "retention: {details: 2d}\n").config().orElseThrow().service().retention().policy().keepBodiesFor())
+                .as("bodies never outlive their details").isEqualTo(Duration.ofDays(2));
+    }
+
+    @Test
+    void a_wrong_retention_is_a_problem_with_a_fix() {
+        ConfigResult result = read(HEAD + "retention: {details: 1 month, bodies: 60d, runs: 1d, keep_last: 0, every: 10s, keep: 1}\n");
+
+        assertThat(result.problems()).extracting(ConfigProblem::path, ConfigProblem::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("retention.keep", "unknown key 'keep'"),
+                org.assertj.core.groups.Tuple.tuple("retention.details", "'1 month' is not an age"),
+                org.assertj.core.groups.Tuple.tuple("retention.bodies", "bodies are kept longer than the details they belong to (30d)"),
+                org.assertj.core.groups.Tuple.tuple("retention.runs", "runs are kept shorter than their details (30d)"),
+                org.assertj.core.groups.Tuple.tuple("retention.keep_last", "0 is out of range"),
+                org.assertj.core.groups.Tuple.tuple("retention.every", "'10s' is not an age"));
+    }
 }

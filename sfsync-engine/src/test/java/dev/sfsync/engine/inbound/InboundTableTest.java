@@ -94,4 +94,24 @@ class InboundTableTest {
             assertThat(counts).isEqualTo(new InboundTable.MergeCounts(1, 1, 0, 1));
         }
     }
+
+    @Test
+    void the_read_table_an_interrupted_run_of_an_older_sfsync_left_behind_is_dropped_by_the_next_run() throws SQLException {
+        try (Connection c = open()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE contacts__sfsync_read (id VARCHAR, lastname VARCHAR, systemmodstamp TIMESTAMP, isdeleted BOOLEAN)");
+                s.execute("INSERT INTO contacts__sfsync_read VALUES ('003Z', 'half-read', TIMESTAMP '2026-12-01 09:01:00', false)");
+            }
+            c.commit();
+            stage(c, row("003A", "new", 1));
+            table.keepNewestPerId(c);
+            table.replaceWithStage(c);
+            c.commit();
+
+            assertThat(rows(c)).containsExactly("003A=new");
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'contacts__%'")) {
+                assertThat(rs.next()).as("no leftover table").isFalse();
+            }
+        }
+    }
 }

@@ -52,15 +52,25 @@ class CancelRunTest {
 
     /** Runs the sync on another thread and asks to cancel it, as another process would, once its first rows have outcomes. */
     private RunResult runCancelledAfterFirstOutcomes() throws Exception {
-        SyncProject project = harness.project();
+        return runCancelled(harness.project(), "accounts", false);
+    }
+
+    /**
+     * Runs the sync on another thread and asks to cancel it, as another process would: as soon as it started, or once
+     * its first rows were created.
+     */
+    static RunResult runCancelled(SyncProject project, String sync, boolean atStart) throws Exception {
         project.leaseTtl(Duration.ofSeconds(2));
         StateStore store = project.store();
         CompletableFuture<RunId> started = new CompletableFuture<>();
         AtomicBoolean asked = new AtomicBoolean();
-        CompletableFuture<RunResult> result = CompletableFuture.supplyAsync(() -> project.run("accounts", new RunProgress() {
+        CompletableFuture<RunResult> result = CompletableFuture.supplyAsync(() -> project.run(sync, new RunProgress() {
             @Override
             public void started(RunId run) {
                 started.complete(run);
+                if (atStart && asked.compareAndSet(false, true)) {
+                    new RunCancel(store, Clock.systemUTC()).request(run, "tess (test)");
+                }
             }
 
             @Override

@@ -102,4 +102,22 @@ class ExactlyOnceInsertTest {
                 .singleElement().satisfies(o -> assertThat(o.recordId()).isEqualTo(ids.get(7)));
         assertThat(store.intents().countPendingRows(accounts)).isZero();
     }
+
+    @Test
+    void a_killed_run_of_a_sync_without_a_key_is_noticed_with_what_to_check_and_from_when() throws Exception {
+        harness.config(EngineHarness.ACCOUNTS_SYNC + "mode: insert\ninsert_without_key: at_least_once\nmappings: [{from: name, to: Name}]\n".indent(4));
+        StateStore store = harness.project().store();
+        SyncId accounts = SyncId.of("accounts");
+        Run killed = harness.deadRun("accounts");
+        store.intents().sending(accounts, killed.id(), IntStream.range(0, 100)
+                .mapToObj(i -> new WriteIntents.PendingRow(killed.id(), RowKey.of("A" + i), null)).toList());
+        String since = java.time.format.DateTimeFormatter.ISO_INSTANT.format(killed.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+
+        RunResult result = harness.run("accounts");
+
+        assertThat(result.notices()).anySatisfy(n -> assertThat(n).contains("run " + killed.id(), "100 rows were being created when it stopped",
+                "no idempotency key", "sent again (insert_without_key: at_least_once)", "Check Account for duplicates created since " + since,
+                "SELECT Id, CreatedDate FROM Account WHERE CreatedDate >= " + since));
+        assertThat(store.intents().countPendingRows(accounts)).isZero();
+    }
 }

@@ -64,6 +64,29 @@ class MultiObjectRunTest {
     }
 
     @Test
+    void a_cancelled_run_keeps_what_it_sent_and_the_next_run_sends_the_rest_once() throws Exception {
+        harness.config(PEOPLE.formatted("upsert", "External_Id__c", "false"))
+                .sql("insert into people select 'N' || i, 'Person ' || i, 'n' || i || '@x.test', 'Co' from range(1000) t(i)");
+        org.faults().set("latency: [{api: rest, path: 'composite/sobjects', fixedMillis: 300}]");
+
+        RunResult cancelled = CancelRunTest.runCancelled(harness.project(), "people", false);
+
+        assertThat(cancelled.cancelled()).isTrue();
+        assertThat(harness.project().store().runs().find(cancelled.runId()).orElseThrow().status()).isEqualTo(dev.sfsync.store.Run.Status.CANCELLED);
+        long created = cancelled.summary().created();
+        assertThat(created).as("stopped midway").isBetween(1L, 800L);
+        assertThat(cancelled.summary().failed()).as("unsent rows are pending, not failed").isZero();
+        org.faults().clear();
+
+        RunResult next = harness.run("people");
+        assertThat(next.cancelled()).isFalse();
+        assertThat(org.records("Contact").stream().filter(c -> String.valueOf(c.get("External_Id__c")).startsWith("N")))
+                .as("each new person once").hasSize(1000)
+                .extracting(c -> c.get("External_Id__c")).doesNotHaveDuplicates();
+        assertThat(harness.run("people").apiCalls()).as("nothing left pending").isZero();
+    }
+
+    @Test
     void an_existing_contact_is_updated_else_an_existing_lead_else_a_contact_is_created() {
         harness.config(PEOPLE.formatted("upsert", "External_Id__c", "false"));
 

@@ -114,6 +114,25 @@ class PicklistValuesRunTest {
                 .satisfies(p -> assertThat(p.message()).contains("syncs tiers and more_tiers both set the values of"));
     }
 
+    @Test
+    void a_cancelled_run_writes_no_value_set_and_the_next_run_writes_it() throws Exception {
+        List<PicklistValueSpec> before = picklist();
+        // the field's values are read slowly, so the cancel is seen before the one write call
+        org.faults().set("latency: [{api: soap, fixedMillis: 1500}]");
+
+        RunResult cancelled = CancelRunTest.runCancelled(harness.project(), "tiers", true);
+
+        assertThat(cancelled.cancelled()).isTrue();
+        assertThat(harness.project().store().runs().find(cancelled.runId()).orElseThrow().status()).isEqualTo(dev.sfsync.store.Run.Status.CANCELLED);
+        assertThat(cancelled.summary().rows()).as("no row has an outcome").isZero();
+        org.faults().clear();
+        assertThat(picklist()).as("nothing written").isEqualTo(before);
+
+        RunResult next = harness.run("tiers");
+        assertThat(next.allSucceeded()).isTrue();
+        assertThat(picklist()).extracting(PicklistValueSpec::fullName).contains("Platinum");
+    }
+
     private List<PicklistValueSpec> picklist() {
         return harness.client(ExchangeListener.NONE).metadata().readPicklist("Account", "Tier__c");
     }

@@ -26,7 +26,7 @@ import java.util.Optional;
  * that every server process sharing a Postgres store shares them too. A connection per call from the data source:
  * db-scheduler needs a {@link DataSource}, and the server's calls are few.
  */
-public final class ServerDatabase {
+public final class ServerDatabase implements AutoCloseable {
     /** Maps the current row of a result set. */
     @FunctionalInterface
     public interface RowMapper<T> {
@@ -88,12 +88,23 @@ public final class ServerDatabase {
                     .table("sfsync_server_history").baselineOnMigrate(true).baselineVersion("0")
                     .placeholders(Map.of("blob", db.postgres ? "BYTEA" : "BLOB")).load().migrate();
         } catch (org.flywaydb.core.api.FlywayException e) {
-            if (db.dataSource instanceof HikariDataSource pool) {
-                pool.close();
-            }
+            db.close();
             throw new ServerTablesUnusable(db.description, e);
         }
         return db;
+    }
+
+    /** Closes the Postgres pool's connections (nothing to close for the embedded file); the server closes it when it stops. */
+    @Override
+    public void close() {
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.close();
+        }
+    }
+
+    /** False once closed (always true for the embedded file, which holds no connection). */
+    public boolean open() {
+        return !(dataSource instanceof HikariDataSource pool) || !pool.isClosed();
     }
 
     public DataSource dataSource() {

@@ -78,6 +78,24 @@ public final class SequenceRuns {
                 + " ORDER BY started_at DESC, id DESC LIMIT ?", this::map, sequence, limit);
     }
 
+    /**
+     * Removes finished sequence runs (with their steps) started before {@code olderThan}, except each sequence's
+     * {@code keepLast} newest; with {@code dryRun} only counts them. Returns how many.
+     */
+    public long prune(Instant olderThan, int keepLast, boolean dryRun) {
+        List<String> ids = db.query("SELECT id FROM (SELECT id, started_at, finished_at, ROW_NUMBER() OVER (PARTITION BY sequence"
+                        + " ORDER BY started_at DESC, id DESC) AS newest FROM sequence_runs) s WHERE s.newest > ? AND s.finished_at IS NOT NULL"
+                        + " AND s.started_at < ?", rs -> rs.getString(1), keepLast, olderThan.toEpochMilli());
+        if (!dryRun) {
+            for (String id : ids) {
+                // steps first: a prune stopped between the two leaves a run without steps, which the next prune removes
+                db.update("DELETE FROM sequence_run_steps WHERE sequence_run_id = ?", id);
+                db.update("DELETE FROM sequence_runs WHERE id = ?", id);
+            }
+        }
+        return ids.size();
+    }
+
     private SequenceRun map(java.sql.ResultSet rs) throws java.sql.SQLException {
         String id = rs.getString(1);
         long finished = rs.getLong(6);

@@ -22,6 +22,28 @@ final class Schedules {
         return of(schedule).orElseThrow().getInitialExecutionTime(now);
     }
 
+    /**
+     * The first time of a new schedule, spread: an interval schedule's slots are put at a fixed offset of the
+     * interval, the same for a name wherever and whenever it is computed (a hash of the name, whole seconds), so the
+     * first run comes within one interval of {@code now} and many syncs with the same interval do not all start at
+     * the same instant (they would if each began one interval after the server started). Cron schedules keep their
+     * own times.
+     */
+    static Instant firstSpread(RunSchedule schedule, Instant now, String name) {
+        if (!(schedule instanceof RunSchedule.Every every)) {
+            return first(schedule, now);
+        }
+        long interval = every.interval().toMillis();
+        long phase = Math.floorMod(offsetSeed(name), interval / 1000) * 1000;
+        long at = now.toEpochMilli();
+        return Instant.ofEpochMilli(at - Math.floorMod(at - phase, interval) + interval);
+    }
+
+    /** Well mixed even for names that differ by a character (String.hashCode would put sync-1 and sync-2 1 ms apart). */
+    private static long offsetSeed(String name) {
+        return java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).getMostSignificantBits();
+    }
+
     /** Empty for a manual schedule: nothing to schedule. */
     static Optional<Schedule> of(RunSchedule schedule) {
         return switch (schedule) {

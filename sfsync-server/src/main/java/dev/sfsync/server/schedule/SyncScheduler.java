@@ -57,15 +57,29 @@ public final class SyncScheduler implements AutoCloseable {
     private final Clock clock;
     private final Scheduler scheduler;
     private final Map<String, Instant> retrySoon = new java.util.concurrent.ConcurrentHashMap<>();
+    private final boolean spreadFirstSlots;
 
     public SyncScheduler(ServiceConfig service, RunLauncher launcher, QuotaBackoff backoff, SchedulePauses pauses, ServerMetrics metrics, Clock clock,
                          Factory factory) {
         this(service, launcher, new SequenceRunner(launcher), backoff, pauses, metrics, clock, factory);
     }
 
-    /** With the sequence runner that records each scheduled sequence run and the runs it started. */
+    /**
+     * With the sequence runner that records each scheduled sequence run and the runs it started; a new interval
+     * schedule's first slot is one interval from start (tests count minutes from there).
+     */
     public SyncScheduler(ServiceConfig service, RunLauncher launcher, SequenceRunner sequences, QuotaBackoff backoff, SchedulePauses pauses,
                          ServerMetrics metrics, Clock clock, Factory factory) {
+        this(service, launcher, sequences, backoff, pauses, metrics, clock, factory, false);
+    }
+
+    /**
+     * @param spreadFirstSlots put each new interval schedule's slots at its own offset within the interval
+     *                         ({@link Schedules#firstSpread}), as {@code sfsync serve} does
+     */
+    public SyncScheduler(ServiceConfig service, RunLauncher launcher, SequenceRunner sequences, QuotaBackoff backoff, SchedulePauses pauses,
+                         ServerMetrics metrics, Clock clock, Factory factory, boolean spreadFirstSlots) {
+        this.spreadFirstSlots = spreadFirstSlots;
         this.service = service;
         this.launcher = launcher;
         this.sequences = sequences;
@@ -141,7 +155,7 @@ public final class SyncScheduler implements AutoCloseable {
                 LOG.info("{} {} is no longer scheduled", id.getTaskName(), id.getId());
                 scheduler.cancel(id);
             } else if (!schedule.describe().equals(existing.getData())) {
-                Instant first = firstTime(schedule);
+                Instant first = firstTime(schedule, id.getId());
                 LOG.info("{} {} has a new schedule ({}); next run {}", id.getTaskName(), id.getId(), schedule.describe(), first);
                 scheduler.reschedule(id, first, schedule.describe());
                 kept.add(key);
@@ -152,13 +166,13 @@ public final class SyncScheduler implements AutoCloseable {
         wanted.forEach((key, schedule) -> {
             if (!kept.contains(key) && !(schedule instanceof RunSchedule.Manual)) {
                 String[] parts = key.split("/", 2);
-                scheduler.schedule(new TaskInstance<>(parts[0], parts[1], schedule.describe()), firstTime(schedule));
+                scheduler.schedule(new TaskInstance<>(parts[0], parts[1], schedule.describe()), firstTime(schedule, parts[1]));
             }
         });
     }
 
-    private Instant firstTime(RunSchedule schedule) {
-        return Schedules.first(schedule, clock.now());
+    private Instant firstTime(RunSchedule schedule, String name) {
+        return spreadFirstSlots ? Schedules.firstSpread(schedule, clock.now(), name) : Schedules.first(schedule, clock.now());
     }
 
     private CustomTask<String> task(String name, Function<String, RunSchedule> work) {

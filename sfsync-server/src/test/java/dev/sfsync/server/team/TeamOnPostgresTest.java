@@ -155,6 +155,10 @@ class TeamOnPostgresTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(listed.body()).contains(runs().get(0).id().value(), runs().get(1).id().value());
+
+        assertThat(other.db.open()).isTrue();
+        other.server.close();
+        assertThat(other.db.open()).as("a stopped server leaves no idle Postgres connection behind").isFalse();
     }
 
     @Test
