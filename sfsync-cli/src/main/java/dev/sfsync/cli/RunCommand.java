@@ -111,7 +111,12 @@ final class RunCommand implements Callable<Integer> {
 
             @Override
             public void settled(List<RowOutcome> outcomes) {
-                long now = done.addAndGet(outcomes.size());
+                counted(outcomes.size());
+            }
+
+            @Override
+            public void counted(long rows) {
+                long now = done.addAndGet(rows);
                 if (terminal) {
                     out.printf("\r%s: %,d / %,d rows", sync, now, total.get());
                     out.flush();

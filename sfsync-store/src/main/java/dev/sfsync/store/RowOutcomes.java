@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Every row's outcome per run, with the Salesforce error code and message of failed and rejected rows. */
+/**
+ * Every row's outcome per run, with the Salesforce error code and message of failed and rejected rows; rows that
+ * succeeded may instead be kept as counts ({@link #count}), which {@link #summarize} adds to the rows kept one by one.
+ */
 public final class RowOutcomes {
     /** Separates the values of a composite key in the stored text (a control character no key value contains). */
     static final String KEY_SEPARATOR = "\u001F";
@@ -52,17 +55,34 @@ public final class RowOutcomes {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
+    /**
+     * Keeps rows that succeeded as counts by status, in one transaction, pointing at the API call whose answer carried
+     * them (null when unknown): a run's summary includes them, its {@link #list} does not.
+     */
+    public void count(RunId run, Map<OutcomeStatus, Long> counts, Long callSeq) {
+        List<Object[]> rows = new ArrayList<>();
+        counts.forEach((status, n) -> {
+            if (n > 0) {
+                rows.add(new Object[] {run.value(), status.name(), n, callSeq});
+            }
+        });
+        if (!rows.isEmpty()) {
+            db.batch("INSERT INTO outcome_counts (run_id, status, row_count, call_seq) VALUES (?, ?, ?, ?)", rows);
+        }
+    }
+
     /** The API call that carried this row's outcome in the run (its number in the {@link ApiLog}), when it is known. */
     public java.util.Optional<Long> callOf(RunId run, RowKey key) {
         return db.queryOne("SELECT call_seq FROM row_outcomes WHERE run_id = ? AND row_key = ? AND call_seq IS NOT NULL ORDER BY call_seq DESC",
                 rs -> rs.getLong(1), run.value(), String.join(KEY_SEPARATOR, key.values()));
     }
 
-    /** Outcome counts of the run, by status. */
+    /** Outcome counts of the run, by status: the rows kept one by one and those kept as counts. */
     public RunSummary summarize(RunId run) {
         Map<OutcomeStatus, Long> counts = new EnumMap<>(OutcomeStatus.class);
-        db.query("SELECT status, count(*) FROM row_outcomes WHERE run_id = ? GROUP BY status",
-                rs -> counts.put(OutcomeStatus.valueOf(rs.getString(1)), rs.getLong(2)), run.value());
+        db.query("SELECT status, sum(n) FROM (SELECT status, count(*) AS n FROM row_outcomes WHERE run_id = ? GROUP BY status"
+                        + " UNION ALL SELECT status, sum(row_count) AS n FROM outcome_counts WHERE run_id = ? GROUP BY status) t GROUP BY status",
+                rs -> counts.put(OutcomeStatus.valueOf(rs.getString(1)), rs.getLong(2)), run.value(), run.value());
         return RunSummary.of(counts);
     }
 
@@ -74,7 +94,10 @@ public final class RowOutcomes {
         return counts;
     }
 
-    /** A page of the run's outcomes with the given statuses (all when empty), in the order they were recorded per status. */
+    /**
+     * A page of the run's outcomes kept one by one with the given statuses (all when empty), in the order they were
+     * recorded per status: every failed and rejected row, and the rows that succeeded only where they were not kept as counts.
+     */
     public List<RowOutcome> list(RunId run, Set<OutcomeStatus> statuses, int limit, int offset) {
         String filter = statuses.isEmpty() ? "" : " AND status IN (" + String.join(", ", statuses.stream().map(s -> "'" + s.name() + "'").toList()) + ")";
         return db.query("SELECT row_key, status, record_id, error_code, error_message, error_fields, attempt FROM row_outcomes"

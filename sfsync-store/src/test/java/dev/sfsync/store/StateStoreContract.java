@@ -273,6 +273,22 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void rows_kept_as_counts_add_to_the_summary_but_not_to_the_listed_rows() {
+        RunId run = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND).id();
+        RowOutcome failed = new RowOutcome.Failed(RowKey.of("9"), RowError.of("UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access"), 2);
+        store.outcomes().record(run, List.of(failed), 7L);
+        store.outcomes().count(run, Map.of(OutcomeStatus.CREATED, 600_000L, OutcomeStatus.UPDATED, 399_998L), 7L);
+        store.outcomes().count(run, Map.of(OutcomeStatus.CREATED, 1L, OutcomeStatus.DELETED, 0L), null);
+        store.outcomes().record(run, List.of(new RowOutcome.Updated(RowKey.of("8"), "001000000000008AAA")));
+
+        assertThat(store.outcomes().summarize(run)).isEqualTo(new RunSummary(600_001, 399_999, 0, 0, 0, 1));
+        assertThat(store.outcomes().errorCounts(run)).containsExactly(Map.entry("UNABLE_TO_LOCK_ROW", 1L));
+        assertThat(store.outcomes().list(run, Set.of(), 100, 0)).containsExactlyInAnyOrder(failed, new RowOutcome.Updated(RowKey.of("8"),
+                "001000000000008AAA"));
+        assertThat(store.outcomes().callOf(run, RowKey.of("9"))).contains(7L);
+    }
+
+    @Test
     void the_api_log_keeps_a_runs_calls_in_order() {
         RunId run = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND).id();
         ApiCall create = new ApiCall(run, clock.instant(), "POST", "/services/data/v62.0/jobs/ingest", 200, Duration.ofMillis(120), 300, 900, null);

@@ -22,6 +22,16 @@ public interface ChangeTable {
     /** How many unique columns carry shared-value counts. */
     int uniqueColumns();
 
+    /**
+     * Records as outcomes the rows {@code query} selects, set-based, for outcomes known in the database (results joined to
+     * the changes) that need not pass through Java one by one: as {@link ChangeSet#record}, durable when this returns and
+     * later than every outcome recorded before. The query runs on {@code connection} (one of {@link #connect}'s) and
+     * gives, in order: the text keys {@code _sfsync_t<i>}, the status's name, the record Id, the error code and message.
+     *
+     * @return how many outcomes it recorded
+     */
+    long recordFrom(Connection connection, String query);
+
     /** The changes for which {@code condition} (SQL over the table's columns) holds, as {@link ChangeSet#changes} streams them. */
     Stream<Change> changesWhere(String condition);
 

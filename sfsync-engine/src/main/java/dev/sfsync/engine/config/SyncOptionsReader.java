@@ -9,7 +9,7 @@ import dev.sfsync.engine.sync.SyncOptions;
 import java.util.Optional;
 import java.util.Set;
 
-/** A sync's optional settings: {@code record_type} and {@code concurrency}. */
+/** A sync's optional settings: {@code record_type}, {@code concurrency} and {@code keep_row_outcomes}. */
 final class SyncOptionsReader {
     private final YamlFields fields;
 
@@ -34,6 +34,17 @@ final class SyncOptionsReader {
                         "set 'api: bulk1' to process batches serially, or remove concurrency");
             }
             options = options.withConcurrency(mode.orElse(BulkConcurrency.PARALLEL));
+        }
+        if (def.has("keep_row_outcomes")) {
+            Optional<dev.sfsync.engine.sync.KeepRowOutcomes> keep = fields.choice(def, "keep_row_outcomes", path,
+                    dev.sfsync.engine.sync.KeepRowOutcomes.class, null);
+            if (keep.isPresent()) {
+                options = options.withKeepRowOutcomes(keep.get());
+            }
+        } else if (options.merge().isPresent() || def.has("lead")) {
+            // A merged child's outcome is the one trace of the record it went into, and a multi-object row's record Id
+            // tells which object it went to: those syncs keep every row's outcome unless told otherwise.
+            options = options.withKeepRowOutcomes(dev.sfsync.engine.sync.KeepRowOutcomes.ALL);
         }
         return options;
     }

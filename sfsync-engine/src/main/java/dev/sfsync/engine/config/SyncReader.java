@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 final class SyncReader {
     private static final Set<String> SYNC_KEYS = Set.of("model", "connection", "object", "mode", "match", "mappings", "lookups",
             "on_delete", "api", "batch_size", "parallelism", "retry", "create_fields",
-            "record_type", "concurrency", "merge", "lead", "picklist", "insert_without_key", "schedule");
+            "record_type", "concurrency", "merge", "lead", "picklist", "insert_without_key", "schedule",
+            "keep_row_outcomes");
     private static final Set<String> MATCH_KEYS = Set.of("column", "field");
     private static final Set<String> MAPPING_KEYS = Set.of("from", "value", "to", "skip_nulls", "only_if_empty");
     private static final Set<String> LOOKUP_KEYS = Set.of("to", "object", "field", "column");

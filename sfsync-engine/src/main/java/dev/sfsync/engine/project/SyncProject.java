@@ -198,7 +198,7 @@ public final class SyncProject implements AutoCloseable {
             snapshots();
             dev.sfsync.core.PhaseTimings.mark("snapshot store open");
             try (ChangeSet changes = snapshots().detect(snapshot, source(config.models().get(sync.model())), local.model,
-                    detectOptions(sync, full)); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
+                    detectOptions(sync, full)); OutcomeLog outcomeLog = new OutcomeLog(store, run.id(), keepsEveryRow(sync))) {
                 // --full resends every row whatever the snapshot holds: the user asked for the creates a lost snapshot would repeat.
                 List<String> notices = new ArrayList<>(changes.notices());
                 if (!full) {
@@ -234,6 +234,12 @@ public final class SyncProject implements AutoCloseable {
                         Runner runner = sync.options().orLead().isPresent() ? null
                                 : runner(prepared, client, new SplitRetry(sync.retry(), sleeper), merges.settle(), new StoredIntents(store, sync, run.id()), trail)
                                         .alreadyCreated(reconciled.created()).stopWhen(lease::lost).cancelWhen(lease::cancelled);
+                        if (runner != null && !outcomeLog.keepsEveryRow()) {
+                            runner.countingSuccesses(counts -> {
+                                outcomeLog.count(counts, null);
+                                progress.counted(counts.values().stream().mapToLong(Long::longValue).sum());
+                            });
+                        }
                         dev.sfsync.engine.run.MultiObjectRun multiObject = runner != null ? null
                                 : new dev.sfsync.engine.run.MultiObjectRun(prepared, leadHalf(prepared, client), client, settle).cancelWhen(lease::cancelled);
                         stopped = runner == null ? multiObject.run(changes) : runner.run(changes);
@@ -283,6 +289,11 @@ public final class SyncProject implements AutoCloseable {
             store.runs().finish(run.id(), Run.Status.FAILED, store.outcomes().summarize(run.id()), e.getMessage());
             throw e;
         }
+    }
+
+    /** Whether the run keeps every row's outcome in the store, or rows that succeeded as counts ({@code keep_row_outcomes}). */
+    private static boolean keepsEveryRow(SyncDefinition sync) {
+        return sync.options().keepRowOutcomes() == dev.sfsync.engine.sync.KeepRowOutcomes.ALL;
     }
 
     private static String cancelledMessage(dev.sfsync.store.RunCancellations.Request request) {
@@ -380,7 +391,7 @@ public final class SyncProject implements AutoCloseable {
                     Checked local = readable(sync, describeModel(sync));
                     SalesforceClient client = clients.client(config.connections().get(sync.connection()), exchange -> logCall(store, run, exchange));
                     PreparedSync prepared = prepare(sync, client, local, false);
-                    try (ChangeSet changes = detect(prepared); OutcomeLog outcomeLog = new OutcomeLog(store, run.id())) {
+                    try (ChangeSet changes = detect(prepared); OutcomeLog outcomeLog = new OutcomeLog(store, run.id(), keepsEveryRow(sync))) {
                         result = new SnapshotRepair(prepared, client).repair(changes, outcomes -> {
                             changes.record(outcomes);
                             outcomeLog.write(outcomes);

@@ -20,4 +20,8 @@ public interface RunProgress {
 
     default void settled(List<RowOutcome> outcomes) {
     }
+
+    /** This many more rows succeeded, settled set-based without passing one by one through {@link #settled}. */
+    default void counted(long rows) {
+    }
 }

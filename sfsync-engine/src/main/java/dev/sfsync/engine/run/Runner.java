@@ -112,9 +112,21 @@ public final class Runner {
         runner.rowsPerLoad = rowsPerLoad;
         if (api == ApiChoice.BULK2 || api == ApiChoice.BULK1) {
             runner.setBased = new SqlBulkLoad.Context(client, api, context.api(), sync.object().name(), retry, log, settle,
-                    () -> runner.cancelled.getAsBoolean(), () -> runner.leaseLost.getAsBoolean(), runner.linksOfRun);
+                    () -> runner.cancelled.getAsBoolean(), () -> runner.leaseLost.getAsBoolean(), runner.linksOfRun, null);
         }
         return runner;
+    }
+
+    /**
+     * Rows a Bulk load writes set-based and Salesforce accepts are recorded in the change set straight from the joined
+     * results, and only their counts by status reach {@code counted}, never {@code settle}: for runs that keep the
+     * outcomes of failed and rejected rows only. Failed and rejected rows still reach {@code settle} one by one.
+     */
+    public Runner countingSuccesses(Consumer<Map<dev.sfsync.core.outcome.OutcomeStatus, Long>> counted) {
+        if (setBased != null) {
+            setBased = setBased.withCounted(counted);
+        }
+        return this;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.sfsync.engine.sync.FieldMapping;
 import dev.sfsync.engine.sync.Lookup;
 import dev.sfsync.engine.sync.Match;
 import dev.sfsync.engine.sync.RetryPolicy;
+import dev.sfsync.engine.sync.KeepRowOutcomes;
 import dev.sfsync.engine.sync.SyncDefinition;
 import dev.sfsync.engine.sync.SyncMode;
 import org.junit.jupiter.api.Test;
@@ -183,6 +184,22 @@ class ProjectConfigReaderTest {
     void a_missing_project_file_says_how_to_create_one(@org.junit.jupiter.api.io.TempDir Path empty) {
         assertThat(new ProjectConfigReader().read(empty).problems()).singleElement()
                 .satisfies(p -> assertThat(p.fix()).contains("sfsync init"));
+    }
+
+    @Test
+    void keep_row_outcomes_is_failed_by_default_all_when_asked_and_a_problem_when_unknown() {
+        assertThat(read(MINIMAL).config().orElseThrow().syncs().get("accounts").options().keepRowOutcomes()).isEqualTo(KeepRowOutcomes.FAILED);
+        assertThat(read(MINIMAL + "    keep_row_outcomes: all\n").config().orElseThrow().syncs().get("accounts").options().keepRowOutcomes())
+                .isEqualTo(KeepRowOutcomes.ALL);
+        assertThat(read(MINIMAL + "    merge: {shared_id: household, is_child: is_child}\n").config().orElseThrow().syncs().get("accounts")
+                .options().keepRowOutcomes()).as("a merged child's outcome is its only trace").isEqualTo(KeepRowOutcomes.ALL);
+
+        ConfigResult result = read(MINIMAL + "    keep_row_outcomes: successes\n");
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("syncs.accounts.keep_row_outcomes");
+            assertThat(p.message()).contains("unknown value 'successes'");
+            assertThat(p.fix()).contains("failed", "all");
+        });
     }
 
     @Test

@@ -80,7 +80,8 @@ class ExactlyOnceInsertTest {
     void a_run_killed_after_its_creates_reached_salesforce_is_reconciled_by_key_before_anything_is_sent() throws Exception {
         // What a process killed mid-run leaves: a RUNNING run under a lease of a dead process, the intents of 100 rows,
         // of which Salesforce created 60 before the kill.
-        harness.config(EngineHarness.ACCOUNTS_SYNC + WITH_KEY.indent(4));
+        // keep_row_outcomes: all, so that the reconciled row's own outcome (not only its count) can be read back.
+        harness.config(EngineHarness.ACCOUNTS_SYNC + (WITH_KEY + "keep_row_outcomes: all\n").indent(4));
         StateStore store = harness.project().store();
         SyncId accounts = SyncId.of("accounts");
         Run killed = harness.deadRun("accounts");

@@ -93,7 +93,8 @@ class SetBasedBulkTest {
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"bulk2", "bulk1"})
     void the_set_based_path_and_the_row_path_give_the_same_outcomes_and_snapshot(String api) {
-        String sync = SYNC.replace("api: bulk2", "api: " + api);
+        // keep_row_outcomes: all, so that every row's outcome, successes included, can be compared one by one.
+        String sync = SYNC.replace("api: bulk2", "api: " + api) + "    keep_row_outcomes: all\n";
         setBased = new EngineHarness(setBasedDir, setBasedOrg).sql(MODEL).sql(ODD_ROWS).config(sync);
         rows = new EngineHarness(rowDir, rowOrg).sql(MODEL).sql(ODD_ROWS).config(sync);
         rows.project().bulkRowByRow(true);
@@ -121,6 +122,54 @@ class SetBasedBulkTest {
         RunResult againByRow = rows.run("accounts");
         assertThat(again.changes()).isEqualTo(againByRow.changes());
         assertThat(outcomes(setBased, again)).isEqualTo(outcomes(rows, againByRow)).containsEntry("[1]", "UPDATED:");
+        assertThat(records(setBasedOrg)).isEqualTo(records(rowOrg));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"bulk2", "bulk1"})
+    void by_default_successes_are_counts_failed_and_rejected_rows_keep_their_outcome_and_the_snapshot_is_the_same(String api) {
+        String sync = SYNC.replace("api: bulk2", "api: " + api);
+        setBased = new EngineHarness(setBasedDir, setBasedOrg).sql(MODEL).sql(ODD_ROWS).config(sync);
+        rows = new EngineHarness(rowDir, rowOrg).sql(MODEL).sql(ODD_ROWS).config(sync + "    keep_row_outcomes: all\n");
+        rows.project().bulkRowByRow(true);
+        setBasedOrg.faults().failNextRecords("UNABLE_TO_LOCK_ROW", 1);
+        rowOrg.faults().failNextRecords("UNABLE_TO_LOCK_ROW", 1);
+        java.util.concurrent.atomic.AtomicLong heard = new java.util.concurrent.atomic.AtomicLong();
+        dev.sfsync.engine.run.RunProgress progress = new dev.sfsync.engine.run.RunProgress() {
+            @Override
+            public void settled(java.util.List<RowOutcome> outcomes) {
+                heard.addAndGet(outcomes.size());
+            }
+
+            @Override
+            public void counted(long rows) {
+                heard.addAndGet(rows);
+            }
+        };
+
+        RunResult byCounts = setBased.project().run("accounts", progress);
+        RunResult byRow = rows.run("accounts");
+
+        Map<String, String> failedOnly = new TreeMap<>(outcomes(rows, byRow));
+        failedOnly.values().removeIf(code -> !code.startsWith("FAILED:") && !code.startsWith("REJECTED:"));
+        assertThat(outcomes(setBased, byCounts)).as("failed and rejected rows one by one, nothing else").isEqualTo(failedOnly)
+                .containsEntry("[8]", "FAILED:FIELD_CUSTOM_VALIDATION_EXCEPTION").containsEntry("[3]", "REJECTED:INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST")
+                .doesNotContainKey("[1]");
+        assertThat(byCounts.summary()).as("the successes counted").isEqualTo(byRow.summary());
+        assertThat(byCounts.summary().created()).isEqualTo(192);
+        assertThat(setBased.project().store().runs().find(byCounts.runId()).orElseThrow().summary()).isEqualTo(byRow.summary());
+        assertThat(byCounts.errorCounts()).isEqualTo(byRow.errorCounts());
+        assertThat(heard.get()).as("progress heard every row").isEqualTo(byCounts.changes().total());
+        assertThat(records(setBasedOrg)).isEqualTo(records(rowOrg));
+
+        // The snapshot took exactly the rows Salesforce accepted: the same rows go again, and a change is seen the same way.
+        setBased.sql("update accounts set name = 'Renamed' where id in (1, 2)");
+        rows.sql("update accounts set name = 'Renamed' where id in (1, 2)");
+        RunResult again = setBased.run("accounts");
+        RunResult againByRow = rows.run("accounts");
+        assertThat(again.changes()).isEqualTo(againByRow.changes());
+        assertThat(again.summary()).isEqualTo(againByRow.summary());
+        assertThat(again.summary().updated()).isGreaterThanOrEqualTo(2);
         assertThat(records(setBasedOrg)).isEqualTo(records(rowOrg));
     }
 

@@ -104,6 +104,11 @@ final class DuckDbChangeSet implements ChangeSet {
             }
 
             @Override
+            public long recordFrom(java.sql.Connection connection, String query) {
+                return recordSelected(connection, query);
+            }
+
+            @Override
             public Stream<Change> changesWhere(String condition) {
                 return changes(Set.of(), condition);
             }
@@ -152,6 +157,23 @@ final class DuckDbChangeSet implements ChangeSet {
             }
             // Flushing commits the rows: an outcome recorded here survives a crash of this process.
             outcomes.flush();
+        } catch (SQLException e) {
+            throw SnapshotStoreFailed.of("record outcomes", e);
+        }
+    }
+
+    /**
+     * One INSERT ... SELECT: the rows take the sequence numbers after the appender's, so a later outcome still wins at
+     * the commit, and the statement commits on its own, as a flushed appender does.
+     */
+    private synchronized long recordSelected(java.sql.Connection connection, String query) {
+        checkOpen();
+        try (java.sql.Statement statement = connection.createStatement()) {
+            String columns = Sql.each(tables.keyCount(), ", ", k -> "_sfsync_t" + k) + ", _sfsync_status, _sfsync_record_id, _sfsync_code, _sfsync_message";
+            long recorded = statement.executeUpdate("INSERT INTO " + tables.outcomes(runNo) + " (" + columns + ", _sfsync_seq) SELECT *, "
+                    + sequence + " + row_number() OVER () FROM (" + query + ") q");
+            sequence += recorded;
+            return recorded;
         } catch (SQLException e) {
             throw SnapshotStoreFailed.of("record outcomes", e);
         }
