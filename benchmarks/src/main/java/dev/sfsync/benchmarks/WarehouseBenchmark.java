@@ -124,6 +124,8 @@ final class WarehouseBenchmark {
         }
 
         public static void main(String[] args) {
+            // As the CLI's main does: without heap options (SFSYNC_JAVA_OPTS=-XX:+UseG1GC), a soft maximum keeps the heap small.
+            dev.sfsync.core.HeapLimits.applyUnlessConfigured();
             String mode = args[0];
             SourceConfig config = new SourceConfig("warehouse", args[1], "postgres", "");
             Source source = Source.open(mode.equals("warehouse") ? config.inWarehouse("sfsync_state") : config);
