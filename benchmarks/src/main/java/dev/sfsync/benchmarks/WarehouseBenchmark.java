@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  * Postgres for the detection, the streaming of the changes and the commit of their outcomes. Every sync step runs in
  * a child JVM with the options ./sfsync gives the CLI's, so its VmHWM is sfsync's alone (Postgres is another process);
  * bytes are counted by a relay in front of Postgres. Target: warehouse mode under 300 MB peak RSS at any size.
+ * With a third argument {@code baseline}, each mode starts from a baseline ({@code sfsync run --baseline}) instead of a
+ * first run, as a user with a model of hundreds of millions of rows already in Salesforce would.
  */
 final class WarehouseBenchmark {
     static final Model MODEL = Model.of("accounts", "SELECT * FROM accounts", "id");
@@ -124,8 +126,6 @@ final class WarehouseBenchmark {
         }
 
         public static void main(String[] args) {
-            // As the CLI's main does: without heap options (SFSYNC_JAVA_OPTS=-XX:+UseG1GC), a soft maximum keeps the heap small.
-            dev.sfsync.core.HeapLimits.applyUnlessConfigured();
             String mode = args[0];
             SourceConfig config = new SourceConfig("warehouse", args[1], "postgres", "");
             Source source = Source.open(mode.equals("warehouse") ? config.inWarehouse("sfsync_state") : config);

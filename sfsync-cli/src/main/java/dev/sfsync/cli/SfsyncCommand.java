@@ -32,7 +32,6 @@ public final class SfsyncCommand implements Runnable {
 
     public static void main(String[] args) {
         dev.sfsync.core.PhaseTimings.mark("jvm start");
-        dev.sfsync.core.HeapLimits.applyUnlessConfigured();
         int exit = commandLine(Sleeper.SYSTEM, args).execute(args);
         dev.sfsync.core.PhaseTimings.mark("close and print");
         dev.sfsync.core.PhaseTimings.print(System.err);
