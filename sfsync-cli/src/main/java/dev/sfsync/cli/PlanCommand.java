@@ -34,6 +34,9 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Plan a full resync: every row of the model sent again (sfsync run --full).")
     boolean full;
 
+    @Option(names = "--baseline", description = "Say what 'sfsync run SYNC --baseline' would do (record the model's rows as synced, send nothing).")
+    boolean baseline;
+
     @Spec
     CommandSpec spec;
 
@@ -41,6 +44,13 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (baseline) {
+            return ProjectSession.useForSync(project, spec, sync, (session, printer) -> {
+                session.project.sync(sync);
+                printer.println(RunCommand.baselinePlan(sync));
+                return ExitCodes.OK;
+            });
+        }
         return ProjectSession.use(project, err, session -> {
             Plan plan;
             try {

@@ -2,6 +2,7 @@ package dev.sfsync.cli;
 
 import dev.sfsync.core.change.ChangeCounts;
 import dev.sfsync.core.outcome.RowOutcome;
+import dev.sfsync.engine.project.BaselineResult;
 import dev.sfsync.engine.run.Errors;
 import dev.sfsync.engine.run.RunProgress;
 import dev.sfsync.engine.run.RunResult;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Send each sync's changed rows to Salesforce. Every row ends created, updated, deleted, merged, unchanged, rejected "
                 + "(before sending) or failed (with Salesforce's code); failed and rejected rows are sent again next run."},
-        footer = {"", "Examples:", "  sfsync run accounts", "  sfsync run accounts contacts", "  sfsync run --all", "  sfsync run accounts --full",
+        footer = {"", "Examples:", "  sfsync run accounts", "  sfsync run accounts contacts", "  sfsync run --all", "  sfsync run accounts --full", "  sfsync run accounts --baseline",
                 "", "Exit codes: 0 every row succeeded, 1 some rows failed, 3 config problems, 4 Salesforce unavailable (or the API reserve reached),",
                 "  5 the sync is running in another process (nothing sent), 6 the state directory cannot be used (the run stopped before"
                         + " sending more; the next run reconciles)"})
@@ -44,6 +45,12 @@ final class RunCommand implements Callable<Integer> {
             + "and costs first; an inbound sync rebuilds its table from every record."})
     boolean full;
 
+    @Option(names = "--baseline", description = {"Start the sync from the model's current rows without sending them: every row is recorded "
+            + "as already synced, so the next runs send only what is added, changed or removed after it (for rows already in Salesforce, "
+            + "loaded another way). No API call; in change_detection: warehouse no row leaves the warehouse. Only for a sync that has "
+            + "never synced a row."})
+    boolean baseline;
+
     @Spec
     CommandSpec spec;
 
@@ -55,6 +62,14 @@ final class RunCommand implements Callable<Integer> {
             err.println("sfsync run: name the syncs to run, or pass --all, not both (e.g. 'sfsync run accounts' or 'sfsync run --all')");
             err.flush();
             return ExitCodes.USAGE;
+        }
+        if (baseline && full) {
+            err.println("sfsync run: --baseline records the rows without sending them and --full resends every row; pass one of them");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        if (baseline) {
+            return ProjectSession.use(project, err, session -> baselines(session, all ? new ArrayList<>(session.config.syncs().keySet()) : syncs, out, err));
         }
         return ProjectSession.use(project, err, session -> {
             int exit = ExitCodes.OK;
@@ -94,6 +109,34 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return exit;
         });
+    }
+
+    private static int baselines(ProjectSession session, List<String> names, PrintWriter out, PrintWriter err) {
+        int exit = ExitCodes.OK;
+        for (String sync : names) {
+            if (session.config.inbound().containsKey(sync) || session.config.twoWay().containsKey(sync)) {
+                err.printf("%s: --baseline is for outbound syncs; an inbound or two-way sync reads Salesforce, so it is skipped%n", sync);
+                exit = Math.max(exit, ExitCodes.USAGE);
+                continue;
+            }
+            try {
+                BaselineResult result = session.project.baseline(sync);
+                out.printf("%s: baseline recorded: %,d rows marked as synced in %s, none sent, 0 API calls (run %s);"
+                        + " the next run sends only what changes after it%n", sync, result.rows(), result.place(), result.run());
+            } catch (RuntimeException e) {
+                exit = Math.max(exit, Failures.report(e, session, sync, err));
+            }
+        }
+        out.flush();
+        return exit;
+    }
+
+    /** What {@code sfsync plan SYNC --baseline} prints. */
+    static String baselinePlan(String sync) {
+        return sync + ": 'sfsync run " + sync + " --baseline' would record every row the model returns then as already synced (its key and"
+                + " the hash of its mapped values) and send nothing: 0 API calls. Later runs send only rows added, changed or removed after"
+                + " it; they find the records of changed rows by the sync's match (the baseline knows no Salesforce Id), and an insert"
+                + " sync does not create a baselined row. Refused if the sync has synced rows already.";
     }
 
     /** On a terminal, one line rewritten in place; otherwise nothing until the summary (plain logs stay readable). */

@@ -53,7 +53,8 @@ public final class RowPlanner {
             }
         }
         return switch (definition.mode()) {
-            case INSERT -> change.recordId() != null && !sync.fullResync()
+            // A changed row was synced before: created then, or recorded by a baseline (which knows no record Id).
+            case INSERT -> (change.recordId() != null || change.kind() == dev.sfsync.core.change.ChangeKind.CHANGED) && !sync.fullResync()
                     ? new RowPlan.Settled(new RowOutcome.Unchanged(change.key()))
                     : write(change, WriteKind.CREATE);
             case UPDATE -> write(change, WriteKind.UPDATE);

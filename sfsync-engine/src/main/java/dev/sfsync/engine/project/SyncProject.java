@@ -296,6 +296,38 @@ public final class SyncProject implements AutoCloseable {
         return sync.options().keepRowOutcomes() == dev.sfsync.engine.sync.KeepRowOutcomes.ALL;
     }
 
+    /**
+     * Records the model's current rows as already synced, sending nothing ({@code sfsync run --baseline}, Hightouch's
+     * "skip initial sync"): for a model whose rows are already in Salesforce, loaded another way, so that the first run
+     * sends only what changed after the baseline. No API call; in warehouse mode no row leaves the warehouse. Kept in the
+     * sync log as a run whose rows all count as unchanged. Only for a sync whose snapshot is empty.
+     *
+     * @throws dev.sfsync.source.snapshot.SnapshotNotEmpty when the sync has synced rows already
+     */
+    public BaselineResult baseline(String name) {
+        SyncDefinition sync = sync(name);
+        if (sync.mode() == dev.sfsync.engine.sync.SyncMode.ALL) {
+            throw new BaselineRefused(name, "a picklist values sync keeps no snapshot of rows");
+        }
+        noteDeadRuns();
+        try (SyncLease lease = SyncLease.acquire(store.runLeases(), SyncId.of(name), leaseTtl)) {
+            Run run = store.runs().start(SyncId.of(name), Run.Kind.OUTBOUND);
+            lease.attach(run.id(), store.cancellations());
+            try {
+                Checked local = readable(sync, describeModel(sync));
+                SyncId snapshot = snapshotId(sync);
+                long rows = snapshots().baseline(snapshot, source(config.models().get(sync.model())), local.model, detectOptions(sync, false));
+                markSnapshot(snapshot, snapshots().size(snapshot));
+                store.runs().finish(run.id(), Run.Status.SUCCEEDED, new RunSummary(0, 0, 0, rows, 0, 0, 0),
+                        String.format("baseline: %,d rows recorded as synced, none sent", rows));
+                return new BaselineResult(name, run.id(), rows, snapshotPlace(sync));
+            } catch (RuntimeException e) {
+                store.runs().finish(run.id(), Run.Status.FAILED, RunSummary.EMPTY, e.getMessage());
+                throw e;
+            }
+        }
+    }
+
     private static String cancelledMessage(dev.sfsync.store.RunCancellations.Request request) {
         return "cancelled by " + request.requestedBy() + " at " + request.requestedAt()
                 + "; the rows it had sent keep their outcomes, the rest are sent by the next run";

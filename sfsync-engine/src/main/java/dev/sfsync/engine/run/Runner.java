@@ -229,10 +229,10 @@ public final class Runner {
 
     private String runSetBased(ChangeSet changes, dev.sfsync.core.change.ChangeTable table, dev.sfsync.engine.plan.SqlRecords records) {
         // The plain rows go set-based; the planner decides the others (refusals, shared match values, removed rows,
-        // lookups not found, inserts of rows created before) as ever.
+        // lookups not found, inserts of rows created or baselined before) as ever.
         String plain = "c._sfsync_kind <> 'REMOVED' AND coalesce(" + records.clean() + ", FALSE) AND "
                 + dev.sfsync.engine.plan.SqlRecords.shareNothing("c", table.uniqueColumns())
-                + (records.kind() == WriteKind.CREATE && !sync.fullResync() ? " AND c._sfsync_record_id IS NULL" : "");
+                + (records.kind() == WriteKind.CREATE && !sync.fullResync() ? " AND c._sfsync_record_id IS NULL AND c._sfsync_kind <> 'CHANGED'" : "");
         String stopped = runRows(dev.sfsync.core.change.ChangeTable.filtered(changes, table, "NOT (" + plain + ")"));
         if (stopped != null || heldBack.get()) {
             return stopped;

@@ -42,33 +42,20 @@ final class ChangeDetection extends Detection {
     record Detected(SyncTables tables, long runNo, ModelSchema schema, ChangeCounts counts, List<String> notices, List<String> uniqueColumns) {
     }
 
+    /** The model staged (keys and hashes), its keys checked, and the sync's tables ready and reconciled to the mappings. */
+    private record Staged(ModelSchema schema, int keyCount, Fingerprint fingerprint, SharedValues shared, long modelRows, SyncTables tables) {
+    }
+
     Detected run(Source source) throws SQLException {
         long runNo = registry.nextNumber(connection);
         try (StagedModel staged = StagedModel.of(connection, catalog, runNo, source, model)) {
-            ModelSchema schema = staged.schema();
-            int keyCount = model.keyColumns().size();
-            Fingerprint fingerprint = Fingerprint.resolve(options, schema, model);
-            SharedValues shared = SharedValues.resolve(options.uniqueColumns(), schema, model);
-            Optional<Registry.Entry> entry = registry.find(connection, sync);
-            Reconciliation reconciliation = entry.map(e -> Reconciliation.of(e.fingerprint(), e.hashProbe(), fingerprint, hashProbe, schema,
-                    "This DuckDB version")).orElse(Reconciliation.NONE);
-            Optional<Fingerprint> compareWith = reconciliation.compareWith();
-
-            staged.executeReadingModel("CREATE OR REPLACE TEMP TABLE " + STAGE + " AS SELECT "
-                    + Sql.each(keyCount, ", ", k -> "m." + Sql.ident(schema.keyColumns().get(k).name()) + " AS _sfsync_k" + k)
-                    + ", " + fingerprint.hashSql("m") + " AS _sfsync_h"
-                    + compareWith.map(old -> ", " + old.hashSql("m") + " AS _sfsync_hc").orElse("")
-                    + shared.stageColumns("m") + " FROM " + staged.relation() + " AS m");
-            long modelRows = KeyCheck.verify(connection, STAGE, staged, model, keyCount);
-            shared.find(connection, STAGE);
-
-            String keySignature = keySignature(schema);
-            SyncTables tables = entry.isPresent()
-                    ? checkedTables(entry.get(), keySignature, keyCount)
-                    : createTables(fingerprint, keySignature, keyCount);
-            if (reconciliation.needed()) {
-                reconcile(reconciliation, fingerprint, tables);
-            }
+            Staged ready = stage(staged);
+            ModelSchema schema = ready.schema();
+            int keyCount = ready.keyCount();
+            Fingerprint fingerprint = ready.fingerprint();
+            SharedValues shared = ready.shared();
+            long modelRows = ready.modelRows();
+            SyncTables tables = ready.tables();
 
             Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE " + DIFF + " AS SELECT CASE WHEN s._sfsync_k0 IS NULL THEN 'ADDED'"
                     + " WHEN c._sfsync_k0 IS NULL THEN 'REMOVED' ELSE 'CHANGED' END AS _sfsync_kind, "
@@ -114,6 +101,65 @@ final class ChangeDetection extends Detection {
             shared.drop(connection);
             return new Detected(tables, runNo, schema, counts(connection, tables.changes(runNo), modelRows), notices, shared.columns());
         }
+    }
+
+    /**
+     * Records every row of the model as synced as it is now, without a run: the snapshot takes each row's key and hash
+     * (no Salesforce record Id is known) in one statement, so only later changes are sent. Only for a sync whose
+     * snapshot is empty.
+     *
+     * @return the rows recorded
+     * @throws SnapshotNotEmpty the sync has synced rows already
+     */
+    long baseline(Source source) throws SQLException {
+        long runNo = registry.nextNumber(connection);
+        try (StagedModel staged = StagedModel.of(connection, catalog, runNo, source, model)) {
+            Staged ready = stage(staged);
+            SyncTables tables = ready.tables();
+            try {
+                long synced = Sql.queryLong(connection, "SELECT count(*) FROM " + tables.snapshot());
+                if (synced > 0) {
+                    throw new SnapshotNotEmpty(sync, synced);
+                }
+                Sql.inTransaction(connection, () -> {
+                    Sql.execute(connection, "INSERT INTO " + tables.snapshot() + " SELECT " + tables.keys("c") + ", c._sfsync_h, NULL FROM " + STAGE + " c");
+                    registry.setGeneration(connection, sync, runNo);
+                    return null;
+                });
+            } finally {
+                Sql.execute(connection, "DROP TABLE IF EXISTS " + STAGE);
+                ready.shared().drop(connection);
+            }
+            return ready.modelRows();
+        }
+    }
+
+    private Staged stage(StagedModel staged) throws SQLException {
+        ModelSchema schema = staged.schema();
+        int keyCount = model.keyColumns().size();
+        Fingerprint fingerprint = Fingerprint.resolve(options, schema, model);
+        SharedValues shared = SharedValues.resolve(options.uniqueColumns(), schema, model);
+        Optional<Registry.Entry> entry = registry.find(connection, sync);
+        Reconciliation reconciliation = entry.map(e -> Reconciliation.of(e.fingerprint(), e.hashProbe(), fingerprint, hashProbe, schema,
+                "This DuckDB version")).orElse(Reconciliation.NONE);
+        Optional<Fingerprint> compareWith = reconciliation.compareWith();
+
+        staged.executeReadingModel("CREATE OR REPLACE TEMP TABLE " + STAGE + " AS SELECT "
+                + Sql.each(keyCount, ", ", k -> "m." + Sql.ident(schema.keyColumns().get(k).name()) + " AS _sfsync_k" + k)
+                + ", " + fingerprint.hashSql("m") + " AS _sfsync_h"
+                + compareWith.map(old -> ", " + old.hashSql("m") + " AS _sfsync_hc").orElse("")
+                + shared.stageColumns("m") + " FROM " + staged.relation() + " AS m");
+        long modelRows = KeyCheck.verify(connection, STAGE, staged, model, keyCount);
+        shared.find(connection, STAGE);
+
+        String keySignature = keySignature(schema);
+        SyncTables tables = entry.isPresent()
+                ? checkedTables(entry.get(), keySignature, keyCount)
+                : createTables(fingerprint, keySignature, keyCount);
+        if (reconciliation.needed()) {
+            reconcile(reconciliation, fingerprint, tables);
+        }
+        return new Staged(schema, keyCount, fingerprint, shared, modelRows, tables);
     }
 
     /** Brings the snapshot's hashes to the current mappings, in one transaction, so the diff compares like with like. */

@@ -49,6 +49,18 @@ final class Registry {
         return table("generations");
     }
 
+    /** A baseline filled the sync's snapshot without a run: its number is the snapshot's generation, as a run's would be. */
+    void setGeneration(Connection connection, SyncId sync, long generation) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + generations() + " WHERE sync_id = ?");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO " + generations() + " VALUES (?, ?)")) {
+            delete.setString(1, sync.value());
+            delete.executeUpdate();
+            insert.setString(1, sync.value());
+            insert.setLong(2, generation);
+            insert.executeUpdate();
+        }
+    }
+
     long nextNumber(Connection connection) throws SQLException {
         return Sql.queryLong(connection, "SELECT nextval('" + catalog.replace("'", "''") + ".main.numbers')");
     }

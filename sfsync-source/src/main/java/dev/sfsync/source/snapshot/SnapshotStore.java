@@ -164,6 +164,47 @@ public final class SnapshotStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Records the model's current rows as already synced, sending nothing (a baseline, as Hightouch's "skip initial
+     * sync"): the sync's snapshot takes every row's key and hash, so its next run sends only the rows added, changed or
+     * removed since. For a model whose rows are already in Salesforce, loaded another way. Set-based in both modes: in
+     * warehouse mode one INSERT ... SELECT inside the warehouse (no row leaves it), in local mode the model is staged
+     * as for a detection and the snapshot filled from it. No record Id is known: later updates, upserts and deletes
+     * find their records by the sync's match, and an insert sync does not create a baselined row again.
+     *
+     * @return the rows recorded
+     * @throws SnapshotNotEmpty the sync's snapshot already holds rows (it has run)
+     * @throws dev.sfsync.source.ModelHasDuplicateKeys and the other model problems {@link #detect} throws
+     */
+    public long baseline(SyncId sync, Source source, Model model, DetectOptions options) {
+        Objects.requireNonNull(sync, "sync is null");
+        Objects.requireNonNull(source, "source is null");
+        Objects.requireNonNull(model, "model is null");
+        Objects.requireNonNull(options, "options is null");
+        if (!busy.add(sync)) {
+            throw new IllegalStateException("Sync '" + sync + "' already has an open change set; commit or close it before a baseline");
+        }
+        try {
+            if (source instanceof JdbcSource jdbc && jdbc.config().changeDetection() == ChangeDetectionMode.WAREHOUSE) {
+                inWarehouse.put(sync, jdbc);
+                WarehouseDialect dialect = WarehouseDialect.forUrl(jdbc.config().url()).orElseThrow(() -> new WarehouseNotSupported(jdbc));
+                try (Connection connection = jdbc.connect()) {
+                    return new WarehouseDetection(connection, dialect, jdbc.name(), sync, model, options).baseline(jdbc.config().stateSchema());
+                } catch (SQLException e) {
+                    throw SnapshotStoreFailed.of("record the baseline of sync '" + sync + "' in the warehouse of source '" + jdbc.name() + "'", e);
+                }
+            }
+            try (DuckDBConnection connection = db.duplicate()) {
+                recover(connection, sync);
+                return new ChangeDetection(connection, registry, catalog, hashProbe, sync, model, options).baseline(source);
+            } catch (SQLException e) {
+                throw SnapshotStoreFailed.of("record the baseline of sync '" + sync + "'", e);
+            }
+        } finally {
+            busy.remove(sync);
+        }
+    }
+
     /** How many rows the sync's snapshot holds (0 for a sync never run). */
     public long size(SyncId sync) {
         JdbcSource warehouse = inWarehouse.get(sync);

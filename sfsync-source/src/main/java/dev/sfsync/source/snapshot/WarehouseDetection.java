@@ -38,7 +38,62 @@ final class WarehouseDetection extends Detection {
     record Detected(WarehouseTables tables, String run, ModelSchema schema, ChangeCounts counts, List<String> notices, List<String> uniqueColumns) {
     }
 
+    /** The sync's tables ready in the warehouse, the model's keys checked, and the snapshot reconciled to the mappings. */
+    private record Prepared(WarehouseTables tables, ModelSchema schema, Fingerprint fingerprint, List<String> unique, String relation, long modelRows) {
+    }
+
     Detected run(String stateSchema) throws SQLException {
+        Prepared ready = prepare(stateSchema);
+        WarehouseTables tables = ready.tables();
+        ModelSchema schema = ready.schema();
+        String run = tables.tag() + "_" + Long.toString(System.currentTimeMillis(), 36);
+        readingModel(() -> {
+            Sql.execute(connection, dialect.createTableAs(tables.changes(run), diff(tables, schema, ready.fingerprint(), ready.unique(), ready.relation(),
+                    options.fullResync())));
+            return null;
+        });
+        Sql.execute(connection, dialect.createTable(tables.outcomes(run), outcomeColumns(tables.keyCount(), dialect.textType(), dialect.integerType())));
+        new WarehouseRegistry(tables).addRun(connection, sync, run, tables.keyCount());
+        return new Detected(tables, run, schema, counts(connection, tables.changes(run), ready.modelRows()), notices, ready.unique());
+    }
+
+    /**
+     * Records every row of the model as synced as it is now, without a run: the warehouse inserts each row's key and
+     * hash into the snapshot (no Salesforce record Id is known) in one INSERT ... SELECT, so nothing leaves it and only
+     * later changes are sent. Only for a sync whose snapshot is empty; one transaction where the dialect's DDL is
+     * transactional (elsewhere a crash after the insert leaves only the generation behind, which the next baseline
+     * refuses to cover: the snapshot is no longer empty).
+     *
+     * @return the rows recorded
+     * @throws SnapshotNotEmpty the sync has synced rows already
+     */
+    long baseline(String stateSchema) throws SQLException {
+        Prepared ready = prepare(stateSchema);
+        WarehouseTables tables = ready.tables();
+        long synced = Sql.queryLong(connection, "SELECT count(*) FROM " + tables.snapshot());
+        if (synced > 0) {
+            throw new SnapshotNotEmpty(sync, synced);
+        }
+        String insert = "INSERT INTO " + tables.snapshot() + " (" + tables.keyNames() + ", _sfsync_h, _sfsync_record_id) SELECT "
+                + Sql.each(tables.keyCount(), ", ", k -> "m." + quotedKey(ready.schema(), k)) + ", " + hash(ready.fingerprint(), "m") + ", "
+                + dialect.nullText() + " FROM " + ready.relation() + " m";
+        Sql.SqlWork<Void> record = () -> {
+            readingModel(() -> {
+                Sql.execute(connection, insert);
+                return null;
+            });
+            new WarehouseRegistry(tables).advanceGeneration(connection, sync);
+            return null;
+        };
+        if (dialect.advance() == WarehouseDialect.Advance.TRANSACTION) {
+            Sql.inTransaction(connection, record);
+        } else {
+            record.run();
+        }
+        return ready.modelRows();
+    }
+
+    private Prepared prepare(String stateSchema) throws SQLException {
         WarehouseTables names = WarehouseTables.of(dialect, stateSchema, sync, 1);
         WarehouseRegistry bookkeeping = new WarehouseRegistry(names);
         bookkeeping.create(connection);
@@ -70,14 +125,7 @@ final class WarehouseDetection extends Detection {
             createTables(registry, tables, fingerprint, probe, keySignature, schema, relation);
         }
 
-        String run = tables.tag() + "_" + Long.toString(System.currentTimeMillis(), 36);
-        readingModel(() -> {
-            Sql.execute(connection, dialect.createTableAs(tables.changes(run), diff(tables, schema, fingerprint, unique, relation, options.fullResync())));
-            return null;
-        });
-        Sql.execute(connection, dialect.createTable(tables.outcomes(run), outcomeColumns(keyCount, dialect.textType(), dialect.integerType())));
-        registry.addRun(connection, sync, run, keyCount);
-        return new Detected(tables, run, schema, counts(connection, tables.changes(run), modelRows), notices, unique);
+        return new Prepared(tables, schema, fingerprint, unique, relation, modelRows);
     }
 
     /** The diff, one query: the model hashed, full-joined to the snapshot, with prior failures and shared values. */

@@ -59,9 +59,14 @@ final class WarehouseRegistry {
                 sync = rs.getString(1);
             }
         }
-        long next = generation(connection, SyncId.of(sync)).orElse(0) + 1;
-        update(connection, "DELETE FROM " + names.generations() + " WHERE sync_id = ?", sync);
-        update(connection, "INSERT INTO " + names.generations() + " (sync_id, generation) VALUES (?, " + next + ")", sync);
+        advanceGeneration(connection, SyncId.of(sync));
+    }
+
+    /** The sync's snapshot moved (a run's commit, or a baseline): one generation more. */
+    void advanceGeneration(Connection connection, SyncId sync) throws SQLException {
+        long next = generation(connection, sync).orElse(0) + 1;
+        update(connection, "DELETE FROM " + names.generations() + " WHERE sync_id = ?", sync.value());
+        update(connection, "INSERT INTO " + names.generations() + " (sync_id, generation) VALUES (?, " + next + ")", sync.value());
     }
 
     Optional<Entry> find(Connection connection, SyncId sync) throws SQLException {

@@ -182,6 +182,51 @@ abstract class ChangeDetectionContract {
     }
 
     @Test
+    void a_baseline_records_every_row_as_synced_so_the_next_run_sends_only_what_changed_since() {
+        assertThat(snapshots.baseline(SYNC, source(), ACCOUNTS, DetectOptions.allColumns())).isEqualTo(100);
+        assertThat(snapshots.size(SYNC)).isEqualTo(100);
+        assertThat(snapshots.generation(SYNC)).isPresent();
+        try (ChangeSet unchanged = detect()) {
+            assertThat(unchanged.counts()).isEqualTo(new ChangeCounts(100, 0, 0, 0, 0));
+        }
+        sql("UPDATE accounts SET name = 'Renamed' WHERE id IN (3, 4)");
+        sql("DELETE FROM accounts WHERE id = 7");
+        sql("INSERT INTO accounts VALUES (101, 'New', 1.00, true)");
+        try (ChangeSet changes = detect()) {
+            assertThat(changes.counts()).isEqualTo(new ChangeCounts(100, 1, 2, 1, 0));
+            List<Change> all = list(changes);
+            assertThat(keysOf(all, ChangeKind.CHANGED)).containsExactlyInAnyOrder("3", "4");
+            assertThat(keysOf(all, ChangeKind.REMOVED)).containsExactly("7");
+            // The baseline knows no Salesforce record: the writer finds it by the sync's match.
+            assertThat(all).allSatisfy(c -> assertThat(c.recordId()).isNull());
+            changes.record(succeedAll(changes));
+            changes.commit();
+        }
+        try (ChangeSet rerun = detect()) {
+            assertThat(list(rerun)).isEmpty();
+        }
+    }
+
+    @Test
+    void a_baseline_is_refused_once_the_sync_has_synced_rows_and_for_a_model_with_duplicate_keys() {
+        sql("INSERT INTO accounts VALUES (5, 'Again', 1.00, true)");
+        assertThatThrownBy(() -> snapshots.baseline(SYNC, source(), ACCOUNTS, DetectOptions.allColumns()))
+                .isInstanceOf(ModelHasDuplicateKeys.class);
+        assertThat(snapshots.size(SYNC)).isZero();
+        sql("DELETE FROM accounts WHERE name = 'Again'");
+        syncAll();
+        String before = snapshots.generation(SYNC).toString();
+        assertThatThrownBy(() -> snapshots.baseline(SYNC, source(), ACCOUNTS, DetectOptions.allColumns()))
+                .isInstanceOf(SnapshotNotEmpty.class)
+                .hasMessageContaining("Sync 'accounts_to_salesforce' already has 100 synced rows").hasMessageContaining("without --baseline");
+        assertThat(snapshots.generation(SYNC).toString()).isEqualTo(before);
+        // The refused baseline left nothing open: the sync detects as before.
+        try (ChangeSet rerun = detect()) {
+            assertThat(list(rerun)).isEmpty();
+        }
+    }
+
+    @Test
     void sql_errors_carry_the_source_message() {
         Model broken = Model.of("broken", "SELECT id, nme FROM accounts", "id");
         assertThatThrownBy(() -> detect(broken)).isInstanceOfSatisfying(ModelQueryFailed.class, e -> {
