@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * A page's writes to the table and to the last-synced values, gathered in two temporary tables and applied with one
- * UPDATE and one upsert: a statement per row costs a scan or an index probe each in DuckDB, and pages are many.
+ * UPDATE and one append: a statement per row costs a scan or an index probe each in DuckDB, and pages are many.
  * The caller commits; {@link #apply} leaves the temporary tables empty for the next page.
  */
 final class PageWrites implements AutoCloseable {
@@ -22,12 +22,17 @@ final class PageWrites implements AutoCloseable {
     private final List<String> columns;
     private final PreparedStatement rowInsert;
     private final PreparedStatement baseInsert;
+    private final long sequence;
     private int rows;
 
-    /** @param columns the table's columns a page may write (lower case) */
-    PageWrites(Connection c, TwoWaySyncDefinition sync, List<String> columns) throws SQLException {
+    /**
+     * @param columns  the table's columns a page may write (lower case)
+     * @param sequence the run's number, which its last-synced values are written with ({@link BaseValues#keepNewest})
+     */
+    PageWrites(Connection c, TwoWaySyncDefinition sync, List<String> columns, long sequence) throws SQLException {
         this.c = c;
         this.sync = sync;
+        this.sequence = sequence;
         this.columns = List.copyOf(columns);
         StringBuilder select = new StringBuilder("SELECT CAST(" + sync.keyColumn() + " AS VARCHAR) AS w_key");
         for (int i = 0; i < columns.size(); i++) {
@@ -78,9 +83,9 @@ final class PageWrites implements AutoCloseable {
                 s.executeUpdate("UPDATE " + sync.table() + " AS t SET " + String.join(", ", set) + " FROM " + ROWS + " w WHERE CAST(t."
                         + sync.keyColumn() + " AS VARCHAR) = w.w_key");
             }
-            s.executeUpdate("INSERT INTO " + BaseValues.TABLE + " (sync_name, row_key, field, record_id, field_value) SELECT '"
-                    + sync.name().replace("'", "''") + "', row_key, field, record_id, field_value FROM " + BASE
-                    + " ON CONFLICT (sync_name, row_key, field) DO UPDATE SET record_id = excluded.record_id, field_value = excluded.field_value");
+            // Appended: the versions these replace are removed when the next run starts (BaseValues.keepNewest).
+            s.executeUpdate("INSERT INTO " + BaseValues.TABLE + " (sync_name, row_key, field, record_id, field_value, synced_seq) SELECT '"
+                    + sync.name().replace("'", "''") + "', row_key, field, record_id, field_value, " + sequence + " FROM " + BASE);
             s.execute("DELETE FROM " + ROWS);
             s.execute("DELETE FROM " + BASE);
         }

@@ -61,18 +61,21 @@ final class TwoWayPlan {
                 + " cd AS (SELECT m, COUNT(*) AS n, STRING_AGG(id, ', ') AS ids FROM rm WHERE m IS NOT NULL GROUP BY m),"
                 + " p AS (SELECT t.*, COALESCE(rd.n, 0) AS tw_rows, rd.keys AS tw_row_keys, COALESCE(cd.n, 0) AS tw_records, cd.ids AS tw_record_ids,"
                 + " CASE WHEN t.tw_stored IS NOT NULL THEN t.tw_stored WHEN cd.n = 1 THEN cd.ids END AS tw_candidate"
-                + " FROM t LEFT JOIN rd ON rd.m = t.tw_match LEFT JOIN cd ON cd.m = t.tw_match)"
-                + " SELECT ROW_NUMBER() OVER (ORDER BY p.tw_key) AS tw_n, p.*, r.id AS tw_record, r.last_modified AS tw_modified");
+                + " FROM t LEFT JOIN rd ON rd.m = t.tw_match LEFT JOIN cd ON cd.m = t.tw_match),"
+                // The last-synced values turned to one row per table row by one grouping (which spills), then joined once.
+                + " b AS (SELECT row_key");
         for (int i = 0; i < fields.size(); i++) {
-            sql.append(", r.f").append(i).append(" AS rf").append(i).append(", b").append(i).append(".row_key IS NOT NULL AS b").append(i)
-                    .append("_set, b").append(i).append(".field_value AS b").append(i);
+            String field = literal(fields.get(i));
+            sql.append(", COUNT(*) FILTER (WHERE field = ").append(field).append(") > 0 AS b").append(i).append("_set, MAX(field_value) FILTER (WHERE field = ")
+                    .append(field).append(") AS b").append(i);
         }
-        sql.append(" FROM p LEFT JOIN ").append(StagedRecords.TABLE).append(" r ON r.id = p.tw_candidate");
+        sql.append(" FROM ").append(BaseValues.TABLE).append(" WHERE sync_name = ").append(literal(sync.name())).append(" GROUP BY row_key)")
+                .append(" SELECT ROW_NUMBER() OVER (ORDER BY p.tw_key) AS tw_n, p.*, r.id AS tw_record, r.last_modified AS tw_modified");
         for (int i = 0; i < fields.size(); i++) {
-            sql.append(" LEFT JOIN ").append(BaseValues.TABLE).append(" b").append(i).append(" ON b").append(i).append(".sync_name = ")
-                    .append(literal(sync.name())).append(" AND b").append(i).append(".row_key = p.tw_key AND b").append(i).append(".field = ")
-                    .append(literal(fields.get(i)));
+            sql.append(", r.f").append(i).append(" AS rf").append(i).append(", COALESCE(b.b").append(i).append("_set, FALSE) AS b").append(i)
+                    .append("_set, b.b").append(i);
         }
+        sql.append(" FROM p LEFT JOIN ").append(StagedRecords.TABLE).append(" r ON r.id = p.tw_candidate LEFT JOIN b ON b.row_key = p.tw_key");
         sql.append(" ORDER BY tw_n");
         long size;
         try (Statement s = c.createStatement()) {

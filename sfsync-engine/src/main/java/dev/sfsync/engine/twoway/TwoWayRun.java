@@ -85,10 +85,12 @@ final class TwoWayRun {
     TwoWayResult run() throws SQLException {
         c.setAutoCommit(false);
         BaseValues.createTable(c);
+        long sequence = BaseValues.keepNewest(c, sync.name());
+        c.commit();
         List<String> fields = sync.mappings().stream().map(m -> object.field(m.field()).orElseThrow().name()).distinct().toList();
-        StagedRecords.stage(c, client, object.name(), object.field(sync.matchField()).orElseThrow().name(), fields);
+        StagedRecords.Staged staged = StagedRecords.stage(c, client, sync.api(), object.name(), object.field(sync.matchField()).orElseThrow().name(), fields);
         TwoWayPlan plan = TwoWayPlan.build(c, sync, fields);
-        try (PageWrites writes = new PageWrites(c, sync, writtenColumns())) {
+        try (PageWrites writes = new PageWrites(c, sync, writtenColumns(), sequence)) {
             c.commit();
             for (long from = 0; from < plan.size(); from += PAGE) {
                 runPage(plan.page(from, PAGE, sync), plan.columnTypes(), writes);
@@ -100,7 +102,7 @@ final class TwoWayRun {
         }
         plan.drop();
         c.commit();
-        return new TwoWayResult(sync.name(), created, updatedInSalesforce, updatedInTable, unchanged, rejected, failed, conflicts, problems);
+        return new TwoWayResult(sync.name(), staged.api(), created, updatedInSalesforce, updatedInTable, unchanged, rejected, failed, conflicts, problems);
     }
 
     /** The stored-back Id and the columns Salesforce's values may flow into. */
