@@ -1,7 +1,6 @@
 package dev.sfsync.engine.twoway;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -20,8 +19,8 @@ final class PageWrites implements AutoCloseable {
     private final Connection c;
     private final TwoWaySyncDefinition sync;
     private final List<String> columns;
-    private final PreparedStatement rowInsert;
-    private final PreparedStatement baseInsert;
+    private final RowInserts rowInserts;
+    private final RowInserts baseInserts;
     private final long sequence;
     private int rows;
 
@@ -44,36 +43,33 @@ final class PageWrites implements AutoCloseable {
             s.execute("CREATE TEMP TABLE " + ROWS + " AS " + select + " FROM " + sync.table() + " WHERE 1 = 0");
             s.execute("CREATE TEMP TABLE " + BASE + " (row_key VARCHAR, field VARCHAR, record_id VARCHAR, field_value VARCHAR)");
         }
-        rowInsert = c.prepareStatement("INSERT INTO " + ROWS + " VALUES (?" + ", ?, ?".repeat(columns.size()) + ")");
-        baseInsert = c.prepareStatement("INSERT INTO " + BASE + " VALUES (?, ?, ?, ?)");
+        rowInserts = new RowInserts(c, "INSERT INTO " + ROWS, 1 + 2 * columns.size());
+        baseInserts = new RowInserts(c, "INSERT INTO " + BASE, 4);
     }
 
     /** @param values by column (lower case), already of the column's type; columns not named keep their value */
     void row(String key, Map<String, Object> values) throws SQLException {
-        rowInsert.setString(1, key);
+        Object[] row = new Object[1 + 2 * columns.size()];
+        row[0] = key;
         for (int i = 0; i < columns.size(); i++) {
             boolean set = values.containsKey(columns.get(i));
-            rowInsert.setObject(2 + 2 * i, set ? values.get(columns.get(i)) : null);
-            rowInsert.setBoolean(3 + 2 * i, set);
+            row[1 + 2 * i] = set ? values.get(columns.get(i)) : null;
+            row[2 + 2 * i] = set;
         }
-        rowInsert.addBatch();
+        rowInserts.add(row);
         rows++;
     }
 
     void base(String key, String recordId, Map<String, String> values) throws SQLException {
         for (Map.Entry<String, String> value : values.entrySet()) {
-            baseInsert.setString(1, key);
-            baseInsert.setString(2, value.getKey());
-            baseInsert.setString(3, recordId);
-            baseInsert.setString(4, value.getValue());
-            baseInsert.addBatch();
+            baseInserts.add(key, value.getKey(), recordId, value.getValue());
         }
     }
 
     /** @return rows of the table updated */
     int apply() throws SQLException {
-        rowInsert.executeBatch();
-        baseInsert.executeBatch();
+        rowInserts.flush();
+        baseInserts.flush();
         try (Statement s = c.createStatement()) {
             if (rows > 0) {
                 List<String> set = new ArrayList<>();
@@ -96,8 +92,8 @@ final class PageWrites implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        rowInsert.close();
-        baseInsert.close();
+        rowInserts.close();
+        baseInserts.close();
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + ROWS);
             s.execute("DROP TABLE IF EXISTS " + BASE);

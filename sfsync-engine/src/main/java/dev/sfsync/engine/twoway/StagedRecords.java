@@ -6,7 +6,6 @@ import dev.sfsync.engine.inbound.RecordReader;
 import dev.sfsync.salesforce.SalesforceClient;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import java.util.Map;
  */
 final class StagedRecords {
     static final String TABLE = "sfsync_two_way_records";
-    private static final int BATCH = 1_000;
 
     private StagedRecords() {
     }
@@ -48,21 +46,20 @@ final class StagedRecords {
         String soql = "SELECT " + String.join(", ", selected.stream().distinct().toList()) + " FROM " + object;
         long staged = 0;
         try (RecordReader records = RecordReader.open(client, soql, false, api, InboundSyncDefinition.DEFAULT_ID_RANGE_SIZE);
-             PreparedStatement insert = c.prepareStatement("INSERT INTO " + TABLE + " VALUES (" + "?, ".repeat(columns.size() - 1) + "?)")) {
+             RowInserts insert = new RowInserts(c, "INSERT INTO " + TABLE, columns.size())) {
             while (records.hasNext()) {
                 Map<String, ?> record = records.next();
-                insert.setString(1, text(record.get("Id")));
-                insert.setString(2, text(record.get("LastModifiedDate")));
-                insert.setString(3, text(record.get(matchField)));
+                Object[] row = new Object[columns.size()];
+                row[0] = text(record.get("Id"));
+                row[1] = text(record.get("LastModifiedDate"));
+                row[2] = text(record.get(matchField));
                 for (int i = 0; i < fields.size(); i++) {
-                    insert.setString(4 + i, text(record.get(fields.get(i))));
+                    row[3 + i] = text(record.get(fields.get(i)));
                 }
-                insert.addBatch();
-                if (++staged % BATCH == 0) {
-                    insert.executeBatch();
-                }
+                insert.add(row);
+                staged++;
             }
-            insert.executeBatch();
+            insert.flush();
             return new Staged(staged, records.used());
         }
     }
