@@ -208,6 +208,15 @@ class TwoWaySyncRunTest {
         TwoWayResult second = run();
         assertThat(second.writes()).isZero();
         assertThat(second.unchanged()).isEqualTo(rows);
+
+        // Edits on rows of different pages wait for one another: one call writes them all.
+        harness.sql("update crm_contacts set phone = '555-0000' where id in ('r00001', 'r00700', 'r01150')");
+        TwoWayResult spread = run();
+        assertThat(spread.updatedInSalesforce()).isEqualTo(3);
+        assertThat(harness.project().store().apiLog().list(harness.project().store().runs().recent(1).getFirst().id()))
+                .filteredOn(c -> c.url().contains("/composite/sobjects")).hasSize(1);
+        assertThat(org.records("Contact")).filteredOn(r -> "555-0000".equals(r.get("Phone"))).hasSize(3);
+        assertThat(run().writes()).isZero();
     }
 
     @Test
