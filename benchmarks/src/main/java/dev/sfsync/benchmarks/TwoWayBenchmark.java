@@ -4,20 +4,27 @@ import dev.sfsync.emulator.Emulator;
 import dev.sfsync.emulator.OrgHost;
 import dev.sfsync.emulator.org.Org;
 import dev.sfsync.emulator.org.OrgDefinitionLoader;
+import dev.sfsync.emulator.org.RecordStore;
+import dev.sfsync.emulator.org.StoredRecord;
+import dev.sfsync.emulator.org.SystemFields;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code ./bench twoway [records, default 1000000]}: a two-way sync of that many Contacts with a DuckDB table holding
  * the same people (matched by email, every value already equal), run twice by the sfsync jar as a child process: the
  * first run pairs every row with its record, stores the Salesforce Ids and the last-synced values and writes nothing
- * to Salesforce; the second, with no edit on either side, must write nothing at all. Time, CPU, peak RSS and API
+ * to Salesforce; the second, with no edit on either side, must write nothing at all; the third follows an edit of 1 %
+ * of the records in Salesforce and another 1 % of the rows in the table. Time, CPU, peak RSS and API
  * calls by kind, as {@link InboundBenchmark} reports them.
  */
 final class TwoWayBenchmark {
@@ -52,8 +59,40 @@ final class TwoWayBenchmark {
             List<String> lines = new ArrayList<>();
             lines.add(InboundBenchmark.figure("first run", records, cli.command(project, "run", "contacts_2way"), directory));
             lines.add(InboundBenchmark.figure("no-edit rerun", records, cli.command(project, "run", "contacts_2way"), directory));
+            int edited = editBothSides(org, directory.resolve("warehouse.duckdb"), records);
+            lines.add(InboundBenchmark.figure("1 % each side", edited, cli.command(project, "run", "contacts_2way"), directory));
             InboundBenchmark.printFigures(lines);
         }
+    }
+
+    /**
+     * Edits 1 % of the Contacts in the org (FirstName, which flows both ways, and Title, inbound) and another 1 % of the
+     * table's rows (first_name and phone, outbound): the run after must update as many rows of the table and
+     * records of Salesforce (200 a call), and no others. Returns the rows edited on both sides together.
+     */
+    private static int editBothSides(Org org, Path file, int records) throws Exception {
+        Thread.sleep(1_100);   // a new second, after the runs before
+        RecordStore store = org.store("Contact").orElseThrow();
+        Instant now = org.clock().instant();
+        int inSalesforce = 0;
+        synchronized (org.writeLock()) {
+            for (StoredRecord record : new ArrayList<>(store.all())) {
+                int person = Integer.parseInt(String.valueOf(record.values().get("Email")).replaceAll("\\D", ""));
+                if (person % 100 == 0) {
+                    Map<String, Object> values = new LinkedHashMap<>(record.values());
+                    values.put("FirstName", "SfEdit" + person);
+                    values.put("Title", "Changed");
+                    store.put(new StoredRecord(record.id(), record.schema(), SystemFields.stamp(values, record.id(), org.defaultUser().id(), now, false)));
+                    inSalesforce++;
+                }
+            }
+        }
+        int inTable;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement s = c.createStatement()) {
+            inTable = s.executeUpdate("UPDATE crm_contacts SET first_name = 'DbEdit' || id, phone = '555-0000' WHERE CAST(substr(id, 2) AS INTEGER) % 100 = 50");
+        }
+        System.out.printf("edited %,d Contacts in Salesforce and %,d other rows in the table (of %,d)%n", inSalesforce, inTable, records);
+        return inSalesforce + inTable;
     }
 
     /** The same people as {@link InboundBenchmark#seed}, with the same values, as a warehouse table would hold them. */

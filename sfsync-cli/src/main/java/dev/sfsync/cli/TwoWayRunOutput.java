@@ -14,8 +14,9 @@ final class TwoWayRunOutput {
         try {
             TwoWayResult r = session.project.runTwoWay(sync);
             out.printf("%s: two-way: %,d created and %,d updated in Salesforce, %,d rows updated in the table, %,d unchanged, %,d refused,"
-                            + " %,d failed, %,d conflicts%n", sync, r.createdInSalesforce(), r.updatedInSalesforce(), r.updatedInTable(), r.unchanged(),
-                    r.rejected(), r.failed(), r.conflicts().size());
+                            + " %,d failed, %,d conflicts (records read through %s)%n", sync, r.createdInSalesforce(), r.updatedInSalesforce(),
+                    r.updatedInTable(), r.unchanged(), r.rejected(), r.failed(), r.conflicts().size(),
+                    r.readApi() == dev.sfsync.engine.inbound.InboundApi.BULK2 ? "Bulk API 2.0" : "REST");
             r.conflicts().stream().limit(20).map(Conflict::describe).forEach(c -> out.println("  conflict: " + c));
             if (r.conflicts().size() > 20) {
                 out.println("  ... every conflict is in 'sfsync runs show RUN'");

@@ -1,6 +1,7 @@
 package dev.sfsync.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfsync.engine.inbound.InboundApi;
 import dev.sfsync.engine.twoway.ConflictRule;
 import dev.sfsync.engine.twoway.TwoWayMapping;
 import dev.sfsync.engine.twoway.TwoWaySyncDefinition;
@@ -17,7 +18,7 @@ import java.util.Set;
 /** The {@code two_way:} section: tables paired with objects, each mapped field flowing one way or both. */
 final class TwoWaySyncReader {
     private static final Set<String> KEYS = Set.of("connection", "object", "source", "table", "key", "id_column", "match", "conflict",
-            "updated_at_column", "mappings");
+            "updated_at_column", "mappings", "api");
     private static final Set<String> MATCH_KEYS = Set.of("column", "field");
     private static final Set<String> MAPPING_KEYS = Set.of("column", "field", "direction");
 
@@ -70,12 +71,17 @@ final class TwoWaySyncReader {
                     "name the table's modification-time column, e.g. 'updated_at_column: updated_at'");
         }
         List<TwoWayMapping> mappings = readMappings(def, path);
+        InboundApi api = fields.choice(def, "api", path, InboundApi.class, InboundApi.AUTO).orElse(InboundApi.AUTO);
+        if (api == InboundApi.BULK1) {
+            fields.problem(path + ".api", "bulk1 (PK chunking) is for an inbound sync's initial read; a two-way sync reads every record each run",
+                    "write 'api: auto' (REST pages for small objects, Bulk API 2.0 from " + InboundApi.BULK_THRESHOLD + " records), 'rest' or 'bulk2'");
+        }
         if (fields.problems().size() > before || connection.isEmpty() || source.isEmpty() || object.isEmpty() || table.isEmpty() || key.isEmpty()
                 || matchColumn.isEmpty() || matchField.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new TwoWaySyncDefinition(name, connection.get(), object.get(), source.get(), table.get(), key.get(), idColumn,
-                matchColumn.get(), matchField.get(), conflict, updatedAt, mappings));
+                matchColumn.get(), matchField.get(), conflict, updatedAt, mappings, api));
     }
 
     private List<TwoWayMapping> readMappings(JsonNode def, String path) {

@@ -13,7 +13,7 @@ import java.util.Map;
  * time. With {@link InboundApi#AUTO} the REST query's first page tells the count; past the threshold the REST
  * cursor is dropped and a Bulk query job reads the records instead.
  */
-final class RecordReader implements Iterator<Map<String, ?>>, AutoCloseable {
+public final class RecordReader implements Iterator<Map<String, ?>>, AutoCloseable {
     private static final int REST_PAGE = 2_000;
 
     private final Iterator<? extends Map<String, ?>> records;
@@ -35,7 +35,7 @@ final class RecordReader implements Iterator<Map<String, ?>>, AutoCloseable {
      * @param idRangeSize with {@link InboundApi#AUTO}, more records than this are read in Id ranges of this size,
      *                    one Bulk query job each ({@link IdRangeRecords})
      */
-    static RecordReader open(SalesforceClient client, String soql, boolean includeDeleted, InboundApi api, int idRangeSize) {
+    public static RecordReader open(SalesforceClient client, String soql, boolean includeDeleted, InboundApi api, int idRangeSize) {
         return open(client, soql, includeDeleted, api, idRangeSize, 0);
     }
 
@@ -75,7 +75,8 @@ final class RecordReader implements Iterator<Map<String, ?>>, AutoCloseable {
         return from.group(1);
     }
 
-    InboundApi used() {
+    /** The API the records are read through: with {@link InboundApi#AUTO}, the one the count chose. */
+    public InboundApi used() {
         return used;
     }
 

@@ -1,10 +1,11 @@
 package dev.sfsync.engine.twoway;
 
+import dev.sfsync.engine.inbound.InboundApi;
+import dev.sfsync.engine.inbound.InboundSyncDefinition;
+import dev.sfsync.engine.inbound.RecordReader;
 import dev.sfsync.salesforce.SalesforceClient;
-import dev.sfsync.salesforce.rest.RecordStream;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -13,21 +14,25 @@ import java.util.Map;
 
 /**
  * The object's records, streamed page by page from Salesforce into a temporary table of the destination database,
- * so that pairing them with the table's rows is a join there and not a map in memory. Values are kept as text:
- * {@link Canonical} and {@link TableValues} read every type from its text.
+ * so that pairing them with the table's rows is a join there and not a map in memory. Read as an inbound sync's
+ * initial read is: REST query pages for a small object, a Bulk API 2.0 query job (its CSV result pages, split into Id
+ * ranges past a million records) from {@link InboundApi#BULK_THRESHOLD} records, chosen by the count the first REST
+ * page gives. Values are kept as text, which is also how Bulk results carry them: {@link Canonical} and
+ * {@link TableValues} read every type from its text.
  */
 final class StagedRecords {
     static final String TABLE = "sfsync_two_way_records";
-    private static final int BATCH = 1_000;
 
     private StagedRecords() {
     }
 
-    /**
-     * @param fields the mapped fields' API names, staged as columns f0, f1 … in this order
-     * @return the number of records staged
-     */
-    static long stage(Connection c, SalesforceClient client, String object, String matchField, List<String> fields) throws SQLException {
+    /** How many records were staged, and through which API. */
+    record Staged(long records, InboundApi api) {
+    }
+
+    /** @param fields the mapped fields' API names, staged as columns f0, f1 … in this order */
+    static Staged stage(Connection c, SalesforceClient client, InboundApi api, String object, String matchField, List<String> fields)
+            throws SQLException {
         List<String> columns = new ArrayList<>(List.of("id VARCHAR", "last_modified VARCHAR", "match_value VARCHAR"));
         for (int i = 0; i < fields.size(); i++) {
             columns.add("f" + i + " VARCHAR");
@@ -40,24 +45,23 @@ final class StagedRecords {
         selected.addAll(fields);
         String soql = "SELECT " + String.join(", ", selected.stream().distinct().toList()) + " FROM " + object;
         long staged = 0;
-        try (RecordStream records = client.rest().query(soql);
-             PreparedStatement insert = c.prepareStatement("INSERT INTO " + TABLE + " VALUES (" + "?, ".repeat(columns.size() - 1) + "?)")) {
+        try (RecordReader records = RecordReader.open(client, soql, false, api, InboundSyncDefinition.DEFAULT_ID_RANGE_SIZE);
+             RowInserts insert = new RowInserts(c, "INSERT INTO " + TABLE, columns.size())) {
             while (records.hasNext()) {
-                Map<String, Object> record = records.next();
-                insert.setString(1, text(record.get("Id")));
-                insert.setString(2, text(record.get("LastModifiedDate")));
-                insert.setString(3, text(record.get(matchField)));
+                Map<String, ?> record = records.next();
+                Object[] row = new Object[columns.size()];
+                row[0] = text(record.get("Id"));
+                row[1] = text(record.get("LastModifiedDate"));
+                row[2] = text(record.get(matchField));
                 for (int i = 0; i < fields.size(); i++) {
-                    insert.setString(4 + i, text(record.get(fields.get(i))));
+                    row[3 + i] = text(record.get(fields.get(i)));
                 }
-                insert.addBatch();
-                if (++staged % BATCH == 0) {
-                    insert.executeBatch();
-                }
+                insert.add(row);
+                staged++;
             }
-            insert.executeBatch();
+            insert.flush();
+            return new Staged(staged, records.used());
         }
-        return staged;
     }
 
     private static String text(Object value) {

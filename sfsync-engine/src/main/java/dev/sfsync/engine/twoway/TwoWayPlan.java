@@ -39,6 +39,12 @@ final class TwoWayPlan {
         }
     }
 
+    private static final List<String> STEPS = List.of("t", "rd", "cd", "cdk", "p", "b", "j");
+
+    private static String step(String name) {
+        return TABLE + "_" + name;
+    }
+
     private TwoWayPlan(Connection c, List<String> columns, List<String> fields, long size) {
         this.c = c;
         this.columns = columns;
@@ -55,29 +61,54 @@ final class TwoWayPlan {
         }
         rows.append("CAST(").append(sync.keyColumn()).append(" AS VARCHAR) AS tw_key, NULLIF(TRIM(CAST(").append(sync.idColumn())
                 .append(" AS VARCHAR)), '') AS tw_stored, ").append(matchKey(sync, sync.matchColumn())).append(" AS tw_match FROM ").append(sync.table());
-        StringBuilder sql = new StringBuilder("CREATE TEMP TABLE " + TABLE + " AS WITH t AS (" + rows + "),"
-                + " rd AS (SELECT tw_match AS m, COUNT(*) AS n, STRING_AGG(tw_key, ', ') AS keys FROM t WHERE tw_match IS NOT NULL GROUP BY tw_match),"
-                + " rm AS (SELECT " + matchKey(sync, "match_value") + " AS m, id FROM " + StagedRecords.TABLE + "),"
-                + " cd AS (SELECT m, COUNT(*) AS n, STRING_AGG(id, ', ') AS ids FROM rm WHERE m IS NOT NULL GROUP BY m),"
-                + " p AS (SELECT t.*, COALESCE(rd.n, 0) AS tw_rows, rd.keys AS tw_row_keys, COALESCE(cd.n, 0) AS tw_records, cd.ids AS tw_record_ids,"
-                + " CASE WHEN t.tw_stored IS NOT NULL THEN t.tw_stored WHEN cd.n = 1 THEN cd.ids END AS tw_candidate"
-                + " FROM t LEFT JOIN rd ON rd.m = t.tw_match LEFT JOIN cd ON cd.m = t.tw_match)"
-                + " SELECT ROW_NUMBER() OVER (ORDER BY p.tw_key) AS tw_n, p.*, r.id AS tw_record, r.last_modified AS tw_modified");
+        String rm = "SELECT " + matchKey(sync, "match_value") + " AS m, id FROM " + StagedRecords.TABLE;
+        StringBuilder base = new StringBuilder("SELECT row_key");
         for (int i = 0; i < fields.size(); i++) {
-            sql.append(", r.f").append(i).append(" AS rf").append(i).append(", b").append(i).append(".row_key IS NOT NULL AS b").append(i)
-                    .append("_set, b").append(i).append(".field_value AS b").append(i);
+            String field = literal(fields.get(i));
+            base.append(", COUNT(*) FILTER (WHERE field = ").append(field).append(") > 0 AS b").append(i).append("_set, MAX(field_value) FILTER (WHERE field = ")
+                    .append(field).append(") AS b").append(i);
         }
-        sql.append(" FROM p LEFT JOIN ").append(StagedRecords.TABLE).append(" r ON r.id = p.tw_candidate");
+        base.append(" FROM ").append(BaseValues.TABLE).append(" WHERE sync_name = ").append(literal(sync.name())).append(" GROUP BY row_key");
+        StringBuilder joined = new StringBuilder("SELECT p.*, r.id AS tw_record, r.last_modified AS tw_modified");
         for (int i = 0; i < fields.size(); i++) {
-            sql.append(" LEFT JOIN ").append(BaseValues.TABLE).append(" b").append(i).append(" ON b").append(i).append(".sync_name = ")
-                    .append(literal(sync.name())).append(" AND b").append(i).append(".row_key = p.tw_key AND b").append(i).append(".field = ")
-                    .append(literal(fields.get(i)));
+            joined.append(", r.f").append(i).append(" AS rf").append(i).append(", COALESCE(b.b").append(i).append("_set, FALSE) AS b").append(i)
+                    .append("_set, b.b").append(i);
         }
-        sql.append(" ORDER BY tw_n");
+        joined.append(" FROM ").append(step("p")).append(" p LEFT JOIN ").append(StagedRecords.TABLE).append(" r ON r.id = p.tw_candidate LEFT JOIN ")
+                .append(step("b")).append(" b ON b.row_key = p.tw_key");
+        // One statement per step, each kept in a temporary table: DuckDB ran out of its 256 MB at 1,000,000 rows when
+        // the groupings, joins and numbering ran in one statement, each operator holding memory at once. The lists of
+        // rows and records sharing a match value are made only for the values that are shared: a list per value for
+        // every value was a million strings held in memory.
+        List<String> steps = List.of(
+                "CREATE TEMP TABLE " + step("t") + " AS " + rows,
+                "CREATE TEMP TABLE " + step("rd") + " AS SELECT tw_match AS m, COUNT(*) AS n, STRING_AGG(tw_key, ', ') AS keys FROM " + step("t")
+                        + " WHERE tw_match IN (SELECT tw_match FROM " + step("t") + " WHERE tw_match IS NOT NULL GROUP BY tw_match HAVING COUNT(*) > 1)"
+                        + " GROUP BY tw_match",
+                "CREATE TEMP TABLE " + step("cd") + " AS SELECT m, COUNT(*) AS n, MIN(id) AS id FROM (" + rm + ") rm WHERE m IS NOT NULL GROUP BY m",
+                "CREATE TEMP TABLE " + step("cdk") + " AS SELECT m, STRING_AGG(id, ', ') AS ids FROM (" + rm + ") rm WHERE m IN (SELECT m FROM "
+                        + step("cd") + " WHERE n > 1) GROUP BY m",
+                "CREATE TEMP TABLE " + step("p") + " AS SELECT t.*, COALESCE(rd.n, CASE WHEN t.tw_match IS NULL THEN 0 ELSE 1 END) AS tw_rows,"
+                        + " rd.keys AS tw_row_keys, COALESCE(cd.n, 0) AS tw_records, COALESCE(cdk.ids, cd.id) AS tw_record_ids,"
+                        + " CASE WHEN t.tw_stored IS NOT NULL THEN t.tw_stored WHEN cd.n = 1 THEN cd.id END AS tw_candidate FROM " + step("t")
+                        + " t LEFT JOIN " + step("rd") + " rd ON rd.m = t.tw_match LEFT JOIN " + step("cd") + " cd ON cd.m = t.tw_match LEFT JOIN "
+                        + step("cdk") + " cdk ON cdk.m = t.tw_match",
+                // The last-synced values turned to one row per table row by one grouping (which spills), then joined once.
+                "CREATE TEMP TABLE " + step("b") + " AS " + base,
+                "CREATE TEMP TABLE " + step("j") + " AS " + joined,
+                "CREATE TEMP TABLE " + TABLE + " AS SELECT ROW_NUMBER() OVER (ORDER BY tw_key) AS tw_n, * FROM " + step("j") + " ORDER BY tw_n");
         long size;
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + TABLE);
-            s.execute(sql.toString());
+            for (String name : STEPS) {
+                s.execute("DROP TABLE IF EXISTS " + step(name));
+            }
+            for (String step : steps) {
+                s.execute(step);
+            }
+            for (String name : STEPS) {
+                s.execute("DROP TABLE " + step(name));
+            }
             if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("duckdb")) {
                 // DuckDB finds a page by the zone maps of a table stored in tw_n order; other databases need the index.
                 s.execute("CREATE INDEX " + TABLE + "_n ON " + TABLE + " (tw_n)");

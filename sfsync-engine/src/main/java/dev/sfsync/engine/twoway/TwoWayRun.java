@@ -25,10 +25,10 @@ import java.util.function.Consumer;
  * One run of a two-way sync. Stages the object's records in the destination database, pairs them with the table's rows
  * there ({@link TwoWayPlan}), and reads the pairs a page at a time, so memory does not grow with the table or the
  * object. Per mapped field it compares both sides with the value last synced: the side that changed flows to the
- * other (if its direction allows), both changed is a conflict the rule settles. For each page Salesforce is written
- * first (creates, then updates, 200 per call); the page's table writes and new last-synced values then commit
- * together. A crash in between leaves Salesforce ahead of the last-synced values: the next run sees those fields
- * changed on Salesforce's side and brings them in.
+ * other (if its direction allows), both changed is a conflict the rule settles. Creates and updates wait until 200
+ * are gathered (a call's worth), across pages; once a pair is written to Salesforce, its table writes and new
+ * last-synced values commit together with the page's. A crash in between leaves Salesforce ahead of the last-synced
+ * values: the next run sees those fields changed on Salesforce's side and brings them in.
  */
 final class TwoWayRun {
     /** Rows paired, decided and written per step; Salesforce calls take 200 of them. */
@@ -42,6 +42,8 @@ final class TwoWayRun {
     private final List<Conflict> conflicts = new ArrayList<>();
     private final List<RowOutcome> problems = new ArrayList<>();
     private List<RowOutcome> outcomes = new ArrayList<>();
+    private final List<Row> pendingCreates = new ArrayList<>();
+    private final List<Pair> pendingUpdates = new ArrayList<>();
     private long created;
     private long updatedInSalesforce;
     private long updatedInTable;
@@ -85,22 +87,23 @@ final class TwoWayRun {
     TwoWayResult run() throws SQLException {
         c.setAutoCommit(false);
         BaseValues.createTable(c);
+        long sequence = BaseValues.keepNewest(c, sync.name());
+        c.commit();
         List<String> fields = sync.mappings().stream().map(m -> object.field(m.field()).orElseThrow().name()).distinct().toList();
-        StagedRecords.stage(c, client, object.name(), object.field(sync.matchField()).orElseThrow().name(), fields);
+        StagedRecords.Staged staged = StagedRecords.stage(c, client, sync.api(), object.name(), object.field(sync.matchField()).orElseThrow().name(), fields);
         TwoWayPlan plan = TwoWayPlan.build(c, sync, fields);
-        try (PageWrites writes = new PageWrites(c, sync, writtenColumns())) {
+        try (PageWrites writes = new PageWrites(c, sync, writtenColumns(), sequence)) {
             c.commit();
             for (long from = 0; from < plan.size(); from += PAGE) {
-                runPage(plan.page(from, PAGE, sync), plan.columnTypes(), writes);
-                c.commit();
-                sink.accept(List.copyOf(outcomes));
-                outcomes.forEach(this::keepIfProblem);
-                outcomes = new ArrayList<>();
+                List<Pair> ready = decidePage(plan.page(from, PAGE, sync));
+                ready.addAll(sendToSalesforce(false));
+                commit(ready, plan.columnTypes(), writes);
             }
+            commit(sendToSalesforce(true), plan.columnTypes(), writes);
         }
         plan.drop();
         c.commit();
-        return new TwoWayResult(sync.name(), created, updatedInSalesforce, updatedInTable, unchanged, rejected, failed, conflicts, problems);
+        return new TwoWayResult(sync.name(), staged.api(), created, updatedInSalesforce, updatedInTable, unchanged, rejected, failed, conflicts, problems);
     }
 
     /** The stored-back Id and the columns Salesforce's values may flow into. */
@@ -123,27 +126,64 @@ final class TwoWayRun {
         }
     }
 
-    private void runPage(List<TwoWayPlan.Entry> page, Map<String, String> columnTypes, PageWrites writes) throws SQLException {
-        List<Pair> pairs = new ArrayList<>();
-        List<Row> toCreate = new ArrayList<>();
+    /**
+     * Decides each row of a page. Returns the pairs ready for the table (nothing to send, or only Ids and last-synced
+     * values to keep); rows to create and pairs to update wait in {@link #pendingCreates} and {@link #pendingUpdates}
+     * until a call's worth (200) is gathered, so that edits spread thin over many pages still cost the fewest calls.
+     */
+    private List<Pair> decidePage(List<TwoWayPlan.Entry> page) {
+        List<Pair> ready = new ArrayList<>();
         for (TwoWayPlan.Entry entry : page) {
-            Pair pair = pair(entry, toCreate);
+            Pair pair = pair(entry, pendingCreates);
             if (pair != null) {
                 decide(pair, entry);
                 if (pair.toSalesforce.isEmpty() && pair.toTable.isEmpty() && !pair.storeIdBack) {
                     unchanged++;
                     outcomes.add(new RowOutcome.Unchanged(RowKey.of(entry.key())));
                     if (!pair.base.equals(currentBase(entry, pair.base))) {
-                        pairs.add(pair);   // only the last-synced values move, e.g. both sides made the same edit
+                        ready.add(pair);   // only the last-synced values move, e.g. both sides made the same edit
                     }
+                } else if (!pair.toSalesforce.isEmpty()) {
+                    pendingUpdates.add(pair);
                 } else {
-                    pairs.add(pair);
+                    ready.add(pair);
                 }
             }
         }
-        created += create(toCreate, pairs);
-        updatedInSalesforce += update(pairs);
-        updatedInTable += writeTable(pairs, columnTypes, writes);
+        return ready;
+    }
+
+    /**
+     * Creates and updates the waiting records, whole calls only unless {@code all}; returns the pairs written (or
+     * failed), which now go to the table. A pair's table writes and last-synced values are committed only after its
+     * Salesforce write, as before: a crash leaves Salesforce ahead, never the table.
+     */
+    private List<Pair> sendToSalesforce(boolean all) {
+        int call = SObjectCollections.MAX_RECORDS_PER_CALL;
+        List<Pair> written = new ArrayList<>();
+        int creates = all ? pendingCreates.size() : pendingCreates.size() - pendingCreates.size() % call;
+        if (creates > 0) {
+            List<Row> sending = new ArrayList<>(pendingCreates.subList(0, creates));
+            pendingCreates.subList(0, creates).clear();
+            created += create(sending, written);
+        }
+        int updates = all ? pendingUpdates.size() : pendingUpdates.size() - pendingUpdates.size() % call;
+        if (updates > 0) {
+            List<Pair> sending = new ArrayList<>(pendingUpdates.subList(0, updates));
+            pendingUpdates.subList(0, updates).clear();
+            updatedInSalesforce += update(sending);
+            written.addAll(sending);
+        }
+        return written;
+    }
+
+    /** The pairs' table writes and last-synced values, committed; then the row outcomes gathered so far go to the sink. */
+    private void commit(List<Pair> ready, Map<String, String> columnTypes, PageWrites writes) throws SQLException {
+        updatedInTable += writeTable(ready, columnTypes, writes);
+        c.commit();
+        sink.accept(List.copyOf(outcomes));
+        outcomes.forEach(this::keepIfProblem);
+        outcomes = new ArrayList<>();
     }
 
     private static Map<String, String> currentBase(TwoWayPlan.Entry entry, Map<String, String> fields) {

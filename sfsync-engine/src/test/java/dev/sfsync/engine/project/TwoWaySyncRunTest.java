@@ -208,6 +208,74 @@ class TwoWaySyncRunTest {
         TwoWayResult second = run();
         assertThat(second.writes()).isZero();
         assertThat(second.unchanged()).isEqualTo(rows);
+
+        // Edits on rows of different pages wait for one another: one call writes them all.
+        harness.sql("update crm_contacts set phone = '555-0000' where id in ('r00001', 'r00700', 'r01150')");
+        TwoWayResult spread = run();
+        assertThat(spread.updatedInSalesforce()).isEqualTo(3);
+        assertThat(harness.project().store().apiLog().list(harness.project().store().runs().recent(1).getFirst().id()))
+                .filteredOn(c -> c.url().contains("/composite/sobjects")).hasSize(1);
+        assertThat(org.records("Contact")).filteredOn(r -> "555-0000".equals(r.get("Phone"))).hasSize(3);
+        assertThat(run().writes()).isZero();
+    }
+
+    @Test
+    void records_read_through_a_bulk_query_settle_fields_edited_on_both_sides_and_then_nothing_echoes() {
+        harness.config(SYNC.formatted("database_wins").replace("    mappings:", "    api: bulk2\n    mappings:"));
+        String ada = contact("Ada", "Lovelace", "ada@example.com", "Countess");
+
+        TwoWayResult first = run();
+        assertThat(first.readApi()).isEqualTo(dev.sfsync.engine.inbound.InboundApi.BULK2);
+        assertThat(harness.project().store().apiLog().list(harness.project().store().runs().recent(1).getFirst().id()))
+                .filteredOn(c -> c.method().equals("POST") && c.url().endsWith("/jobs/query")).hasSize(1);
+        assertThat(row("1")).containsEntry("salesforce_id", ada).containsEntry("title", "Countess");
+
+        CLOCK.advance(Duration.ofMinutes(1));
+        admin.rest().update("Contact", ada, Map.of("FirstName", "FromSalesforce", "LastName", "King", "Title", "Mathematician"));
+        harness.sql("update crm_contacts set first_name = 'FromDatabase', phone = '555-0199' where id = '1'");
+        TwoWayResult both = run();
+
+        assertThat(both.readApi()).isEqualTo(dev.sfsync.engine.inbound.InboundApi.BULK2);
+        assertThat(both.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.field()).isEqualTo("FirstName");
+            assertThat(c.databaseValue()).isEqualTo("FromDatabase");
+            assertThat(c.salesforceValue()).isEqualTo("FromSalesforce");
+        });
+        assertThat(row("1")).containsEntry("first_name", "FromDatabase").containsEntry("last_name", "King").containsEntry("title", "Mathematician");
+        assertThat(record(ada)).containsEntry("FirstName", "FromDatabase").containsEntry("LastName", "King").containsEntry("Phone", "555-0199");
+        for (int round = 0; round < 3; round++) {
+            assertThat(run().writes()).as("round %d after the edits", round + 1).isZero();
+        }
+        // The values the edits replaced were appended beside the old ones; a run starts by keeping only the newest.
+        assertThat(harness.query("select row_key, field from sfsync_two_way_base group by row_key, field having count(*) > 1")).isEmpty();
+    }
+
+    @Test
+    void a_last_synced_values_table_an_older_sfsync_made_with_a_key_is_moved_to_the_keyless_form_and_still_stops_echoes() {
+        harness.config(SYNC.formatted("salesforce_wins"));
+        String ada = contact("Ada", "Lovelace", "ada@example.com", "Countess");
+        // The second run records the inbound-only fields of the record the first created; the third starts by keeping
+        // only the newest values and writes none: the table is then as an older sfsync would have left it.
+        run();
+        run();
+        run();
+        harness.sql("create table older_base as select sync_name, row_key, field, record_id, field_value from sfsync_two_way_base",
+                "drop table sfsync_two_way_base",
+                "create table sfsync_two_way_base (sync_name varchar not null, row_key varchar not null, field varchar not null, record_id varchar,"
+                        + " field_value varchar, primary key (sync_name, row_key, field))",
+                "insert into sfsync_two_way_base select * from older_base", "drop table older_base");
+        long values = (long) harness.query("select count(*) as n from sfsync_two_way_base").getFirst().get("n");
+
+        assertThat(run().writes()).isZero();
+
+        assertThat(harness.query("select count(*) as n from sfsync_two_way_base").getFirst()).containsEntry("n", values);
+        assertThat(harness.query("select * from duckdb_constraints() where table_name = 'sfsync_two_way_base' and constraint_type = 'PRIMARY KEY'"))
+                .isEmpty();
+        admin.rest().update("Contact", ada, Map.of("Title", "Mathematician"));
+        TwoWayResult inbound = run();
+        assertThat(inbound.updatedInTable()).isEqualTo(1);
+        assertThat(row("1")).containsEntry("title", "Mathematician");
+        assertThat(run().writes()).isZero();
     }
 
     @Test
