@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Applies a {@link RetentionPolicy}: deletes old runs' details (outcomes, API calls with their bodies, cancel requests),
+ * Applies a {@link RetentionPolicy}: deletes old runs' details (outcomes, those kept as counts too, API calls with their bodies, cancel requests),
  * older calls' bodies, and the oldest runs themselves. Each run is pruned in its own transaction, so a prune stopped
  * half-way (or run by two servers at once) leaves every run either whole or pruned. A dry run counts the same rows.
  */
@@ -45,14 +45,15 @@ final class Retention {
         long bodiesRemoved = 0;
         for (String runId : whole) {
             long[] removed = db.inTransaction(() -> new long[] {
-                    remove(dryRun, "row_outcomes", runId), remove(dryRun, "api_calls", runId), remove(dryRun, "run_cancellations", runId),
-                    remove(dryRun, "runs", runId)});
+                    remove(dryRun, "row_outcomes", runId) + removeCounted(dryRun, runId), remove(dryRun, "api_calls", runId),
+                    remove(dryRun, "run_cancellations", runId), remove(dryRun, "runs", runId)});
             outcomes += removed[0];
             calls += removed[1];
         }
         for (String runId : details) {
             long[] removed = db.inTransaction(() -> {
-                long[] counts = {remove(dryRun, "row_outcomes", runId), remove(dryRun, "api_calls", runId), remove(dryRun, "run_cancellations", runId)};
+                long[] counts = {remove(dryRun, "row_outcomes", runId) + removeCounted(dryRun, runId), remove(dryRun, "api_calls", runId),
+                        remove(dryRun, "run_cancellations", runId)};
                 if (!dryRun) {
                     db.update("UPDATE runs SET details_pruned_at = ? WHERE run_id = ?", now, runId);
                 }
@@ -75,6 +76,15 @@ final class Retention {
 
     private long remove(boolean dryRun, String table, String runId) {
         return dryRun ? count(table, "run_id = ?", runId) : db.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
+    }
+
+    /** Removes the run's rows kept as counts ({@code outcome_counts}), saying how many rows of outcomes they stood for. */
+    private long removeCounted(boolean dryRun, String runId) {
+        long rows = db.queryOne("SELECT coalesce(sum(row_count), 0) FROM outcome_counts WHERE run_id = ?", rs -> rs.getLong(1), runId).orElse(0L);
+        if (!dryRun) {
+            db.update("DELETE FROM outcome_counts WHERE run_id = ?", runId);
+        }
+        return rows;
     }
 
     private long count(String table, String where, String runId) {
