@@ -211,7 +211,10 @@ public final class SyncProject implements AutoCloseable {
                     if (!outcomes.isEmpty()) {
                         changes.record(outcomes);
                         if (creates) {
-                            store.intents().settled(SyncId.of(name), outcomes.stream().map(RowOutcome::key).toList());
+                            // A failed create keeps its intent until the run ends: should the run end with creates of
+                            // unknown fate, the next run settles it against Salesforce rather than trusting the failure.
+                            store.intents().settled(SyncId.of(name), outcomes.stream().filter(o -> !(o instanceof RowOutcome.Failed))
+                                    .map(RowOutcome::key).toList());
                         }
                         trail.byCall(outcomes).forEach((call, carried) -> outcomeLog.write(carried, call));
                         progress.settled(outcomes);
@@ -251,6 +254,7 @@ public final class SyncProject implements AutoCloseable {
                                     + " rows not sent go next run";
                         }
                         merges.finish(stopped);
+                        reconcileNextRun = runner != null && runner.createsLeftUncertain();
                     } catch (dev.sfsync.salesforce.error.LimitExceeded e) {
                         if (!e.byReserve()) {
                             throw e;

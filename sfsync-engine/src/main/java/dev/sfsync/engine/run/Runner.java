@@ -58,6 +58,7 @@ public final class Runner {
     private java.util.function.BooleanSupplier leaseLost = () -> false;
     private java.util.function.BooleanSupplier cancelled = () -> false;
     private final java.util.concurrent.atomic.AtomicBoolean heldBack = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean createsUncertain = new java.util.concurrent.atomic.AtomicBoolean();
     /** Set for Bulk runs that may write their plain rows set-based (see {@link SqlBulkLoad}). */
     private SqlBulkLoad.Context setBased;
     private int rowsPerLoad;
@@ -168,6 +169,15 @@ public final class Runner {
         return heldBack.get();
     }
 
+    /**
+     * Whether set-based creates failed by a call that may have reached Salesforce (an upload, a poll or a results read
+     * failing after the rows were sent): the run keeps their write intents and job ids, so that the next run settles them
+     * from the job's results or by their key before sending them again, instead of creating them twice.
+     */
+    public boolean createsLeftUncertain() {
+        return createsUncertain.get();
+    }
+
     private boolean cancelNow() {
         if (cancelled.getAsBoolean()) {
             heldBack.set(true);
@@ -242,6 +252,9 @@ public final class Runner {
         stopped = load.run();
         if (load.heldBackForCancel()) {
             heldBack.set(true);
+        }
+        if (load.createsLeftUncertain()) {
+            createsUncertain.set(true);
         }
         return stopped;
     }

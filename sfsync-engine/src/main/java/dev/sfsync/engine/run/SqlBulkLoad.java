@@ -75,6 +75,8 @@ final class SqlBulkLoad {
     private final int rowsPerJob;
     private final Path directory;
     private boolean heldBack;
+    /** Creates failed by a call that may have reached Salesforce (an upload, poll or results read): their fate is unknown. */
+    private boolean createsUncertain;
 
     /** @param rowCondition which changes (aliased {@code c}) the load takes; the caller sends the others row by row */
     SqlBulkLoad(Context context, SqlRecords records, ChangeTable table, String rowCondition, long maxBytesPerJob, int rowsPerJob) {
@@ -89,6 +91,15 @@ final class SqlBulkLoad {
 
     boolean heldBackForCancel() {
         return heldBack;
+    }
+
+    /** Whether rows to create failed without Salesforce's answer for them: the next run must reconcile them first. */
+    boolean createsLeftUncertain() {
+        return createsUncertain;
+    }
+
+    private void uncertainIfCreating() {
+        createsUncertain |= records.kind() == WriteKind.CREATE;
     }
 
     /** @return why the run stopped early, or null */
@@ -209,6 +220,7 @@ final class SqlBulkLoad {
 
     /** The parts meeting {@code condition} fail with the call's error and leave the round; says whether the run stops. */
     private String failParts(Statement statement, String condition, SalesforceException e, int attempt) throws SQLException {
+        uncertainIfCreating();
         failRows(statement, "p." + condition, Errors.row(e), attempt, context.links().lastCall());
         statement.execute("DELETE FROM sfsync_parts WHERE " + condition);
         return ChunkWriter.endsRun(e) ? e.getMessage() : null;
@@ -253,6 +265,7 @@ final class SqlBulkLoad {
                     break;
                 }
             } catch (SalesforceException e) {
+                uncertainIfCreating();
                 failRows(statement, "p._job = " + job, Errors.row(e), attempt, context.links().lastCall());
                 if (ChunkWriter.endsRun(e)) {
                     stopped = e.getMessage();
@@ -379,6 +392,9 @@ final class SqlBulkLoad {
                 }
             }
             Long failedRead = unread == null ? null : context.links().lastCall();
+            if (unread != null) {
+                uncertainIfCreating();
+            }
             while (unread != null && rs.next()) {
                 RowKey key = key(rs, k);
                 if (failedRead != null) {
@@ -497,6 +513,9 @@ final class SqlBulkLoad {
                 String set = rs.getString(k + 2);
                 RowError error;
                 if (set == null) {
+                    if (notSent == null) {
+                        uncertainIfCreating();
+                    }
                     error = notSent != null ? RowError.of(Errors.NOT_SENT, notSent)
                             : RowError.of(Errors.NOT_SENT, "Salesforce reported no result for this row; it is sent again next run");
                 } else {

@@ -313,6 +313,28 @@ class SetBasedBulkTest {
         assertThat(setBased.run("contacts").summary().created()).isZero();
     }
 
+    @Test
+    void an_insert_whose_job_results_cannot_be_read_is_reconciled_from_the_job_next_run_not_created_twice() {
+        setBased = new EngineHarness(setBasedDir, setBasedOrg).sql(CONTACTS).config(CONTACTS_SYNC.replace("mode: upsert", "mode: insert"));
+        account(setBased, "A0");
+        // Salesforce takes the job and creates its rows, but this run never reads its results: their fate is unknown here.
+        setBasedOrg.faults().set("errors: [{api: bulk2, times: 1000, path: 'successfulResults', status: 503}]");
+
+        RunResult first = setBased.run("contacts");
+        setBasedOrg.faults().clear();
+        long inOrg = setBasedOrg.records("Contact").size();
+        RunResult second = setBased.run("contacts");
+
+        assertThat(first.summary().created()).isZero();
+        assertThat(inOrg).as("the job ran at Salesforce").isPositive();
+        assertThat(second.notices()).anySatisfy(n -> assertThat(n).contains("reconciled"));
+        assertThat(setBasedOrg.records("Contact").stream().map(r -> r.get("External_Id__c")).distinct().count())
+                .as("no contact created twice").isEqualTo(setBasedOrg.records("Contact").size());
+        assertThat(second.summary().created()).as("the rows the job created, found again in its results").isEqualTo(inOrg);
+        assertThat(setBasedOrg.records("Contact")).hasSize((int) inOrg);
+        assertThat(setBased.run("contacts").summary().created()).isZero();
+    }
+
     /**
      * Record types set-based, from a name or per row from a column: the same outcomes and record types as the row path,
      * with a name in another case, rows without one (the profile's default), an unknown name and a spaced one.
