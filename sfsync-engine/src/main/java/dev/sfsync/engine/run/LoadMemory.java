@@ -32,8 +32,12 @@ final class LoadMemory implements AutoCloseable {
         synchronized (HELD) {
             Held held = HELD.get(database);
             if (held == null) {
-                String current = restorable(query(statement, "SELECT current_setting('memory_limit')"));
-                statement.execute("SET GLOBAL memory_limit = '" + limit.replace("'", "''") + "'");
+                String shown = query(statement, "SELECT current_setting('memory_limit')");
+                String current = restorable(shown);
+                // A limit the user set lower than the load's stays as it is.
+                if (bytes(shown) > bytes(limit)) {
+                    statement.execute("SET GLOBAL memory_limit = '" + limit.replace("'", "''") + "'");
+                }
                 held = new Held(current, 0);
             }
             HELD.put(database, new Held(held.restore(), held.loads() + 1));
@@ -61,6 +65,18 @@ final class LoadMemory implements AutoCloseable {
     static String restorable(String shown) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+\\.\\d+)(\\s*\\S+)").matcher(shown.trim());
         return m.matches() ? m.group(1) + "5" + m.group(2) : shown;
+    }
+
+    /** DuckDB's memory size text ("256MB", "953.6 MiB", "1GB") in bytes; unknown text counts as no limit. */
+    static long bytes(String size) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMGT]?)(i?)B?(?:ytes?)?", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(size.trim());
+        if (!m.matches()) {
+            return Long.MAX_VALUE;
+        }
+        int power = "KMGT".indexOf(Character.toUpperCase(m.group(2).isEmpty() ? ' ' : m.group(2).charAt(0))) + 1;
+        double unit = Math.pow(m.group(3).isEmpty() ? 1000 : 1024, power);
+        return (long) (Double.parseDouble(m.group(1)) * unit);
     }
 
     private static String query(Statement statement, String sql) throws SQLException {

@@ -37,6 +37,29 @@ class LoadMemoryTest {
         }
     }
 
+    @Test
+    void a_limit_set_lower_than_the_loads_is_kept() throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("snapshots.duckdb")); Statement statement = db.createStatement()) {
+            statement.execute("SET GLOBAL memory_limit = '128MB'");
+            String before = limit(statement);
+
+            try (LoadMemory load = LoadMemory.lower(statement, "256MB")) {
+                assertThat(limit(statement)).isEqualTo(before);
+            }
+            assertThat(limit(statement)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void memory_sizes_read_in_duckdbs_units() {
+        assertThat(LoadMemory.bytes("256MB")).isEqualTo(256_000_000L);
+        assertThat(LoadMemory.bytes("953.6 MiB")).isEqualTo((long) (953.6 * 1024 * 1024));
+        assertThat(LoadMemory.bytes("1GB")).isEqualTo(1_000_000_000L);
+        assertThat(LoadMemory.bytes("1.8 GiB")).isGreaterThan(LoadMemory.bytes("256MB"));
+        assertThat(LoadMemory.bytes("512 bytes")).isEqualTo(512L);
+        assertThat(LoadMemory.bytes("unlimited")).isEqualTo(Long.MAX_VALUE);
+    }
+
     private static String limit(Statement statement) throws Exception {
         try (ResultSet rs = statement.executeQuery("SELECT current_setting('memory_limit')")) {
             rs.next();
