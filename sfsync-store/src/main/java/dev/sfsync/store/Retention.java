@@ -15,11 +15,14 @@ import java.util.Set;
  */
 final class Retention {
     /** Finished runs beyond their sync's newest ones, and not holding rows a crash left to reconcile. */
-    private static final String PRUNABLE = "SELECT run_id FROM (SELECT r.run_id, r.started_at, r.finished_at, r.details_pruned_at,"
+    private static final String PRUNABLE = "SELECT run_id FROM (SELECT r.run_id, r.sync_id, r.started_at, r.finished_at, r.details_pruned_at,"
             + " ROW_NUMBER() OVER (PARTITION BY r.sync_id ORDER BY r.started_at DESC, r.run_id DESC) AS newest FROM runs r) p"
             + " WHERE p.newest > ? AND p.finished_at IS NOT NULL AND p.started_at < ?"
             + " AND NOT EXISTS (SELECT 1 FROM write_intents w WHERE w.run_id = p.run_id)"
             + " AND NOT EXISTS (SELECT 1 FROM bulk_jobs b WHERE b.run_id = p.run_id)";
+    /** A sync's newest successful run stays whatever its age: the stale alert and the pages say when it last succeeded. */
+    private static final String NOT_LAST_SUCCESS = " AND p.run_id <> coalesce((SELECT s.run_id FROM runs s WHERE s.sync_id = p.sync_id"
+            + " AND s.status IN ('SUCCEEDED', 'PARTIAL') ORDER BY s.started_at DESC, s.run_id DESC LIMIT 1), '')";
     private static final String HAS_BODIES = "EXISTS (SELECT 1 FROM api_calls c WHERE c.run_id = p.run_id"
             + " AND (c.request_body IS NOT NULL OR c.response_body IS NOT NULL))";
     private static final String WITH_BODIES = "run_id = ? AND (request_body IS NOT NULL OR response_body IS NOT NULL)";
@@ -34,7 +37,7 @@ final class Retention {
 
     PruneResult prune(RetentionPolicy policy, boolean dryRun) {
         long now = clock.millis();
-        List<String> whole = prunable(policy, policy.keepRunsFor(), now, "");
+        List<String> whole = prunable(policy, policy.keepRunsFor(), now, NOT_LAST_SUCCESS);
         Set<String> taken = new HashSet<>(whole);
         List<String> details = prunable(policy, policy.keepFor(), now, " AND p.details_pruned_at IS NULL").stream()
                 .filter(taken::add).toList();

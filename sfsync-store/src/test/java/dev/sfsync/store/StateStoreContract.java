@@ -423,6 +423,28 @@ abstract class StateStoreContract {
         assertThat(store.outcomes().summarize(leadRuns.get(2)).rows()).as("the newest").isEqualTo(2);
     }
 
+    @Test
+    void retention_keeps_a_syncs_last_successful_run_behind_newer_failed_ones_whatever_its_age() {
+        RunId success = finishedRun(ACCOUNTS);
+        RunId olderSuccess = success;
+        success = finishedRun(ACCOUNTS);
+        List<RunId> failed = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            RunId run = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND).id();
+            store.runs().finish(run, Run.Status.FAILED, RunSummary.EMPTY, "login refused");
+            failed.add(run);
+            clock.advance(Duration.ofSeconds(1));
+        }
+        clock.advance(Duration.ofDays(400));
+
+        store.prune(new RetentionPolicy(Duration.ofDays(1), 1, Duration.ofDays(1), Duration.ofDays(1)));
+
+        assertThat(store.runs().find(success)).as("the last success, kept as a run").isPresent();
+        assertThat(store.runs().find(olderSuccess)).isEmpty();
+        assertThat(store.runs().find(failed.get(0))).isEmpty();
+        assertThat(store.runs().find(failed.get(2))).as("the newest").isPresent();
+    }
+
     private RunId finishedRun(SyncId sync) {
         RunId run = store.runs().start(sync, Run.Kind.OUTBOUND).id();
         store.outcomes().record(run, List.of(new RowOutcome.Created(RowKey.of("a"), "001"), new RowOutcome.Unchanged(RowKey.of("b"))));
