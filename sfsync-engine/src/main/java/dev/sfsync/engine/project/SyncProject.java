@@ -315,9 +315,19 @@ public final class SyncProject implements AutoCloseable {
         }
         noteDeadRuns();
         try (SyncLease lease = SyncLease.acquire(store.runLeases(), SyncId.of(name), leaseTtl)) {
+            if (hasIntents(sync)) {
+                // Rows a dead run was sending are settled against Salesforce by the next run; a baseline would hide them.
+                throw new BaselineRefused(name, "a run of it was interrupted while sending rows, and the next run must settle them first"
+                        + " (run it once without --baseline)");
+            }
             Run run = store.runs().start(SyncId.of(name), Run.Kind.OUTBOUND);
             lease.attach(run.id(), store.cancellations());
             try {
+                long remembered = store.snapshotMarks().rows(snapshotId(sync)).orElse(0L);
+                if (sync.mode() == dev.sfsync.engine.sync.SyncMode.INSERT && remembered > 0) {
+                    // Its snapshot was lost: a baseline would record rows added since the last run as created.
+                    throw new SnapshotLost(sync, remembered);
+                }
                 Checked local = readable(sync, describeModel(sync));
                 SyncId snapshot = snapshotId(sync);
                 long rows = snapshots().baseline(snapshot, source(config.models().get(sync.model())), local.model, detectOptions(sync, false));

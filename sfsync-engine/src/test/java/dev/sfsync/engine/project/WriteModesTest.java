@@ -91,6 +91,21 @@ class WriteModesTest {
     }
 
     @Test
+    void a_baseline_is_refused_while_rows_of_an_interrupted_run_wait_to_be_settled() {
+        harness.config(EngineHarness.ACCOUNTS_SYNC + "mode: insert\napi: bulk2\nmatch: {column: id, field: External_Key__c}\nmappings: [{from: name, to: Name}]\n".indent(4));
+        dev.sfsync.store.StateStore store = harness.project().store();
+        dev.sfsync.core.RunId dead = store.runs().start(dev.sfsync.core.SyncId.of("accounts"), dev.sfsync.store.Run.Kind.OUTBOUND).id();
+        store.intents().sending(dev.sfsync.core.SyncId.of("accounts"), dead,
+                List.of(new dev.sfsync.store.WriteIntents.PendingRow(dead, dev.sfsync.core.model.RowKey.of("A1"), "A1")));
+
+        assertThatThrownBy(() -> harness.project().baseline("accounts")).isInstanceOf(BaselineRefused.class)
+                .hasMessageContaining("interrupted while sending rows");
+
+        store.intents().clear(dev.sfsync.core.SyncId.of("accounts"));
+        assertThat(harness.project().baseline("accounts").rows()).isEqualTo(2);
+    }
+
+    @Test
     void a_set_based_bulk_insert_started_from_a_baseline_creates_only_the_rows_added_after_it() {
         // An idempotency key and Bulk API 2.0 put the inserts on the set-based path, which must skip baselined rows too.
         harness.config(EngineHarness.ACCOUNTS_SYNC + "mode: insert\napi: bulk2\nmatch: {column: id, field: External_Key__c}\nmappings: [{from: name, to: Name}]\n".indent(4));
