@@ -298,8 +298,7 @@ class SetBasedBulkTest {
 
     @Test
     void an_insert_keeps_its_write_ahead_intents_before_its_rows_are_uploaded() {
-        setBased = new EngineHarness(setBasedDir, setBasedOrg).sql(CONTACTS).config(CONTACTS_SYNC.replace("mode: upsert", "mode: insert"));
-        account(setBased, "A0");
+        contactInserts();
         // The upload's answer is lost after Salesforce took the rows: the run must find them again, not create them twice.
         setBasedOrg.faults().set("dropConnections: [{api: bulk2, times: 1, when: after, path: 'batches'}]");
 
@@ -315,8 +314,7 @@ class SetBasedBulkTest {
 
     @Test
     void an_insert_whose_job_results_cannot_be_read_is_reconciled_from_the_job_next_run_not_created_twice() {
-        setBased = new EngineHarness(setBasedDir, setBasedOrg).sql(CONTACTS).config(CONTACTS_SYNC.replace("mode: upsert", "mode: insert"));
-        account(setBased, "A0");
+        contactInserts();
         // Salesforce takes the job and creates its rows, but this run never reads its results: their fate is unknown here.
         setBasedOrg.faults().set("errors: [{api: bulk2, times: 1000, path: 'successfulResults', status: 503}]");
 
@@ -376,6 +374,12 @@ class SetBasedBulkTest {
         assertThat(outcomes(setBased, bySet)).containsEntry("[A4]", "REJECTED:INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST");
         assertThat(records(multiOrg, "External_Key__c")).isEqualTo(records(multiRowOrg, "External_Key__c"));
         assertThat(jobs(setBased, bySet)).as("the spellings the planner rewrites go in a job of their own").isEqualTo(2);
+    }
+
+    /** The contacts inserted set-based with their idempotency key, into an org holding account A0 only. */
+    private void contactInserts() {
+        setBased = new EngineHarness(setBasedDir, setBasedOrg).sql(CONTACTS).config(CONTACTS_SYNC.replace("mode: upsert", "mode: insert"));
+        account(setBased, "A0");
     }
 
     /** Runs the sync 'accounts' set-based against one org and row by row against the other; both give the same outcomes. */

@@ -105,23 +105,12 @@ class WriteModesTest {
         assertThat(harness.project().baseline("accounts").rows()).isEqualTo(2);
     }
 
-    @Test
-    void a_set_based_bulk_insert_started_from_a_baseline_creates_only_the_rows_added_after_it() {
-        // An idempotency key and Bulk API 2.0 put the inserts on the set-based path, which must skip baselined rows too.
-        harness.config(EngineHarness.ACCOUNTS_SYNC + "mode: insert\napi: bulk2\nmatch: {column: id, field: External_Key__c}\nmappings: [{from: name, to: Name}]\n".indent(4));
-        assertThat(harness.project().baseline("accounts").rows()).isEqualTo(2);
-        harness.sql("update accounts set name = 'Acme 2' where id = 'A1'", "insert into accounts values ('A3', 'Initech', 'L3')");
-
-        RunResult next = harness.run("accounts");
-
-        assertThat(next.summary().created()).isEqualTo(1);
-        assertThat(next.summary().unchanged()).isEqualTo(1);
-        assertThat(org.records("Account")).extracting(r -> r.get("Name")).containsExactly("Initech");
-    }
-
-    @Test
-    void an_insert_sync_started_from_a_baseline_creates_only_the_rows_added_after_it() {
-        harness.config(EngineHarness.ACCOUNTS_SYNC + "mode: insert\ninsert_without_key: at_least_once\nmappings: [{from: name, to: Name}]\n".indent(4));
+    /** Row by row (no key), and set-based (an idempotency key on Bulk API 2.0), which must skip baselined rows too. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"insert_without_key: at_least_once",
+            "api: bulk2\nmatch: {column: id, field: External_Key__c}"})
+    void an_insert_sync_started_from_a_baseline_creates_only_the_rows_added_after_it(String how) {
+        harness.config(EngineHarness.ACCOUNTS_SYNC + ("mode: insert\n" + how + "\nmappings: [{from: name, to: Name}]\n").indent(4));
         assertThat(harness.project().baseline("accounts").rows()).isEqualTo(2);
         harness.sql("update accounts set name = 'Acme 2' where id = 'A1'", "insert into accounts values ('A3', 'Initech', 'L3')");
 

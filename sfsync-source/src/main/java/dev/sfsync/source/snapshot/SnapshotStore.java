@@ -118,13 +118,7 @@ public final class SnapshotStore implements AutoCloseable {
      * @throws IllegalStateException                    the sync already has an open change set in this process
      */
     public ChangeSet detect(SyncId sync, Source source, Model model, DetectOptions options) {
-        Objects.requireNonNull(sync, "sync is null");
-        Objects.requireNonNull(source, "source is null");
-        Objects.requireNonNull(model, "model is null");
-        Objects.requireNonNull(options, "options is null");
-        if (!busy.add(sync)) {
-            throw new IllegalStateException("Sync '" + sync + "' already has an open change set; commit or close it before detecting again");
-        }
+        claim(sync, source, model, options, "detecting again");
         if (source instanceof JdbcSource jdbc && jdbc.config().changeDetection() == ChangeDetectionMode.WAREHOUSE) {
             inWarehouse.put(sync, jdbc);
             return detectInWarehouse(sync, jdbc, model, options);
@@ -145,12 +139,28 @@ public final class SnapshotStore implements AutoCloseable {
         }
     }
 
+    /** Marks the sync as having an open change set (or baseline) in this process: one at a time per sync. */
+    private void claim(SyncId sync, Source source, Model model, DetectOptions options, String before) {
+        Objects.requireNonNull(sync, "sync is null");
+        Objects.requireNonNull(source, "source is null");
+        Objects.requireNonNull(model, "model is null");
+        Objects.requireNonNull(options, "options is null");
+        if (!busy.add(sync)) {
+            throw new IllegalStateException("Sync '" + sync + "' already has an open change set; commit or close it before " + before);
+        }
+    }
+
+    /** The SQL dialect of a source whose snapshots live in its warehouse. */
+    static WarehouseDialect dialectOf(JdbcSource source) {
+        return WarehouseDialect.forUrl(source.config().url()).orElseThrow(() -> new WarehouseNotSupported(source));
+    }
+
     /**
      * The same change detection inside the warehouse: the warehouse hashes and diffs, and the change set streams
      * only the changes out of it. The engine can't tell the two apart.
      */
     private ChangeSet detectInWarehouse(SyncId sync, JdbcSource source, Model model, DetectOptions options) {
-        WarehouseDialect dialect = WarehouseDialect.forUrl(source.config().url()).orElseThrow(() -> new WarehouseNotSupported(source));
+        WarehouseDialect dialect = dialectOf(source);
         try (Connection connection = source.connect()) {
             WarehouseDetection.Detected detected = new WarehouseDetection(connection, dialect, source.name(), sync, model, options)
                     .run(source.config().stateSchema());
@@ -177,17 +187,11 @@ public final class SnapshotStore implements AutoCloseable {
      * @throws dev.sfsync.source.ModelHasDuplicateKeys and the other model problems {@link #detect} throws
      */
     public long baseline(SyncId sync, Source source, Model model, DetectOptions options) {
-        Objects.requireNonNull(sync, "sync is null");
-        Objects.requireNonNull(source, "source is null");
-        Objects.requireNonNull(model, "model is null");
-        Objects.requireNonNull(options, "options is null");
-        if (!busy.add(sync)) {
-            throw new IllegalStateException("Sync '" + sync + "' already has an open change set; commit or close it before a baseline");
-        }
+        claim(sync, source, model, options, "a baseline");
         try {
             if (source instanceof JdbcSource jdbc && jdbc.config().changeDetection() == ChangeDetectionMode.WAREHOUSE) {
                 inWarehouse.put(sync, jdbc);
-                WarehouseDialect dialect = WarehouseDialect.forUrl(jdbc.config().url()).orElseThrow(() -> new WarehouseNotSupported(jdbc));
+                WarehouseDialect dialect = dialectOf(jdbc);
                 try (Connection connection = jdbc.connect()) {
                     return new WarehouseDetection(connection, dialect, jdbc.name(), sync, model, options).baseline(jdbc.config().stateSchema());
                 } catch (SQLException e) {

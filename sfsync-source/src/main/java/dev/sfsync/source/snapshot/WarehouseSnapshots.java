@@ -53,7 +53,7 @@ final class WarehouseSnapshots {
     }
 
     private static WarehouseTables tables(JdbcSource source, SyncId sync) {
-        WarehouseDialect dialect = WarehouseDialect.forUrl(source.config().url()).orElseThrow(() -> new WarehouseNotSupported(source));
+        WarehouseDialect dialect = SnapshotStore.dialectOf(source);
         return WarehouseTables.of(dialect, source.config().stateSchema(), sync, 1);
     }
 }
