@@ -39,6 +39,21 @@ final class Schedules {
         return Instant.ofEpochMilli(at - Math.floorMod(at - phase, interval) + interval);
     }
 
+    /**
+     * The slot after a run of an interval schedule that was due at {@code due} and ended at {@code done}: the next one
+     * on its grid, strictly after the end, so slots do not drift by each run's length (as a fixed delay after each
+     * run would) and a run longer than the interval skips the slots it overran instead of queueing them. The grid is
+     * the name's spread offset when slots are spread, otherwise the due time's.
+     */
+    static Instant nextSlot(RunSchedule.Every every, Instant due, Instant done, String name, boolean spread) {
+        if (spread) {
+            return firstSpread(every, done, name);
+        }
+        long interval = every.interval().toMillis();
+        long since = Math.max(0, done.toEpochMilli() - due.toEpochMilli());
+        return due.plusMillis((since / interval + 1) * interval);
+    }
+
     /** Well mixed even for names that differ by a character (String.hashCode would put sync-1 and sync-2 1 ms apart). */
     private static long offsetSeed(String name) {
         return java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).getMostSignificantBits();

@@ -194,7 +194,10 @@ public final class SyncScheduler implements AutoCloseable {
                 operations.stop();
                 return;
             }
-            Instant when = backoff.notBefore(name, next.get().getNextExecutionTime(complete));
+            Instant slot = schedule instanceof RunSchedule.Every every
+                    ? Schedules.nextSlot(every, complete.getExecution().executionTime, complete.getTimeDone(), name, spreadFirstSlots)
+                    : next.get().getNextExecutionTime(complete);
+            Instant when = backoff.notBefore(name, slot);
             Instant soon = retrySoon.remove(name);
             operations.reschedule(complete, soon != null && soon.isBefore(when) ? soon : when, schedule.describe());
         };

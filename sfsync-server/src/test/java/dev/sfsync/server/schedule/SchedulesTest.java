@@ -46,4 +46,26 @@ class SchedulesTest {
         RunSchedule nightly = new RunSchedule.Cron("0 2 * * *", ZoneId.of("UTC"));
         assertThat(Schedules.firstSpread(nightly, Instant.parse("2026-12-07T15:00:00Z"), "accounts")).isEqualTo(Instant.parse("2026-12-08T02:00:00Z"));
     }
+
+    @Test
+    void after_a_run_the_next_slot_is_on_the_grid_not_one_interval_after_the_run_ended() {
+        RunSchedule.Every everyMinute = (RunSchedule.Every) EVERY_MINUTE;
+        Instant due = Instant.parse("2026-12-07T15:00:00Z");
+        assertThat(Schedules.nextSlot(everyMinute, due, due.plusSeconds(40), "accounts", false)).isEqualTo(due.plusSeconds(60));
+        assertThat(Schedules.nextSlot(everyMinute, due, due, "accounts", false)).as("a run that took no time").isEqualTo(due.plusSeconds(60));
+        assertThat(Schedules.nextSlot(everyMinute, due, due.plusSeconds(150), "accounts", false))
+                .as("a run of two and a half minutes skips the slots it overran").isEqualTo(due.plusSeconds(180));
+    }
+
+    @Test
+    void spread_slots_stay_at_the_syncs_offset_however_long_its_runs_take_and_whenever_they_were_due() {
+        RunSchedule.Every quarterHour = new RunSchedule.Every(Duration.ofMinutes(15));
+        Instant first = Schedules.firstSpread(quarterHour, Instant.parse("2026-12-07T15:00:00Z"), "accounts");
+        Instant lateRetry = first.plusSeconds(67);
+        for (Instant done : new Instant[]{first.plusMillis(1), first.plusSeconds(601), lateRetry.plusSeconds(1_000)}) {
+            Instant next = Schedules.nextSlot(quarterHour, lateRetry, done, "accounts", true);
+            assertThat(next).isAfter(done).isBeforeOrEqualTo(done.plus(Duration.ofMinutes(15)));
+            assertThat(Duration.between(first, next).toMillis() % Duration.ofMinutes(15).toMillis()).as("on the sync's grid").isZero();
+        }
+    }
 }
