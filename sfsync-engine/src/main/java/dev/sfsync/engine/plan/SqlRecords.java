@@ -27,9 +27,12 @@ import java.util.stream.Collectors;
  * every refusal keeps its code and message; the condition may leave out more rows than needed, never fewer.
  * <p>
  * Only syncs whose every step is plain formatting or a lookup already resolved into a table are written this way:
- * upsert on an external ID, or insert with an idempotency key, without record types, merges, create-only or
- * only-if-empty fields ({@link #of} is empty for the others). A lookup's cell is the Id its table (value, id) holds for
- * the row's value; a row whose value the table does not resolve is left to the planner, whose refusal it keeps.
+ * upsert on an external ID, insert with an idempotency key, update and archive (by the record's Id: the snapshot's,
+ * the model's Id column, or the one a table found for the match value), without merges, create-only or only-if-empty
+ * fields ({@link #of} is empty for the others); and the deletes or clears of rows that left the model, by the Id the
+ * snapshot kept ({@link #removals}). A lookup's cell is the Id its table (value, id) holds for the row's value; a row
+ * whose value the table does not resolve is left to the planner, whose refusal it keeps. Rows written by Id are
+ * joined to their results by it (Bulk API 2.0 results carry the uploaded columns, Id among them).
  */
 public final class SqlRecords {
     private static final Set<String> TEXT_TYPES = Set.of("string", "textarea", "phone", "url", "picklist", "combobox", "email",
