@@ -2,6 +2,7 @@ package dev.sfsync.engine.plan;
 
 import dev.sfsync.core.model.ColumnType;
 import dev.sfsync.core.model.ModelColumn;
+import dev.sfsync.engine.sync.DeleteBehaviour;
 import dev.sfsync.engine.sync.FieldMapping;
 import dev.sfsync.engine.sync.Lookup;
 import dev.sfsync.engine.sync.Match;
@@ -26,9 +27,12 @@ import java.util.stream.Collectors;
  * every refusal keeps its code and message; the condition may leave out more rows than needed, never fewer.
  * <p>
  * Only syncs whose every step is plain formatting or a lookup already resolved into a table are written this way:
- * upsert on an external ID, or insert with an idempotency key, without record types, merges, create-only or
- * only-if-empty fields ({@link #of} is empty for the others). A lookup's cell is the Id its table (value, id) holds for
- * the row's value; a row whose value the table does not resolve is left to the planner, whose refusal it keeps.
+ * upsert on an external ID, insert with an idempotency key, update and archive (by the record's Id: the snapshot's,
+ * the model's Id column, or the one a table found for the match value), without merges, create-only or only-if-empty
+ * fields ({@link #of} is empty for the others); and the deletes or clears of rows that left the model, by the Id the
+ * snapshot kept ({@link #removals}). A lookup's cell is the Id its table (value, id) holds for the row's value; a row
+ * whose value the table does not resolve is left to the planner, whose refusal it keeps. Rows written by Id are
+ * joined to their results by it (Bulk API 2.0 results carry the uploaded columns, Id among them).
  */
 public final class SqlRecords {
     private static final Set<String> TEXT_TYPES = Set.of("string", "textarea", "phone", "url", "picklist", "combobox", "email",
@@ -59,7 +63,13 @@ public final class SqlRecords {
      */
     public static Optional<SqlRecords> of(PreparedSync sync, String alias, Map<String, String> lookupTables) {
         var definition = sync.definition();
-        WriteKind kind = definition.mode() == SyncMode.UPSERT ? WriteKind.UPSERT : definition.hasIdempotencyKey() ? WriteKind.CREATE : null;
+        WriteKind kind = switch (definition.mode()) {
+            case UPSERT -> WriteKind.UPSERT;
+            case UPDATE -> WriteKind.UPDATE;
+            case ARCHIVE -> WriteKind.DELETE;
+            case INSERT -> definition.hasIdempotencyKey() ? WriteKind.CREATE : null;
+            case ALL -> null;
+        };
         if (kind == null || sync.merge() != null || definition.options().orLead().isPresent()
                 || !sync.createOnlyFields().isEmpty() || definition.mappings().stream().anyMatch(FieldMapping::onlyIfEmpty)) {
             return Optional.empty();
@@ -68,26 +78,43 @@ public final class SqlRecords {
             return Optional.empty();
         }
         Match match = definition.match().orElse(null);
-        if (match == null || match.bySalesforceId()) {
+        if (match == null || (match.bySalesforceId() && !kind.needsRecordId())) {
             return Optional.empty();
         }
-        FieldDescribe matchField = sync.field(match.field());
+        FieldDescribe matchField = match.bySalesforceId() ? null : sync.field(match.field());
         Optional<ModelColumn> matchColumn = sync.schema().column(match.column());
-        if (!TEXT_TYPES.contains(matchField.type()) || matchColumn.isEmpty()
-                || definition.mappings().stream().anyMatch(m -> sync.field(m.field()).name().equals(matchField.name()))) {
+        if (matchColumn.isEmpty() || (matchField != null && !TEXT_TYPES.contains(matchField.type()))
+                || definition.mappings().stream().anyMatch(m -> sync.field(m.field()).name().equals(match.bySalesforceId() ? "Id" : matchField.name()))) {
             return Optional.empty();
         }
         List<String> columns = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         List<String> clean = new ArrayList<>();
-        Optional<Cell> key = Cell.text(matchField, matchColumn.get(), alias);
-        if (key.isEmpty()) {
-            return Optional.empty();
+        if (kind.needsRecordId()) {
+            // Addressed by Id: the column's own Id, or the record the snapshot knows, else the one found by the match value.
+            Optional<Cell> id = match.bySalesforceId() ? Cell.salesforceId(matchColumn.get(), alias)
+                    : Cell.text(matchField, matchColumn.get(), alias).filter(k -> lookupTables.containsKey(MATCH)).map(k -> Cell.recordId(k, alias,
+                    lookupTables.get(MATCH), kind == WriteKind.UPDATE));
+            if (id.isEmpty()) {
+                return Optional.empty();
+            }
+            columns.add("Id");
+            cells.add(id.get().value);
+            clean.add(id.get().clean);
+            if (kind == WriteKind.DELETE) {
+                // An archive sync deletes the record and sends nothing else.
+                return Optional.of(new SqlRecords(kind, columns, cells, String.join(" AND ", clean)));
+            }
+        } else {
+            Optional<Cell> key = Cell.text(matchField, matchColumn.get(), alias);
+            if (key.isEmpty()) {
+                return Optional.empty();
+            }
+            columns.add(matchField.name());
+            cells.add(key.get().value);
+            // A match value must not be blank (a visible character is enough to know), and no other row may share it.
+            clean.add(key.get().keyClean());
         }
-        columns.add(matchField.name());
-        cells.add(key.get().value);
-        // A match value must not be blank (a visible character is enough to know), and no other row may share it.
-        clean.add("(" + key.get().value + " IS NOT NULL AND regexp_matches(" + key.get().value + ", '[!-~]') AND " + key.get().clean + ")");
         for (FieldMapping mapping : definition.mappings()) {
             FieldDescribe field = sync.field(mapping.field());
             Optional<Cell> cell = switch (mapping.source()) {
@@ -124,6 +151,53 @@ public final class SqlRecords {
             clean.add(cell.get().clean);
         }
         return Optional.of(new SqlRecords(kind, columns, cells, String.join(" AND ", clean)));
+    }
+
+    /**
+     * The writes for rows that left the model, as the planner decides them for the sync's delete behaviour: a delete
+     * (only the Id) or an update emptying every mapped field it may (#N/A), for rows whose record the snapshot knows.
+     * Rows without one (found by their key, when the key is the match) are the planner's. Empty when nothing is written
+     * for removed rows, or the sync is one the set path does not take.
+     */
+    public static Optional<SqlRecords> removals(PreparedSync sync, String alias) {
+        var definition = sync.definition();
+        if (definition.onDelete() == DeleteBehaviour.NOTHING || sync.merge() != null || definition.options().orLead().isPresent()
+                || definition.mode() == SyncMode.ALL) {
+            return Optional.empty();
+        }
+        List<String> columns = new ArrayList<>(List.of("Id"));
+        List<String> cells = new ArrayList<>(List.of(alias + "._sfsync_record_id"));
+        WriteKind kind = definition.onDelete() == DeleteBehaviour.DELETE ? WriteKind.DELETE : WriteKind.CLEAR;
+        if (kind == WriteKind.CLEAR) {
+            for (String name : sync.mappedFields()) {
+                FieldDescribe field = sync.field(name);
+                if (field.updateable() && field.nillable() && !"boolean".equals(field.type()) && !columns.contains(field.name())) {
+                    columns.add(field.name());
+                    cells.add(Cell.literal(CsvValues.NULL));
+                }
+            }
+        }
+        return Optional.of(new SqlRecords(kind, columns, cells, alias + "._sfsync_record_id IS NOT NULL"));
+    }
+
+    /**
+     * The name under which {@link #of}'s {@code lookupTables} hold the table of record Ids found by the match value
+     * ({@code v}: the value, {@code id}: its record or null), for syncs that address records by Id and match them by an
+     * external ID ({@link #findsRecordIds}).
+     */
+    public static final String MATCH = "Id";
+
+    /** Whether the sync writes by record Id and finds rows the snapshot knows no record of by their match value. */
+    public static boolean findsRecordIds(PreparedSync sync) {
+        var definition = sync.definition();
+        return (definition.mode() == SyncMode.UPDATE || definition.mode() == SyncMode.ARCHIVE)
+                && definition.match().map(m -> !m.bySalesforceId()).orElse(false);
+    }
+
+    /** The match column as text, as the planner takes the match value, when the set path can search it. */
+    public static Optional<String> matchValue(PreparedSync sync, String alias) {
+        return sync.definition().match().flatMap(m -> sync.schema().column(m.column()))
+                .filter(c -> c.type() == ColumnType.TEXT || c.type() == ColumnType.INTEGER).map(c -> "CAST(" + Cell.ref(alias, c) + " AS VARCHAR)");
     }
 
     /**
@@ -177,6 +251,34 @@ public final class SqlRecords {
 
     /** One cell: its value and when the planner is sure to send exactly that. */
     private record Cell(String value, String clean) {
+        /** As a match value: not blank (a visible character is enough to know), and clean. */
+        String keyClean() {
+            return "(" + value + " IS NOT NULL AND regexp_matches(" + value + ", '[!-~]') AND " + clean + ")";
+        }
+
+        /**
+         * A record's Id from a column of Ids (match by Id): sent as the row holds it, as the planner does; a value SQL
+         * may see otherwise than Java's blank check (no visible character) is the planner's.
+         */
+        static Optional<Cell> salesforceId(ModelColumn column, String alias) {
+            if (column.type() != ColumnType.TEXT) {
+                return Optional.empty();
+            }
+            String v = ref(alias, column);
+            return Optional.of(new Cell(v, "(" + v + " IS NOT NULL AND regexp_matches(" + v + ", '[!-~]'))"));
+        }
+
+        /**
+         * The Id of the record matched by {@code key}: the one the snapshot kept, else the one {@code found} (v, id)
+         * holds. An update's match value must pass the planner's conversion too (an archive's is not converted); a row
+         * with no record found is the planner's (RECORD_NOT_FOUND, or nothing to archive).
+         */
+        static Cell recordId(Cell key, String alias, String found, boolean converted) {
+            String id = "coalesce(" + alias + "._sfsync_record_id, (SELECT m.id FROM " + found + " m WHERE m.v = " + key.value + "))";
+            String keyClean = converted ? key.keyClean() : "(" + key.value + " IS NOT NULL AND regexp_matches(" + key.value + ", '[!-~]'))";
+            return new Cell(id, keyClean + " AND " + id + " IS NOT NULL");
+        }
+
         static Optional<Cell> constant(FieldDescribe field, Object value, boolean skipNulls) {
             if (skipNulls && (value == null || value.toString().isEmpty())) {
                 return Optional.of(new Cell("NULL", "TRUE"));
@@ -370,7 +472,7 @@ public final class SqlRecords {
             return Optional.of(new Cell(text, "isfinite(" + utc + ") AND year(" + utc + ") BETWEEN 1 AND 9999"));
         }
 
-        private static String ref(String alias, ModelColumn column) {
+        static String ref(String alias, ModelColumn column) {
             return alias + ".\"" + column.name().replace("\"", "\"\"") + "\"";
         }
 

@@ -216,11 +216,12 @@ public final class Runner {
         }
         java.util.Optional<dev.sfsync.engine.plan.SqlRecords> records = dev.sfsync.engine.plan.SqlRecords.of(sync, "c",
                 SqlLookups.names(sync, table.get()));
-        if (records.isEmpty()) {
+        java.util.Optional<dev.sfsync.engine.plan.SqlRecords> removals = dev.sfsync.engine.plan.SqlRecords.removals(sync, "c");
+        if (records.isEmpty() && removals.isEmpty()) {
             return runRows(changes);
         }
         SqlLookups lookups = null;
-        if (!sync.definition().lookups().isEmpty()) {
+        if (records.isPresent() && !SqlLookups.names(sync, table.get()).isEmpty()) {
             try {
                 lookups = SqlLookups.resolve(sync, table.get(), new RecordFinder(setBased.client()));
             } catch (SalesforceException e) {
@@ -229,7 +230,7 @@ public final class Runner {
             }
         }
         try {
-            return runSetBased(changes, table.get(), records.get());
+            return runSetBased(changes, table.get(), records, removals);
         } finally {
             if (lookups != null) {
                 lookups.close();
@@ -237,19 +238,45 @@ public final class Runner {
         }
     }
 
-    private String runSetBased(ChangeSet changes, dev.sfsync.core.change.ChangeTable table, dev.sfsync.engine.plan.SqlRecords records) {
-        // The plain rows go set-based; the planner decides the others (refusals, shared match values, removed rows,
-        // lookups not found, inserts of rows created or baselined before) as ever.
+    private String runSetBased(ChangeSet changes, dev.sfsync.core.change.ChangeTable table, java.util.Optional<dev.sfsync.engine.plan.SqlRecords> records,
+                               java.util.Optional<dev.sfsync.engine.plan.SqlRecords> removals) {
+        // The plain rows go set-based; the planner decides the others (refusals, shared match values, rows whose record
+        // is not known, lookups not found, inserts of rows created or baselined before) as ever.
+        Map<dev.sfsync.engine.plan.SqlRecords, String> loads = new java.util.LinkedHashMap<>();
+        records.ifPresent(r -> loads.put(r, present(table, r)));
+        removals.ifPresent(r -> loads.put(r, uniqueIds(table, r, "c._sfsync_kind = 'REMOVED' AND " + r.clean())));
+        String stopped = runRows(dev.sfsync.core.change.ChangeTable.filtered(changes, table, "NOT (" + String.join(" OR ", loads.values()) + ")"));
+        for (Map.Entry<dev.sfsync.engine.plan.SqlRecords, String> load : loads.entrySet()) {
+            if (stopped != null || heldBack.get()) {
+                return stopped;
+            }
+            stopped = load(table, load.getKey(), load.getValue());
+        }
+        return stopped;
+    }
+
+    /** Which present rows the set path writes: the clean ones no other row shares a match value (or record) with. */
+    private String present(dev.sfsync.core.change.ChangeTable table, dev.sfsync.engine.plan.SqlRecords records) {
         String plain = "c._sfsync_kind <> 'REMOVED' AND coalesce(" + records.clean() + ", FALSE) AND "
                 + dev.sfsync.engine.plan.SqlRecords.shareNothing("c", table.uniqueColumns())
                 + (records.kind() == WriteKind.CREATE && !sync.fullResync() ? " AND c._sfsync_record_id IS NULL AND c._sfsync_kind <> 'CHANGED'" : "");
-        String stopped = runRows(dev.sfsync.core.change.ChangeTable.filtered(changes, table, "NOT (" + plain + ")"));
-        if (stopped != null || heldBack.get()) {
-            return stopped;
-        }
+        return records.kind().needsRecordId() ? uniqueIds(table, records, plain) : "(" + plain + ")";
+    }
+
+    /**
+     * Rows written by Id are joined to their results by it: a record two of them would write (a repeated Id in the model,
+     * or one record matched twice) is left to the planner's path, which sends each row on its own.
+     */
+    private static String uniqueIds(dev.sfsync.core.change.ChangeTable table, dev.sfsync.engine.plan.SqlRecords records, String condition) {
+        String id = records.cells().getFirst();
+        return "(" + condition + " AND coalesce(" + id + " NOT IN (SELECT " + id + " FROM " + table.name() + " c WHERE " + condition
+                + " GROUP BY 1 HAVING count(*) > 1), FALSE))";
+    }
+
+    private String load(dev.sfsync.core.change.ChangeTable table, dev.sfsync.engine.plan.SqlRecords records, String plain) {
         SqlBulkLoad load = new SqlBulkLoad(setBased, records, table, plain, dev.sfsync.salesforce.bulk2.IngestSpec.DEFAULT_MAX_BYTES_PER_JOB,
                 rowsPerLoad);
-        stopped = load.run();
+        String stopped = load.run();
         if (load.heldBackForCancel()) {
             heldBack.set(true);
         }

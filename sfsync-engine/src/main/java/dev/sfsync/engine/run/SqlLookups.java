@@ -51,6 +51,9 @@ final class SqlLookups implements AutoCloseable {
             String name = changes.endsWith("\"") ? changes.substring(0, changes.length() - 1) + "_lookup" + i + "\"" : changes + "_lookup" + i;
             names.put(sync.field(lookups.get(i).field()).name(), name);
         }
+        if (SqlRecords.findsRecordIds(sync)) {
+            names.put(SqlRecords.MATCH, changes.endsWith("\"") ? changes.substring(0, changes.length() - 1) + "_match\"" : changes + "_match");
+        }
         return names;
     }
 
@@ -71,6 +74,18 @@ final class SqlLookups implements AutoCloseable {
                 if (value.isPresent()) {
                     fill(table, name, lookup, sync.lookupObjects().get(field), finder, "SELECT DISTINCT " + value.get() + " FROM " + table.name()
                             + " c WHERE c._sfsync_kind <> 'REMOVED' AND regexp_matches(" + value.get() + ", '[!-~]')");
+                }
+            }
+            if (names.containsKey(SqlRecords.MATCH)) {
+                // Rows the snapshot knows no record of are found by their match value, as the planner's chunks find them.
+                String name = names.get(SqlRecords.MATCH);
+                statement.execute("CREATE OR REPLACE TABLE " + name + " (v VARCHAR PRIMARY KEY, id VARCHAR)");
+                Optional<String> value = SqlRecords.matchValue(sync, "c");
+                if (value.isPresent()) {
+                    String field = sync.field(sync.definition().match().orElseThrow().field()).name();
+                    fill(table, name, new Lookup(field, sync.object().name(), field, sync.definition().match().orElseThrow().column()), null, finder,
+                            "SELECT DISTINCT " + value.get() + " FROM " + table.name() + " c WHERE c._sfsync_kind <> 'REMOVED'"
+                                    + " AND c._sfsync_record_id IS NULL AND regexp_matches(" + value.get() + ", '[!-~]')");
                 }
             }
             done = true;

@@ -376,6 +376,116 @@ class SetBasedBulkTest {
         assertThat(jobs(setBased, bySet)).as("the spellings the planner rewrites go in a job of their own").isEqualTo(2);
     }
 
+    static final String BY_ID_SYNC = EngineHarness.ACCOUNTS_SYNC + """
+                mode: %s
+                api: %s
+                on_delete: %s
+                match: {column: ext, field: External_Key__c}
+                mappings: [{from: name, to: Name}, {from: tier, to: Tier__c}, {from: score, to: Score__c}, {from: website, to: Website}]
+                keep_row_outcomes: %s
+            """;
+
+    /** Accounts K1 to K40; the org holds K1 to K30 before the first run. */
+    static final String[] BY_ID_MODEL = {
+            "create table accounts as select i as id, 'K' || i as ext, 'Account ' || i as name, ['Gold', 'Silver'][i % 2 + 1] as tier,"
+                    + " round(i / 10.0, 2) as score, 'https://a' || i || '.example.com' as website from range(1, 41) t(i)",
+            "update accounts set tier = 'Platinum' where id = 3",                   // restricted picklist: refused locally
+            "update accounts set score = 1.005 where id = 7",                       // rounded by the planner, then sent
+            "update accounts set website = 'http://plain.example.com' where id = 8", // the org's validation rule fails it
+            "update accounts set ext = 'k9' where id = 10",                         // shares K9 with row 9 ignoring case: both refused
+            "update accounts set ext = '  ' where id = 11"};                        // blank match value: refused locally
+
+    /**
+     * Updates and removed rows set-based, addressed by record Id: found by the match value on the first run (rows whose
+     * record does not exist fail RECORD_NOT_FOUND in update mode), by the snapshot's Id on the next, joined back to their
+     * results by Id (Bulk 2.0) or position (Bulk 1.0); rows leaving the model are deleted or cleared by Id. Refusals, a
+     * validation failure and a lock retry included: the same outcomes, org and snapshot as the row path.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}, on_delete {2}, row outcomes kept: {3}")
+    @org.junit.jupiter.params.provider.CsvSource({"bulk2, update, clear_fields, all", "bulk1, update, clear_fields, failed",
+            "bulk2, upsert, delete, failed"})
+    void updates_deletes_and_clears_give_the_same_outcomes_and_snapshot_on_both_paths(String api, String mode, String onDelete, String kept) {
+        String sync = BY_ID_SYNC.formatted(mode, api, onDelete, kept);
+        setBased = new EngineHarness(setBasedDir, setBasedOrg).sql(BY_ID_MODEL).config(sync);
+        rows = new EngineHarness(rowDir, rowOrg).sql(BY_ID_MODEL).config(sync);
+        rows.project().bulkRowByRow(true);
+        for (EngineHarness harness : java.util.List.of(setBased, rows)) {
+            for (int i = 1; i <= 30; i++) {
+                account(harness, "K" + i);
+            }
+            harness.org.faults().failNextRecords("UNABLE_TO_LOCK_ROW", 1);
+        }
+
+        RunResult bySet = setBased.run("accounts");
+        RunResult byRow = rows.run("accounts");
+
+        assertThat(outcomes(setBased, bySet)).isEqualTo(outcomes(rows, byRow)).containsEntry("[3]", "REJECTED:INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST")
+                .containsEntry("[8]", "FAILED:FIELD_CUSTOM_VALIDATION_EXCEPTION").containsEntry("[10]", "REJECTED:DUPLICATE_EXTERNAL_ID");
+        if (mode.equals("update")) {
+            assertThat(outcomes(setBased, bySet)).containsEntry("[35]", "FAILED:RECORD_NOT_FOUND");
+        }
+        assertThat(failures(setBased, bySet)).isEqualTo(failures(rows, byRow));
+        assertThat(bySet.summary()).isEqualTo(byRow.summary());
+        assertThat(bySet.summary().updated()).isEqualTo(25);
+        assertThat(bySet.errorCounts()).isEqualTo(byRow.errorCounts());
+        assertThat(setBased.waits).isEqualTo(rows.waits).isNotEmpty();
+        assertThat(records(setBasedOrg)).isEqualTo(records(rowOrg));
+        assertThat(jobs(setBased, bySet)).as("row 7 (rounded by the planner), the set-based job, the retry").isEqualTo(jobs(rows, byRow) + 1);
+
+        // Next run: two rows change (their records now known by the snapshot's Id), one odd one, two leave the model.
+        for (EngineHarness harness : java.util.List.of(setBased, rows)) {
+            harness.sql("update accounts set name = 'Renamed' where id in (1, 2)", "update accounts set score = 2.005 where id = 12",
+                    "delete from accounts where id in (4, 5)");
+        }
+        RunResult again = setBased.run("accounts");
+        RunResult againByRow = rows.run("accounts");
+        assertThat(again.changes()).isEqualTo(againByRow.changes());
+        assertThat(outcomes(setBased, again)).isEqualTo(outcomes(rows, againByRow));
+        assertThat(again.summary()).isEqualTo(againByRow.summary());
+        assertThat(onDelete.equals("delete") ? again.summary().deleted() : again.summary().updated()).isGreaterThanOrEqualTo(2);
+        assertThat(records(setBasedOrg)).isEqualTo(records(rowOrg));
+        assertThat(jobs(setBased, again)).as("row 12 on its own, the set-based updates, the removals").isEqualTo(3);
+        assertThat(setBased.run("accounts").changes()).isEqualTo(rows.run("accounts").changes());
+    }
+
+    /**
+     * Archive syncs delete the records their rows match set-based, found by the match value: rows whose record is not
+     * there are left unchanged, a blank value refused, a match value SQL cannot read as the planner does goes its way.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"bulk2", "bulk1"})
+    void archives_give_the_same_outcomes_and_org_on_both_paths(String api) {
+        String sync = EngineHarness.ACCOUNTS_SYNC + """
+                    mode: archive
+                    api: %s
+                    match: {column: ext, field: External_Key__c}
+                    keep_row_outcomes: all
+                """.formatted(api);
+        String[] model = {"create table accounts as select i as id, 'K' || i as ext from range(1, 16) t(i)",
+                "update accounts set ext = '  ' where id = 2", "update accounts set ext = 'Ä' where id = 3"};
+        setBased = new EngineHarness(setBasedDir, setBasedOrg).sql(model).config(sync);
+        rows = new EngineHarness(rowDir, rowOrg).sql(model).config(sync);
+        rows.project().bulkRowByRow(true);
+        for (EngineHarness harness : java.util.List.of(setBased, rows)) {
+            for (int i = 1; i <= 12; i++) {
+                account(harness, i == 3 ? "Ä" : "K" + i);
+            }
+            account(harness, "K99");
+            harness.org.faults().failNextRecords("UNABLE_TO_LOCK_ROW", 1);
+        }
+
+        RunResult bySet = setBased.run("accounts");
+        RunResult byRow = rows.run("accounts");
+
+        assertThat(outcomes(setBased, bySet)).isEqualTo(outcomes(rows, byRow)).containsEntry("[1]", "DELETED:")
+                .containsEntry("[2]", "REJECTED:MISSING_ARGUMENT").containsEntry("[3]", "DELETED:").containsEntry("[14]", "UNCHANGED:");
+        assertThat(bySet.summary()).isEqualTo(byRow.summary());
+        assertThat(setBased.waits).isEqualTo(rows.waits).isNotEmpty();
+        assertThat(records(setBasedOrg)).isEqualTo(records(rowOrg)).containsOnlyKeys("K2", "K99");
+        assertThat(jobs(setBased, bySet)).as("row 3 the planner's way, the set-based job, the retry").isEqualTo(jobs(rows, byRow) + 1);
+        assertThat(setBased.run("accounts").changes()).isEqualTo(rows.run("accounts").changes());
+    }
+
     /** The contacts inserted set-based with their idempotency key, into an org holding account A0 only. */
     private void contactInserts() {
         setBased = new EngineHarness(setBasedDir, setBasedOrg).sql(CONTACTS).config(CONTACTS_SYNC.replace("mode: upsert", "mode: insert"));

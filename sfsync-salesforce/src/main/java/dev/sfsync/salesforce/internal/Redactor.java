@@ -42,6 +42,13 @@ public final class Redactor {
     private static final String JOINING = "@._-+/%~!$#";
     /** Punctuation that may end a sentence right after a secret without being part of it. */
     private static final String SENTENCE_END = ".!";
+    /**
+     * Text each pattern's every match holds, looked for first: a body of records (REST writes log two of 200 records
+     * each a call) holds none of it, and a plain search costs a small part of a pattern tried at every position.
+     */
+    private static final String[] QUOTED_NAMES = java.util.Arrays.stream(SECRET_NAMES.split("\\|")).map(n -> "\"" + n + "\"").toArray(String[]::new);
+    private static final String[] XML_NAMES = {"sessionId>", "password>", "token>"};
+    private static final String[] TOKEN_STARTS = {"00D", "5Aep", "eyJ"};
     private static final int SHORTEST_SECRET = 8;
     private static final int SHORTEST_SECRET_PREFIX = 4;
 
@@ -63,11 +70,19 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = FORM_FIELD.matcher(text).replaceAll("$1=" + MASK);
-        out = JSON_FIELD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\"" + MASK + "\""));
-        out = XML_ELEMENT.matcher(out).replaceAll("$1" + MASK + "$3");
-        out = AUTHORIZATION_VALUE.matcher(out).replaceAll("$1 " + MASK);
-        out = TOKEN_SHAPES.matcher(out).replaceAll(MASK);
+        String out = text.indexOf('=') < 0 ? text : FORM_FIELD.matcher(text).replaceAll("$1=" + MASK);
+        if (containsAny(out, QUOTED_NAMES)) {
+            out = JSON_FIELD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\"" + MASK + "\""));
+        }
+        if (containsAny(out, XML_NAMES)) {
+            out = XML_ELEMENT.matcher(out).replaceAll("$1" + MASK + "$3");
+        }
+        if (containsIgnoringCase(out, "bearer") || containsIgnoringCase(out, "oauth")) {
+            out = AUTHORIZATION_VALUE.matcher(out).replaceAll("$1 " + MASK);
+        }
+        if (containsAny(out, TOKEN_STARTS)) {
+            out = TOKEN_SHAPES.matcher(out).replaceAll(MASK);
+        }
         for (String secret : knownSecrets) {
             out = maskWhole(out, secret);
         }
@@ -87,6 +102,28 @@ public final class Redactor {
         out.codePoints().filter(c -> c == '\n' || c == '\t' || !(Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT))
                 .forEach(shown::appendCodePoint);
         return shown.toString();
+    }
+
+    private static boolean containsAny(String text, String[] parts) {
+        for (String part : parts) {
+            if (text.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code part} (lower-case ASCII) is in the text in any case: at least wherever an ASCII-case-blind pattern finds it. */
+    private static boolean containsIgnoringCase(String text, String part) {
+        char first = part.charAt(0);
+        char upper = Character.toUpperCase(first);
+        for (int at = 0; at <= text.length() - part.length(); at++) {
+            char c = text.charAt(at);
+            if ((c == first || c == upper) && text.regionMatches(true, at, part, 0, part.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The secret masked where it stands alone: nothing that joins words touches it on either side. */
@@ -131,8 +168,12 @@ public final class Redactor {
         if (out == null || out.isEmpty()) {
             return out;
         }
-        out = OPEN_JSON_FIELD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\"" + MASK));
-        out = OPEN_XML_ELEMENT.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+        if (containsAny(out, QUOTED_NAMES)) {
+            out = OPEN_JSON_FIELD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\"" + MASK));
+        }
+        if (containsAny(out, XML_NAMES)) {
+            out = OPEN_XML_ELEMENT.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+        }
         for (String secret : knownSecrets) {
             for (int length = secret.length() - 1; length >= SHORTEST_SECRET_PREFIX; length--) {
                 int start = out.length() - length;

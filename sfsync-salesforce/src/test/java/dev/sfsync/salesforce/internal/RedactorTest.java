@@ -22,6 +22,18 @@ class RedactorTest {
     }
 
     @Test
+    void a_body_of_records_is_left_as_it_is_and_a_secret_among_them_is_masked_in_any_case_of_its_name() {
+        String records = "{\"allOrNone\":false,\"records\":[" + "{\"attributes\":{\"type\":\"Account\"},\"Name\":\"Acme = 1\",\"Website\":\"https://a.example.com/?q=1\"},".repeat(50)
+                + "{\"Name\":\"last\"}]}";
+        assertThat(redactor.text(records)).isSameAs(records);
+        assertThat(redactor.text(records + " bEaReR abcdefgh12345")).endsWith(" bEaReR [REDACTED]");
+        assertThat(redactor.text(records.replace("\"last\"", "\"last\",\"token\":\"t0k3n\""))).contains("\"token\":\"[REDACTED]\"").doesNotContain("t0k3n");
+        assertThat(redactor.text(records + " https://x/cb?token=abc")).endsWith("?token=[REDACTED]");
+        assertThat(redactor.text(records + " eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.abc")).endsWith(" [REDACTED]");
+        assertThat(redactor.text(records + "<s:password>pw</s:password>")).endsWith("<s:password>[REDACTED]</s:password>");
+    }
+
+    @Test
     void a_remembered_secret_is_masked_wherever_it_stands_as_a_whole_value() {
         redactor.remember("00Dxx0000001gPL!AQ4AQFakeToken");
         redactor.remember("s3cr3t-Pa55word");
