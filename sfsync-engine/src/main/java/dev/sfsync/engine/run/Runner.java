@@ -244,6 +244,7 @@ public final class Runner {
                 + dev.sfsync.engine.plan.SqlRecords.shareNothing("c", table.uniqueColumns())
                 + (records.kind() == WriteKind.CREATE && !sync.fullResync() ? " AND c._sfsync_record_id IS NULL AND c._sfsync_kind <> 'CHANGED'" : "");
         String stopped = runRows(dev.sfsync.core.change.ChangeTable.filtered(changes, table, "NOT (" + plain + ")"));
+        dev.sfsync.core.PhaseTimings.mark("rows off the set path");
         if (stopped != null || heldBack.get()) {
             return stopped;
         }

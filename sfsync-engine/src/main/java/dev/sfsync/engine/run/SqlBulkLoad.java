@@ -1,5 +1,6 @@
 package dev.sfsync.engine.run;
 
+import dev.sfsync.core.PhaseTimings;
 import dev.sfsync.core.change.ChangeTable;
 import dev.sfsync.core.model.RowKey;
 import dev.sfsync.core.outcome.OutcomeStatus;
@@ -123,6 +124,7 @@ final class SqlBulkLoad {
                     + keys("c", k) + ", " + IntStream.range(0, cells.size()).mapToObj(i -> cells.get(i) + " AS _c" + i).collect(Collectors.joining(", "))
                     + " FROM " + table.name() + " c WHERE " + rowCondition);
             statement.execute("CREATE OR REPLACE TEMP TABLE sfsync_round AS SELECT _n FROM sfsync_upload");
+            PhaseTimings.mark("bulk upload table");
             try {
                 for (int attempt = 1; ; attempt++) {
                     if (count(statement, "sfsync_round") == 0) {
@@ -164,6 +166,7 @@ final class SqlBulkLoad {
         // Rows sharing both numbers are a job: at most perJob bytes (or one larger row alone) and rowsPerJob rows.
         statement.execute("CREATE OR REPLACE TEMP TABLE sfsync_parts AS SELECT _n, dense_rank() OVER (ORDER BY _b, _r) - 1 AS _part FROM sfsync_parts");
         long parts = queryLong(statement, "SELECT coalesce(max(_part) + 1, 0) FROM sfsync_parts");
+        PhaseTimings.mark("bulk split");
         statement.execute("CREATE OR REPLACE TEMP TABLE sfsync_results (_job VARCHAR, _set VARCHAR, _id VARCHAR, _created VARCHAR, _error VARCHAR, _c0 VARCHAR,"
                 + " _call BIGINT)");
         Map<String, JobInfo> jobs = new LinkedHashMap<>();
@@ -186,7 +189,9 @@ final class SqlBulkLoad {
             Path csv = Files.createTempFile(directory, "sfsync-upload-", ".csv");
             try {
                 long rows = copyPart(statement, columns, part, csv);
+                PhaseTimings.mark("bulk copy");
                 JobInfo job = context.client().bulk2().submitFile(spec, csv, id -> context.log().jobOpened(context.api(), id));
+                PhaseTimings.mark("bulk upload");
                 jobs.put(job.id(), job);
                 sent.put(job.id(), rows);
                 partOf.put(job.id(), part);
@@ -203,6 +208,7 @@ final class SqlBulkLoad {
             String jobId = waiting.getFirst();
             try {
                 JobInfo done = context.client().bulk2().awaitJob(jobId, sent.get(jobId));
+                PhaseTimings.mark("bulk await job");
                 load(statement, done, sent.get(jobId));
                 jobs.put(jobId, done);
                 waiting.removeFirst();
@@ -215,6 +221,7 @@ final class SqlBulkLoad {
             }
         }
         boolean retry = settle(statement, jobs, attempt, notSent);
+        PhaseTimings.mark("bulk settle");
         return new Round(stopped, stopped == null && retry);
     }
 
@@ -242,6 +249,7 @@ final class SqlBulkLoad {
         statement.execute("CREATE OR REPLACE TEMP TABLE sfsync_parts AS SELECT _n, _i // " + rowsPerJob + " AS _job, dense_rank() OVER (ORDER BY _i // "
                 + rowsPerJob + ", _b, _i // " + api.batchSize() + ") - 1 AS _part FROM sfsync_parts");
         long jobs = queryLong(statement, "SELECT coalesce(max(_job) + 1, 0) FROM sfsync_parts");
+        PhaseTimings.mark("bulk split");
         List<Long> again = new ArrayList<>();
         String stopped = null;
         for (long job = 0; job < jobs; job++) {
@@ -259,7 +267,9 @@ final class SqlBulkLoad {
             try {
                 Bulk1Run run = context.client().bulk1().loadFiles(spec, batchFiles(statement, job, columns, written),
                         id -> context.log().jobOpened(context.api(), id));
+                PhaseTimings.mark("bulk1 copy, upload and await batches");
                 SalesforceException unread = settleInOrder(statement, job, run, attempt, again);
+                PhaseTimings.mark("bulk1 results and settle");
                 if (unread != null && ChunkWriter.endsRun(unread)) {
                     stopped = unread.getMessage();
                     break;
@@ -452,6 +462,7 @@ final class SqlBulkLoad {
             Path file = Files.createTempFile(directory, "sfsync-results-", ".csv");
             try {
                 context.client().bulk2().saveResults(job.id(), set, file);
+                PhaseTimings.mark("bulk results download");
                 // The read that listed the job's failed rows: each failed row points at it.
                 Long call = context.links().lastCall();
                 if (lines(file) < 2) {
@@ -464,6 +475,7 @@ final class SqlBulkLoad {
                         + ", " + match + ", " + (call == null ? "NULL" : call) + " FROM read_csv(" + literal(file.toString())
                         + ", header = true, all_varchar = true, delim = ',',"
                         + " quote = '\"', escape = '\"', auto_detect = true)");
+                PhaseTimings.mark("bulk results read");
             } finally {
                 Files.deleteIfExists(file);
             }

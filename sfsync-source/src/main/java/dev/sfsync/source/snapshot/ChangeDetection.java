@@ -1,5 +1,6 @@
 package dev.sfsync.source.snapshot;
 
+import dev.sfsync.core.PhaseTimings;
 import dev.sfsync.core.SyncId;
 import dev.sfsync.core.change.ChangeCounts;
 import dev.sfsync.core.model.Model;
@@ -64,6 +65,7 @@ final class ChangeDetection extends Detection {
                     + " WHERE c._sfsync_k0 IS NULL OR s._sfsync_k0 IS NULL OR "
                     + (options.fullResync() ? "TRUE" : "c._sfsync_h IS DISTINCT FROM s._sfsync_h"));
             Sql.execute(connection, "DROP TABLE " + STAGE);
+            PhaseTimings.mark("detect diff");
             long snapshotRows = Sql.queryLong(connection, "SELECT count(*) FROM " + tables.snapshot());
             boolean everyRowChanges = options.fullResync() || snapshotRows == 0;
             boolean needsRows = everyRowChanges || Sql.queryLong(connection, "SELECT count(*) FROM " + DIFF + " WHERE _sfsync_kind <> 'REMOVED'") > 0;
@@ -97,9 +99,12 @@ final class ChangeDetection extends Detection {
                 registry.addPending(connection, sync, runNo, tables);
                 return null;
             });
+            PhaseTimings.mark("detect changes table");
             Sql.execute(connection, "DROP TABLE " + DIFF);
             shared.drop(connection);
-            return new Detected(tables, runNo, schema, counts(connection, tables.changes(runNo), modelRows), notices, shared.columns());
+            Detected detected = new Detected(tables, runNo, schema, counts(connection, tables.changes(runNo), modelRows), notices, shared.columns());
+            PhaseTimings.mark("detect counts");
+            return detected;
         }
     }
 
@@ -149,8 +154,10 @@ final class ChangeDetection extends Detection {
                 + ", " + fingerprint.hashSql("m") + " AS _sfsync_h"
                 + compareWith.map(old -> ", " + old.hashSql("m") + " AS _sfsync_hc").orElse("")
                 + shared.stageColumns("m") + " FROM " + staged.relation() + " AS m");
+        PhaseTimings.mark("detect stage");
         long modelRows = KeyCheck.verify(connection, STAGE, staged, model, keyCount);
         shared.find(connection, STAGE);
+        PhaseTimings.mark("detect key check");
 
         String keySignature = keySignature(schema);
         SyncTables tables = entry.isPresent()
