@@ -243,14 +243,16 @@ public final class Runner {
         String plain = "c._sfsync_kind <> 'REMOVED' AND coalesce(" + records.clean() + ", FALSE) AND "
                 + dev.sfsync.engine.plan.SqlRecords.shareNothing("c", table.uniqueColumns())
                 + (records.kind() == WriteKind.CREATE && !sync.fullResync() ? " AND c._sfsync_record_id IS NULL AND c._sfsync_kind <> 'CHANGED'" : "");
-        String stopped = runRows(dev.sfsync.core.change.ChangeTable.filtered(changes, table, "NOT (" + plain + ")"));
-        dev.sfsync.core.PhaseTimings.mark("rows off the set path");
-        if (stopped != null || heldBack.get()) {
-            return stopped;
-        }
         SqlBulkLoad load = new SqlBulkLoad(setBased, records, table, plain, dev.sfsync.salesforce.bulk2.IngestSpec.DEFAULT_MAX_BYTES_PER_JOB,
                 rowsPerLoad);
-        stopped = load.run();
+        String[] offPathStopped = {null};
+        String stopped = load.run(() -> {
+            offPathStopped[0] = runRows(dev.sfsync.core.change.ChangeTable.filtered(changes, table, "NOT (" + plain + ")"));
+            return offPathStopped[0] == null && !heldBack.get();
+        });
+        if (offPathStopped[0] != null) {
+            return offPathStopped[0];
+        }
         if (load.heldBackForCancel()) {
             heldBack.set(true);
         }
