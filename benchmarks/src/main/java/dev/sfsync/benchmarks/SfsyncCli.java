@@ -169,13 +169,22 @@ final class SfsyncCli {
         }
     }
 
-    /** {@code sfsync run accounts}, measured; exit 0 means every row succeeded, anything else fails the benchmark. */
+    /**
+     * {@code sfsync run accounts}, measured, with {@value dev.sfsync.core.PhaseTimings#ENVIRONMENT} set so its output ends
+     * with where the time went ({@link #timings}); exit 0 means every row succeeded, anything else fails the benchmark.
+     */
     MeteredProcess.Usage run(Project project) throws IOException, InterruptedException {
-        MeteredProcess.Usage usage = sfsync(project, "run", "accounts");
+        MeteredProcess.Usage usage = sfsync(project, Map.of(dev.sfsync.core.PhaseTimings.ENVIRONMENT, "1"), "run", "accounts");
         if (usage.exitCode() != 0) {
             throw new IllegalStateException("sfsync run (" + project.api().configName() + ") exited " + usage.exitCode() + ":\n" + usage.output());
         }
         return usage;
+    }
+
+    /** The phases of a run's output ({@code name=wall/cpu ...}), or an empty string when it printed none. */
+    static String timings(MeteredProcess.Usage usage) {
+        String prefix = "sfsync timings: ";
+        return usage.output().lines().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length())).findFirst().orElse("");
     }
 
     RunReport lastRun(Project project) {

@@ -245,6 +245,7 @@ public final class SyncProject implements AutoCloseable {
                         }
                         dev.sfsync.engine.run.MultiObjectRun multiObject = runner != null ? null
                                 : new dev.sfsync.engine.run.MultiObjectRun(prepared, leadHalf(prepared, client), client, settle).cancelWhen(lease::cancelled);
+                        dev.sfsync.core.PhaseTimings.mark("describe and reconcile");
                         stopped = runner == null ? multiObject.run(changes) : runner.run(changes);
                         if (stopped == null && (runner != null ? runner.heldBackForCancel() : multiObject.heldBackForCancel())) {
                             cancelled = true;

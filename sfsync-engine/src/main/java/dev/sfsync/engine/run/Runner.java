@@ -245,12 +245,25 @@ public final class Runner {
         Map<dev.sfsync.engine.plan.SqlRecords, String> loads = new java.util.LinkedHashMap<>();
         records.ifPresent(r -> loads.put(r, present(table, r)));
         removals.ifPresent(r -> loads.put(r, uniqueIds(table, r, "c._sfsync_kind = 'REMOVED' AND " + r.clean())));
-        String stopped = runRows(dev.sfsync.core.change.ChangeTable.filtered(changes, table, "NOT (" + String.join(" OR ", loads.values()) + ")"));
+        // The first load sends the rows no load takes before its first upload, and skips finding them when it takes every
+        // change (a first run of clean rows): the scan would judge each row again for nothing.
+        String offPath = "NOT (" + String.join(" OR ", loads.values()) + ")";
+        String[] offPathStopped = {null};
+        SqlBulkLoad.OffPath rowsFirst = () -> {
+            offPathStopped[0] = runRows(dev.sfsync.core.change.ChangeTable.filtered(changes, table, offPath));
+            return offPathStopped[0] == null && !heldBack.get();
+        };
+        String stopped = null;
+        boolean first = true;
         for (Map.Entry<dev.sfsync.engine.plan.SqlRecords, String> load : loads.entrySet()) {
             if (stopped != null || heldBack.get()) {
                 return stopped;
             }
-            stopped = load(table, load.getKey(), load.getValue());
+            stopped = load(table, load.getKey(), load.getValue(), first ? rowsFirst : () -> true);
+            if (offPathStopped[0] != null) {
+                return offPathStopped[0];
+            }
+            first = false;
         }
         return stopped;
     }
@@ -273,10 +286,10 @@ public final class Runner {
                 + " GROUP BY 1 HAVING count(*) > 1), FALSE))";
     }
 
-    private String load(dev.sfsync.core.change.ChangeTable table, dev.sfsync.engine.plan.SqlRecords records, String plain) {
+    private String load(dev.sfsync.core.change.ChangeTable table, dev.sfsync.engine.plan.SqlRecords records, String plain, SqlBulkLoad.OffPath offPath) {
         SqlBulkLoad load = new SqlBulkLoad(setBased, records, table, plain, dev.sfsync.salesforce.bulk2.IngestSpec.DEFAULT_MAX_BYTES_PER_JOB,
                 rowsPerLoad);
-        String stopped = load.run();
+        String stopped = load.run(offPath);
         if (load.heldBackForCancel()) {
             heldBack.set(true);
         }

@@ -1,5 +1,6 @@
 package dev.sfsync.source.snapshot;
 
+import dev.sfsync.core.PhaseTimings;
 import dev.sfsync.core.SyncId;
 import dev.sfsync.core.change.ChangeCounts;
 import dev.sfsync.core.model.Model;
@@ -42,14 +43,22 @@ final class ChangeDetection extends Detection {
     record Detected(SyncTables tables, long runNo, ModelSchema schema, ChangeCounts counts, List<String> notices, List<String> uniqueColumns) {
     }
 
-    /** The model staged (keys and hashes), its keys checked, and the sync's tables ready and reconciled to the mappings. */
-    private record Staged(ModelSchema schema, int keyCount, Fingerprint fingerprint, SharedValues shared, long modelRows, SyncTables tables) {
+    /**
+     * The model staged (keys and hashes), its keys checked, and the sync's tables ready and reconciled to the mappings.
+     *
+     * @param first the sync's snapshot is empty (a first run): every row is ADDED, so nothing was hashed to compare
+     */
+    private record Staged(ModelSchema schema, int keyCount, Fingerprint fingerprint, SharedValues shared, long modelRows, SyncTables tables,
+                          boolean first) {
     }
 
     Detected run(Source source) throws SQLException {
         long runNo = registry.nextNumber(connection);
         try (StagedModel staged = StagedModel.of(connection, catalog, runNo, source, model)) {
-            Staged ready = stage(staged);
+            Staged ready = stage(staged, true);
+            if (ready.first()) {
+                return firstRun(staged, ready, runNo);
+            }
             ModelSchema schema = ready.schema();
             int keyCount = ready.keyCount();
             Fingerprint fingerprint = ready.fingerprint();
@@ -64,6 +73,7 @@ final class ChangeDetection extends Detection {
                     + " WHERE c._sfsync_k0 IS NULL OR s._sfsync_k0 IS NULL OR "
                     + (options.fullResync() ? "TRUE" : "c._sfsync_h IS DISTINCT FROM s._sfsync_h"));
             Sql.execute(connection, "DROP TABLE " + STAGE);
+            PhaseTimings.mark("detect diff");
             long snapshotRows = Sql.queryLong(connection, "SELECT count(*) FROM " + tables.snapshot());
             boolean everyRowChanges = options.fullResync() || snapshotRows == 0;
             boolean needsRows = everyRowChanges || Sql.queryLong(connection, "SELECT count(*) FROM " + DIFF + " WHERE _sfsync_kind <> 'REMOVED'") > 0;
@@ -97,10 +107,42 @@ final class ChangeDetection extends Detection {
                 registry.addPending(connection, sync, runNo, tables);
                 return null;
             });
+            PhaseTimings.mark("detect changes table");
             Sql.execute(connection, "DROP TABLE " + DIFF);
             shared.drop(connection);
-            return new Detected(tables, runNo, schema, counts(connection, tables.changes(runNo), modelRows), notices, shared.columns());
+            Detected detected = new Detected(tables, runNo, schema, counts(connection, tables.changes(runNo), modelRows), notices, shared.columns());
+            PhaseTimings.mark("detect counts");
+            return detected;
         }
+    }
+
+    /**
+     * A first run (the snapshot is empty): every row of the model is ADDED, so there is nothing to diff. The stage held
+     * only the keys (and values that must be unique) for their checks; the changes table is the model itself, read and
+     * hashed once, with the attempts an earlier failed run left. No snapshot row is involved, so none is REMOVED.
+     */
+    private Detected firstRun(StagedModel staged, Staged ready, long runNo) throws SQLException {
+        ModelSchema schema = ready.schema();
+        int keyCount = ready.keyCount();
+        SyncTables tables = ready.tables();
+        SharedValues shared = ready.shared();
+        Sql.execute(connection, "DROP TABLE " + STAGE);
+        String changes = "SELECT 'ADDED' AS _sfsync_kind, " + Sql.each(keyCount, ", ", k -> "m." + Sql.ident(schema.keyColumns().get(k).name()) + " AS _sfsync_k" + k)
+                + ", " + Sql.each(keyCount, ", ", k -> "CAST(m." + Sql.ident(schema.keyColumns().get(k).name()) + " AS VARCHAR) AS _sfsync_t" + k)
+                + ", NULL::VARCHAR AS _sfsync_record_id, coalesce(f._sfsync_attempts, 0) AS _sfsync_prior, " + ready.fingerprint().hashSql("m")
+                + " AS _sfsync_h, m.*" + shared.counts() + " FROM " + staged.relation() + " AS m LEFT JOIN " + tables.failures() + " f ON "
+                + Sql.each(keyCount, " AND ", k -> "m." + Sql.ident(schema.keyColumns().get(k).name()) + " = f._sfsync_k" + k) + shared.joins("m");
+        Sql.inTransaction(connection, () -> {
+            staged.executeReadingModel("CREATE TABLE " + tables.changes(runNo) + " AS " + changes);
+            Sql.execute(connection, "CREATE TABLE " + tables.outcomes(runNo) + " (" + Sql.list(outcomeColumns(keyCount, "VARCHAR", "BIGINT")) + ")");
+            registry.addPending(connection, sync, runNo, tables);
+            return null;
+        });
+        PhaseTimings.mark("detect changes table");
+        shared.drop(connection);
+        ChangeCounts counts = new ChangeCounts(ready.modelRows(), ready.modelRows(), 0, 0,
+                Sql.queryLong(connection, "SELECT count(*) FROM " + tables.changes(runNo) + " WHERE _sfsync_prior > 0"));
+        return new Detected(tables, runNo, schema, counts, notices, shared.columns());
     }
 
     /**
@@ -114,7 +156,7 @@ final class ChangeDetection extends Detection {
     long baseline(Source source) throws SQLException {
         long runNo = registry.nextNumber(connection);
         try (StagedModel staged = StagedModel.of(connection, catalog, runNo, source, model)) {
-            Staged ready = stage(staged);
+            Staged ready = stage(staged, false);
             SyncTables tables = ready.tables();
             try {
                 long synced = Sql.queryLong(connection, "SELECT count(*) FROM " + tables.snapshot());
@@ -134,7 +176,8 @@ final class ChangeDetection extends Detection {
         }
     }
 
-    private Staged stage(StagedModel staged) throws SQLException {
+    /** @param firstRunAllowed whether an empty snapshot may be staged for {@link #firstRun} (keys only, no hashes) */
+    private Staged stage(StagedModel staged, boolean firstRunAllowed) throws SQLException {
         ModelSchema schema = staged.schema();
         int keyCount = model.keyColumns().size();
         Fingerprint fingerprint = Fingerprint.resolve(options, schema, model);
@@ -143,14 +186,19 @@ final class ChangeDetection extends Detection {
         Reconciliation reconciliation = entry.map(e -> Reconciliation.of(e.fingerprint(), e.hashProbe(), fingerprint, hashProbe, schema,
                 "This DuckDB version")).orElse(Reconciliation.NONE);
         Optional<Fingerprint> compareWith = reconciliation.compareWith();
+        boolean first = firstRunAllowed && !options.fullResync() && !reconciliation.needed()
+                && (entry.isEmpty() || Sql.queryLong(connection, "SELECT count(*) FROM " + new SyncTables(catalog, entry.get().tableNo(), keyCount).snapshot()) == 0);
 
+        // A first run's stage needs no hash (nothing to compare with): the column keeps its type for the sync's tables.
         staged.executeReadingModel("CREATE OR REPLACE TEMP TABLE " + STAGE + " AS SELECT "
                 + Sql.each(keyCount, ", ", k -> "m." + Sql.ident(schema.keyColumns().get(k).name()) + " AS _sfsync_k" + k)
-                + ", " + fingerprint.hashSql("m") + " AS _sfsync_h"
+                + ", " + (first ? "CASE WHEN FALSE THEN " + fingerprint.hashSql("m") + " END" : fingerprint.hashSql("m")) + " AS _sfsync_h"
                 + compareWith.map(old -> ", " + old.hashSql("m") + " AS _sfsync_hc").orElse("")
                 + shared.stageColumns("m") + " FROM " + staged.relation() + " AS m");
+        PhaseTimings.mark("detect stage");
         long modelRows = KeyCheck.verify(connection, STAGE, staged, model, keyCount);
         shared.find(connection, STAGE);
+        PhaseTimings.mark("detect key check");
 
         String keySignature = keySignature(schema);
         SyncTables tables = entry.isPresent()
@@ -159,7 +207,7 @@ final class ChangeDetection extends Detection {
         if (reconciliation.needed()) {
             reconcile(reconciliation, fingerprint, tables);
         }
-        return new Staged(schema, keyCount, fingerprint, shared, modelRows, tables);
+        return new Staged(schema, keyCount, fingerprint, shared, modelRows, tables, first);
     }
 
     /** Brings the snapshot's hashes to the current mappings, in one transaction, so the diff compares like with like. */

@@ -75,6 +75,51 @@ abstract class ChangeDetectionContract {
     }
 
     @Test
+    void a_first_run_read_straight_from_the_model_gives_the_changes_and_snapshot_a_full_diff_gives() {
+        // A first run (empty snapshot) skips hashing the stage and the diff; a full resync of an empty snapshot takes the
+        // general path. Both must see the same rows, shared values and prior failures, and leave the same snapshot.
+        sql("UPDATE accounts SET name = 'Account 1' WHERE id = 2");
+        DetectOptions options = DetectOptions.allColumns().withUniqueColumns(Set.of("name"));
+        // Its own sync: a snapshot kept in the warehouse is shared by every store on that warehouse.
+        SyncId generalSync = SyncId.of("accounts_general");
+        try (SnapshotStore general = SnapshotStore.open(state.resolve("general"), new SnapshotSettings("256MB", 1))) {
+            for (int run = 1; run <= 2; run++) {
+                try (ChangeSet first = snapshots.detect(SYNC, source(), ACCOUNTS, options);
+                     ChangeSet full = general.detect(generalSync, source(), ACCOUNTS, options.withFullResync())) {
+                    List<Change> fast = sorted(list(first));
+                    assertThat(fast).isEqualTo(sorted(list(full))).hasSize(100).allMatch(c -> c.kind() == ChangeKind.ADDED);
+                    assertThat(first.counts()).isEqualTo(full.counts());
+                    assertThat(fast.stream().filter(c -> !c.sharedValues().isEmpty()).map(c -> c.key().toString())).containsExactlyInAnyOrder("1", "2");
+                    assertThat(fast.stream().mapToInt(Change::priorFailures).sum()).as("the first run's failures come back counted").isEqualTo(run == 1 ? 0 : 100);
+                    for (ChangeSet changes : List.of(first, full)) {
+                        if (run == 1) {
+                            // Every row failed: the snapshot stays empty, so the next run is a first run again.
+                            changes.record(list(changes).stream().map(c -> (RowOutcome) new RowOutcome.Failed(c.key(), RowError.of("UNABLE_TO_LOCK_ROW", "locked"), 1)).toList());
+                        } else {
+                            changes.record(succeedAll(changes).stream().filter(o -> !o.key().equals(RowKey.of("3")) && !o.key().equals(RowKey.of("4"))).toList());
+                            changes.record(List.of(new RowOutcome.Failed(RowKey.of("3"), RowError.of("UNABLE_TO_LOCK_ROW", "locked"), 1),
+                                    new RowOutcome.RejectedLocally(RowKey.of("4"), RowError.of("STRING_TOO_LONG", "Name: data value too large", "Name"))));
+                        }
+                        changes.commit();
+                    }
+                }
+                assertThat(snapshots.size(SYNC)).isEqualTo(general.size(generalSync)).isEqualTo(run == 1 ? 0 : 98);
+            }
+            // The same snapshot: the same rows come again (the failed and the rejected one), and a change carries its record Id.
+            sql("UPDATE accounts SET amount = 0 WHERE id = 5");
+            try (ChangeSet next = snapshots.detect(SYNC, source(), ACCOUNTS, options); ChangeSet nextGeneral = general.detect(generalSync, source(), ACCOUNTS, options)) {
+                assertThat(sorted(list(next))).isEqualTo(sorted(list(nextGeneral))).extracting(c -> c.key().toString(), Change::recordId, Change::priorFailures)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("3", null, 2), org.assertj.core.groups.Tuple.tuple("4", null, 2),
+                                org.assertj.core.groups.Tuple.tuple("5", "001000000000005", 0));
+            }
+        }
+    }
+
+    private static List<Change> sorted(List<Change> changes) {
+        return changes.stream().sorted(java.util.Comparator.comparing(c -> Long.parseLong(c.key().toString()))).toList();
+    }
+
+    @Test
     void reports_changed_added_and_removed_rows_with_current_values_and_record_ids() {
         syncAll();
         sql("UPDATE accounts SET name = 'Renamed' WHERE id IN (3, 4)");
