@@ -42,6 +42,7 @@ final class InboundBenchmark {
         Path directory = Files.createTempDirectory("sfsync-inbound-bench");
         try (Emulator emulator = Emulator.builder().org(OrgDefinitionLoader.defaultOrg()).bindAddress("127.0.0.1").build().start()) {
             OrgHost host = emulator.host();
+            SfsyncCli.jar(root).warmUp(host, directory);
             Org org = host.org();
             long seedStart = System.nanoTime();
             seed(org, records);

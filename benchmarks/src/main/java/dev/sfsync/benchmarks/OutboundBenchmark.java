@@ -37,6 +37,7 @@ final class OutboundBenchmark {
         long largest = options.rows().stream().mapToLong(Long::longValue).max().orElse(0);
         try (Emulator emulator = Emulator.builder().org(OrgDefinitionLoader.defaultOrg()).build().start()) {
             OrgHost org = emulator.host();
+            sfsync.warmUp(org, workDirectory);
             for (long rows : options.rows()) {
                 log.printf("generating the model: %,d accounts x 10 columns (DuckDB file and the same rows as CSV)%n", rows);
                 AccountModel model = AccountModel.create(workDirectory.resolve("models"), rows);

@@ -54,6 +54,7 @@ final class SoakBenchmark {
         long started = System.nanoTime();
         try (Emulator emulator = Emulator.builder().org(OrgDefinitionLoader.defaultOrg()).build().start()) {
             OrgHost org = emulator.host();
+            sfsync.warmUp(org, work);
             ConnectedApp app = org.org().definition().connectedApps().getFirst();
             UserAccount user = org.org().defaultUser();
             SfsyncCli.Project project = sfsync.newProject(work.resolve("project"), model, SyncApi.BULK2, org.baseUrl(), app.clientId(), app.clientSecret());

@@ -35,6 +35,7 @@ final class StartupBenchmark {
         Path work = kept != null ? Files.createDirectories(kept) : Files.createTempDirectory("sfsync-startup");
         try (Emulator emulator = Emulator.builder().org(OrgDefinitionLoader.defaultOrg()).build().start()) {
             OrgHost org = emulator.host();
+            sfsync.warmUp(org, work);
             SfsyncCli.Project project = new SfsyncCli.Project(work.resolve("project"), SyncApi.BULK2);
             if (Files.isDirectory(project.directory().resolve(".sfsync"))) {
                 System.out.println("rerunning the project synced earlier in " + project.directory());

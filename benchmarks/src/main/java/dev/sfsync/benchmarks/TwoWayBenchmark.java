@@ -37,6 +37,7 @@ final class TwoWayBenchmark {
         Path directory = Files.createTempDirectory("sfsync-twoway-bench");
         try (Emulator emulator = Emulator.builder().org(OrgDefinitionLoader.defaultOrg()).bindAddress("127.0.0.1").build().start()) {
             OrgHost host = emulator.host();
+            SfsyncCli.jar(root).warmUp(host, directory);
             Org org = host.org();
             long seedStart = System.nanoTime();
             InboundBenchmark.seed(org, records);

@@ -32,6 +32,7 @@ public final class SfsyncCommand implements Runnable {
 
     public static void main(String[] args) {
         dev.sfsync.core.PhaseTimings.mark("jvm start");
+        FlightRecorderSwitch.leaveOffUnlessRecording(args);
         int exit = commandLine(Sleeper.SYSTEM, args).execute(args);
         dev.sfsync.core.PhaseTimings.mark("close and print");
         dev.sfsync.core.PhaseTimings.print(System.err);

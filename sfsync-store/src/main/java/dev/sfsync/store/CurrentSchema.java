@@ -7,7 +7,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,7 +43,7 @@ final class CurrentSchema {
         if (jdbcUrl.startsWith("jdbc:sqlite:") && !Files.isRegularFile(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())))) {
             return false;
         }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, properties);
+        try (Connection connection = dev.sfsync.store.internal.StoreConnections.open(jdbcUrl, properties);
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
             Set<String> applied = new HashSet<>();

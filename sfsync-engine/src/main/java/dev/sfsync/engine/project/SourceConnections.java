@@ -26,7 +26,7 @@ final class SourceConnections {
             if (!location.isEmpty() && !location.startsWith(":memory:") && !Path.of(location.split("\\?")[0]).isAbsolute()) {
                 url = "jdbc:duckdb:" + directory.resolve(location);
             }
-            Connection duckdb = DriverManager.getConnection(url);
+            Connection duckdb = dev.sfsync.source.duckdb.DuckDbConnections.open(url, new Properties());
             // DuckDB's default limit is 80 % of the machine's memory, and it keeps the pages of a table it filled: an
             // inbound sync of millions of records would hold them. Past this limit it spills to <file>.tmp instead.
             try (java.sql.Statement s = duckdb.createStatement()) {

@@ -11,7 +11,6 @@ import dev.sfsync.source.jdbc.ModelQueries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
@@ -113,7 +112,7 @@ public final class DuckDbSource implements Source {
             properties.setProperty("duckdb.read_only", "true");
         }
         try {
-            Connection connection = DriverManager.getConnection(url(), properties);
+            Connection connection = DuckDbConnections.open(url(), properties);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET file_search_path = '" + workingDirectory.toString().replace("'", "''") + "'");
             }

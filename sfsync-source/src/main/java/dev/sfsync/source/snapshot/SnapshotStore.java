@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
@@ -75,7 +74,7 @@ public final class SnapshotStore implements AutoCloseable {
         properties.setProperty("jdbc_stream_results", "true");
         DuckDBConnection db = null;
         try {
-            db = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
+            db = (DuckDBConnection) dev.sfsync.source.duckdb.DuckDbConnections.open("jdbc:duckdb:" + file.toAbsolutePath(), properties);
             Sql.execute(db, "SET GLOBAL memory_limit = " + Sql.literal(settings.memoryLimit()));
             Sql.execute(db, "SET GLOBAL threads = " + settings.threads());
             Sql.execute(db, "SET GLOBAL temp_directory = " + Sql.literal(stateDirectory.resolve("tmp").toAbsolutePath().toString()));

@@ -3,7 +3,6 @@ package dev.sfsync.store.internal;
 import dev.sfsync.store.StoreFailed;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -148,7 +147,7 @@ public final class Database implements AutoCloseable {
 
     private Connection connection() throws SQLException {
         if (connection == null) {
-            connection = DriverManager.getConnection(url, properties);
+            connection = StoreConnections.open(url, properties);
         }
         return connection;
     }
