@@ -1,6 +1,8 @@
 package dev.sfsync.emulator.org;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,6 +42,18 @@ class StoredRecordTest {
         assertThat(record.values().get("Amount__c")).isEqualTo(new BigDecimal("12.50"));
         assertThat(new LinkedHashMap<>(record.values())).isEqualTo(given);
         assertThat(record.toString()).isEqualTo("Thing__c" + given);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "12.50", "-0.001", "36028797018963967", "-36028797018963968", "123456789012345678901234567890.5", "1E+5", "7.000000"})
+    void a_decimal_comes_back_with_its_value_and_its_scale(String text) {
+        BigDecimal amount = new BigDecimal(text);
+        StoredRecord record = new StoredRecord("a01000000000001AAA", THING, Map.of("Amount__c", amount));
+
+        BigDecimal back = (BigDecimal) record.get("Amount__c");
+        assertThat(back).isEqualTo(amount);
+        assertThat(back.scale()).isEqualTo(amount.scale());
+        assertThat(back.toPlainString()).isEqualTo(amount.toPlainString());
     }
 
     @Test
