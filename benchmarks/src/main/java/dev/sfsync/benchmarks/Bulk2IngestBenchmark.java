@@ -63,6 +63,9 @@ final class Bulk2IngestBenchmark {
                 System.out.printf("| successfulResults download | %,.0f rows/s | |%n", figures.resultsRate());
                 System.out.printf("| heap after GC, before / after the job | %,d MB / %,d MB (%,d records in the org, %,d bytes each) | |%n",
                         heapBefore >> 20, heapAfter >> 20, records, (heapAfter - heapBefore) / Math.max(1, rows));
+                System.out.println();
+                System.out.println("Live heap by class, the org holding the records:");
+                System.out.println(HeapHistogram.top(15));
             } finally {
                 client.stop();
             }

@@ -7,6 +7,7 @@ import dev.sfsync.emulator.org.OrgDefinitionLoader;
 import dev.sfsync.emulator.org.UserAccount;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -18,6 +19,10 @@ import java.util.Map;
  * nothing changed (it must make no call). Every run is checked: all N records in the org, none failed.
  */
 final class OutboundBenchmark {
+    // jsforce's loadAndWaitForResults parses every result row into objects: ~1.1 GB RSS at a million rows, so ~10 GB
+    // at ten million, more than the shared machine can spare next to a ten-million-record org.
+    static final long JSFORCE_MAX_ROWS = 2_000_000;
+
     private final CompareOptions options;
     private final SfsyncCli sfsync;
     private final Path workDirectory;
@@ -39,6 +44,7 @@ final class OutboundBenchmark {
             OrgHost org = emulator.host();
             sfsync.warmUp(org, workDirectory);
             for (long rows : options.rows()) {
+                Preflight.check(rows, workDirectory, log);
                 log.printf("generating the model: %,d accounts x 10 columns (DuckDB file and the same rows as CSV)%n", rows);
                 AccountModel model = AccountModel.create(workDirectory.resolve("models"), rows);
                 for (int repeat = 1; repeat <= options.repeats(rows); repeat++) {
@@ -46,8 +52,10 @@ final class OutboundBenchmark {
                         Path project = workDirectory.resolve("projects/" + rows + "-" + api.configName() + "-" + repeat);
                         syncOnce(org, model, api, project, rows == largest, table);
                     }
-                    if (jsforce != null) {
+                    if (jsforce != null && rows <= JSFORCE_MAX_ROWS) {
                         loadWithJsforce(jsforce, org, model, table);
+                    } else if (jsforce != null && repeat == 1) {
+                        log.printf("  jsforce skipped at %,d rows: its Bulk 2.0 load holds every result row in Node's heap (~1 GB a million rows)%n", rows);
                     }
                 }
             }
@@ -80,6 +88,7 @@ final class OutboundBenchmark {
         print(sample);
         printPhases(usage, emulatorCpu);
         table.add(sample);
+        printOrgHeap(created);
         if (rerun) {
             rerun(org, project, model, table);
         }
@@ -122,6 +131,19 @@ final class OutboundBenchmark {
         print(sample);
         printPhases(usage, emulatorCpu);
         table.add(sample);
+    }
+
+    /** The harness heap after a GC with the org holding the run's records: the emulator's bytes per stored record. */
+    private void printOrgHeap(long records) {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+        }
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        log.printf("  emulated org: %,d records, harness heap after GC %,d MB (%,d bytes per record, everything else in the harness included)%n",
+                records, used >> 20, used / Math.max(1, records));
+        if (Boolean.getBoolean("sfsync.bench.histogram")) {
+            log.println(HeapHistogram.top(15));
+        }
     }
 
     static String label(SyncApi api) {

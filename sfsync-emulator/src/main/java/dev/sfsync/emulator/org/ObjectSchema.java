@@ -29,6 +29,8 @@ public final class ObjectSchema {
     private final List<FieldSchema> autoNumberFields;
     private final List<FieldSchema> requiredOnCreate;
     private final SharingModel sharingModel;
+    // The record versions of this definition share their field-name layouts; a changed definition starts new ones.
+    final RecordLayouts recordLayouts = new RecordLayouts(this);
 
     /** An object whose org-wide default is Public Read/Write. */
     public ObjectSchema(String name, String label, String labelPlural, String keyPrefix, boolean platformEvent,

@@ -2,6 +2,8 @@ package dev.sfsync.emulator.org;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +19,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class RecordStore {
     private final ConcurrentSkipListMap<String, StoredRecord> byId = new ConcurrentSkipListMap<>();
-    private final Map<String, Map<String, Set<String>>> indexes = new ConcurrentHashMap<>();
+    // Field name -> index key -> the one live record's id (a String, as unique and external IDs mostly are) or, when
+    // several records share the value, an immutable Set of their ids: a set per key would cost ~200 bytes a record.
+    private final Map<String, Map<String, Object>> indexes = new ConcurrentHashMap<>();
     private volatile ObjectSchema schema;
     // Recomputed when the schema changes; both fields are only touched by writers, under the org's write lock.
     private List<FieldSchema> indexedFields = List.of();
@@ -64,10 +68,9 @@ public final class RecordStore {
         if (value == null) {
             return List.of();
         }
-        Map<String, Set<String>> index = indexes.get(field.name());
+        Map<String, Object> index = indexes.get(field.name());
         if (index != null) {
-            Set<String> ids = index.get(indexKey(field, value));
-            return ids == null ? List.of() : List.copyOf(ids);
+            return idsOf(index.get(indexKey(field, value)));
         }
         List<String> found = new ArrayList<>();
         String wanted = indexKey(field, value);
@@ -92,9 +95,7 @@ public final class RecordStore {
                 unindex(field, before, record.id());
             }
             if (after != null && !after.equals(before)) {
-                indexes.computeIfAbsent(field.name(), k -> new ConcurrentHashMap<>())
-                        .computeIfAbsent(after, k -> ConcurrentHashMap.newKeySet())
-                        .add(record.id());
+                indexes.computeIfAbsent(field.name(), k -> new ConcurrentHashMap<>()).merge(after, record.id(), RecordStore::withId);
             }
         }
     }
@@ -133,14 +134,36 @@ public final class RecordStore {
     }
 
     private void unindex(FieldSchema field, String key, String id) {
-        Map<String, Set<String>> index = indexes.get(field.name());
-        Set<String> ids = index == null ? null : index.get(key);
-        if (ids != null) {
-            ids.remove(id);
-            if (ids.isEmpty()) {
-                index.remove(key);
-            }
+        Map<String, Object> index = indexes.get(field.name());
+        if (index != null) {
+            index.computeIfPresent(key, (k, ids) -> withoutId(ids, id));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> idsOf(Object ids) {
+        if (ids == null) {
+            return List.of();
+        }
+        return ids instanceof String one ? List.of(one) : List.copyOf((Set<String>) ids);
+    }
+
+    /** The ids held for a key with one more; sets are replaced, never changed, so a reader copying one sees it whole. */
+    private static Object withId(Object ids, Object id) {
+        Set<String> more = new LinkedHashSet<>(idsOf(ids));
+        more.add((String) id);
+        return more.size() == 1 ? more.iterator().next() : Collections.unmodifiableSet(more);
+    }
+
+    /** The ids held for a key with one fewer; null (the key goes) when none is left. */
+    private static Object withoutId(Object ids, String id) {
+        Set<String> fewer = new LinkedHashSet<>(idsOf(ids));
+        fewer.remove(id);
+        return switch (fewer.size()) {
+            case 0 -> null;
+            case 1 -> fewer.iterator().next();
+            default -> Collections.unmodifiableSet(fewer);
+        };
     }
 
     private static boolean isIndexed(FieldSchema field) {

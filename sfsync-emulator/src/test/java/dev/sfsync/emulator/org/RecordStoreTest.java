@@ -44,6 +44,25 @@ class RecordStoreTest {
         assertThat(store.findBy(EXTERNAL_CODE, "Y1")).isEmpty();
     }
 
+    @Test
+    void several_records_with_one_value_are_all_found_until_each_leaves() {
+        ObjectSchema schema = schema(EXTERNAL_CODE);
+        RecordStore store = new RecordStore(schema);
+        store.put(new StoredRecord("a01000000000001AAA", schema, Map.of("Code__c", "Same")));
+        store.put(new StoredRecord("a01000000000002AAA", schema, Map.of("Code__c", "SAME")));
+        store.put(new StoredRecord("a01000000000003AAA", schema, Map.of("Code__c", "same")));
+
+        assertThat(store.findBy(EXTERNAL_CODE, "same")).containsExactlyInAnyOrder("a01000000000001AAA", "a01000000000002AAA", "a01000000000003AAA");
+
+        store.remove("a01000000000002AAA");
+        store.put(new StoredRecord("a01000000000003AAA", schema, Map.of("Code__c", "Other")));
+        assertThat(store.findBy(EXTERNAL_CODE, "Same")).containsExactly("a01000000000001AAA");
+        assertThat(store.findBy(EXTERNAL_CODE, "other")).containsExactly("a01000000000003AAA");
+
+        store.remove("a01000000000001AAA");
+        assertThat(store.findBy(EXTERNAL_CODE, "same")).isEmpty();
+    }
+
     private static ObjectSchema schema(FieldSchema code) {
         return new ObjectSchema("Thing__c", "Thing", "Things", "a01", false, List.of(NAME, code), List.of());
     }
