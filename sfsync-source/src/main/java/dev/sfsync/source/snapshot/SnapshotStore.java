@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -127,7 +128,10 @@ public final class SnapshotStore implements AutoCloseable {
         try {
             connection = db.duplicate();
             recover(connection, sync);
-            ChangeDetection.Detected detected = new ChangeDetection(connection, registry, catalog, hashProbe, sync, model, options).run(source);
+            ChangeDetection.Detected detected;
+            try (Statement statement = connection.createStatement(); DatabaseMemory.Use full = DatabaseMemory.full(statement)) {
+                detected = new ChangeDetection(connection, registry, catalog, hashProbe, sync, model, options).run(source);
+            }
             return new DuckDbChangeSet(connection, registry, detected, commitHook, () -> busy.remove(sync));
         } catch (SQLException | RuntimeException e) {
             busy.remove(sync);
@@ -200,7 +204,9 @@ public final class SnapshotStore implements AutoCloseable {
             }
             try (DuckDBConnection connection = db.duplicate()) {
                 recover(connection, sync);
-                return new ChangeDetection(connection, registry, catalog, hashProbe, sync, model, options).baseline(source);
+                try (Statement statement = connection.createStatement(); DatabaseMemory.Use full = DatabaseMemory.full(statement)) {
+                    return new ChangeDetection(connection, registry, catalog, hashProbe, sync, model, options).baseline(source);
+                }
             } catch (SQLException e) {
                 throw SnapshotStoreFailed.of("record the baseline of sync '" + sync + "'", e);
             }
