@@ -125,7 +125,10 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            store.close();
+            if (server.runsLeftGoing().isEmpty()) {
+                // A run that did not stop still writes to the state store until the process ends: it stays open under it.
+                store.close();
+            }
             stopped.countDown();
         }, "sfsync-serve-stop"));
         try {

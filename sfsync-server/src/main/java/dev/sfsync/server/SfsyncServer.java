@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import dev.sfsync.core.RunId;
+import dev.sfsync.engine.lease.RunCancel;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,9 +50,14 @@ public final class SfsyncServer implements AutoCloseable {
     private final ExecutorService alertSending;
     private final RetentionJob retention;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Who asks a run to stop when the server stops, as the run's cancel request shows it. */
+    private static final String STOPPING = "the server stopping (pid " + ProcessHandle.current().pid() + ")";
+    private final Duration stopWait;
+    private volatile Map<String, RunId> leftGoing = Map.of();
 
-    private SfsyncServer(ServerContext context, ApiServer api, ExecutorService alertSending, RetentionJob retention) {
+    private SfsyncServer(ServerContext context, ApiServer api, ExecutorService alertSending, RetentionJob retention, Duration stopWait) {
         this.context = context;
+        this.stopWait = stopWait;
         this.api = api;
         this.alertSending = alertSending;
         this.retention = retention;
@@ -93,24 +101,78 @@ public final class SfsyncServer implements AutoCloseable {
         return api.port();
     }
 
+    /** Stops the server, waiting up to the builder's {@code stopWait} for its runs to stop (see {@link #stop}). */
     @Override
     public void close() {
+        stop(stopWait);
+    }
+
+    /**
+     * Stops taking work, asks every run of this process to stop (as a cancel does: what it sent keeps its outcome, the
+     * rest goes next run) and waits up to {@code wait} for them to end; only then closes the server database. A run
+     * still going after the wait is marked interrupted, so that the next run settles what it sent against Salesforce
+     * before sending anything, and the database is left open under it (the process ends it).
+     *
+     * @return the runs still going, by sync (empty when every run ended)
+     */
+    public Map<String, RunId> stop(Duration wait) {
         if (!closed.compareAndSet(false, true)) {
-            return;
+            return leftGoing;
         }
         timers.shutdownNow();
         api.close();
+        askRunsToStop();
+        long deadline = System.nanoTime() + wait.toNanos();
         context.scheduler().close();
         context.background().shutdown();
         alertSending.shutdown();
         try {
-            context.background().awaitTermination(30, TimeUnit.SECONDS);
+            context.background().awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            while (context.launcher().anyRunning() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
             alertSending.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            context.db().close();
         }
+        if (context.launcher().anyRunning()) {
+            leftGoing = context.launcher().runningRuns();
+            markInterrupted(leftGoing, wait);
+            return leftGoing;
+        }
+        context.db().close();
+        return leftGoing;
+    }
+
+    /** The runs that were still going when the server stopped (empty before it stopped, or when they all ended). */
+    public Map<String, RunId> runsLeftGoing() {
+        return leftGoing;
+    }
+
+    private void askRunsToStop() {
+        RunCancel cancel = new RunCancel(context.store(), Clock.systemUTC());
+        context.launcher().runningRuns().forEach((sync, run) -> {
+            try {
+                cancel.request(run, STOPPING);
+                LOG.info("asked run {} of {} to stop: the server is stopping", run, sync);
+            } catch (RuntimeException e) {
+                LOG.warn("could not ask run {} of {} to stop: {}", run, sync, e.getMessage());
+            }
+        });
+    }
+
+    private void markInterrupted(Map<String, RunId> runs, Duration wait) {
+        String message = "interrupted: the server stopped while the run was going on, and it had not ended " + wait.toSeconds()
+                + " s after it was asked to stop; the next run settles what it sent against Salesforce before sending anything";
+        runs.forEach((sync, run) -> {
+            try {
+                context.store().runs().interrupt(run, java.time.Instant.now(), context.store().outcomes().summarize(run), message);
+            } catch (RuntimeException e) {
+                LOG.warn("could not mark run {} of {} interrupted: {}", run, sync, e.getMessage());
+            }
+            LOG.warn("run {} of {} had not stopped {} s after the server asked it to: marked interrupted, the server database left open under it",
+                    run, sync, wait.toSeconds());
+        });
     }
 
     /** Options of a server to build. */
@@ -128,6 +190,7 @@ public final class SfsyncServer implements AutoCloseable {
         private com.github.kagkarlsson.scheduler.Clock schedulerClock;
         private int runThreads = 4;
         private Duration heartbeat = Duration.ofSeconds(30);
+        private Duration stopWait = Duration.ofSeconds(60);
         private boolean baseUrlGiven;
         private dev.sfsync.engine.connection.Logins logins;
         private RunLauncher.Runs runs;
@@ -195,6 +258,12 @@ public final class SfsyncServer implements AutoCloseable {
             return this;
         }
 
+        /** How long stopping waits for the runs it asked to stop before it leaves them going (default 60 s). */
+        public Builder stopWait(Duration value) {
+            this.stopWait = value;
+            return this;
+        }
+
         public Builder runThreads(int value) {
             this.runThreads = value;
             return this;
@@ -227,6 +296,7 @@ public final class SfsyncServer implements AutoCloseable {
             SyncScheduler.Factory factory = schedulerFactory != null ? schedulerFactory : tasks -> Scheduler.create(db.dataSource(), tasks)
                     .jdbcCustomization(db.schedulerSql()).threads(runThreads).pollingInterval(Duration.ofSeconds(5))
                     .heartbeatInterval(heartbeat).schedulerName(new SchedulerName.Fixed(new SchedulerName.Hostname().getName() + "-" + ProcessHandle.current().pid())).deleteUnresolvedAfter(Duration.ofDays(1))
+                    .shutdownMaxWait(stopWait)
                     .build();
             dev.sfsync.server.run.SequenceRuns sequenceRuns = new dev.sfsync.server.run.SequenceRuns(db, clock);
             SequenceRunner sequences = new SequenceRunner(launcher, sequenceRuns);
@@ -238,7 +308,7 @@ public final class SfsyncServer implements AutoCloseable {
             dev.sfsync.engine.connection.Logins web = logins != null ? logins : dev.sfsync.engine.connection.Logins.of(config, store, Sleeper.SYSTEM);
             WebUi ui = new WebUi(context, web, secureCookies, baseUrlGiven ? baseUrl : null, clock);
             RetentionJob retention = new RetentionJob(store, sequenceRuns, config.service().retention(), clock);
-            return new SfsyncServer(context, new ApiServer(context, secureCookies, ui::register), alertSending, retention);
+            return new SfsyncServer(context, new ApiServer(context, secureCookies, ui::register), alertSending, retention, stopWait);
         }
     }
 }

@@ -71,6 +71,20 @@ public final class RowOutcomes {
         }
     }
 
+    /**
+     * Stores rows one by one and rows as counts ({@link #record}, {@link #count}) in one transaction: a process that dies
+     * while keeping a batch leaves all of it or none, never its failed rows without the successes counted beside them.
+     */
+    public void record(RunId run, Collection<? extends RowOutcome> outcomes, Map<OutcomeStatus, Long> counts, Long callSeq) {
+        db.inTransaction(() -> {
+            if (!outcomes.isEmpty()) {
+                record(run, outcomes, callSeq);
+            }
+            count(run, counts, callSeq);
+            return null;
+        });
+    }
+
     /** The API call that carried this row's outcome in the run (its number in the {@link ApiLog}), when it is known. */
     public java.util.Optional<Long> callOf(RunId run, RowKey key) {
         return db.queryOne("SELECT call_seq FROM row_outcomes WHERE run_id = ? AND row_key = ? AND call_seq IS NOT NULL ORDER BY call_seq DESC",

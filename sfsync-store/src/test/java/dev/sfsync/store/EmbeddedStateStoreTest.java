@@ -80,4 +80,25 @@ class EmbeddedStateStoreTest extends StateStoreContract {
                 .hasMessageContaining("is empty (0 bytes)").hasMessageContaining("How to fix");
         org.assertj.core.api.Assertions.assertThat(stateDirectory.resolve(StateStore.FILE_NAME)).isEmptyFile();
     }
+
+    /** A batch's failed rows and its success counts go in one transaction: when the counts cannot be kept, neither are the rows. */
+    @org.junit.jupiter.api.Test
+    void failed_rows_and_success_counts_are_kept_together_or_not_at_all() throws Exception {
+        dev.sfsync.core.RunId run = store.runs().start(ACCOUNTS, Run.Kind.OUTBOUND).id();
+        try (java.sql.Connection sqlite = java.sql.DriverManager.getConnection("jdbc:sqlite:" + stateDirectory.resolve(StateStore.FILE_NAME));
+             java.sql.Statement statement = sqlite.createStatement()) {
+            // The process "dies" (here: the statement fails) between the failed rows and the counts.
+            statement.execute("CREATE TRIGGER counts_fail BEFORE INSERT ON outcome_counts BEGIN SELECT RAISE(ABORT, 'the disk is gone'); END");
+        }
+        java.util.List<dev.sfsync.core.outcome.RowOutcome> failed = java.util.List.of(new dev.sfsync.core.outcome.RowOutcome.Failed(
+                dev.sfsync.core.model.RowKey.of("9"), dev.sfsync.core.outcome.RowError.of("UNABLE_TO_LOCK_ROW", "locked"), 1));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.outcomes().record(run, failed,
+                java.util.Map.of(dev.sfsync.core.outcome.OutcomeStatus.CREATED, 500L), 7L)).isInstanceOf(StoreFailed.class);
+
+        org.assertj.core.api.Assertions.assertThat(store.outcomes().summarize(run).failed()).as("no half batch").isZero();
+        org.assertj.core.api.Assertions.assertThat(store.outcomes().list(run, java.util.Set.of(), 10, 0)).isEmpty();
+        store.outcomes().record(run, failed);
+        org.assertj.core.api.Assertions.assertThat(store.outcomes().summarize(run).failed()).as("the store still writes after it").isEqualTo(1);
+    }
 }

@@ -126,11 +126,8 @@ final class OutcomeLog implements AutoCloseable {
                 }
             }
         }
-        if (!rows.isEmpty()) {
-            store.outcomes().record(run, rows, batch.callSeq());
-        }
-        if (!counts.isEmpty()) {
-            store.outcomes().count(run, counts, batch.callSeq());
+        if (!rows.isEmpty() || !counts.isEmpty()) {
+            store.outcomes().record(run, rows, counts, batch.callSeq());
         }
     }
 

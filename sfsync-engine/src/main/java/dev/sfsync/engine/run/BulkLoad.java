@@ -34,10 +34,12 @@ final class BulkLoad {
 
     /**
      * What the load needs from the run it belongs to; {@code links} learns which result read (Bulk 2.0 failedResults,
-     * Bulk 1.0 batch result) decided each failed row.
+     * Bulk 1.0 batch result) decided each failed row; {@code createsUncertain} hears when rows to create failed without
+     * Salesforce's answer for them (an upload, poll or results read failing, a row no result names): they may have been
+     * created, so the run keeps their intents and job ids for the next run to reconcile before sending them again.
      */
     record Context(BulkApi api, String object, String externalIdField, SplitRetry retry, Path workDirectory,
-                   Consumer<List<RowOutcome>> outcomes, Consumer<SalesforceException> runEnded, CallLinks links) {
+                   Consumer<List<RowOutcome>> outcomes, Consumer<SalesforceException> runEnded, CallLinks links, Runnable createsUncertain) {
     }
 
     private final Context context;
@@ -211,6 +213,7 @@ final class BulkLoad {
             for (int index = settled.nextClearBit(0); call != null && index < total; index = settled.nextClearBit(index + 1)) {
                 context.links().decided(round.get(index).key(), call);
             }
+            uncertainIfCreating(total > settled.cardinality());
             failUnsettled(round, total, settled, outcomes, Errors.row(e), attempt);
             context.outcomes().accept(List.copyOf(outcomes));
             if (ChunkWriter.endsRun(e)) {
@@ -221,6 +224,7 @@ final class BulkLoad {
             }
             return null;
         }
+        uncertainIfCreating(round.size() > settled.cardinality());
         failUnsettled(round, round.size(), settled, outcomes,
                 RowError.of(Errors.NOT_SENT, "Salesforce reported no result for this row; it is sent again next run"), attempt);
         context.outcomes().accept(List.copyOf(outcomes));
@@ -236,6 +240,13 @@ final class BulkLoad {
             return round.size();
         } finally {
             adding.unlock();
+        }
+    }
+
+    /** Rows failed without Salesforce's answer: when they were to be created, they may have been. */
+    private void uncertainIfCreating(boolean unanswered) {
+        if (unanswered && kind == WriteKind.CREATE) {
+            context.createsUncertain().run();
         }
     }
 

@@ -107,7 +107,8 @@ public final class Runner {
         String externalIdField = sync.definition().match().map(m -> sync.field(m.field()).name()).orElse(null);
         BulkLoad.Context context = new BulkLoad.Context(BulkApi.of(sync.definition(), client, log), sync.object().name(),
                 externalIdField, retry, client.workDirectory(), runner.written::add,
-                e -> runner.aborted.compareAndSet(null, new ChunkWriter.ChunkAborted(List.of(), e)), runner.linksOfRun);
+                e -> runner.aborted.compareAndSet(null, new ChunkWriter.ChunkAborted(List.of(), e)), runner.linksOfRun,
+                () -> runner.createsUncertain.set(true));
         runner.bulk = new BulkDelivery(sync, context, rowsPerLoad);
         runner.chunks = ChunkWriter.loading(sync, runner.bulk, new RecordFinder(client));
         runner.rowsPerLoad = rowsPerLoad;
@@ -170,8 +171,8 @@ public final class Runner {
     }
 
     /**
-     * Whether set-based creates failed by a call that may have reached Salesforce (an upload, a poll or a results read
-     * failing after the rows were sent): the run keeps their write intents and job ids, so that the next run settles them
+     * Whether creates failed by a call that may have reached Salesforce (an upload, a poll or a results read failing
+     * after the rows were sent, or a row no result names), set-based or row by row on Bulk: the run keeps their write intents and job ids, so that the next run settles them
      * from the job's results or by their key before sending them again, instead of creating them twice.
      */
     public boolean createsLeftUncertain() {

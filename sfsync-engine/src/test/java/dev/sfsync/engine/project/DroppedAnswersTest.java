@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Connections dropped after Salesforce processed the call (the answer lost, the work done), on every kind of call of
+ * Answers lost after Salesforce processed the call (a dropped connection, results that cannot be read), on every kind of call of
  * the sync's API: an insert sync still creates each model row's record once, and its summary counts what the org holds.
  */
 class DroppedAnswersTest {
@@ -35,6 +35,7 @@ class DroppedAnswersTest {
 
     @AfterEach
     void tearDown() {
+        org.faults().clear();
         harness.close();
     }
 
@@ -63,5 +64,37 @@ class DroppedAnswersTest {
         RunResult rerun = harness.run("accounts");
         assertThat(org.records("Account")).as("every row is in the org once after a rerun").hasSize(ROWS);
         assertThat(result.summary().created() + rerun.summary().created()).isEqualTo(ROWS);
+    }
+
+    /**
+     * The Bulk row path (rows through the planner into streamed loads) when Salesforce took the job and created the rows
+     * but this run could not read what it did: the rows fail in this run, and the next run settles them from the job's own
+     * results before sending anything instead of creating them twice.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"bulk2, successfulResults", "bulk1, /result"})
+    void creates_whose_results_cannot_be_read_are_reconciled_from_the_job_next_run_not_created_twice(String api, String resultsRead) {
+        harness.config(EngineHarness.ACCOUNTS_SYNC + """
+                mode: insert
+                api: %s
+                match: {column: id, field: External_Key__c}
+                mappings: [{from: name, to: Name}]
+                """.formatted(api).indent(4));
+        harness.project().bulkRowByRow(true);
+        org.faults().set("errors: [{api: " + api + ", times: 1000, path: '" + resultsRead + "', status: 503}]");
+
+        RunResult first = harness.run("accounts");
+        org.faults().clear();
+        int inOrg = org.records("Account").size();
+        RunResult second = harness.run("accounts");
+
+        assertThat(first.summary().created()).isZero();
+        assertThat(inOrg).as("the job ran at Salesforce").isEqualTo(ROWS);
+        Map<Object, Long> perKey = harness.accountsPerKey();
+        assertThat(perKey.values()).as("no row created twice").allMatch(count -> count == 1);
+        assertThat(second.notices()).anySatisfy(n -> assertThat(n).contains("reconciled"));
+        assertThat(org.records("Account")).hasSize(ROWS);
+        assertThat(second.summary().created()).as("the rows the job created, found again in its results").isEqualTo(ROWS);
+        assertThat(harness.run("accounts").summary().created()).isZero();
     }
 }

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * and passwords), by their shape (Salesforce session ids and access tokens, refresh tokens, JWTs), and by value: every
  * token and secret the client holds, masked where it stands as a whole value, not where it is only part of a longer
  * word (a password "emulator" leaves "admin@emulator.example" alone, but not {@code "emulator"} or "is emulator.").
+ * A URL's or path's separators end a value: a secret is masked as a path segment ({@code /SECRET/}) and as a URL's
+ * password ({@code user:SECRET@host}); after an {@code @} stands a host, which a secret's word may only be part of.
  */
 public final class Redactor {
     public static final String MASK = "[REDACTED]";
@@ -38,8 +40,13 @@ public final class Redactor {
     /** A secret value a preview cut off before its closing quote or tag: the part that is there is still a secret. */
     private static final Pattern OPEN_JSON_FIELD = Pattern.compile("(\"(?:" + SECRET_NAMES + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\\\\?$");
     private static final Pattern OPEN_XML_ELEMENT = Pattern.compile("(<(?:\\w+:)?(?:sessionId|password|token)>)[^<]*$");
-    /** Characters that join a value into a longer word (an e-mail address, a host name, a path, a token). */
-    private static final String JOINING = "@._-+/%~!$#";
+    /**
+     * Characters that join a value into a longer word (a host or file name, an encoded or dotted token). A URL's and a
+     * path's separators ({@code / : ? # & =}) do not: what stands between them is a value of its own.
+     */
+    private static final String JOINING = "._-+%~!$";
+    /** Before a value, an {@code @} makes it a host name (an e-mail address's, a URL's), not a value of its own. */
+    private static final String JOINING_BEFORE = JOINING + "@";
     /** Punctuation that may end a sentence right after a secret without being part of it. */
     private static final String SENTENCE_END = ".!";
     /**
@@ -146,7 +153,7 @@ public final class Redactor {
     }
 
     private static boolean standsAlone(String text, int start, int end) {
-        if (start > 0 && joins(text.charAt(start - 1))) {
+        if (start > 0 && joinsBefore(text.charAt(start - 1))) {
             return false;
         }
         if (end == text.length() || !joins(text.charAt(end))) {
@@ -157,6 +164,10 @@ public final class Redactor {
 
     private static boolean joins(char c) {
         return Character.isLetterOrDigit(c) || JOINING.indexOf(c) >= 0;
+    }
+
+    private static boolean joinsBefore(char c) {
+        return Character.isLetterOrDigit(c) || JOINING_BEFORE.indexOf(c) >= 0;
     }
 
     /**
@@ -177,7 +188,7 @@ public final class Redactor {
         for (String secret : knownSecrets) {
             for (int length = secret.length() - 1; length >= SHORTEST_SECRET_PREFIX; length--) {
                 int start = out.length() - length;
-                if (out.endsWith(secret.substring(0, length)) && (start == 0 || !joins(out.charAt(start - 1)))) {
+                if (out.endsWith(secret.substring(0, length)) && (start == 0 || !joinsBefore(out.charAt(start - 1)))) {
                     out = out.substring(0, start) + MASK;
                     break;
                 }

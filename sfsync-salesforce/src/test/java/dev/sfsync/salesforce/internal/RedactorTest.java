@@ -49,6 +49,23 @@ class RedactorTest {
     }
 
     @Test
+    void a_remembered_secret_is_masked_inside_urls_and_paths_where_their_separators_end_it() {
+        redactor.remember("s3cr3t-Pa55word");
+        redactor.remember("emulator");
+
+        assertThat(redactor.text("could not reach https://ada:s3cr3t-Pa55word@db.example.com:5432/app"))
+                .isEqualTo("could not reach https://ada:[REDACTED]@db.example.com:5432/app");
+        assertThat(redactor.text("no such file /keys/s3cr3t-Pa55word/id.pem")).isEqualTo("no such file /keys/[REDACTED]/id.pem");
+        assertThat(redactor.text("GET /vaults/s3cr3t-Pa55word?x=1#s3cr3t-Pa55word")).isEqualTo("GET /vaults/[REDACTED]?x=1#[REDACTED]");
+        assertThat(redactor.text("smtp://mailer:emulator@smtp.example/")).isEqualTo("smtp://mailer:[REDACTED]@smtp.example/");
+        assertThat(redactor.uri(URI.create("https://ada:s3cr3t-Pa55word@db.example.com/app")))
+                .hasToString("https://ada:REDACTED@db.example.com/app");
+        // A host or a file named with the word is not the secret.
+        assertThat(redactor.text("https://emulator.example/emulator.pem and admin@emulator and /srv/emulator-2/"))
+                .isEqualTo("https://emulator.example/emulator.pem and admin@emulator and /srv/emulator-2/");
+    }
+
+    @Test
     void a_remembered_secret_inside_a_longer_word_is_left_alone() {
         redactor.remember("emulator");
 

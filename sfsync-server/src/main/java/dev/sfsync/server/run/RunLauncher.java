@@ -37,6 +37,8 @@ public final class RunLauncher {
     private final Clock clock;
     private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** The run of each sync running here, once the store recorded it. */
+    private final java.util.Map<String, RunId> runIds = new ConcurrentHashMap<>();
 
     public RunLauncher(SharedProject project, ExecutorService background, Clock clock) {
         this((sync, progress) -> project.use(p -> p.run(sync, progress)), background, clock);
@@ -55,6 +57,16 @@ public final class RunLauncher {
 
     public boolean isRunning(String sync) {
         return running.contains(sync);
+    }
+
+    /** The runs going on in this process now, by sync (those whose run the store recorded already). */
+    public java.util.Map<String, RunId> runningRuns() {
+        return java.util.Map.copyOf(runIds);
+    }
+
+    /** Whether any sync is running in this process (recorded or still starting). */
+    public boolean anyRunning() {
+        return !running.isEmpty();
     }
 
     /**
@@ -124,6 +136,7 @@ public final class RunLauncher {
                 @Override
                 public void started(RunId run) {
                     runId[0] = run;
+                    runIds.put(sync, run);
                     MDC.put("run", run.value());
                     started.complete(run);
                 }
@@ -139,6 +152,7 @@ public final class RunLauncher {
             started.completeExceptionally(e);
             ended = new RunEnded(sync, runId[0], null, e, Duration.between(begin, clock.instant()), trigger);
         } finally {
+            runIds.remove(sync);
             running.remove(sync);
         }
         LOG.info("run of {} ({}) ended {}", sync, trigger, ended.failed() ? "failed: " + ended.reason() : "with " + ended.result().summary());

@@ -22,12 +22,14 @@ import java.util.concurrent.TimeUnit;
  * resumes after the last row it has), then {@code end} once the run ended, and the stream closes. One thread looks
  * for new calls of every open stream twice a second (and ends when none is open), so an idle browser holds no thread; about
  * {@value #MOST_STREAMS} streams at most are open at once (a burst may pass it by the few opening together) (the page then keeps polling instead), and a comment every
- * {@value #HEARTBEAT_TICKS} ticks finds browsers that went away.
+ * {@value #HEARTBEAT_TICKS} ticks finds browsers that went away. The login is checked again every {@value #LOGIN_CHECK_TICKS}
+ * ticks: a viewer who logged out, whose session expired or who was removed gets an {@code end} saying so, and the stream closes.
  */
 final class LiveCalls {
     static final int MOST_STREAMS = 64;
     static final long TICK_MILLIS = 500;
     static final int HEARTBEAT_TICKS = 20;
+    static final int LOGIN_CHECK_TICKS = 4;
 
     private final ServerContext server;
     private final Templates templates;
@@ -41,7 +43,7 @@ final class LiveCalls {
     }
 
     /** Opens the stream of the run's calls after the first {@code after} (or after the browser's Last-Event-ID). */
-    void open(Context ctx, Run run, int after) {
+    void open(Context ctx, Run run, int after, java.util.function.BooleanSupplier stillLoggedIn) {
         if (streams.size() >= MOST_STREAMS) {
             ctx.status(503).header("Retry-After", "30").contentType("text/plain; charset=utf-8")
                     .result("too many live debuggers are open; this page polls for new calls instead");
@@ -52,7 +54,7 @@ final class LiveCalls {
         ctx.disableCompression();
         new SseHandler(client -> {
             client.keepAlive();
-            Stream stream = new Stream(client, run.id(), resume);
+            Stream stream = new Stream(client, run.id(), resume, stillLoggedIn);
             client.onClose(() -> streams.remove(stream));
             synchronized (this) {
                 streams.add(stream);
@@ -66,8 +68,15 @@ final class LiveCalls {
 
     private void tick() {
         boolean heartbeat = ++ticks % HEARTBEAT_TICKS == 0;
+        boolean checkLogin = ticks % LOGIN_CHECK_TICKS == 0;
         for (Stream stream : List.copyOf(streams)) {
             try {
+                if (checkLogin && !stream.stillLoggedIn.getAsBoolean()) {
+                    stream.client.sendEvent("end", "your session ended (logged out, expired or the user removed): log in again to follow the run");
+                    streams.remove(stream);
+                    stream.client.close();
+                    continue;
+                }
                 stream.push(heartbeat);
             } catch (RuntimeException e) {
                 // A browser gone or a store that did not answer this time: the stream ends, the page polls or reconnects.
@@ -97,14 +106,16 @@ final class LiveCalls {
     private final class Stream {
         final SseClient client;
         final RunId run;
+        final java.util.function.BooleanSupplier stillLoggedIn;
         int shown;
         long lastSeq;
         boolean started;
 
-        Stream(SseClient client, RunId run, int shown) {
+        Stream(SseClient client, RunId run, int shown, java.util.function.BooleanSupplier stillLoggedIn) {
             this.client = client;
             this.run = run;
             this.shown = shown;
+            this.stillLoggedIn = stillLoggedIn;
         }
 
         void push(boolean heartbeat) {

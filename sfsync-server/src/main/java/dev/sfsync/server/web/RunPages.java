@@ -114,7 +114,10 @@ final class RunPages {
     /** The debugger's calls after the first {@code after} as server-sent events, while the run goes on (see {@link LiveCalls}). */
     void live(Context ctx, Viewer viewer) {
         Run run = run(ctx);
-        live.open(ctx, run, Math.max(0, number(ctx.queryParam("after"), 0)));
+        // The page's login, checked again while the stream is open: a logout, an expiry or a removed user ends it.
+        String session = ctx.cookie(dev.sfsync.server.auth.Sessions.COOKIE);
+        live.open(ctx, run, Math.max(0, number(ctx.queryParam("after"), 0)),
+                () -> server.sessions().find(session).filter(s -> s.user().role().allows(dev.sfsync.server.auth.Role.VIEWER)).isPresent());
     }
 
     void rows(Context ctx, Viewer viewer) {

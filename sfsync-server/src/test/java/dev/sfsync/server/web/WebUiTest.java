@@ -165,6 +165,25 @@ class WebUiTest {
         assertThat(new UiBrowser(server).events(runPage + "/live", null).statusCode()).isBetween(301, 303);
     }
 
+    @Test
+    void a_live_stream_ends_once_its_viewer_logs_out_while_the_run_goes_on() throws Exception {
+        project.sql("insert into accounts select 'S' || i, 'Streamed ' || i from range(5000) t(i)");
+        org.faults().set("latency: [{api: rest, path: 'composite/sobjects', fixedMillis: 1500, jitterMillis: 0}]");
+        String runPage = new UiBrowser(server).logIn("ada").postWithToken("/ui/syncs/accounts/run").headers().firstValue("Location").orElseThrow();
+        dev.sfsync.core.RunId run = dev.sfsync.core.RunId.of(runPage.substring(runPage.lastIndexOf('/') + 1));
+        UiBrowser vera = new UiBrowser(server).logIn("vera");
+        HttpResponse<java.util.stream.Stream<String>> stream = vera.events(runPage + "/live?after=0", null);
+        assertThat(stream.statusCode()).isEqualTo(200);
+
+        vera.postWithToken("/ui/logout");
+        // Reading every line returns once the server ends the stream.
+        java.util.List<java.util.Map<String, String>> events = events(stream.body().toList());
+
+        assertThat(project.store().runs().find(run).orElseThrow().status()).as("the run still goes on").isEqualTo(dev.sfsync.store.Run.Status.RUNNING);
+        assertThat(events.getLast()).containsEntry("event", "end");
+        assertThat(events.getLast().get("data")).contains("your session ended");
+    }
+
     /** Server-sent events as field maps (event, id, data with its lines joined by newlines); comments are left out. */
     private static java.util.List<java.util.Map<String, String>> events(java.util.List<String> lines) {
         java.util.List<java.util.Map<String, String>> events = new java.util.ArrayList<>();

@@ -184,7 +184,10 @@ final class DuckDbChangeSet implements ChangeSet {
         checkOpen();
         try {
             closeAppender();
-            CommitResult result = SnapshotCommit.apply(connection, registry, tables, runNo, hook);
+            CommitResult result;
+            try (java.sql.Statement statement = connection.createStatement(); DatabaseMemory.Use full = DatabaseMemory.full(statement)) {
+                result = SnapshotCommit.apply(connection, registry, tables, runNo, hook);
+            }
             end();
             return result;
         } catch (SQLException e) {

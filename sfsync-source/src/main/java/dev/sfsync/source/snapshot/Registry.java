@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -159,6 +160,24 @@ final class Registry {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     tables.add(table(rs.getString(1)));
+                }
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * The lookup tables of set-based runs ({@code changes_N_lookupI}, made beside a change set and dropped when it
+     * ends), by the run number N they belong to.
+     */
+    Map<String, Long> lookupTables(Connection connection) throws SQLException {
+        Map<String, Long> tables = new java.util.LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT table_name, TRY_CAST(split_part(table_name, '_', 2) AS BIGINT)"
+                + " FROM duckdb_tables() WHERE database_name = ? AND table_name LIKE 'changes\\_%\\_lookup%' ESCAPE '\\'")) {
+            statement.setString(1, catalog);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    tables.put(table(rs.getString(1)), rs.getObject(2) == null ? -1L : rs.getLong(2));
                 }
             }
         }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -47,6 +48,8 @@ public final class SnapshotStore implements AutoCloseable {
     private final Registry registry;
     private final String hashProbe;
     private final Set<SyncId> busy = ConcurrentHashMap.newKeySet();
+    /** The run numbers of the change sets open in this process, whose lookup tables are in use. */
+    private final Set<Long> openRuns = ConcurrentHashMap.newKeySet();
     /** Syncs last detected in a warehouse (change_detection: warehouse), whose snapshots live there. */
     private final Map<SyncId, JdbcSource> inWarehouse = new ConcurrentHashMap<>();
     private volatile CommitHook commitHook = CommitHook.NONE;
@@ -126,8 +129,17 @@ public final class SnapshotStore implements AutoCloseable {
         try {
             connection = db.duplicate();
             recover(connection, sync);
-            ChangeDetection.Detected detected = new ChangeDetection(connection, registry, catalog, hashProbe, sync, model, options).run(source);
-            return new DuckDbChangeSet(connection, registry, detected, commitHook, () -> busy.remove(sync));
+            dropAbandonedLookups(connection);
+            ChangeDetection.Detected detected;
+            try (Statement statement = connection.createStatement(); DatabaseMemory.Use full = DatabaseMemory.full(statement)) {
+                detected = new ChangeDetection(connection, registry, catalog, hashProbe, sync, model, options).run(source);
+            }
+            long runNo = detected.runNo();
+            openRuns.add(runNo);
+            return new DuckDbChangeSet(connection, registry, detected, commitHook, () -> {
+                openRuns.remove(runNo);
+                busy.remove(sync);
+            });
         } catch (SQLException | RuntimeException e) {
             busy.remove(sync);
             closeQuietly(connection, e);
@@ -199,7 +211,9 @@ public final class SnapshotStore implements AutoCloseable {
             }
             try (DuckDBConnection connection = db.duplicate()) {
                 recover(connection, sync);
-                return new ChangeDetection(connection, registry, catalog, hashProbe, sync, model, options).baseline(source);
+                try (Statement statement = connection.createStatement(); DatabaseMemory.Use full = DatabaseMemory.full(statement)) {
+                    return new ChangeDetection(connection, registry, catalog, hashProbe, sync, model, options).baseline(source);
+                }
             } catch (SQLException e) {
                 throw SnapshotStoreFailed.of("record the baseline of sync '" + sync + "'", e);
             }
@@ -345,6 +359,23 @@ public final class SnapshotStore implements AutoCloseable {
     /** For crash tests: run {@code hook} between the statements of every commit. */
     void commitHook(CommitHook hook) {
         this.commitHook = hook;
+    }
+
+    /**
+     * Drops the lookup tables a set-based run left when it died without ending its change set (a crash, a kill):
+     * at each run, not only when the state directory is opened, so that a long-running server does not keep them.
+     * Tables of change sets open now (another sync's run in this process) are kept; another process cannot have one
+     * open, as DuckDB lets one process at a time write the file.
+     */
+    private void dropAbandonedLookups(DuckDBConnection connection) throws SQLException {
+        Map<String, Long> lookups = registry.lookupTables(connection);
+        // Read after the tables: a run whose lookup table was listed had registered its change set before it made it.
+        Set<Long> open = Set.copyOf(openRuns);
+        for (Map.Entry<String, Long> lookup : lookups.entrySet()) {
+            if (!open.contains(lookup.getValue())) {
+                Sql.execute(connection, "DROP TABLE IF EXISTS " + lookup.getKey());
+            }
+        }
     }
 
     private void recover(DuckDBConnection connection, SyncId sync) throws SQLException {

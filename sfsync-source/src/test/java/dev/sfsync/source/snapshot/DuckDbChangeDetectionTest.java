@@ -53,6 +53,31 @@ class DuckDbChangeDetectionTest extends ChangeDetectionContract {
         }
     }
 
+    /** A long-running server: lookup tables a dead run left go at the next run, not only when the state directory is opened. */
+    @Test
+    void lookup_tables_a_dead_run_left_are_dropped_at_the_next_run_and_those_of_a_change_set_still_open_are_kept() throws Exception {
+        try (ChangeSet other = snapshots.detect(dev.sfsync.core.SyncId.of("contacts_to_salesforce"), source(), ACCOUNTS, DetectOptions.allColumns())) {
+            String changes = other.table().orElseThrow().name();
+            // Named as set-based runs name them: after their change set's table.
+            String inUse = changes.substring(0, changes.length() - 1) + "_lookup0\"";
+            String abandoned = changes.replaceAll("changes_\\d+", "changes_999999").replaceAll("\"$", "_lookup0\"");
+            try (Connection c = other.table().orElseThrow().connect(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE " + inUse + " (v VARCHAR, id VARCHAR)");
+                s.execute("CREATE TABLE " + abandoned + " (v VARCHAR, id VARCHAR)");
+            }
+
+            try (ChangeSet next = detect()) {
+                assertThat(next.counts().total()).isEqualTo(100);
+            }
+
+            try (Connection c = other.table().orElseThrow().connect(); Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT string_agg(table_name, ',' ORDER BY table_name) FROM duckdb_tables() WHERE table_name LIKE '%lookup%'")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo(inUse.substring(inUse.lastIndexOf('"', inUse.length() - 2) + 1, inUse.length() - 1));
+            }
+        }
+    }
+
     @Override
     void sql(String statement) {
         if (file == null) {

@@ -36,6 +36,8 @@ public final class Database implements AutoCloseable {
     private final String description;
     private final ReentrantLock lock = new ReentrantLock();
     private Connection connection;
+    /** Whether the lock's holder is inside {@link #inTransaction} (read and written only with the lock held). */
+    private boolean inTransaction;
 
     public Database(String url, Properties properties, String description) {
         this.url = url;
@@ -90,15 +92,21 @@ public final class Database implements AutoCloseable {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
     }
 
+    /** Runs the work in one transaction; work already inside one (on this thread) joins it, committed with it. */
     public <T> T inTransaction(Work<T> work) {
         return locked("write", () -> {
+            if (inTransaction) {
+                return work.run();
+            }
             Connection c = connection();
             c.setAutoCommit(false);
+            inTransaction = true;
             T result;
             try {
                 result = work.run();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
+                inTransaction = false;
                 // SQLite may have rolled back already (SQLITE_FULL does): the rollback and the return to auto-commit
                 // may then fail too, and must not hide the first error, which says what happened (disk full).
                 try {
@@ -113,6 +121,7 @@ public final class Database implements AutoCloseable {
                 }
                 throw e;
             }
+            inTransaction = false;
             c.setAutoCommit(true);
             return result;
         });
