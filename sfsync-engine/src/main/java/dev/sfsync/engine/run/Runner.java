@@ -242,31 +242,34 @@ public final class Runner {
     private String runSetBased(ChangeSet changes, dev.sfsync.core.change.ChangeTable table, java.util.Optional<dev.sfsync.engine.plan.SqlRecords> records,
                                java.util.Optional<dev.sfsync.engine.plan.SqlRecords> removals) {
         // The plain rows go set-based; the planner decides the others (refusals, shared match values, rows whose record
-        // is not known, lookups not found, inserts of rows created or baselined before) as ever.
-        Map<dev.sfsync.engine.plan.SqlRecords, String> loads = new java.util.LinkedHashMap<>();
-        records.ifPresent(r -> loads.put(r, present(table, r)));
-        removals.ifPresent(r -> loads.put(r, uniqueIds(table, r, "c._sfsync_kind = 'REMOVED' AND " + r.clean())));
-        // The first load sends the rows no load takes before its first upload, and skips finding them when it takes every
-        // change (a first run of clean rows): the scan would judge each row again for nothing.
-        String offPath = "NOT (" + String.join(" OR ", loads.values()) + ")";
-        String[] offPathStopped = {null};
-        SqlBulkLoad.OffPath rowsFirst = () -> {
-            offPathStopped[0] = runRows(dev.sfsync.core.change.ChangeTable.filtered(changes, table, offPath));
-            return offPathStopped[0] == null && !heldBack.get();
-        };
-        String stopped = null;
-        boolean first = true;
-        for (Map.Entry<dev.sfsync.engine.plan.SqlRecords, String> load : loads.entrySet()) {
+        // is not known, lookups not found, inserts of rows created or baselined before) as ever. Removed rows go first, as
+        // the row path always sent them: a record a removed row leaves and a present row takes (a row re-keyed in the
+        // model) is deleted or cleared before it is written again, not wiped after.
+        String removalsTaken = removals.map(r -> uniqueIds(table, r, "c._sfsync_kind = 'REMOVED' AND " + r.clean())).orElse("FALSE");
+        String stopped = runRows(dev.sfsync.core.change.ChangeTable.filtered(changes, table,
+                "c._sfsync_kind = 'REMOVED' AND NOT (" + removalsTaken + ")"));
+        if (stopped != null || heldBack.get()) {
+            return stopped;
+        }
+        if (removals.isPresent()) {
+            stopped = load(table, removals.get(), removalsTaken, () -> true);
             if (stopped != null || heldBack.get()) {
                 return stopped;
             }
-            stopped = load(table, load.getKey(), load.getValue(), first ? rowsFirst : () -> true);
-            if (offPathStopped[0] != null) {
-                return offPathStopped[0];
-            }
-            first = false;
         }
-        return stopped;
+        String present = records.map(r -> present(table, r)).orElse("FALSE");
+        String offPath = "c._sfsync_kind <> 'REMOVED' AND NOT (" + present + ")";
+        if (records.isEmpty()) {
+            return runRows(dev.sfsync.core.change.ChangeTable.filtered(changes, table, offPath));
+        }
+        // The load sends the present rows it does not take before its first upload, and skips finding them when it takes
+        // every change (a first run of clean rows): the scan would judge each row again for nothing.
+        String[] offPathStopped = {null};
+        stopped = load(table, records.get(), present, () -> {
+            offPathStopped[0] = runRows(dev.sfsync.core.change.ChangeTable.filtered(changes, table, offPath));
+            return offPathStopped[0] == null && !heldBack.get();
+        });
+        return offPathStopped[0] != null ? offPathStopped[0] : stopped;
     }
 
     /** Which present rows the set path writes: the clean ones no other row shares a match value (or record) with. */

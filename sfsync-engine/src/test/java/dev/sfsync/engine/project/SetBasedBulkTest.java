@@ -510,6 +510,32 @@ class SetBasedBulkTest {
         assertThat(setBased.run("accounts").changes()).isEqualTo(rows.run("accounts").changes());
     }
 
+    /**
+     * A row re-keyed in the model (its old key leaves, a new key brings the same match value): the removed row's delete
+     * reaches Salesforce before the upsert, which then creates the record again; deleting after the upsert would leave
+     * the row's record deleted while the snapshot says it is synced.
+     */
+    @Test
+    void a_row_re_keyed_onto_a_removed_rows_record_is_deleted_first_then_written_again_not_written_then_deleted() {
+        String sync = EngineHarness.ACCOUNTS_SYNC + """
+                    mode: upsert
+                    api: bulk2
+                    on_delete: delete
+                    match: {column: ext, field: External_Key__c}
+                    mappings: [{from: name, to: Name}]
+                """;
+        setBased = new EngineHarness(setBasedDir, setBasedOrg)
+                .sql("create table accounts as select i as id, 'K' || i as ext, 'Account ' || i as name from range(1, 6) t(i)").config(sync);
+        setBased.run("accounts");
+        setBased.sql("update accounts set id = 7 where id = 5");
+
+        RunResult again = setBased.run("accounts");
+
+        assertThat(again.summary().deleted()).isEqualTo(1);
+        assertThat(records(setBasedOrg)).containsOnlyKeys("K1", "K2", "K3", "K4", "K5");
+        assertThat(setBased.run("accounts").changes().total()).isZero();
+    }
+
     /** The contacts inserted set-based with their idempotency key, into an org holding account A0 only. */
     private void contactInserts() {
         setBased = new EngineHarness(setBasedDir, setBasedOrg).sql(CONTACTS).config(CONTACTS_SYNC.replace("mode: upsert", "mode: insert"));
