@@ -167,13 +167,14 @@ final class Registry {
     }
 
     /**
-     * The lookup tables of set-based runs ({@code changes_N_lookupI}, made beside a change set and dropped when it
-     * ends), by the run number N they belong to.
+     * The lookup tables of set-based runs ({@code changes_N_lookupI}, and {@code changes_N_match} of the records found
+     * by match value; made beside a change set and dropped when it ends), by the run number N they belong to.
      */
     Map<String, Long> lookupTables(Connection connection) throws SQLException {
         Map<String, Long> tables = new java.util.LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT table_name, TRY_CAST(split_part(table_name, '_', 2) AS BIGINT)"
-                + " FROM duckdb_tables() WHERE database_name = ? AND table_name LIKE 'changes\\_%\\_lookup%' ESCAPE '\\'")) {
+                + " FROM duckdb_tables() WHERE database_name = ? AND (table_name LIKE 'changes\\_%\\_lookup%' ESCAPE '\\'"
+                + " OR table_name LIKE 'changes\\_%\\_match' ESCAPE '\\')")) {
             statement.setString(1, catalog);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -64,6 +64,7 @@ class DuckDbChangeDetectionTest extends ChangeDetectionContract {
             try (Connection c = other.table().orElseThrow().connect(); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE " + inUse + " (v VARCHAR, id VARCHAR)");
                 s.execute("CREATE TABLE " + abandoned + " (v VARCHAR, id VARCHAR)");
+                s.execute("CREATE TABLE " + abandoned.replace("_lookup0\"", "_match\"") + " (v VARCHAR, id VARCHAR)");
             }
 
             try (ChangeSet next = detect()) {
@@ -71,7 +72,7 @@ class DuckDbChangeDetectionTest extends ChangeDetectionContract {
             }
 
             try (Connection c = other.table().orElseThrow().connect(); Statement s = c.createStatement();
-                 java.sql.ResultSet rs = s.executeQuery("SELECT string_agg(table_name, ',' ORDER BY table_name) FROM duckdb_tables() WHERE table_name LIKE '%lookup%'")) {
+                 java.sql.ResultSet rs = s.executeQuery("SELECT string_agg(table_name, ',' ORDER BY table_name) FROM duckdb_tables() WHERE table_name LIKE '%lookup%' OR table_name LIKE '%match'")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo(inUse.substring(inUse.lastIndexOf('"', inUse.length() - 2) + 1, inUse.length() - 1));
             }
