@@ -73,7 +73,20 @@ public final class DatabaseMemory {
                 users.loads++;
                 users.loadLimit = loadLimit;
             }
-            apply(statement, users);
+            try {
+                apply(statement, users);
+            } catch (SQLException | RuntimeException e) {
+                // Not counted when its limit could not be set: a user that never got a Use would hold the count forever.
+                if (loadLimit == null) {
+                    users.fullUsers--;
+                } else {
+                    users.loads--;
+                }
+                if (users.loads == 0 && users.fullUsers == 0) {
+                    USERS.remove(database);
+                }
+                throw e;
+            }
         }
         return () -> {
             synchronized (USERS) {

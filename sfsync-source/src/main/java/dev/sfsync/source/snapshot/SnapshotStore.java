@@ -128,10 +128,11 @@ public final class SnapshotStore implements AutoCloseable {
         DuckDBConnection connection = null;
         try {
             connection = db.duplicate();
-            recover(connection, sync);
-            dropAbandonedLookups(connection);
             ChangeDetection.Detected detected;
+            // A pending commit's recovery is a snapshot commit too: it runs at the full limit, not at a load's.
             try (Statement statement = connection.createStatement(); DatabaseMemory.Use full = DatabaseMemory.full(statement)) {
+                recover(connection, sync);
+                dropAbandonedLookups(connection);
                 detected = new ChangeDetection(connection, registry, catalog, hashProbe, sync, model, options).run(source);
             }
             long runNo = detected.runNo();
@@ -210,8 +211,8 @@ public final class SnapshotStore implements AutoCloseable {
                 }
             }
             try (DuckDBConnection connection = db.duplicate()) {
-                recover(connection, sync);
                 try (Statement statement = connection.createStatement(); DatabaseMemory.Use full = DatabaseMemory.full(statement)) {
+                    recover(connection, sync);
                     return new ChangeDetection(connection, registry, catalog, hashProbe, sync, model, options).baseline(source);
                 }
             } catch (SQLException e) {
