@@ -18,9 +18,10 @@ class FlightRecorderSwitchTest {
         assertThat(System.getProperty(FlightRecorderSwitch.PROPERTY)).isEqualTo("true");
     }
 
-    @Test
-    void serve_keeps_flight_recorder_for_jcmd() {
-        FlightRecorderSwitch.leaveOffUnlessRecording("serve");
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"serve", "emulator"})
+    void long_running_commands_keep_flight_recorder_for_jcmd(String command) {
+        FlightRecorderSwitch.leaveOffUnlessRecording(command);
 
         assertThat(System.getProperty(FlightRecorderSwitch.PROPERTY)).isNull();
     }
