@@ -121,16 +121,21 @@ public final class SfsyncServer implements AutoCloseable {
         }
         timers.shutdownNow();
         api.close();
-        askRunsToStop();
+        // No run starts from here on (a schedule slot, a sequence's next step); a run that was starting when the refusal
+        // came is asked to stop as soon as the store has recorded it.
+        context.launcher().refuseNewRuns();
+        java.util.Set<RunId> asked = new java.util.HashSet<>();
+        askRunsToStop(asked);
         long deadline = System.nanoTime() + wait.toNanos();
         context.scheduler().close();
         context.background().shutdown();
         alertSending.shutdown();
         try {
-            context.background().awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             while (context.launcher().anyRunning() && System.nanoTime() < deadline) {
+                askRunsToStop(asked);
                 Thread.sleep(50);
             }
+            context.background().awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             alertSending.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -149,9 +154,12 @@ public final class SfsyncServer implements AutoCloseable {
         return leftGoing;
     }
 
-    private void askRunsToStop() {
+    private void askRunsToStop(java.util.Set<RunId> asked) {
         RunCancel cancel = new RunCancel(context.store(), Clock.systemUTC());
         context.launcher().runningRuns().forEach((sync, run) -> {
+            if (!asked.add(run)) {
+                return;
+            }
             try {
                 cancel.request(run, STOPPING);
                 LOG.info("asked run {} of {} to stop: the server is stopping", run, sync);

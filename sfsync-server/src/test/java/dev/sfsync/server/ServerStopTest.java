@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static dev.sfsync.server.TestProject.insertSync;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Stopping the server while a sync runs: the run is asked to stop and waited for; one that does not stop in time is marked interrupted. */
 class ServerStopTest {
@@ -73,6 +74,9 @@ class ServerStopTest {
         assertThat(stored().message()).contains("the server stopping");
         assertThat(stored().finishedAt()).isBeforeOrEqualTo(stopped);
         assertThat(org.records("Account").size()).isBetween(1, 1_400);
+        assertThatThrownBy(() -> server.server.context().launcher().runHere("accounts", "schedule"))
+                .as("no run starts once the server is stopping (a schedule slot, a sequence's next step)")
+                .isInstanceOf(dev.sfsync.server.run.ServerStopping.class).hasMessageContaining("the server is stopping");
     }
 
     @Test

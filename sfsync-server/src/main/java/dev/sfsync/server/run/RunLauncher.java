@@ -39,6 +39,7 @@ public final class RunLauncher {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     /** The run of each sync running here, once the store recorded it. */
     private final java.util.Map<String, RunId> runIds = new ConcurrentHashMap<>();
+    private volatile boolean refusing;
 
     public RunLauncher(SharedProject project, ExecutorService background, Clock clock) {
         this((sync, progress) -> project.use(p -> p.run(sync, progress)), background, clock);
@@ -104,6 +105,7 @@ public final class RunLauncher {
      * Runs the sync on this thread (the scheduler's) and returns how it ended; never throws for a failed run.
      *
      * @throws SyncAlreadyRunning when this server runs it already
+     * @throws ServerStopping     when the server is stopping
      * @throws SyncIsRunning      when another process holds its lease
      * @throws ProjectInUse       when another process has the project's snapshots open
      */
@@ -120,7 +122,15 @@ public final class RunLauncher {
         return execute(sync, trigger, recorded);
     }
 
-        private void claim(String sync) {
+    /** From now on no run starts in this process (the server is stopping); the runs going on are left to end. */
+    public void refuseNewRuns() {
+        refusing = true;
+    }
+
+    private void claim(String sync) {
+        if (refusing) {
+            throw new ServerStopping(sync);
+        }
         if (!running.add(sync)) {
             throw new SyncAlreadyRunning(sync);
         }

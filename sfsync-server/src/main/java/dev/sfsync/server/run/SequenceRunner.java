@@ -48,6 +48,10 @@ public final class SequenceRunner {
                 RunEnded run;
                 try {
                     run = launcher.runHere(sync, trigger, id -> record(r -> r.stepStarted(sequenceRunId, step, id.value()), sequenceRunId));
+                } catch (ServerStopping e) {
+                    // The server stops: the rest of the sequence waits for its next slot.
+                    outcome = "failed".equals(outcome) ? outcome : "cancelled";
+                    break;
                 } catch (SyncAlreadyRunning | dev.sfsync.engine.lease.SyncIsRunning | ProjectInUse e) {
                     run = new RunEnded(sync, null, null, e, java.time.Duration.ZERO, trigger);
                 }

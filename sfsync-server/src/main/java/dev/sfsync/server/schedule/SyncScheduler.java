@@ -210,6 +210,8 @@ public final class SyncScheduler implements AutoCloseable {
         }
         try {
             launcher.runHere(sync, "schedule");
+        } catch (dev.sfsync.server.run.ServerStopping e) {
+            LOG.info("scheduled run of {} not started: the server is stopping", sync);
         } catch (SyncAlreadyRunning | dev.sfsync.engine.lease.SyncIsRunning e) {
             LOG.info("scheduled run of {} skipped: it is running already", sync);
         } catch (dev.sfsync.server.run.ProjectInUse e) {
