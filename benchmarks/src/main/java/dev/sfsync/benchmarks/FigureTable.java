@@ -15,6 +15,7 @@ import java.util.function.ToDoubleFunction;
 final class FigureTable {
     static final String JSFORCE = "jsforce bulk2.loadAndWaitForResults";
     static final double TARGET_RATIO = 0.5;
+    static final double REST_TARGET_RATIO = 2.33;
 
     private final Map<String, List<Sample>> samples = new LinkedHashMap<>();
 
@@ -57,7 +58,20 @@ final class FigureTable {
             return "";
         }
         double ratio = wall / jsforce;
-        return String.format(Locale.ROOT, "%.2f%s", ratio, ratio <= TARGET_RATIO ? "" : " (target <= 0.5)");
+        double target = target(sample);
+        return String.format(Locale.ROOT, "%.2f%s", ratio, ratio <= target ? "" : String.format(Locale.ROOT, " (target <= %.2f)", target));
+    }
+
+    /**
+     * Issue 18's targets for a first sync against jsforce's Bulk 2.0 load of the same rows: Bulk at most 0.5 x at a
+     * million rows and 1.0 x below; REST, with its 5,000 calls a million rows, below the 2.33 x it took when the issue
+     * was filed.
+     */
+    static double target(Sample sample) {
+        if (sample.figure().contains("REST")) {
+            return REST_TARGET_RATIO;
+        }
+        return sample.rows() >= 1_000_000 ? TARGET_RATIO : 1.0;
     }
 
     private static String optional(double value, String format) {

@@ -51,6 +51,6 @@ class CompareCommandTest {
                 .allSatisfy(s -> assertThat(s.orgCalls() + s.ownCalls()).as("calls of an unchanged rerun").isZero());
         assertThat(samples).filteredOn(s -> s.figure().equals(FigureTable.JSFORCE))
                 .allSatisfy(s -> assertThat(s.orgCalls()).isGreaterThanOrEqualTo(s.minimumCalls()));
-        assertThat(report.text()).contains("| sfsync run, Bulk API 2.0 | 300 | 1 |").containsPattern("\\| \\d+\\.\\d\\d( \\(target <= 0.5\\))? \\|\\n");
+        assertThat(report.text()).contains("| sfsync run, Bulk API 2.0 | 300 | 1 |").containsPattern("\\| \\d+\\.\\d\\d( \\(target <= 1.00\\))? \\|\\n");
     }
 }
