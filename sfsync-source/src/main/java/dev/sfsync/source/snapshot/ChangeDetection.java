@@ -101,12 +101,7 @@ final class ChangeDetection extends Detection {
                     + Sql.each(keyCount, ", ", k -> "CAST(d._sfsync_k" + k + " AS VARCHAR) AS _sfsync_t" + k)
                     + ", d._sfsync_record_id, coalesce(f._sfsync_attempts, 0) AS _sfsync_prior FROM " + DIFF + " d LEFT JOIN "
                     + tables.failures() + " f ON " + tables.keysMatch("d", "f") + " WHERE d._sfsync_kind = 'REMOVED'";
-            Sql.inTransaction(connection, () -> {
-                staged.executeReadingModel("CREATE TABLE " + tables.changes(runNo) + " AS " + changes);
-                Sql.execute(connection, "CREATE TABLE " + tables.outcomes(runNo) + " (" + Sql.list(outcomeColumns(keyCount, "VARCHAR", "BIGINT")) + ")");
-                registry.addPending(connection, sync, runNo, tables);
-                return null;
-            });
+            createChangeSet(staged, tables, runNo, keyCount, changes);
             PhaseTimings.mark("detect changes table");
             Sql.execute(connection, "DROP TABLE " + DIFF);
             shared.drop(connection);
@@ -132,17 +127,22 @@ final class ChangeDetection extends Detection {
                 + ", NULL::VARCHAR AS _sfsync_record_id, coalesce(f._sfsync_attempts, 0) AS _sfsync_prior, " + ready.fingerprint().hashSql("m")
                 + " AS _sfsync_h, m.*" + shared.counts() + " FROM " + staged.relation() + " AS m LEFT JOIN " + tables.failures() + " f ON "
                 + Sql.each(keyCount, " AND ", k -> "m." + Sql.ident(schema.keyColumns().get(k).name()) + " = f._sfsync_k" + k) + shared.joins("m");
+        createChangeSet(staged, tables, runNo, keyCount, changes);
+        PhaseTimings.mark("detect changes table");
+        shared.drop(connection);
+        ChangeCounts counts = new ChangeCounts(ready.modelRows(), ready.modelRows(), 0, 0,
+                Sql.queryLong(connection, "SELECT count(*) FROM " + tables.changes(runNo) + " WHERE _sfsync_prior > 0"));
+        return new Detected(tables, runNo, schema, counts, notices, shared.columns());
+    }
+
+    /** The run's changes table (from {@code changes}, reading the model) and its outcomes table, registered as pending: all or none. */
+    private void createChangeSet(StagedModel staged, SyncTables tables, long runNo, int keyCount, String changes) throws SQLException {
         Sql.inTransaction(connection, () -> {
             staged.executeReadingModel("CREATE TABLE " + tables.changes(runNo) + " AS " + changes);
             Sql.execute(connection, "CREATE TABLE " + tables.outcomes(runNo) + " (" + Sql.list(outcomeColumns(keyCount, "VARCHAR", "BIGINT")) + ")");
             registry.addPending(connection, sync, runNo, tables);
             return null;
         });
-        PhaseTimings.mark("detect changes table");
-        shared.drop(connection);
-        ChangeCounts counts = new ChangeCounts(ready.modelRows(), ready.modelRows(), 0, 0,
-                Sql.queryLong(connection, "SELECT count(*) FROM " + tables.changes(runNo) + " WHERE _sfsync_prior > 0"));
-        return new Detected(tables, runNo, schema, counts, notices, shared.columns());
     }
 
     /**
