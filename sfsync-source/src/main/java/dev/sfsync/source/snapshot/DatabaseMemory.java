@@ -30,6 +30,18 @@ public final class DatabaseMemory {
         Users(String restore) {
             this.restore = restore;
         }
+
+        /** Counts a load asking for {@code loadLimit} (null: a user of the full limit) coming ({@code by} 1) or going (-1). */
+        void count(String loadLimit, int by) {
+            if (loadLimit == null) {
+                fullUsers += by;
+            } else {
+                loads += by;
+                if (by > 0) {
+                    this.loadLimit = loadLimit;
+                }
+            }
+        }
     }
 
     private DatabaseMemory() {
@@ -67,44 +79,33 @@ public final class DatabaseMemory {
                 users = new Users(restorable(current(statement)));
                 USERS.put(database, users);
             }
-            if (loadLimit == null) {
-                users.fullUsers++;
-            } else {
-                users.loads++;
-                users.loadLimit = loadLimit;
-            }
+            users.count(loadLimit, 1);
             try {
                 apply(statement, users);
             } catch (SQLException | RuntimeException e) {
                 // Not counted when its limit could not be set: a user that never got a Use would hold the count forever.
-                if (loadLimit == null) {
-                    users.fullUsers--;
-                } else {
-                    users.loads--;
-                }
-                if (users.loads == 0 && users.fullUsers == 0) {
-                    USERS.remove(database);
-                }
+                users.count(loadLimit, -1);
+                forgetIfUnused(database, users);
                 throw e;
             }
         }
         return () -> {
             synchronized (USERS) {
                 Users users = USERS.get(database);
-                if (loadLimit == null) {
-                    users.fullUsers--;
-                } else {
-                    users.loads--;
-                }
+                users.count(loadLimit, -1);
                 try {
                     apply(statement, users);
                 } finally {
-                    if (users.loads == 0 && users.fullUsers == 0) {
-                        USERS.remove(database);
-                    }
+                    forgetIfUnused(database, users);
                 }
             }
         };
+    }
+
+    private static void forgetIfUnused(String database, Users users) {
+        if (users.loads == 0 && users.fullUsers == 0) {
+            USERS.remove(database);
+        }
     }
 
     private static void apply(Statement statement, Users users) throws SQLException {
