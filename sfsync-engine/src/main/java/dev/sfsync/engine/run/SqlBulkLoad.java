@@ -110,17 +110,13 @@ final class SqlBulkLoad {
         boolean send();
     }
 
-    /** @return why the run stopped early, or null */
-    String run() {
-        return run(() -> true);
-    }
-
     /**
-     * As {@link #run()}, the changes the load does not take sent first by {@code offPath}, which is skipped when the load
+     * Sends the load's rows, the changes it does not take sent first by {@code offPath}, which is skipped when the load
      * takes every change (as a first run of clean rows does): finding that none is left would cost a scan of the changes
-     * judging each row again (6 of a million-row first run's 42 CPU seconds).
+     * judging each row again (6 of a million-row first run's 42 CPU seconds). A load whose rows are all its own (the
+     * removed rows, whose off-path ones went before it) passes {@code () -> true}.
      *
-     * @return why the run stopped early (null also when {@code offPath} stopped it: it says why itself)
+     * @return why the run stopped early, or null (null also when {@code offPath} stopped it: it says why itself)
      */
     String run(OffPath offPath) {
         // The upload's tables hold every row's cells: DuckDB spills them to disk past the lowered limit, instead of keeping
